@@ -1,0 +1,11 @@
+/// Every subcommand, declared once; help and parsing derive from these declarations.
+enum Commands {
+    static let all: [CommandSpec] = [
+        PriceCommand.spec,
+        ImpliedVolCommand.spec,
+    ]
+
+    static func named(_ name: String) -> CommandSpec? {
+        all.first { $0.name == name }
+    }
+}

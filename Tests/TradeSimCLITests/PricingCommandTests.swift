@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@Suite("tradesim price / implied-vol")
+struct PricingCommandTests {
+    /// Hull's S = 42, K = 40, r = 10%, σ = 20%, T = 0.5: call 4.76 through the binary.
+    @Test func priceJSONHasTheDocumentedKeys() throws {
+        let r = try TradeSimBinary.run(["price", "--type", "call", "--spot", "42", "--strike", "40", "--vol", "0.2",
+                                        "--rate", "0.1", "--dividend", "0", "--years", "0.5", "--json"])
+        #expect(r.exitCode == 0)
+        #expect(r.stderr.isEmpty)
+        let json = TradeSimBinary.jsonNumbers(r.stdout)
+        #expect(Set(json.keys) == ["price", "delta", "gamma", "vega", "theta", "rho", "dividend_rho"])
+        #expect(abs((json["price"] ?? nil)! - 4.76) < 0.005)
+    }
+
+    /// A sample of the QuantLib grid (every 10th row) through `tradesim price --json` and back
+    /// through `tradesim implied-vol --json`: price to 1e-9 relative (1e-12·spot floor), Greeks
+    /// to 1e-7, σ to 1e-9 where QuantLib's price resolves it.
+    @Test func quantLibGridThroughTheBinary() throws {
+        let url = TradeSimBinary.packageRoot.appendingPathComponent("Tests/TradeSimTests/Fixtures/quantlib_bsm_grid.csv")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        var checked = 0
+        for (i, line) in lines.dropFirst().enumerated() where i % 10 == 0 {
+            let cells = line.split(separator: ",").map(String.init)
+            var row: [String: String] = [:]
+            for (k, h) in header.enumerated() { row[h] = cells[k] }
+            let common = ["--type", row["type"]!, "--spot", row["spot"]!, "--strike", row["strike"]!,
+                          "--rate", row["rate"]!, "--dividend", row["dividend"]!, "--years", row["years"]!, "--json"]
+            let r = try TradeSimBinary.run(["price", "--vol", row["vol"]!] + common)
+            #expect(r.exitCode == 0)
+            let json = TradeSimBinary.jsonNumbers(r.stdout)
+            let spot = Double(row["spot"]!)!
+            for (key, floor) in [("price", 1e-3 * spot), ("delta", 1e-3), ("gamma", 1e-3), ("vega", 1e-3),
+                                 ("theta", 1e-3), ("rho", 1e-3), ("dividend_rho", 1e-3)] {
+                let expected = Double(row[key]!)!
+                let got = (json[key] ?? nil) ?? .nan
+                let tolerance = key == "price" ? 1e-9 : 1e-7
+                #expect(abs(got - expected) / max(abs(expected), floor) <= tolerance, "\(key) \(line): \(got)")
+            }
+            let vega = Double(row["vega"]!)!
+            if 1e-15 * spot / vega < 1e-10 {
+                let iv = try TradeSimBinary.run(["implied-vol", "--price", row["price"]!] + common)
+                let vol = (TradeSimBinary.jsonNumbers(iv.stdout)["vol"] ?? nil) ?? .nan
+                #expect(abs(vol - Double(row["vol"]!)!) <= 1e-9, "implied vol \(line): \(vol)")
+            }
+            checked += 1
+        }
+        #expect(checked >= 90)
+    }
+
+    @Test func impliedVolOutsideBoundsIsNullOrNA() throws {
+        let args = ["--type", "call", "--spot", "100", "--strike", "100", "--rate", "0.05", "--years", "1"]
+        let json = try TradeSimBinary.run(["implied-vol", "--price", "150"] + args + ["--json"])
+        #expect(json.exitCode == 0)
+        #expect(json.stdout == "{\"vol\": null}\n")
+        let text = try TradeSimBinary.run(["implied-vol", "--price", "150"] + args)
+        #expect(text.stdout.hasSuffix("vol  n/a\n"))
+    }
+
+    @Test func readableTableShowsPerPointAndPerDay() throws {
+        let r = try TradeSimBinary.run(["price", "--type", "put", "--spot", "100", "--strike", "95", "--vol", "0.2",
+                                        "--rate", "0.04", "--years", "0.5"])
+        #expect(r.exitCode == 0)
+        #expect(r.stdout.contains("vega_per_pt"))
+        #expect(r.stdout.contains("theta_per_day"))
+        #expect(!r.stdout.lowercased().contains("nan"))
+    }
+}
