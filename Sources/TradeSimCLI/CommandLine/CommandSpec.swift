@@ -1,3 +1,5 @@
+import TradeSim
+
 /// What a command-line value must be, so that parsing can check it and help can describe it.
 enum ValueKind: Sendable {
     /// A number: finite, within the bounds (each optional, inclusive or not).
@@ -10,37 +12,6 @@ enum ValueKind: Sendable {
     case text
     /// A flag without a value.
     case flag
-}
-
-/// Bounds for a numeric option, with the phrase help and errors use ("a number > 0").
-struct NumberRule: Sendable {
-    var min: Double?
-    var minInclusive = true
-    var max: Double?
-    var maxInclusive = true
-
-    static let any = NumberRule()
-    static let positive = NumberRule(min: 0, minInclusive: false)
-    static let nonNegative = NumberRule(min: 0)
-
-    func allows(_ x: Double) -> Bool {
-        guard x.isFinite else { return false }
-        if let lo = min, minInclusive ? x < lo : x <= lo { return false }
-        if let hi = max, maxInclusive ? x > hi : x >= hi { return false }
-        return true
-    }
-
-    var phrase: String {
-        var parts: [String] = []
-        if let lo = min { parts.append("\(minInclusive ? "≥" : ">") \(format(lo))") }
-        if let hi = max { parts.append("\(maxInclusive ? "≤" : "<") \(format(hi))") }
-        if parts.isEmpty { return "a finite number" }
-        return "a number " + parts.joined(separator: " and ")
-    }
-
-    private func format(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-    }
 }
 
 /// One `--name value` option or `--name` flag.

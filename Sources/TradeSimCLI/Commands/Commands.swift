@@ -3,6 +3,8 @@ enum Commands {
     static let all: [CommandSpec] = [
         PriceCommand.spec,
         ImpliedVolCommand.spec,
+        ValidateCommand.spec,
+        PathsCommand.spec,
     ]
 
     static func named(_ name: String) -> CommandSpec? {

@@ -1,0 +1,33 @@
+import Dispatch
+import Synchronization
+
+/// Runs independent pieces of work on several threads and returns their results in index
+/// order, so the outcome never depends on the thread count or on scheduling.
+public enum Parallel {
+    /// `body(i)` for i in 0..<count on up to `threads` threads; results in index order.
+    /// Work is handed out one index at a time from a shared counter (good balance when
+    /// pieces differ in cost); each result slot is written by exactly one thread.
+    public static func map<T: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        let workers = max(1, min(threads, count))
+        if workers == 1 { return (0..<count).map(body) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let next = Atomic<Int>(0)
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                if i >= count { break }
+                slots[i] = body(i)
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// The machine's processor count (the default for `--threads`).
+    public static var processorCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+import Foundation

@@ -1,0 +1,223 @@
+/// A JSON object being decoded: its members by name and its path in the document.
+public struct JSONObject: Sendable {
+    public let node: JSONNode
+    public let path: String
+    let members: [String: JSONNode]
+    let order: [String]
+    let keyPositions: [String: (line: Int, column: Int)]
+
+    /// The member `key` and its path, or nil when absent.
+    public func member(_ key: String) -> (node: JSONNode, path: String)? {
+        members[key].map { ($0, JSONPath.join(path, key)) }
+    }
+
+    public func has(_ key: String) -> Bool { members[key] != nil }
+}
+
+/// Building JSON paths: `scenarios[1].events[0].outcomes[2].probability`.
+public enum JSONPath {
+    public static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : path + "." + key
+    }
+
+    public static func index(_ path: String, _ i: Int) -> String { path + "[\(i)]" }
+}
+
+/// Decodes JSON nodes into values while collecting every problem with its location.
+///
+/// Each accessor records a problem (file, line, column, JSON path, found, allowed) and returns
+/// nil when the value is missing or wrong, so a decoder can go on and report everything in
+/// one pass.
+public struct JSONReader: Sendable {
+    public let file: String
+    public private(set) var problems: [InputProblem] = []
+
+    public init(file: String) { self.file = file }
+
+    public mutating func problem(_ node: JSONNode?, _ path: String, found: String, allowed: String) {
+        problems.append(InputProblem(file: file, line: node?.line, column: node?.column, path: path,
+                                     found: found, allowed: allowed))
+    }
+
+    /// A problem found in another file (a price CSV the study names), kept as it is.
+    public mutating func append(_ p: InputProblem) { problems.append(p) }
+
+    /// A problem about a member's name (an unknown field, an unknown ticker used as a key):
+    /// located at the name.
+    public mutating func problemAtKey(_ object: JSONObject, _ key: String, found: String, allowed: String) {
+        let position = object.keyPositions[key]
+        problems.append(InputProblem(file: file, line: position?.line ?? object.node.line,
+                                     column: position?.column ?? object.node.column,
+                                     path: JSONPath.join(object.path, key), found: found, allowed: allowed))
+    }
+
+    /// A problem about a member that is absent from `object`: located at the object.
+    public mutating func missing(_ object: JSONObject, _ key: String, allowed: String) {
+        problem(object.node, JSONPath.join(object.path, key), found: "nothing (the field is missing)", allowed: allowed)
+    }
+
+    // MARK: - Shapes
+
+    public mutating func object(_ node: JSONNode, _ path: String) -> JSONObject? {
+        guard case let .object(members) = node.value else {
+            problem(node, path, found: node.typeName + (node.typeName == "an object" ? "" : " \(node.summary)"),
+                    allowed: "an object { … }")
+            return nil
+        }
+        var map: [String: JSONNode] = [:]
+        var positions: [String: (line: Int, column: Int)] = [:]
+        for m in members {
+            map[m.key] = m.node
+            positions[m.key] = (m.keyLine, m.keyColumn)
+        }
+        return JSONObject(node: node, path: path, members: map, order: members.map(\.key), keyPositions: positions)
+    }
+
+    public mutating func array(_ node: JSONNode, _ path: String) -> [(node: JSONNode, path: String)]? {
+        guard case let .array(elements) = node.value else {
+            problem(node, path, found: node.summary, allowed: "an array [ … ]")
+            return nil
+        }
+        return elements.enumerated().map { ($1, JSONPath.index(path, $0)) }
+    }
+
+    /// Reports every member of `object` not in `allowed`, with a spelling suggestion. Every
+    /// object may also carry a `note` (free text for the reader of the file; JSON has no
+    /// comments), which must be a string.
+    public mutating func rejectUnknown(_ object: JSONObject, allowed: [String]) {
+        if let (n, p) = object.member("note") {
+            if case .string = n.value {} else { problem(n, p, found: n.summary, allowed: "a string (a note for readers)") }
+        }
+        for key in object.order where !allowed.contains(key) && key != "note" {
+            var text = allowed.joined(separator: ", ")
+            if let guess = Self.closest(key, among: allowed) { text += " (did you mean '\(guess)'?)" }
+            problemAtKey(object, key, found: "unknown field '\(key)'", allowed: text)
+        }
+    }
+
+    // MARK: - Scalars
+
+    public mutating func number(_ node: JSONNode, _ path: String, _ rule: NumberRule) -> Double? {
+        guard case let .number(x, text) = node.value else {
+            problem(node, path, found: node.summary, allowed: rule.phrase)
+            return nil
+        }
+        guard rule.allows(x) else {
+            problem(node, path, found: text, allowed: rule.phrase)
+            return nil
+        }
+        return x
+    }
+
+    public mutating func integer(_ node: JSONNode, _ path: String, min: Int, max: Int) -> Int? {
+        let allowed = "a whole number from \(min) to \(max)"
+        guard case let .number(x, text) = node.value, x == x.rounded(), x >= Double(min), x <= Double(max) else {
+            problem(node, path, found: node.summary, allowed: allowed)
+            return nil
+        }
+        _ = text
+        return Int(x)
+    }
+
+    public mutating func string(_ node: JSONNode, _ path: String, allowed: String = "a non-empty string") -> String? {
+        guard case let .string(s) = node.value, !s.isEmpty else {
+            problem(node, path, found: node.summary, allowed: allowed)
+            return nil
+        }
+        return s
+    }
+
+    public mutating func bool(_ node: JSONNode, _ path: String) -> Bool? {
+        guard case let .bool(b) = node.value else {
+            problem(node, path, found: node.summary, allowed: "true or false")
+            return nil
+        }
+        return b
+    }
+
+    /// One of a fixed set of words.
+    public mutating func choice(_ node: JSONNode, _ path: String, _ words: [String]) -> String? {
+        let allowed = "one of " + words.map { "\"\($0)\"" }.joined(separator: ", ")
+        guard case let .string(s) = node.value, words.contains(s) else {
+            problem(node, path, found: node.summary, allowed: allowed)
+            return nil
+        }
+        return s
+    }
+
+    // MARK: - Members
+
+    public mutating func requiredNumber(_ o: JSONObject, _ key: String, _ rule: NumberRule) -> Double? {
+        guard let (n, p) = o.member(key) else { missing(o, key, allowed: rule.phrase); return nil }
+        return number(n, p, rule)
+    }
+
+    public mutating func optionalNumber(_ o: JSONObject, _ key: String, _ rule: NumberRule) -> Double? {
+        guard let (n, p) = o.member(key) else { return nil }
+        return number(n, p, rule)
+    }
+
+    public mutating func requiredString(_ o: JSONObject, _ key: String, allowed: String = "a non-empty string") -> String? {
+        guard let (n, p) = o.member(key) else { missing(o, key, allowed: allowed); return nil }
+        return string(n, p, allowed: allowed)
+    }
+
+    public mutating func optionalString(_ o: JSONObject, _ key: String, allowed: String = "a non-empty string") -> String? {
+        guard let (n, p) = o.member(key) else { return nil }
+        return string(n, p, allowed: allowed)
+    }
+
+    public mutating func optionalBool(_ o: JSONObject, _ key: String) -> Bool? {
+        guard let (n, p) = o.member(key) else { return nil }
+        return bool(n, p)
+    }
+
+    /// An array of non-empty strings.
+    public mutating func strings(_ node: JSONNode, _ path: String, allowed: String = "an array of non-empty strings") -> [String]? {
+        guard let elements = array(node, path) else { return nil }
+        var out: [String] = []
+        var ok = true
+        for (n, p) in elements {
+            if let s = string(n, p, allowed: "a non-empty string") { out.append(s) } else { ok = false }
+        }
+        return ok ? out : nil
+    }
+
+    /// An object of name → number, in file order, each number checked against `rule`.
+    public mutating func numberMap(_ node: JSONNode, _ path: String, _ rule: NumberRule)
+        -> (object: JSONObject, entries: [(key: String, value: Double, node: JSONNode, path: String)])? {
+        guard let o = object(node, path) else { return nil }
+        var out: [(key: String, value: Double, node: JSONNode, path: String)] = []
+        for key in o.order {
+            let (n, p) = o.member(key)!
+            if let x = number(n, p, rule) { out.append((key, x, n, p)) }
+        }
+        return (o, out)
+    }
+
+    // MARK: - Suggestions
+
+    /// The allowed word within edit distance 2 of `word`, if exactly one is closest.
+    static func closest(_ word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2 else { return nil }
+        return scored.filter { $0.1 == best.1 }.count == 1 ? best.0 : nil
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1,
+                                       previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,121 @@
+/// Daily closes read from CSV: one or more tickers over strictly increasing dates.
+///
+/// Accepted layouts (header names are matched case-insensitively, columns in any order):
+/// - Yahoo's download, `Date,Open,High,Low,Close,Adj Close,Volume`: the `Adj Close` column
+///   is used (dividend- and split-adjusted);
+/// - `Date,Close` (any other columns ignored; `Adj Close` wins when both are present);
+/// - wide, `Date,TICKER1,TICKER2,…` (a header with neither `Close` nor `Adj Close`).
+/// A per-ticker file takes its ticker from its file name (`MP.csv` → MP).
+public struct PriceTable: Sendable {
+    public var file: String
+    public var tickers: [String]
+    public var dates: [CalendarDate]
+    /// closes[t][d]: ticker t on dates[d].
+    public var closes: [[Double]]
+    /// 1-based file line of each date row (for messages).
+    public var lines: [Int]
+
+    public init(file: String, tickers: [String], dates: [CalendarDate], closes: [[Double]], lines: [Int]) {
+        self.file = file
+        self.tickers = tickers
+        self.dates = dates
+        self.closes = closes
+        self.lines = lines
+    }
+
+    /// Parses CSV text. `ticker` names the series of a single-ticker layout (from the file
+    /// name); a wide file names its own. Every problem is collected.
+    public static func parse(_ text: String, file: String, ticker: String?) -> Result<PriceTable, InputProblems> {
+        let (records, openQuote) = CSVText.records(text, file: file)
+        var problems: [InputProblem] = openQuote.map { [$0] } ?? []
+        guard let header = records.first else {
+            return .failure(InputProblems(problems + [InputProblem(file: file, line: 1, path: "", found: "an empty file",
+                                                                   allowed: "a header line and daily rows")]))
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: " \t\u{FEFF}") }
+        let lower = names.map { $0.lowercased() }
+        guard let dateColumn = lower.firstIndex(of: "date") else {
+            return .failure(InputProblems(problems + [InputProblem(
+                file: file, line: header.line, path: "header", found: "columns \(names.joined(separator: ","))",
+                allowed: "a 'Date' column, with 'Adj Close' or 'Close', or one column per ticker")]))
+        }
+        // Which columns hold prices, and under which ticker.
+        var valueColumns: [(column: Int, ticker: String)]
+        if let adj = lower.firstIndex(of: "adj close") ?? lower.firstIndex(of: "adj_close") ?? lower.firstIndex(of: "close") {
+            guard let ticker else {
+                return .failure(InputProblems(problems + [InputProblem(
+                    file: file, line: header.line, path: "header", found: "a single-series layout with no ticker",
+                    allowed: "a file named after its ticker (MP.csv) or a wide file Date,TICKER,…")]))
+            }
+            valueColumns = [(adj, ticker)]
+        } else {
+            valueColumns = names.indices.filter { $0 != dateColumn }.map { ($0, names[$0]) }
+            for (c, t) in valueColumns where t.isEmpty || !isTicker(t) {
+                problems.append(InputProblem(file: file, line: header.line, column: c + 1, path: "header",
+                                             found: "column name '\(t)'", allowed: "a ticker (letters, digits, '.', '-', '^', '=')"))
+            }
+            if valueColumns.isEmpty {
+                problems.append(InputProblem(file: file, line: header.line, path: "header", found: "only a Date column",
+                                             allowed: "'Adj Close', 'Close' or one column per ticker"))
+            }
+        }
+        var dates: [CalendarDate] = []
+        var lines: [Int] = []
+        var closes = [[Double]](repeating: [], count: valueColumns.count)
+        for r in records.dropFirst() {
+            if r.fields.count != names.count {
+                problems.append(InputProblem(file: file, line: r.line, path: "", found: "\(r.fields.count) fields",
+                                             allowed: "\(names.count) fields, as in the header"))
+                continue
+            }
+            let dateText = r.fields[dateColumn].trimmingCharacters(in: " ")
+            guard let date = CalendarDate(iso: dateText) else {
+                problems.append(InputProblem(file: file, line: r.line, column: dateColumn + 1, path: "column \(names[dateColumn])",
+                                             found: "'\(dateText)'", allowed: "a date YYYY-MM-DD"))
+                continue
+            }
+            if let last = dates.last, date <= last {
+                problems.append(InputProblem(file: file, line: r.line, column: dateColumn + 1, path: "column \(names[dateColumn])",
+                                             found: date == last ? "\(date) twice" : "\(date) after \(last)",
+                                             allowed: "dates in strictly increasing order, each once"))
+                continue
+            }
+            var row: [Double] = []
+            var ok = true
+            for (c, _) in valueColumns {
+                let cell = r.fields[c].trimmingCharacters(in: " ")
+                guard let x = Double(cell), x.isFinite, x > 0, cell.allSatisfy({ "0123456789.eE+-".contains($0) }) else {
+                    problems.append(InputProblem(file: file, line: r.line, column: c + 1, path: "column \(names[c])",
+                                                 found: cell.isEmpty ? "an empty cell" : "'\(cell)'",
+                                                 allowed: "a price > 0 (finite decimal number)"))
+                    ok = false
+                    continue
+                }
+                row.append(x)
+            }
+            guard ok else { continue }
+            dates.append(date)
+            lines.append(r.line)
+            for k in row.indices { closes[k].append(row[k]) }
+        }
+        if problems.isEmpty && dates.isEmpty {
+            problems.append(InputProblem(file: file, line: header.line, path: "", found: "a header and no rows",
+                                         allowed: "at least one daily row"))
+        }
+        if !problems.isEmpty { return .failure(InputProblems(problems)) }
+        return .success(PriceTable(file: file, tickers: valueColumns.map(\.ticker), dates: dates, closes: closes, lines: lines))
+    }
+
+    static func isTicker(_ s: String) -> Bool {
+        !s.isEmpty && s.count <= 20 && s.allSatisfy { $0.isLetter || $0.isNumber || ".-^=_".contains($0) }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

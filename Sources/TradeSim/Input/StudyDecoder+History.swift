@@ -1,0 +1,86 @@
+import Foundation
+
+extension StudyDecoder {
+    /// A historical scenario's model, and for a replay the real dates of days 0…horizon.
+    mutating func historical(_ node: JSONNode, _ path: String, horizonDays: Int) -> (HistoricalModel, [CalendarDate]?)? {
+        guard let o = r.object(node, path) else { return nil }
+        r.rejectUnknown(o, allowed: ["prices", "mode", "start", "from", "to", "meanBlockDays"])
+        guard let reference = r.requiredString(o, "prices", allowed: "a price file or folder, relative to the study file") else { return nil }
+        let pricesNode = o.member("prices")!.node
+        let pricesPath = JSONPath.join(path, "prices")
+        var mode = "replay"
+        if let (n, p) = o.member("mode") { mode = r.choice(n, p, ["replay", "bootstrap"]) ?? "replay" }
+        let meanBlock = r.optionalNumber(o, "meanBlockDays", NumberRule(min: 1, max: 10_000)) ?? 10
+        var start: CalendarDate?, from: CalendarDate?, to: CalendarDate?
+        if let (n, p) = o.member("start") { start = date(n, p) }
+        if let (n, p) = o.member("from") { from = date(n, p) }
+        if let (n, p) = o.member("to") { to = date(n, p) }
+        if mode == "replay", let (n, p) = o.member("meanBlockDays") {
+            r.problem(n, p, found: "meanBlockDays in a replay", allowed: "meanBlockDays only with \"mode\": \"bootstrap\"")
+        }
+
+        let series: [PriceSeries]
+        switch loadHistory(reference) {
+        case let .success(s): series = s
+        case let .failure(problems):
+            if problems.problems.isEmpty {
+                r.problem(pricesNode, pricesPath, found: "\"\(reference)\", which could not be read", allowed: "a readable price file or folder")
+            }
+            for p in problems.problems { r.append(p) }
+            return nil
+        }
+        var byTicker: [String: PriceSeries] = [:]
+        for s in series where byTicker[s.ticker] == nil { byTicker[s.ticker] = s }
+        var needed: [PriceSeries] = []
+        for a in universe.assets {
+            if let s = byTicker[a.ticker] { needed.append(s) } else {
+                r.problem(pricesNode, pricesPath, found: "no prices for \(a.ticker) in \"\(reference)\"",
+                          allowed: "a price series for every universe ticker (found: \(series.map(\.ticker).sorted().joined(separator: ", ")))")
+            }
+        }
+        guard needed.count == universe.count, let reference0 = needed.first else { return nil }
+
+        // The common window: dates of the first ticker within [from, to] (or from start).
+        let lower = mode == "replay" ? (start ?? reference0.dates.first!) : (from ?? reference0.dates.first!)
+        let upper = to ?? reference0.dates.last!
+        let window = reference0.dates.filter { $0 >= lower && $0 <= upper }
+        // Every ticker must have exactly these dates in the window.
+        var aligned: [[Double]] = []
+        for s in needed {
+            let inWindow = s.dates.indices.filter { s.dates[$0] >= lower && s.dates[$0] <= upper }
+            let dates = inWindow.map { s.dates[$0] }
+            if dates != window {
+                let missing = window.first { !Set(dates).contains($0) }
+                let extra = dates.first { !Set(window).contains($0) }
+                let what = missing.map { "no row for \($0)" } ?? extra.map { "a row for \($0) that \(reference0.ticker) lacks" } ?? "different dates"
+                r.problem(pricesNode, pricesPath, found: "\(s.ticker) (\(s.file)) has \(what)",
+                          allowed: "the same dates for every ticker in the window \(lower)…\(upper)")
+                return nil
+            }
+            aligned.append(inWindow.map { s.closes[$0] })
+        }
+        let source = "\(reference) \(window.first.map(\.description) ?? "")…\(window.last.map(\.description) ?? "")"
+
+        if mode == "replay" {
+            guard let first = window.first, first == lower else {
+                r.problem(o.member("start")?.node ?? pricesNode, JSONPath.join(path, "start"),
+                          found: "\(lower), which has no row in the data", allowed: "a date present in every price series")
+                return nil
+            }
+            guard window.count >= horizonDays + 1 else {
+                r.problem(pricesNode, pricesPath, found: "\(window.count) daily rows from \(lower)",
+                          allowed: "at least horizon + 1 = \(horizonDays + 1) rows from the start of the replay")
+                return nil
+            }
+            let closes = (0...horizonDays).map { d in (0..<universe.count).map { aligned[$0][d] } }
+            let model = HistoricalModel(mode: .replay, closes: closes, logReturns: [], source: source)
+            return (model, Array(window[0...horizonDays]))
+        }
+        guard window.count >= 3 else {
+            r.problem(pricesNode, pricesPath, found: "\(window.count) rows in \(lower)…\(upper)", allowed: "at least 3 rows to bootstrap from")
+            return nil
+        }
+        let returns = (1..<window.count).map { d in (0..<universe.count).map { log(aligned[$0][d] / aligned[$0][d - 1]) } }
+        return (HistoricalModel(mode: .bootstrap(meanBlockDays: meanBlock), closes: [], logReturns: returns, source: source), nil)
+    }
+}

@@ -1,0 +1,294 @@
+import Foundation
+
+/// Reads a study file (JSON) into a validated `Study`, collecting every problem with its file,
+/// line, column, JSON path, what was found and what is allowed.
+///
+/// The library reads no files: price histories that historical scenarios name are fetched
+/// through `loadHistory`, which the caller implements (the command line reads the CSV files,
+/// relative to the study's folder).
+public struct StudyDecoder {
+    /// Returns the series found at a `history.prices` reference (a folder or a file).
+    public typealias HistoryLoader = (_ reference: String) -> Result<[PriceSeries], InputProblems>
+
+    var r: JSONReader
+    let loadHistory: HistoryLoader
+    var universe = Universe([])
+    var calendar = TradingCalendar(start: CalendarDate(daysSinceEpoch: 0))
+
+    public static let rootFields = ["name", "description", "currency", "start", "holidays", "universe",
+                                    "scenarioDefaults", "scenarios", "playbook", "metadata"]
+
+    public static func decode(_ bytes: [UInt8], file: String,
+                              loadHistory: @escaping HistoryLoader = { _ in .failure(InputProblems([])) }) -> Result<Study, InputProblems> {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            return .failure(InputProblems([InputProblem(file: file, line: error.line, column: error.column, path: "",
+                                                        found: error.found, allowed: error.expected)]))
+        }
+        var decoder = StudyDecoder(r: JSONReader(file: file), loadHistory: loadHistory)
+        let study = decoder.study(root)
+        if let study, decoder.r.problems.isEmpty { return .success(study) }
+        return .failure(InputProblems(decoder.r.problems))
+    }
+
+    /// The parsed JSON tree of a study, for callers that need more of it (the playbook).
+    public static func parseTree(_ bytes: [UInt8], file: String) -> Result<JSONNode, InputProblems> {
+        do {
+            return .success(try JSONParser.parse(bytes))
+        } catch {
+            return .failure(InputProblems([InputProblem(file: file, line: error.line, column: error.column, path: "",
+                                                        found: error.found, allowed: error.expected)]))
+        }
+    }
+
+    // MARK: - Study
+
+    mutating func study(_ root: JSONNode) -> Study? {
+        guard let o = r.object(root, "") else { return nil }
+        r.rejectUnknown(o, allowed: Self.rootFields)
+        let name = r.requiredString(o, "name", allowed: Self.namePhrase)
+        if let name, !Self.isSafeName(name) {
+            r.problem(o.member("name")?.node, "name", found: "\"\(name)\"", allowed: Self.namePhrase)
+        }
+        let description = r.optionalString(o, "description") ?? ""
+        let currency = r.optionalString(o, "currency", allowed: "a currency code such as \"USD\"") ?? "USD"
+
+        var holidays = Set<CalendarDate>()
+        if let (n, p) = o.member("holidays"), let list = r.array(n, p) {
+            for (hn, hp) in list {
+                if let d = date(hn, hp) { holidays.insert(d) }
+            }
+        }
+        var start: CalendarDate?
+        if let (n, p) = o.member("start") {
+            start = date(n, p)
+            if let s = start, s.isWeekend || holidays.contains(s) {
+                r.problem(n, p, found: "\(s) (a \(s.isWeekend ? s.weekdayName : "holiday"))", allowed: "a trading day (a weekday not in holidays)")
+                start = nil
+            }
+        } else {
+            r.missing(o, "start", allowed: "the date of day 0, YYYY-MM-DD")
+        }
+        if let start { calendar = TradingCalendar(start: start, holidays: holidays) }
+
+        if let (n, p) = o.member("universe") {
+            universe = Universe(decodeUniverse(n, p))
+        } else {
+            r.missing(o, "universe", allowed: "an array of assets")
+        }
+
+        var defaults: JSONObject?
+        if let (n, p) = o.member("scenarioDefaults") {
+            defaults = r.object(n, p)
+            if let d = defaults {
+                r.rejectUnknown(d, allowed: Self.scenarioFields.filter { !["name", "weight", "description"].contains($0) })
+            }
+        }
+        var scenarios: [Scenario] = []
+        if let (n, p) = o.member("scenarios"), let list = r.array(n, p) {
+            if list.isEmpty { r.problem(n, p, found: "an empty array", allowed: "at least one scenario") }
+            var names: Set<String> = []
+            for (index, (sn, sp)) in list.enumerated() {
+                guard let so = r.object(sn, sp) else { continue }
+                if let s = scenario(so, defaults: defaults, index: index, startKnown: start != nil) {
+                    if names.contains(s.name) {
+                        r.problem(so.member("name")?.node, JSONPath.join(sp, "name"), found: "\"\(s.name)\" a second time",
+                                  allowed: "a name used by one scenario only")
+                    }
+                    names.insert(s.name)
+                    scenarios.append(s)
+                }
+            }
+            if !scenarios.isEmpty && scenarios.allSatisfy({ $0.weight == 0 }) {
+                r.problem(n, p, found: "weights that are all 0", allowed: "at least one scenario with weight > 0")
+            }
+        } else if o.member("scenarios") == nil {
+            r.missing(o, "scenarios", allowed: "an array of scenarios")
+        }
+
+        var metadata: [(key: String, value: String)] = []
+        if let (n, p) = o.member("metadata"), let mo = r.object(n, p) {
+            for key in mo.order {
+                let (vn, vp) = mo.member(key)!
+                switch vn.value {
+                case let .string(s): metadata.append((key, s))
+                case let .number(_, text): metadata.append((key, text))
+                case let .bool(b): metadata.append((key, String(b)))
+                default: r.problem(vn, vp, found: vn.summary, allowed: "a string, number or boolean")
+                }
+            }
+        }
+        guard let name, start != nil else { return nil }
+        return Study(name: name, description: description, currency: currency, calendar: calendar,
+                     universe: universe, scenarios: scenarios, metadata: metadata)
+    }
+
+    static let namePhrase = "a name of letters, digits, '-', '_' or '.' (at most 64, not \"blended\")"
+
+    static func isSafeName(_ s: String) -> Bool {
+        !s.isEmpty && s.count <= 64 && s != "blended" && s != "." && s != ".."
+            && s.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "-_.".unicodeScalars.contains($0) }
+    }
+
+    // MARK: - Universe
+
+    static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "borrowFee", "beta", "tags"]
+
+    mutating func decodeUniverse(_ node: JSONNode, _ path: String) -> [Asset] {
+        guard let list = r.array(node, path) else { return [] }
+        if list.isEmpty { r.problem(node, path, found: "an empty array", allowed: "at least one asset") }
+        var assets: [Asset] = []
+        var tickers: Set<String> = []
+        for (an, ap) in list {
+            guard let o = r.object(an, ap) else { continue }
+            r.rejectUnknown(o, allowed: Self.assetFields)
+            let ticker = r.requiredString(o, "ticker", allowed: "a ticker (letters, digits, '.', '-', '^', '=', '_')")
+            if let t = ticker, !PriceTable.isTicker(t) || t == "*" {
+                r.problem(o.member("ticker")!.node, JSONPath.join(ap, "ticker"), found: "\"\(t)\"",
+                          allowed: "a ticker (letters, digits, '.', '-', '^', '=', '_'; at most 20)")
+            }
+            if let t = ticker, tickers.contains(t) {
+                r.problem(o.member("ticker")!.node, JSONPath.join(ap, "ticker"), found: "\"\(t)\" a second time",
+                          allowed: "each ticker once in the universe")
+            }
+            let spot = r.requiredNumber(o, "spot", .positive)
+            let vol = r.requiredNumber(o, "volatility", NumberRule(min: 0, max: 5))
+            let drift = r.optionalNumber(o, "drift", NumberRule(min: -5, max: 5)) ?? 0
+            let q = r.optionalNumber(o, "dividendYield", NumberRule(min: -1, max: 1)) ?? 0
+            let fee = r.optionalNumber(o, "borrowFee", NumberRule(min: 0, max: 5)) ?? 0
+            let beta = r.optionalNumber(o, "beta", NumberRule(min: -20, max: 20)) ?? 1
+            var tags: [String] = []
+            if let (tn, tp) = o.member("tags") { tags = r.strings(tn, tp) ?? [] }
+            if let ticker, let spot, let vol {
+                tickers.insert(ticker)
+                assets.append(Asset(ticker: ticker, spot: spot, volatility: vol, drift: drift, dividendYield: q,
+                                    borrowFee: fee, beta: beta, tags: tags))
+            }
+        }
+        // A tag must not also be a ticker (a selector has to mean one thing).
+        for (an, ap) in list {
+            guard case let .object(members) = an.value,
+                  let tagsNode = members.first(where: { $0.key == "tags" })?.node,
+                  case let .array(tagNodes) = tagsNode.value else { continue }
+            for (k, tn) in tagNodes.enumerated() {
+                if case let .string(t) = tn.value, tickers.contains(t) {
+                    r.problem(tn, JSONPath.index(JSONPath.join(ap, "tags"), k), found: "tag \"\(t)\", which is also a ticker",
+                              allowed: "a tag that differs from every ticker")
+                } else if case let .string(t) = tn.value, t == "*" {
+                    r.problem(tn, JSONPath.index(JSONPath.join(ap, "tags"), k), found: "tag \"*\"", allowed: "a tag other than \"*\" (it means every asset)")
+                }
+            }
+        }
+        return assets
+    }
+
+    // MARK: - Shared pieces
+
+    mutating func date(_ node: JSONNode, _ path: String) -> CalendarDate? {
+        guard case let .string(s) = node.value, let d = CalendarDate(iso: s) else {
+            r.problem(node, path, found: node.summary, allowed: "a date YYYY-MM-DD")
+            return nil
+        }
+        return d
+    }
+
+    /// A horizon: a whole number of trading days or a string such as "6m".
+    mutating func horizon(_ node: JSONNode, _ path: String) -> Int? {
+        switch node.value {
+        case let .number(x, _) where x == x.rounded() && x >= 1 && x <= 100_000:
+            return Int(x)
+        case let .string(s):
+            if let d = Horizon.tradingDays(s) { return d }
+        default:
+            break
+        }
+        r.problem(node, path, found: node.summary, allowed: Horizon.allowed)
+        return nil
+    }
+
+    /// Asset indices named by an array of selectors.
+    mutating func selectors(_ node: JSONNode, _ path: String) -> [Int]? {
+        guard let names = r.strings(node, path) else { return nil }
+        var out: [Int] = []
+        var ok = true
+        for (k, name) in names.enumerated() {
+            let hit = universe.resolve(name)
+            if hit.isEmpty {
+                let elements: [JSONNode] = { if case let .array(a) = node.value { return a } else { return [] } }()
+                r.problem(k < elements.count ? elements[k] : node, JSONPath.index(path, k),
+                          found: "\"\(name)\", which is no ticker or tag", allowed: universe.selectorPhrase)
+                ok = false
+            }
+            for i in hit where !out.contains(i) { out.append(i) }
+        }
+        return ok ? out.sorted() : nil
+    }
+
+    /// A map selector → number resolved per asset: a ticker's own entry beats a tag's, a
+    /// tag's beats "*". Two tags giving one asset different values is a problem.
+    mutating func assetValues(_ node: JSONNode, _ path: String, _ rule: NumberRule) -> [Double?]? {
+        guard let (mapObject, entries) = r.numberMap(node, path, rule) else { return nil }
+        var value = [Double?](repeating: nil, count: universe.count)
+        var rank = [Int](repeating: -1, count: universe.count)
+        var source = [String](repeating: "", count: universe.count)
+        var ok = true
+        for e in entries {
+            let hit = universe.resolve(e.key)
+            if hit.isEmpty {
+                r.problemAtKey(mapObject, e.key, found: "\"\(e.key)\", which is no ticker or tag", allowed: universe.selectorPhrase)
+                ok = false
+                continue
+            }
+            let level = e.key == "*" ? 0 : (universe.index(of: e.key) != nil ? 2 : 1)
+            for i in hit {
+                if level > rank[i] {
+                    value[i] = e.value
+                    rank[i] = level
+                    source[i] = e.key
+                } else if level == rank[i] && value[i] != e.value {
+                    r.problem(e.node, e.path,
+                              found: "\(universe.assets[i].ticker) given \(e.value) by \"\(e.key)\" and \(value[i]!) by \"\(source[i])\"",
+                              allowed: "one value per asset (give \(universe.assets[i].ticker) its own entry)")
+                    ok = false
+                }
+            }
+        }
+        return ok ? value : nil
+    }
+
+    /// A day within 1…horizon given as a whole number, or as a date on `dates`.
+    mutating func dayOrDate(_ node: JSONNode, _ path: String, dates: [CalendarDate], allowZero: Bool = false) -> Int? {
+        let horizon = dates.count - 1
+        let lowest = allowZero ? 0 : 1
+        switch node.value {
+        case let .number(x, text):
+            guard x == x.rounded(), x >= Double(lowest), x <= Double(horizon) else {
+                r.problem(node, path, found: text, allowed: "a trading day from \(lowest) to the horizon \(horizon), or a date YYYY-MM-DD")
+                return nil
+            }
+            return Int(x)
+        case let .string(s):
+            guard let d = CalendarDate(iso: s) else { break }
+            if let k = dates.firstIndex(of: d) {
+                if k < lowest {
+                    r.problem(node, path, found: "\(d) (day 0, the start)", allowed: "a date after the start, up to \(dates.last!)")
+                    return nil
+                }
+                return k
+            }
+            if let first = dates.first, let last = dates.last, d >= first, d <= last {
+                let why = d.isWeekend ? "a \(d.weekdayName)" : "not a trading day"
+                r.problem(node, path, found: "\(d) (\(why))", allowed: "a trading day from \(dates[lowest]) to \(last)")
+            } else {
+                r.problem(node, path, found: "\(d), outside the scenario's days", allowed: "a trading day from \(dates[min(lowest, horizon)]) to \(dates.last.map(\.description) ?? "?") (the horizon)")
+            }
+            return nil
+        default:
+            break
+        }
+        r.problem(node, path, found: node.summary, allowed: "a trading day number or a date YYYY-MM-DD")
+        return nil
+    }
+}

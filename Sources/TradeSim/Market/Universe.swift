@@ -1,0 +1,33 @@
+/// The assets of a study, addressed by ticker or by tag.
+public struct Universe: Sendable, Hashable {
+    public let assets: [Asset]
+    private let indexByTicker: [String: Int]
+
+    public init(_ assets: [Asset]) {
+        self.assets = assets
+        var map: [String: Int] = [:]
+        for (i, a) in assets.enumerated() where map[a.ticker] == nil { map[a.ticker] = i }
+        indexByTicker = map
+    }
+
+    public var count: Int { assets.count }
+    public var tickers: [String] { assets.map(\.ticker) }
+
+    public func index(of ticker: String) -> Int? { indexByTicker[ticker] }
+
+    /// Every tag used by some asset, sorted.
+    public var tags: [String] { Array(Set(assets.flatMap(\.tags))).sorted() }
+
+    /// The asset indices a selector names: the ticker itself, or every asset with that tag
+    /// (in universe order); empty when it names nothing. `*` selects every asset.
+    public func resolve(_ selector: String) -> [Int] {
+        if selector == "*" { return Array(assets.indices) }
+        if let i = indexByTicker[selector] { return [i] }
+        return assets.indices.filter { assets[$0].tags.contains(selector) }
+    }
+
+    /// What a selector may be, for messages.
+    public var selectorPhrase: String {
+        "a ticker (\(tickers.joined(separator: ", "))), a tag (\(tags.joined(separator: ", "))) or \"*\""
+    }
+}

@@ -1,0 +1,91 @@
+/// A world the playbook is run in: how prices move, which events are scheduled, how options
+/// are marked, over how many trading days, and its weight in the probability blend.
+public struct Scenario: Sendable, Hashable {
+    public var name: String
+    public var description: String
+    /// Weight in the blended scenario (weights are normalised over the scenarios run).
+    public var weight: Double
+    public var horizonDays: Int
+    /// Risk-free rate, continuous annual (discounting and option marks).
+    public var rate: Double
+    public var model: PathModel
+    public var events: [ScheduledEvent]
+    public var impliedVol: ImpliedVolModel
+    /// Paths 2k and 2k+1 share one random stream, the second with every uniform u
+    /// replaced by 1 − u (so every normal is negated and event draws are mirrored).
+    public var antithetic: Bool
+    /// Dates of days 0…horizon (the study calendar, or the real dates of a replay).
+    public var dates: [CalendarDate]
+
+    public init(name: String, description: String = "", weight: Double, horizonDays: Int, rate: Double,
+                model: PathModel, events: [ScheduledEvent], impliedVol: ImpliedVolModel,
+                antithetic: Bool = false, dates: [CalendarDate]) {
+        self.name = name
+        self.description = description
+        self.weight = weight
+        self.horizonDays = horizonDays
+        self.rate = rate
+        self.model = model
+        self.events = events
+        self.impliedVol = impliedVol
+        self.antithetic = antithetic
+        self.dates = dates
+    }
+
+    /// True when the scenario has exactly one possible path (scripted, or a replay).
+    public var isDeterministic: Bool {
+        switch model {
+        case .scripted: true
+        case let .historical(h): h.mode == .replay
+        case .monteCarlo: false
+        }
+    }
+
+    /// The path model's volatility of asset `i` on `day` (regime multipliers applied).
+    public func pathVolatility(asset i: Int, day: Int, universe: Universe) -> Double {
+        switch model {
+        case let .monteCarlo(m):
+            var v = m.volatilities[i]
+            for r in m.regimes where day >= r.firstDay && day <= r.lastDay { v *= r.volMultiplier[i] }
+            return v
+        case .scripted, .historical:
+            return universe.assets[i].volatility
+        }
+    }
+
+    /// The implied vol of asset `i` on `day` for an option with `tenorDays` to expiry.
+    public func impliedVol(asset i: Int, day: Int, tenorDays: Int, universe: Universe) -> Double {
+        impliedVol.impliedVol(asset: i, day: day, tenorDays: tenorDays,
+                              pathVolatility: pathVolatility(asset: i, day: day, universe: universe),
+                              events: events)
+    }
+
+    /// The first event with this name, if any.
+    public func event(named name: String) -> ScheduledEvent? { events.first { $0.name == name } }
+}
+
+/// A study: the universe, its calendar, the scenarios (and, from the playbook issue on, the
+/// decisions to run in them).
+public struct Study: Sendable {
+    public var name: String
+    public var description: String
+    public var currency: String
+    public var calendar: TradingCalendar
+    public var universe: Universe
+    public var scenarios: [Scenario]
+    /// Free-form notes carried into reports (e.g. a drafted card's sentiment score).
+    public var metadata: [(key: String, value: String)]
+
+    public init(name: String, description: String = "", currency: String = "USD", calendar: TradingCalendar,
+                universe: Universe, scenarios: [Scenario], metadata: [(key: String, value: String)] = []) {
+        self.name = name
+        self.description = description
+        self.currency = currency
+        self.calendar = calendar
+        self.universe = universe
+        self.scenarios = scenarios
+        self.metadata = metadata
+    }
+
+    public func scenario(named name: String) -> Scenario? { scenarios.first { $0.name == name } }
+}

@@ -1,0 +1,98 @@
+/// A dated event with discrete outcomes (e.g. the US–China meeting: "export relief" 40%,
+/// "status quo" 35%, "hard line" 25%).
+///
+/// On the event's day every path draws one outcome (one uniform, shared by all assets and
+/// all decisions), and each asset's log price moves by that outcome's log-move for it, plus
+/// optional idiosyncratic noise: an independent N(0, noise²) log-move per asset. The moves
+/// are applied after that day's diffusion, without drift compensation: they are the
+/// scenario's view of the event, not a martingale correction.
+public struct ScheduledEvent: Sendable, Hashable {
+    public var name: String
+    /// Trading day on which the event happens (its move is in the step from day − 1 to day).
+    public var day: Int
+    /// Outcomes with probabilities summing to 1; empty for a calendar-only event (scripted
+    /// and historical scenarios, whose paths already contain the move).
+    public var outcomes: [EventOutcome]
+    /// Per asset (universe order): standard deviation of the extra log-move noise.
+    public var noiseVolatility: [Double]
+    /// The implied-vol premium that builds before the event and is crushed at it.
+    public var volPremium: EventVolPremium?
+
+    public init(name: String, day: Int, outcomes: [EventOutcome], noiseVolatility: [Double],
+                volPremium: EventVolPremium?) {
+        self.name = name
+        self.day = day
+        self.outcomes = outcomes
+        self.noiseVolatility = noiseVolatility
+        self.volPremium = volPremium
+    }
+
+    public var hasNoise: Bool { noiseVolatility.contains { $0 > 0 } }
+
+    /// The outcome a uniform u ∈ [0, 1) selects: the first whose cumulative probability
+    /// exceeds u (so outcome 0 for u < p₀, …), the last one absorbing rounding.
+    public func outcomeIndex(uniform u: Double) -> Int {
+        var cumulative = 0.0
+        for (k, o) in outcomes.enumerated() {
+            cumulative += o.probability
+            if u < cumulative { return k }
+        }
+        return outcomes.count - 1
+    }
+}
+
+/// One outcome of a scheduled event: its probability and the log-move it gives each asset.
+public struct EventOutcome: Sendable, Hashable {
+    public var name: String
+    public var probability: Double
+    /// ln(S_after / S_before) per asset, universe order (0 for assets it does not move).
+    public var logMoves: [Double]
+
+    public init(name: String, probability: Double, logMoves: [Double]) {
+        self.name = name
+        self.probability = probability
+        self.logMoves = logMoves
+    }
+}
+
+/// An event's implied-vol premium: added to the base IV of the assets it covers on the
+/// `rampDays` trading days before the event, and gone (crushed) from the event day on.
+///
+/// Ramp: `step` gives the full premium on each of those days; `linear` gives k/N of it on
+/// the k-th of the N days (day e − N gets 1/N, day e − 1 the full premium).
+public struct EventVolPremium: Sendable, Hashable {
+    public enum Size: Sendable, Hashable {
+        /// Premium = multiple × the asset's base IV that day.
+        case multipleOfBase(Double)
+        /// Premium in absolute vol (0.15 = 15 vol points).
+        case absolute(Double)
+    }
+
+    public enum Ramp: String, Sendable, Hashable {
+        case step
+        case linear
+    }
+
+    public var size: Size
+    public var rampDays: Int
+    public var ramp: Ramp
+    /// Which assets get the premium (universe order).
+    public var assets: [Bool]
+
+    public init(size: Size, rampDays: Int, ramp: Ramp, assets: [Bool]) {
+        self.size = size
+        self.rampDays = rampDays
+        self.ramp = ramp
+        self.assets = assets
+    }
+
+    /// The fraction of the premium in force on `day` for an event on `eventDay`.
+    public func rampFraction(day: Int, eventDay: Int) -> Double {
+        let daysBefore = eventDay - day
+        guard daysBefore >= 1, daysBefore <= rampDays else { return 0 }
+        switch ramp {
+        case .step: return 1
+        case .linear: return Double(rampDays - daysBefore + 1) / Double(rampDays)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import TradeSim
+
+/// Reads study files and the price histories they name (the command line's file I/O).
+enum StudyLoader {
+    /// The first card's study, used when a command is given no STUDY.
+    static let defaultStudy = "scenarios/rare-earths-us-china.json"
+
+    struct Loaded {
+        var study: Study
+        var path: String
+        var bytes: [UInt8]
+    }
+
+    /// Loads and validates a study; every problem becomes an `Error:` line and exit 65.
+    static func load(_ path: String?) throws -> Loaded {
+        let file = path ?? defaultStudy
+        let bytes = try readBytes(file, what: path == nil ? "the first card's study (run from the repository root, or name a STUDY)" : "a readable study file")
+        let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let result = StudyDecoder.decode(bytes, file: file, loadHistory: { reference in
+            loadPrices(reference, relativeTo: directory)
+        })
+        switch result {
+        case let .success(study): return Loaded(study: study, path: file, bytes: bytes)
+        case let .failure(problems): throw CLIError.dataProblems(problems.problems.map(\.description))
+        }
+    }
+
+    static func readBytes(_ file: String, what: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw CLIError.data("\(file): found no such file; allowed: \(what)")
+        }
+        guard !isDirectory.boolValue else { throw CLIError.data("\(file): found a folder; allowed: \(what)") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CLIError.data("\(file): found a file that cannot be read; allowed: \(what)")
+        }
+        return [UInt8](data)
+    }
+
+    /// A price file, or every `*.csv` in a folder (ticker from each file name), relative to
+    /// the study's folder unless absolute.
+    static func loadPrices(_ reference: String, relativeTo directory: URL) -> Result<[PriceSeries], InputProblems> {
+        let url = reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : directory.appendingPathComponent(reference)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            return .failure(InputProblems([InputProblem(file: url.path, path: "", found: "no such file or folder",
+                                                        allowed: "a price CSV file or a folder of TICKER.csv files")]))
+        }
+        var files: [URL] = []
+        if isDirectory.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            files = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted().map { url.appendingPathComponent($0) }
+            if files.isEmpty {
+                return .failure(InputProblems([InputProblem(file: url.path, path: "", found: "a folder with no .csv files",
+                                                            allowed: "a folder of TICKER.csv files")]))
+            }
+        } else {
+            files = [url]
+        }
+        var series: [PriceSeries] = []
+        var problems: [InputProblem] = []
+        for f in files {
+            guard let data = FileManager.default.contents(atPath: f.path) else {
+                problems.append(InputProblem(file: f.path, path: "", found: "a file that cannot be read", allowed: "a readable CSV file"))
+                continue
+            }
+            let ticker = f.deletingPathExtension().lastPathComponent
+            switch PriceTable.parse(String(decoding: data, as: UTF8.self), file: f.path, ticker: ticker) {
+            case let .success(t): series += t.series
+            case let .failure(p): problems += p.problems
+            }
+        }
+        return problems.isEmpty ? .success(series) : .failure(InputProblems(problems))
+    }
+}
