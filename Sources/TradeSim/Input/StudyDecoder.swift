@@ -108,6 +108,11 @@ public struct StudyDecoder {
             r.missing(o, "scenarios", allowed: "an array of scenarios")
         }
 
+        var playbook: Playbook?
+        if let (n, p) = o.member("playbook"), !universe.assets.isEmpty, start != nil {
+            playbook = self.playbook(n, p, scenarios: scenarios)
+        }
+
         var metadata: [(key: String, value: String)] = []
         if let (n, p) = o.member("metadata"), let mo = r.object(n, p) {
             for key in mo.order {
@@ -122,7 +127,7 @@ public struct StudyDecoder {
         }
         guard let name, start != nil else { return nil }
         return Study(name: name, description: description, currency: currency, calendar: calendar,
-                     universe: universe, scenarios: scenarios, metadata: metadata)
+                     universe: universe, scenarios: scenarios, playbook: playbook, metadata: metadata)
     }
 
     static let namePhrase = "a name of letters, digits, '-', '_' or '.' (at most 64, not \"blended\")"

@@ -73,11 +73,15 @@ public struct Study: Sendable {
     public var calendar: TradingCalendar
     public var universe: Universe
     public var scenarios: [Scenario]
+    /// The decisions to run (nil for a study of scenarios only).
+    public var playbook: Playbook?
     /// Free-form notes carried into reports (e.g. a drafted card's sentiment score).
     public var metadata: [(key: String, value: String)]
 
     public init(name: String, description: String = "", currency: String = "USD", calendar: TradingCalendar,
-                universe: Universe, scenarios: [Scenario], metadata: [(key: String, value: String)] = []) {
+                universe: Universe, scenarios: [Scenario], playbook: Playbook? = nil,
+                metadata: [(key: String, value: String)] = []) {
+        self.playbook = playbook
         self.name = name
         self.description = description
         self.currency = currency

@@ -1,6 +1,7 @@
 /// Every subcommand, declared once; help and parsing derive from these declarations.
 enum Commands {
     static let all: [CommandSpec] = [
+        RunCommand.spec,
         PriceCommand.spec,
         ImpliedVolCommand.spec,
         ValidateCommand.spec,

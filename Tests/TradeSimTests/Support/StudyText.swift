@@ -56,3 +56,12 @@ func meanAndSD(_ x: [Double]) -> (mean: Double, sd: Double) {
     let v = x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count - 1)
     return (m, v.squareRoot())
 }
+
+/// A study from the repository's `scenarios/` folder, as the command line would load it.
+func repositoryStudy(_ name: String) throws -> Study {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    let url = root.appendingPathComponent("scenarios").appendingPathComponent(name)
+    let data = try Data(contentsOf: url)
+    return try StudyDecoder.decode([UInt8](data), file: url.path).get()
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// A decision variant compiled for one scenario: event names resolved to days, the implied
+/// vols its option legs will be marked with, everything per-path work should not recompute.
+struct DecisionProgram: Sendable {
+    let variant: DecisionVariant
+    let index: Int
+    /// Fixed entry day, when the rule gives one (nil for on-weakness).
+    let entryDay: Int?
+    /// True when the decision cannot enter in this scenario (its event is absent, or its
+    /// day lies outside the scenario).
+    let neverEnters: Bool
+    /// Day on which the event exit fires, if any.
+    let exitEventDay: Int?
+    /// Per leg: a fixed expiry day (event-relative), or nil (tenor from entry, or stock).
+    let fixedExpiry: [Int?]
+    /// Per leg: tenor in trading days (tenor rule), or nil.
+    let tenorDays: [Int?]
+    /// Option legs that share asset, type-independent strike rule and expiry rule with an
+    /// earlier leg reuse its d1/d2 (a straddle's call and put): index of that earlier leg.
+    let sharesStrikeWith: [Int?]
+    /// Implied vol per option leg asset: `iv[leg][day * (maxTenor + 1) + tenor]`.
+    let ivTable: [[Double]]
+    let maxTenor: Int
+    /// Weakness watch list with 1/S₀ folded into the weights.
+    let watchScaled: [(asset: Int, weight: Double)]
+    let dividendYield: [Double]
+    let borrowFee: [Double]
+
+    init(variant: DecisionVariant, index: Int, scenario: Scenario, universe: Universe, startPrices: [Double]) {
+        self.variant = variant
+        self.index = index
+        let horizon = scenario.horizonDays
+        var never = false
+        switch variant.entry {
+        case .atStart: entryDay = 0
+        case let .onDay(d):
+            entryDay = d
+            if d > horizon { never = true }
+        case let .onDate(date):
+            entryDay = scenario.dates.firstIndex(of: date)
+            if entryDay == nil { never = true }
+        case let .beforeEvent(name, days):
+            if let e = scenario.event(named: name), e.day - days >= 0 {
+                entryDay = e.day - days
+            } else {
+                entryDay = nil
+                never = true
+            }
+        case .onWeakness:
+            entryDay = nil
+        }
+        exitEventDay = variant.exits.afterEvent.flatMap { rule in scenario.event(named: rule.event).map { $0.day + rule.days } }
+        if let rule = variant.exits.afterEvent, scenario.event(named: rule.event) == nil { never = true }
+
+        var fixed: [Int?] = []
+        var tenors: [Int?] = []
+        for leg in variant.legs {
+            switch leg.instrument {
+            case .stock:
+                fixed.append(nil)
+                tenors.append(nil)
+            case let .option(_, _, .tenorDays(t)):
+                fixed.append(nil)
+                tenors.append(t)
+            case let .option(_, _, .daysAfterEvent(name, n)):
+                if let e = scenario.event(named: name) { fixed.append(e.day + n) } else {
+                    fixed.append(nil)
+                    never = true
+                }
+                tenors.append(nil)
+            }
+        }
+        fixedExpiry = fixed
+        tenorDays = tenors
+        neverEnters = never
+
+        var shares: [Int?] = []
+        for (k, leg) in variant.legs.enumerated() {
+            var found: Int?
+            if case let .option(_, strike, expiry) = leg.instrument {
+                for j in 0..<k {
+                    if case let .option(_, s2, e2) = variant.legs[j].instrument, variant.legs[j].asset == leg.asset,
+                       s2 == strike, e2 == expiry, shares[j] == nil {
+                        found = j
+                        break
+                    }
+                }
+            }
+            shares.append(found)
+        }
+        sharesStrikeWith = shares
+
+        // Longest tenor any option can have left on any day.
+        var longest = 0
+        for k in variant.legs.indices {
+            if let t = tenors[k] { longest = max(longest, t) }
+            if let f = fixed[k] { longest = max(longest, f) }
+        }
+        maxTenor = longest
+        var table: [[Double]] = []
+        for leg in variant.legs {
+            guard leg.isOption else { table.append([]); continue }
+            var row = [Double](repeating: 0, count: (horizon + 1) * (longest + 1))
+            for d in 0...horizon {
+                for t in 0...longest {
+                    row[d * (longest + 1) + t] = scenario.impliedVol(asset: leg.asset, day: d, tenorDays: t, universe: universe)
+                }
+            }
+            table.append(row)
+        }
+        ivTable = table
+
+        if case let .onWeakness(_, _, _, _, watch) = variant.entry {
+            watchScaled = watch.map { ($0.asset, $0.weight / startPrices[$0.asset]) }
+        } else {
+            watchScaled = []
+        }
+        dividendYield = universe.assets.map(\.dividendYield)
+        borrowFee = universe.assets.map(\.borrowFee)
+    }
+
+    /// Implied vol of leg `k` on `day` with `tenor` trading days left.
+    @inline(__always)
+    func impliedVol(leg k: Int, day: Int, tenor: Int) -> Double {
+        ivTable[k][day * (maxTenor + 1) + min(tenor, maxTenor)]
+    }
+}

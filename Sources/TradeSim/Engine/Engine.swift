@@ -1,0 +1,82 @@
+/// How a run is carried out (not what it computes: results do not depend on `threads` or
+/// `lanesPerBlock`).
+public struct RunConfiguration: Sendable {
+    public var paths: Int
+    public var seed: UInt64
+    public var threads: Int
+    public var lanesPerBlock: Int
+    /// Portfolio equity is kept per day for this many paths (the first ones) for the
+    /// equity quantiles; everything else is per path only.
+    public var equitySamplePaths: Int
+    /// Trades and daily P&L are recorded for this many paths (the first ones).
+    public var tracedPaths: Int
+
+    public init(paths: Int, seed: UInt64, threads: Int = 1, lanesPerBlock: Int = 64, equitySamplePaths: Int = 10_000,
+                tracedPaths: Int = 0) {
+        self.tracedPaths = tracedPaths
+        self.paths = paths
+        self.seed = seed
+        self.threads = threads
+        self.lanesPerBlock = lanesPerBlock
+        self.equitySamplePaths = equitySamplePaths
+    }
+}
+
+/// The payoff engine: runs a study's playbook in its scenarios, path by path and day by day,
+/// in parallel blocks of paths whose results land in path order.
+public enum Engine {
+    /// Runs `scenarioIndices` of `study` (its playbook must be set). A scripted or replayed
+    /// scenario runs one path.
+    public static func run(study: Study, scenarioIndices: [Int], configuration c: RunConfiguration) -> [ScenarioOutcomes] {
+        guard let playbook = study.playbook else { return [] }
+        return scenarioIndices.map { index in
+            runScenario(study: study, playbook: playbook, scenarioIndex: index, configuration: c)
+        }
+    }
+
+    static func runScenario(study: Study, playbook: Playbook, scenarioIndex: Int, configuration c: RunConfiguration) -> ScenarioOutcomes {
+        let scenario = study.scenarios[scenarioIndex]
+        let kernel = ScenarioKernel(scenario: scenario, scenarioIndex: scenarioIndex, universe: study.universe)
+        let paths = kernel.isDeterministic ? 1 : c.paths
+        let variants = playbook.variants
+        let startPrices = kernel.startPrice
+        let programs = variants.enumerated().map {
+            DecisionProgram(variant: $1, index: $0, scenario: scenario, universe: study.universe, startPrices: startPrices)
+        }
+        let holdingsValue = playbook.holdings.reduce(0.0) { $0 + $1.quantity * startPrices[$1.asset] }
+        let startEquity = playbook.capital + holdingsValue
+        let runner = BlockRunner(kernel: kernel, programs: programs, playbook: playbook, rate: scenario.rate,
+                                 horizon: scenario.horizonDays, startEquity: startEquity)
+        let sample = min(paths, c.equitySamplePaths)
+        let traced = min(paths, c.tracedPaths)
+        let buffers = OutcomeBuffers(paths: paths, variants: variants.count, days: scenario.horizonDays, samplePaths: sample,
+                                     tracedPaths: traced)
+        defer { buffers.deallocate() }
+        let lanes = max(1, c.lanesPerBlock)
+        let blocks = (paths + lanes - 1) / lanes
+        let trades = Parallel.map(count: blocks, threads: c.threads) { b -> [TradeRecord] in
+            let first = b * lanes
+            return runner.run(firstPath: first, lanes: min(lanes, paths - first), seed: c.seed, into: buffers)
+        }.flatMap { $0 }
+        func slice<T>(_ buffer: UnsafeMutableBufferPointer<T>, _ k: Int) -> [T] {
+            Array(buffer[(k * paths)..<((k + 1) * paths)])
+        }
+        let outcomes = variants.enumerated().map { k, v in
+            VariantOutcomes(decisionID: v.decisionID, variantName: v.name, kind: v.kind, inPortfolio: v.inPortfolio,
+                            pnl: slice(buffers.pnl, k), returns: slice(buffers.returns, k),
+                            maxDrawdown: slice(buffers.maxDrawdown, k), holdingDays: slice(buffers.holdingDays, k),
+                            exitReason: slice(buffers.exitReason, k), relativeReturnBps: slice(buffers.relative, k))
+        }
+        let equity = (0...scenario.horizonDays).map { d in Array(buffers.equitySample[(d * sample)..<((d + 1) * sample)]) }
+        return ScenarioOutcomes(scenario: scenario, scenarioIndex: scenarioIndex, paths: paths, variants: outcomes,
+                                portfolioPnL: Array(buffers.portfolioPnL), portfolioMaxDrawdown: Array(buffers.portfolioDrawdown),
+                                portfolioMaxDrawdownFraction: Array(buffers.portfolioDrawdownFraction),
+                                startEquity: startEquity, equitySample: equity, trades: trades,
+                                dailyPnL: (0..<variants.count).map { k in
+                                    (0..<traced).map { path in
+                                        let start = (k * traced + path) * (scenario.horizonDays + 1)
+                                        return Array(buffers.dailyPnL[start..<(start + scenario.horizonDays + 1)])
+                                    }
+                                })
+    }
+}

@@ -1,0 +1,571 @@
+import Foundation
+
+/// Decoding the `playbook` of a study and lowering each decision (and variant) to legs.
+extension StudyDecoder {
+    static let playbookFields = ["capital", "holdings", "costs", "financingRate", "decisions"]
+    static let costFields = ["commissionPerShare", "commissionPerContract", "minimumCommission", "slippageBps",
+                             "optionHalfSpread", "optionHalfSpreadFraction", "contractMultiplier"]
+    static let decisionFields = ["id", "kind", "description", "variants", "assets", "side", "size", "entry", "exit",
+                                 "costs", "theses", "underlyings", "structure", "strike", "lowerStrike", "putStrike",
+                                 "callStrike", "expiry", "long", "short", "neutral", "event", "daysBefore", "legs"]
+    /// Fields each kind takes besides the common ones.
+    static let kindFields: [DecisionKind: [String]] = [
+        .basket: ["assets", "side"],
+        .protection: ["underlyings", "structure", "strike", "lowerStrike", "expiry"],
+        .pair: ["long", "short", "neutral"],
+        .eventStraddle: ["underlyings", "event", "daysBefore", "strike", "expiry"],
+        .eventStrangle: ["underlyings", "event", "daysBefore", "putStrike", "callStrike", "expiry"],
+        .collar: ["underlyings", "putStrike", "callStrike", "expiry"],
+        .legs: ["legs"],
+    ]
+    static let commonDecisionFields = ["id", "kind", "description", "variants", "size", "entry", "exit", "costs", "theses"]
+
+    mutating func playbook(_ node: JSONNode, _ path: String, scenarios: [Scenario]) -> Playbook? {
+        guard let o = r.object(node, path) else { return nil }
+        r.rejectUnknown(o, allowed: Self.playbookFields)
+        let capital = r.requiredNumber(o, "capital", NumberRule(min: 0, minInclusive: false, max: 1e15))
+        let financing = r.optionalNumber(o, "financingRate", NumberRule(min: 0, max: 1)) ?? 0
+        var costs = CostModel()
+        if let (n, p) = o.member("costs") { costs = costModel(n, p, base: costs) ?? costs }
+        var holdings: [Holding] = []
+        if let (n, p) = o.member("holdings"), let list = r.array(n, p) {
+            for (hn, hp) in list {
+                guard let h = r.object(hn, hp) else { continue }
+                r.rejectUnknown(h, allowed: ["ticker", "quantity"])
+                let ticker = r.requiredString(h, "ticker")
+                let quantity = r.requiredNumber(h, "quantity", NumberRule(min: -1e12, max: 1e12))
+                if let t = ticker, universe.index(of: t) == nil {
+                    r.problem(h.member("ticker")!.node, JSONPath.join(hp, "ticker"), found: "\"\(t)\"", allowed: "a ticker of the universe")
+                }
+                if let t = ticker, let i = universe.index(of: t), let q = quantity { holdings.append(Holding(asset: i, quantity: q)) }
+            }
+        }
+        var decisions: [Decision] = []
+        guard let (dn, dp) = o.member("decisions") else {
+            r.missing(o, "decisions", allowed: "an array of decisions")
+            return nil
+        }
+        guard let list = r.array(dn, dp) else { return nil }
+        var ids: Set<String> = []
+        for (en, ep) in list {
+            guard let d = decision(en, ep, base: costs, holdings: holdings, scenarios: scenarios) else { continue }
+            if ids.contains(d.id) {
+                r.problem(en, JSONPath.join(ep, "id"), found: "\"\(d.id)\" a second time", allowed: "a decision id used once")
+            }
+            ids.insert(d.id)
+            decisions.append(d)
+        }
+        guard let capital else { return nil }
+        return Playbook(capital: capital, holdings: holdings, costs: costs, financingRate: financing, decisions: decisions)
+    }
+
+    mutating func costModel(_ node: JSONNode, _ path: String, base: CostModel) -> CostModel? {
+        guard let o = r.object(node, path) else { return nil }
+        r.rejectUnknown(o, allowed: Self.costFields)
+        var c = base
+        let money = NumberRule(min: 0, max: 1e6)
+        if let x = r.optionalNumber(o, "commissionPerShare", money) { c.commissionPerShare = x }
+        if let x = r.optionalNumber(o, "commissionPerContract", money) { c.commissionPerContract = x }
+        if let x = r.optionalNumber(o, "minimumCommission", money) { c.minimumCommission = x }
+        if let x = r.optionalNumber(o, "slippageBps", NumberRule(min: 0, max: 10_000)) { c.slippageBps = x }
+        if let x = r.optionalNumber(o, "optionHalfSpread", money) { c.optionHalfSpread = x }
+        if let x = r.optionalNumber(o, "optionHalfSpreadFraction", NumberRule(min: 0, max: 1)) { c.optionHalfSpreadFraction = x }
+        if let x = r.optionalNumber(o, "contractMultiplier", NumberRule(min: 1, max: 1e6)) { c.contractMultiplier = x }
+        return c
+    }
+
+    // MARK: - Decisions
+
+    /// A decision's fields: a variant's own, falling back to the decision's.
+    struct DecisionFields {
+        let own: JSONObject?
+        let base: JSONObject
+
+        func member(_ key: String) -> (node: JSONNode, path: String)? {
+            own?.member(key) ?? base.member(key)
+        }
+    }
+
+    mutating func decision(_ node: JSONNode, _ path: String, base costs: CostModel, holdings: [Holding],
+                           scenarios: [Scenario]) -> Decision? {
+        guard let o = r.object(node, path) else { return nil }
+        let id = r.requiredString(o, "id", allowed: Self.namePhrase)
+        if let id, !Self.isSafeName(id) || id == "portfolio" {
+            r.problem(o.member("id")!.node, JSONPath.join(path, "id"), found: "\"\(id)\"", allowed: Self.namePhrase + ", not \"portfolio\"")
+        }
+        var kind: DecisionKind?
+        if let (n, p) = o.member("kind") {
+            if let w = r.choice(n, p, DecisionKind.allCases.map(\.rawValue)) { kind = DecisionKind(rawValue: w) }
+        } else {
+            r.missing(o, "kind", allowed: "one of " + DecisionKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+        }
+        guard let kind else { r.rejectUnknown(o, allowed: Self.decisionFields); return nil }
+        let allowed = Self.commonDecisionFields + Self.kindFields[kind]!
+        r.rejectUnknown(o, allowed: allowed)
+        let description = r.optionalString(o, "description") ?? ""
+
+        var variantObjects: [JSONObject?] = [nil]
+        var variantNames = [""]
+        if let (vn, vp) = o.member("variants"), let list = r.array(vn, vp) {
+            if list.isEmpty { r.problem(vn, vp, found: "an empty array", allowed: "at least one variant, or no 'variants'") }
+            variantObjects = []
+            variantNames = []
+            for (xn, xp) in list {
+                guard let v = r.object(xn, xp) else { continue }
+                r.rejectUnknown(v, allowed: ["name"] + allowed.filter { !["id", "kind", "variants", "description"].contains($0) })
+                let name = r.requiredString(v, "name", allowed: Self.namePhrase) ?? "?"
+                if !Self.isSafeName(name) {
+                    r.problem(v.member("name")?.node ?? xn, JSONPath.join(xp, "name"), found: "\"\(name)\"", allowed: Self.namePhrase)
+                }
+                if variantNames.contains(name) {
+                    r.problem(v.member("name")?.node ?? xn, JSONPath.join(xp, "name"), found: "\"\(name)\" a second time", allowed: "distinct variant names")
+                }
+                variantObjects.append(v)
+                variantNames.append(name)
+            }
+        }
+        var variants: [DecisionVariant] = []
+        for (k, v) in variantObjects.enumerated() {
+            let f = DecisionFields(own: v, base: o)
+            if let lowered = lower(kind: kind, f, decisionID: id ?? "?", variantName: variantNames[k], path: path,
+                                   costs: costs, holdings: holdings, scenarios: scenarios, primary: k == 0) {
+                variants.append(lowered)
+            }
+        }
+        guard let id, variants.count == variantObjects.count else { return nil }
+        return Decision(id: id, kind: kind, description: description, variants: variants)
+    }
+
+    // MARK: - Lowering
+
+    mutating func lower(kind: DecisionKind, _ f: DecisionFields, decisionID: String, variantName: String, path: String,
+                        costs base: CostModel, holdings: [Holding], scenarios: [Scenario], primary: Bool) -> DecisionVariant? {
+        let before = r.problems.count
+        var costs = base
+        if let (n, p) = f.member("costs") { costs = costModel(n, p, base: base) ?? base }
+        var legs: [Leg] = []
+        var groups = 1
+        var event: String?
+        var defaultEntry = EntryRule.atStart
+
+        switch kind {
+        case .basket:
+            let side = f.member("side").flatMap { r.choice($0.node, $0.path, ["long", "short"]) } ?? "long"
+            guard let (an, ap) = f.member("assets") else { missingField(f, "assets", path, "a map of tickers/tags to weights, or an array of tickers/tags (equal weights)"); return nil }
+            guard let weights = assetWeights(an, ap) else { return nil }
+            let sign = side == "long" ? 1.0 : -1.0
+            legs = weights.map { Leg(asset: $0.asset, instrument: .stock, weight: sign * $0.weight) }
+
+        case .pair:
+            guard let (ln, lp) = f.member("long") else { missingField(f, "long", path, "the long side: tickers/tags or a weight map"); return nil }
+            guard let (sn, sp) = f.member("short") else { missingField(f, "short", path, "the short side: tickers/tags or a weight map"); return nil }
+            let neutral = f.member("neutral").flatMap { r.choice($0.node, $0.path, ["dollar", "beta"]) } ?? "dollar"
+            guard let long = assetWeights(ln, lp), let short = assetWeights(sn, sp) else { return nil }
+            if let overlap = long.first(where: { l in short.contains { $0.asset == l.asset } }) {
+                r.problem(sn, sp, found: "\(universe.assets[overlap.asset].ticker) on both sides", allowed: "disjoint long and short sides")
+                return nil
+            }
+            // Beta-neutral: short notional = long notional × β_long / β_short (weighted betas).
+            var shortScale = 1.0
+            if neutral == "beta" {
+                let betaLong = long.reduce(0) { $0 + $1.weight * universe.assets[$1.asset].beta }
+                let betaShort = short.reduce(0) { $0 + $1.weight * universe.assets[$1.asset].beta }
+                guard abs(betaShort) > 1e-9 else {
+                    r.problem(sn, sp, found: "a short side with beta 0", allowed: "a short side with non-zero beta for \"neutral\": \"beta\"")
+                    return nil
+                }
+                shortScale = betaLong / betaShort
+            }
+            legs = long.map { Leg(asset: $0.asset, instrument: .stock, weight: $0.weight, side: 1) }
+                + short.map { Leg(asset: $0.asset, instrument: .stock, weight: -$0.weight * shortScale, side: -1) }
+
+        case .protection:
+            guard let underlyings = underlyingList(f, path) else { return nil }
+            let structure = f.member("structure").flatMap { r.choice($0.node, $0.path, ["put", "putSpread"]) } ?? "put"
+            let strike = strikeRule(f, "strike", path, default: .moneyness(0.95))
+            let expiry = expiryRule(f, path, event: nil)
+            var lower: StrikeRule?
+            if structure == "putSpread" {
+                lower = strikeRule(f, "lowerStrike", path, default: nil)
+                if lower == nil && f.member("lowerStrike") == nil { missingField(f, "lowerStrike", path, "the short put's strike, e.g. {\"moneyness\": 0.8}") }
+                if case let .moneyness(hi)? = strike, case let .moneyness(lo)? = lower, lo >= hi {
+                    r.problem(f.member("lowerStrike")!.node, f.member("lowerStrike")!.path, found: "moneyness \(lo), not below the long put's \(hi)",
+                              allowed: "a lower strike below the long put's")
+                }
+            } else if let (n, p) = (f.own ?? f.base).member("lowerStrike") {
+                // (A variant may inherit a decision-level lowerStrike meant for its spread sibling.)
+                r.problem(n, p, found: "'lowerStrike' with structure \"put\"", allowed: "'lowerStrike' only with \"putSpread\"")
+            }
+            guard let strike, let expiry else { return nil }
+            groups = underlyings.count
+            for (g, a) in underlyings.enumerated() {
+                legs.append(Leg(asset: a, instrument: .option(.put, strike: strike, expiry: expiry), weight: 1, group: g))
+                if let lower { legs.append(Leg(asset: a, instrument: .option(.put, strike: lower, expiry: expiry), weight: -1, group: g)) }
+            }
+
+        case .eventStraddle, .eventStrangle:
+            guard let underlyings = underlyingList(f, path) else { return nil }
+            event = f.member("event").flatMap { r.string($0.node, $0.path) }
+            if event == nil && f.member("event") == nil { missingField(f, "event", path, "the name of a scheduled event") }
+            let daysBefore = f.member("daysBefore").flatMap { r.integer($0.node, $0.path, min: 0, max: 252) } ?? 5
+            if let e = event { defaultEntry = .beforeEvent(e, days: daysBefore) }
+            let expiry = expiryRule(f, path, event: event)
+            var strikes: [(OptionType, StrikeRule?)]
+            if kind == .eventStraddle {
+                let k = strikeRule(f, "strike", path, default: .moneyness(1))
+                strikes = [(.call, k), (.put, k)]
+            } else {
+                strikes = [(.put, strikeRule(f, "putStrike", path, default: .moneyness(0.9))),
+                           (.call, strikeRule(f, "callStrike", path, default: .moneyness(1.1)))]
+            }
+            guard let expiry, strikes.allSatisfy({ $0.1 != nil }) else { return nil }
+            groups = underlyings.count
+            for (g, a) in underlyings.enumerated() {
+                for (type, k) in strikes { legs.append(Leg(asset: a, instrument: .option(type, strike: k!, expiry: expiry), weight: 1, group: g)) }
+            }
+
+        case .collar:
+            guard let underlyings = underlyingList(f, path) else { return nil }
+            let put = strikeRule(f, "putStrike", path, default: .moneyness(0.9))
+            let call = strikeRule(f, "callStrike", path, default: .moneyness(1.1))
+            let expiry = expiryRule(f, path, event: nil)
+            guard let put, let call, let expiry else { return nil }
+            groups = underlyings.count
+            // Over held exposure (hedgeRatio) the stock is the holding; otherwise it is bought.
+            let overlay: Bool = { if case .hedgeRatio? = sizingPeek(f) { return true } else { return false } }()
+            for (g, a) in underlyings.enumerated() {
+                if !overlay { legs.append(Leg(asset: a, instrument: .stock, weight: 1, group: g)) }
+                legs.append(Leg(asset: a, instrument: .option(.put, strike: put, expiry: expiry), weight: 1, group: g))
+                legs.append(Leg(asset: a, instrument: .option(.call, strike: call, expiry: expiry), weight: -1, group: g))
+            }
+
+        case .legs:
+            guard let (ln, lp) = f.member("legs") else { missingField(f, "legs", path, "an array of legs"); return nil }
+            guard let list = r.array(ln, lp) else { return nil }
+            if list.isEmpty { r.problem(ln, lp, found: "an empty array", allowed: "at least one leg") }
+            for (k, (xn, xp)) in list.enumerated() {
+                if let leg = explicitLeg(xn, xp, group: k) { legs.append(leg) }
+            }
+            groups = max(1, list.count)
+        }
+
+        // Size
+        var sizing: Sizing?
+        if let (sn, sp) = f.member("size") {
+            sizing = size(sn, sp, kind: kind)
+        } else {
+            missingField(f, "size", path, "{\"notional\": money}, {\"units\": n}, {\"premiumBudget\": money} or {\"hedgeRatio\": h}")
+        }
+        if case .hedgeRatio? = sizing {
+            for a in Set(legs.map(\.asset)) where holdings.filter({ $0.asset == a }).reduce(0, { $0 + $1.quantity }) == 0 {
+                r.problem(f.member("size")!.node, f.member("size")!.path, found: "a hedge ratio on \(universe.assets[a].ticker), which the playbook does not hold",
+                          allowed: "holdings of every underlying (playbook.holdings) for a hedge ratio, or another size")
+            }
+        }
+
+        // Entry and exits
+        var entry = defaultEntry
+        if let (en, ep) = f.member("entry") { entry = entryRule(en, ep, legs: legs) ?? entry }
+        var exits = ExitRules()
+        if let (xn, xp) = f.member("exit") { exits = exitRules(xn, xp, event: event) ?? exits }
+        for name in referencedEvents(entry: entry, exits: exits, legs: legs) where !scenarios.contains(where: { $0.event(named: name) != nil }) {
+            let located = f.member("event") ?? f.member("entry") ?? f.member("exit") ?? f.member("expiry")
+            r.problem(located?.node, located?.path ?? path, found: "event \"\(name)\", which no scenario schedules",
+                      allowed: "the name of an event in a scenario (\(Set(scenarios.flatMap { $0.events.map(\.name) }).sorted().joined(separator: ", ")))")
+        }
+        checkExpiryAfterEntry(entry: entry, legs: legs, scenarios: scenarios, f: f, path: path)
+
+        var theses: [Thesis] = []
+        if let (tn, tp) = f.member("theses"), let list = r.array(tn, tp) {
+            for (xn, xp) in list { if let t = thesis(xn, xp, scenarios: scenarios, kind: kind) { theses.append(t) } }
+        }
+        guard let sizing, r.problems.count == before else { return nil }
+        return DecisionVariant(decisionID: decisionID, name: variantName, kind: kind, legs: legs, sizing: sizing,
+                               groupCount: groups, entry: entry, exits: exits, costs: costs, theses: theses, inPortfolio: primary)
+    }
+
+    mutating func missingField(_ f: DecisionFields, _ key: String, _ path: String, _ allowed: String) {
+        r.missing(f.base, key, allowed: allowed)
+    }
+
+    /// Assets with weights: `{"MP": 0.6, "enabler": 0.4}` (a tag's weight is split equally
+    /// over its assets) or `["MP", "REMX"]` (equal weights). Weights are normalised to sum to 1.
+    mutating func assetWeights(_ node: JSONNode, _ path: String) -> [(asset: Int, weight: Double)]? {
+        var out: [(asset: Int, weight: Double)] = []
+        if case .array = node.value {
+            guard let idx = selectors(node, path), !idx.isEmpty else {
+                if case let .array(a) = node.value, a.isEmpty { r.problem(node, path, found: "an empty array", allowed: "at least one ticker or tag") }
+                return nil
+            }
+            return idx.map { ($0, 1 / Double(idx.count)) }
+        }
+        guard let (object, entries) = r.numberMap(node, path, NumberRule(min: 0, minInclusive: false, max: 1e6)) else { return nil }
+        for e in entries {
+            let hit = universe.resolve(e.key)
+            if hit.isEmpty {
+                r.problemAtKey(object, e.key, found: "\"\(e.key)\", which is no ticker or tag", allowed: universe.selectorPhrase)
+                return nil
+            }
+            for a in hit {
+                if let k = out.firstIndex(where: { $0.asset == a }) { out[k].weight += e.value / Double(hit.count) } else {
+                    out.append((a, e.value / Double(hit.count)))
+                }
+            }
+        }
+        if entries.isEmpty { r.problem(node, path, found: "an empty object", allowed: "at least one ticker or tag with a weight > 0") }
+        let total = out.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return nil }
+        return out.sorted { $0.asset < $1.asset }.map { ($0.asset, $0.weight / total) }
+    }
+
+    mutating func underlyingList(_ f: DecisionFields, _ path: String) -> [Int]? {
+        guard let (n, p) = f.member("underlyings") else {
+            missingField(f, "underlyings", path, "an array of tickers or tags")
+            return nil
+        }
+        guard let idx = selectors(n, p) else { return nil }
+        if idx.isEmpty { r.problem(n, p, found: "an empty array", allowed: "at least one ticker or tag") }
+        return idx.isEmpty ? nil : idx
+    }
+
+    mutating func strikeRule(_ f: DecisionFields, _ key: String, _ path: String, default value: StrikeRule?) -> StrikeRule? {
+        guard let (n, p) = f.member(key) else { return value }
+        return strike(n, p)
+    }
+
+    mutating func strike(_ n: JSONNode, _ p: String) -> StrikeRule? {
+        let allowed = "\"atm\", {\"moneyness\": m} (K = m × spot at entry), {\"delta\": Δ} or {\"price\": K}"
+        if case let .string(s) = n.value {
+            if s == "atm" { return .moneyness(1) }
+            r.problem(n, p, found: n.summary, allowed: allowed)
+            return nil
+        }
+        guard let o = r.object(n, p) else { return nil }
+        r.rejectUnknown(o, allowed: ["moneyness", "delta", "price"])
+        switch (o.member("moneyness"), o.member("delta"), o.member("price")) {
+        case let (m?, nil, nil): return r.number(m.node, m.path, NumberRule(min: 0, minInclusive: false, max: 100)).map { .moneyness($0) }
+        case let (nil, d?, nil):
+            guard let x = r.number(d.node, d.path, NumberRule(min: -1, minInclusive: false, max: 1, maxInclusive: false)) else { return nil }
+            guard x != 0 else { r.problem(d.node, d.path, found: "0", allowed: "a delta in (0, 1) for calls or (−1, 0) for puts"); return nil }
+            return .delta(x)
+        case let (nil, nil, k?): return r.number(k.node, k.path, .positive).map { .absolute($0) }
+        default:
+            r.problem(n, p, found: n.summary, allowed: "exactly one of " + allowed)
+            return nil
+        }
+    }
+
+    mutating func expiryRule(_ f: DecisionFields, _ path: String, event: String?) -> ExpiryRule? {
+        guard let (n, p) = f.member("expiry") else {
+            missingField(f, "expiry", path, "a tenor (\"6m\", a number of trading days) or {\"daysAfterEvent\": n}")
+            return nil
+        }
+        switch n.value {
+        case .object:
+            guard let o = r.object(n, p) else { return nil }
+            r.rejectUnknown(o, allowed: ["daysAfterEvent", "event"])
+            let days = o.member("daysAfterEvent").flatMap { r.integer($0.node, $0.path, min: -252, max: 1000) }
+            if o.member("daysAfterEvent") == nil { r.missing(o, "daysAfterEvent", allowed: "trading days after the event") }
+            let name = r.optionalString(o, "event") ?? event
+            guard let days else { return nil }
+            guard let name else {
+                r.missing(o, "event", allowed: "the name of a scheduled event")
+                return nil
+            }
+            return .daysAfterEvent(name, days)
+        default:
+            guard let d = horizon(n, p) else { return nil }
+            return .tenorDays(d)
+        }
+    }
+
+    func sizingPeek(_ f: DecisionFields) -> Sizing? {
+        guard let (n, _) = f.member("size"), case let .object(members) = n.value, members.count == 1,
+              case let .number(x, _) = members[0].node.value else { return nil }
+        switch members[0].key {
+        case "hedgeRatio": return .hedgeRatio(x)
+        case "notional": return .notional(x)
+        default: return nil
+        }
+    }
+
+    mutating func size(_ n: JSONNode, _ p: String, kind: DecisionKind) -> Sizing? {
+        guard let o = r.object(n, p) else { return nil }
+        let forms = ["notional", "units", "premiumBudget", "hedgeRatio"]
+        r.rejectUnknown(o, allowed: forms)
+        let given = forms.filter { o.has($0) }
+        guard given.count == 1 else {
+            r.problem(n, p, found: given.isEmpty ? "no size" : "\(given.joined(separator: " and "))",
+                      allowed: "exactly one of notional (money), units, premiumBudget (money), hedgeRatio")
+            return nil
+        }
+        let (vn, vp) = o.member(given[0])!
+        switch given[0] {
+        case "notional": return r.number(vn, vp, NumberRule(min: 0, minInclusive: false, max: 1e15)).map { .notional($0) }
+        case "units": return r.number(vn, vp, NumberRule(min: 0, minInclusive: false, max: 1e12)).map { .units($0) }
+        case "premiumBudget":
+            if kind == .basket || kind == .pair {
+                r.problem(vn, vp, found: "a premium budget for a \(kind.rawValue)", allowed: "notional or units (a \(kind.rawValue) has no options)")
+                return nil
+            }
+            return r.number(vn, vp, NumberRule(min: 0, minInclusive: false, max: 1e15)).map { .premiumBudget($0) }
+        default: return r.number(vn, vp, NumberRule(min: 0, minInclusive: false, max: 100)).map { .hedgeRatio($0) }
+        }
+    }
+
+    mutating func explicitLeg(_ n: JSONNode, _ p: String, group: Int) -> Leg? {
+        guard let o = r.object(n, p) else { return nil }
+        r.rejectUnknown(o, allowed: ["ticker", "type", "quantity", "strike", "expiry"])
+        let ticker = r.requiredString(o, "ticker")
+        var asset: Int?
+        if let t = ticker {
+            asset = universe.index(of: t)
+            if asset == nil { r.problem(o.member("ticker")!.node, JSONPath.join(p, "ticker"), found: "\"\(t)\"", allowed: "a ticker of the universe") }
+        }
+        let type = o.member("type").flatMap { r.choice($0.node, $0.path, ["stock", "call", "put"]) }
+        if o.member("type") == nil { r.missing(o, "type", allowed: "\"stock\", \"call\" or \"put\"") }
+        let quantity = r.requiredNumber(o, "quantity", NumberRule(min: -1e12, max: 1e12))
+        if quantity == 0 { r.problem(o.member("quantity")!.node, JSONPath.join(p, "quantity"), found: "0", allowed: "a non-zero quantity (+ long, − short)") }
+        guard let asset, let type, let quantity, quantity != 0 else { return nil }
+        if type == "stock" {
+            for key in ["strike", "expiry"] where o.has(key) {
+                r.problem(o.member(key)!.node, JSONPath.join(p, key), found: "'\(key)' on a stock leg", allowed: "'\(key)' only on option legs")
+            }
+            return Leg(asset: asset, instrument: .stock, weight: quantity, group: group)
+        }
+        let f = DecisionFields(own: nil, base: o)
+        let k = strikeRule(f, "strike", p, default: .moneyness(1))
+        let e = expiryRule(f, p, event: nil)
+        guard let k, let e else { return nil }
+        return Leg(asset: asset, instrument: .option(type == "call" ? .call : .put, strike: k, expiry: e), weight: quantity, group: group)
+    }
+
+    mutating func entryRule(_ n: JSONNode, _ p: String, legs: [Leg]) -> EntryRule? {
+        if case let .string(s) = n.value {
+            if s == "start" { return .atStart }
+            r.problem(n, p, found: n.summary, allowed: "\"start\" or an object with day, date, onWeakness or daysBeforeEvent")
+            return nil
+        }
+        guard let o = r.object(n, p) else { return nil }
+        r.rejectUnknown(o, allowed: ["day", "date", "onWeakness", "daysBeforeEvent", "event"])
+        if let (dn, dp) = o.member("day") { return r.integer(dn, dp, min: 0, max: 100_000).map { .onDay($0) } }
+        if let (dn, dp) = o.member("date") { return date(dn, dp).map { .onDate($0) } }
+        if let (dn, dp) = o.member("daysBeforeEvent") {
+            let days = r.integer(dn, dp, min: 0, max: 1000)
+            guard let name = r.requiredString(o, "event", allowed: "the name of a scheduled event"), let days else { return nil }
+            return .beforeEvent(name, days: days)
+        }
+        if let (wn, wp) = o.member("onWeakness") {
+            guard let w = r.object(wn, wp) else { return nil }
+            r.rejectUnknown(w, allowed: ["drop", "reference", "within", "otherwise", "watch"])
+            let drop = r.requiredNumber(w, "drop", NumberRule(min: 0, minInclusive: false, max: 1, maxInclusive: false))
+            let reference = w.member("reference").flatMap { r.choice($0.node, $0.path, ["start", "runningHigh"]) } ?? "start"
+            var window: Int?
+            if let (xn, xp) = w.member("within") { window = horizon(xn, xp) } else { r.missing(w, "within", allowed: Horizon.allowed) }
+            let otherwise = w.member("otherwise").flatMap { r.choice($0.node, $0.path, ["skip", "enterAtEnd"]) } ?? "skip"
+            var watch: [(asset: Int, weight: Double)] = []
+            if let (xn, xp) = w.member("watch") {
+                watch = assetWeights(xn, xp) ?? []
+            } else {
+                // The decision's own assets, weighted by their legs' weights (long side for a pair).
+                var assets: [Int] = []
+                for l in legs where l.side >= 0 && !assets.contains(l.asset) { assets.append(l.asset) }
+                watch = assets.map { ($0, 1 / Double(assets.count)) }
+            }
+            guard let drop, let window, !watch.isEmpty else { return nil }
+            return .onWeakness(drop: drop, reference: reference == "start" ? .start : .runningHigh, windowDays: window,
+                               enterAtEnd: otherwise == "enterAtEnd", watch: watch)
+        }
+        r.problem(n, p, found: "an object without an entry rule", allowed: "one of day, date, onWeakness, daysBeforeEvent")
+        return nil
+    }
+
+    mutating func exitRules(_ n: JSONNode, _ p: String, event: String?) -> ExitRules? {
+        guard let o = r.object(n, p) else { return nil }
+        r.rejectUnknown(o, allowed: ["takeProfit", "stopLoss", "horizon", "daysAfterEvent", "event"])
+        var e = ExitRules()
+        e.takeProfit = r.optionalNumber(o, "takeProfit", NumberRule(min: 0, minInclusive: false, max: 100))
+        e.stopLoss = r.optionalNumber(o, "stopLoss", NumberRule(min: 0, minInclusive: false, max: 100))
+        if let (hn, hp) = o.member("horizon") { e.horizonDays = horizon(hn, hp) }
+        if let (dn, dp) = o.member("daysAfterEvent") {
+            let days = r.integer(dn, dp, min: 0, max: 1000)
+            let name = r.optionalString(o, "event") ?? event
+            if name == nil { r.missing(o, "event", allowed: "the name of a scheduled event") }
+            if let days, let name { e.afterEvent = (name, days) }
+        }
+        return e
+    }
+
+    func referencedEvents(entry: EntryRule, exits: ExitRules, legs: [Leg]) -> [String] {
+        var names: [String] = []
+        if case let .beforeEvent(e, _) = entry { names.append(e) }
+        if let e = exits.afterEvent?.event { names.append(e) }
+        for l in legs { if case let .option(_, _, .daysAfterEvent(e, _)) = l.instrument { names.append(e) } }
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    /// An option that would expire on or before its entry day (in a scenario where both are
+    /// known in advance) is an error.
+    mutating func checkExpiryAfterEntry(entry: EntryRule, legs: [Leg], scenarios: [Scenario], f: DecisionFields, path: String) {
+        for l in legs {
+            guard case let .option(_, _, expiry) = l.instrument else { continue }
+            for s in scenarios {
+                let entryDay: Int?
+                switch entry {
+                case .atStart: entryDay = 0
+                case let .onDay(d): entryDay = d
+                case let .onDate(d): entryDay = s.dates.firstIndex(of: d)
+                case let .beforeEvent(e, days): entryDay = s.event(named: e).map { $0.day - days }
+                case .onWeakness: entryDay = nil
+                }
+                let expiryDay: Int?
+                switch expiry {
+                case let .tenorDays(t):
+                    if t < 1 {
+                        r.problem(f.member("expiry")?.node, f.member("expiry")?.path ?? path, found: "a tenor of \(t) days", allowed: "at least 1 trading day")
+                        return
+                    }
+                    expiryDay = nil
+                case let .daysAfterEvent(e, n): expiryDay = s.event(named: e).map { $0.day + n }
+                }
+                if let entryDay, let expiryDay, expiryDay <= entryDay {
+                    let located = f.member("expiry")
+                    r.problem(located?.node, located?.path ?? path,
+                              found: "an option expiring on day \(expiryDay) in scenario \"\(s.name)\", on or before its entry on day \(entryDay)",
+                              allowed: "an expiry after the entry day")
+                    return
+                }
+            }
+        }
+    }
+
+    mutating func thesis(_ n: JSONNode, _ p: String, scenarios: [Scenario], kind: DecisionKind) -> Thesis? {
+        guard let o = r.object(n, p) else { return nil }
+        r.rejectUnknown(o, allowed: ["claim", "metric", "low", "high", "test", "scenarios"])
+        let claim = r.requiredString(o, "claim", allowed: "the card's words for the claim")
+        let metric = o.member("metric").flatMap { r.choice($0.node, $0.path, Thesis.Metric.allCases.map(\.rawValue)) }.flatMap(Thesis.Metric.init) ?? .return
+        if metric == .relativeReturnBps && kind != .pair {
+            r.problem(o.member("metric")!.node, JSONPath.join(p, "metric"), found: "\"relativeReturnBps\" on a \(kind.rawValue)", allowed: "relativeReturnBps only for pairs")
+        }
+        let low = r.optionalNumber(o, "low", NumberRule(min: -1e12, max: 1e12))
+        let high = r.optionalNumber(o, "high", NumberRule(min: -1e12, max: 1e12))
+        let test = o.member("test").flatMap { r.choice($0.node, $0.path, ["within", "atLeast", "atMost"]) }.flatMap(Thesis.Test.init) ?? .within
+        if low == nil && high == nil { r.problem(n, p, found: "neither low nor high", allowed: "a band: low and/or high") }
+        if let l = low, let h = high, l > h {
+            r.problem(o.member("high")!.node, JSONPath.join(p, "high"), found: "\(h), below low \(l)", allowed: "high ≥ low")
+        }
+        if test == .atLeast && low == nil { r.missing(o, "low", allowed: "the lower bound for \"atLeast\"") }
+        if test == .atMost && high == nil { r.missing(o, "high", allowed: "the upper bound for \"atMost\"") }
+        var names: [String] = []
+        if let (sn, sp) = o.member("scenarios"), let list = r.strings(sn, sp) {
+            let elements: [JSONNode] = { if case let .array(a) = sn.value { return a } else { return [] } }()
+            for (k, name) in list.enumerated() where !scenarios.contains(where: { $0.name == name }) {
+                r.problem(elements[k], JSONPath.index(sp, k), found: "\"\(name)\"", allowed: "a scenario of the study (\(scenarios.map(\.name).joined(separator: ", ")))")
+            }
+            names = list
+        }
+        guard let claim else { return nil }
+        return Thesis(claim: claim, metric: metric, low: low, high: high, test: test, scenarios: names)
+    }
+}

@@ -1,0 +1,105 @@
+/// The decisions of a study, their money and costs: what the engine runs in every scenario.
+public struct Playbook: Sendable {
+    /// Cash at the start, in the study currency.
+    public var capital: Double
+    /// Existing positions held through every scenario (the exposure protection overlays).
+    public var holdings: [Holding]
+    /// Costs that apply unless a decision sets its own.
+    public var costs: CostModel
+    /// Annual rate charged on negative portfolio cash, accrued per trading day.
+    public var financingRate: Double
+    public var decisions: [Decision]
+
+    public init(capital: Double, holdings: [Holding] = [], costs: CostModel = CostModel(), financingRate: Double = 0,
+                decisions: [Decision]) {
+        self.capital = capital
+        self.holdings = holdings
+        self.costs = costs
+        self.financingRate = financingRate
+        self.decisions = decisions
+    }
+
+    /// Every decision variant, lowered, in playbook order (a decision's variants together).
+    public var variants: [DecisionVariant] { decisions.flatMap(\.variants) }
+
+    /// Units of an asset held (0 when none).
+    public func heldQuantity(asset: Int) -> Double {
+        holdings.filter { $0.asset == asset }.reduce(0) { $0 + $1.quantity }
+    }
+}
+
+/// A position held from day 0 (not bought: part of the starting portfolio).
+public struct Holding: Sendable, Hashable {
+    public var asset: Int
+    /// Units held (negative for a short).
+    public var quantity: Double
+
+    public init(asset: Int, quantity: Double) {
+        self.asset = asset
+        self.quantity = quantity
+    }
+}
+
+/// Trading costs and carry.
+///
+/// Stock fills are at the close ± `slippageBps` (buys pay more, sells get less); option fills
+/// at the model mid ± the half-spread (absolute per unit, or a fraction of the mid). Each fill
+/// (one leg, one day) pays commission per share or per contract (`contractMultiplier` units),
+/// at least `minimumCommission`. Short stock pays `borrowFee` of the asset (annual, on the
+/// short's value at each close, /252 per trading day held).
+public struct CostModel: Sendable, Hashable {
+    public var commissionPerShare: Double
+    public var commissionPerContract: Double
+    public var minimumCommission: Double
+    public var slippageBps: Double
+    public var optionHalfSpread: Double
+    public var optionHalfSpreadFraction: Double
+    public var contractMultiplier: Double
+
+    public init(commissionPerShare: Double = 0, commissionPerContract: Double = 0, minimumCommission: Double = 0,
+                slippageBps: Double = 0, optionHalfSpread: Double = 0, optionHalfSpreadFraction: Double = 0,
+                contractMultiplier: Double = 100) {
+        self.commissionPerShare = commissionPerShare
+        self.commissionPerContract = commissionPerContract
+        self.minimumCommission = minimumCommission
+        self.slippageBps = slippageBps
+        self.optionHalfSpread = optionHalfSpread
+        self.optionHalfSpreadFraction = optionHalfSpreadFraction
+        self.contractMultiplier = contractMultiplier
+    }
+
+    /// Commission for one fill of `quantity` units (sign ignored).
+    public func commission(quantity: Double, isOption: Bool) -> Double {
+        let q = abs(quantity)
+        guard q > 0 else { return 0 }
+        let raw = isOption ? commissionPerContract * q / contractMultiplier : commissionPerShare * q
+        return Swift.max(raw, minimumCommission)
+    }
+
+    /// The price a stock fill gets: close × (1 ± slippage), worse for the trader.
+    public func stockFill(price: Double, buying: Bool) -> Double {
+        price * (1 + (buying ? 1 : -1) * slippageBps / 10_000)
+    }
+
+    /// The price an option fill gets: mid ± half-spread, never below 0.
+    public func optionFill(mid: Double, buying: Bool) -> Double {
+        let half = optionHalfSpread + optionHalfSpreadFraction * mid
+        return Swift.max(mid + (buying ? half : -half), 0)
+    }
+}
+
+/// A decision of the playbook with its variants (alternatives run side by side on the same
+/// paths; the portfolio holds the first).
+public struct Decision: Sendable {
+    public var id: String
+    public var kind: DecisionKind
+    public var description: String
+    public var variants: [DecisionVariant]
+
+    public init(id: String, kind: DecisionKind, description: String = "", variants: [DecisionVariant]) {
+        self.id = id
+        self.kind = kind
+        self.description = description
+        self.variants = variants
+    }
+}

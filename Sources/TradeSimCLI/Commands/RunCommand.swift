@@ -1,0 +1,85 @@
+import Foundation
+import TradeSim
+
+/// `tradesim run`: the playbook in every scenario, and the report set.
+enum RunCommand {
+    static let spec = CommandSpec(
+        name: "run",
+        abstract: "Run the study's playbook in its scenarios and write the report set.",
+        discussion: """
+        Writes reports/<study>/ (or --out) atomically: summary.csv with one row per scenario × \
+        decision × variant and the portfolio. The same inputs and seed give the same bytes \
+        whatever --threads is.
+        """,
+        arguments: [ArgumentSpec(name: "study", help: "Study file (default: \(StudyLoader.defaultStudy)).")],
+        options: [
+            OptionSpec(name: "paths", valueName: "N", help: "Monte Carlo paths per scenario.",
+                       kind: .integer(min: 1, max: 100_000_000), defaultDescription: "10000"),
+            OptionSpec(name: "seed", valueName: "N", help: "Random seed.", kind: .integer(min: 0, max: Int.max),
+                       defaultDescription: "42"),
+            OptionSpec(name: "threads", valueName: "N", help: "Worker threads.", kind: .integer(min: 1, max: 1024),
+                       defaultDescription: "the number of processors"),
+            OptionSpec(name: "scenario", valueName: "NAME", help: "Only this scenario (repeatable).", kind: .text,
+                       repeatable: true),
+            OptionSpec(name: "out", valueName: "DIR", help: "Report folder.", kind: .text, defaultDescription: "reports/<study>"),
+            OptionSpec(name: "quiet", valueName: "", help: "Print nothing on success.", kind: .flag),
+        ],
+        run: run)
+
+    static func run(_ a: ParsedArguments) throws {
+        let started = Date()
+        let loaded = try StudyLoader.load(a.positional.first)
+        let study = loaded.study
+        guard study.playbook != nil else {
+            throw CLIError.data("\(loaded.path): found a study without a playbook; allowed: a study with a \"playbook\" to run (see README, Playbook)")
+        }
+        var indices = Array(study.scenarios.indices)
+        let names = a.strings("scenario")
+        if !names.isEmpty {
+            for name in names where study.scenario(named: name) == nil {
+                throw CLIError.usage("--scenario must name a scenario of the study (\(study.scenarios.map(\.name).joined(separator: ", "))), got '\(name)'",
+                                     command: "run")
+            }
+            indices = indices.filter { names.contains(study.scenarios[$0].name) }
+        }
+        let configuration = RunConfiguration(paths: a.integer("paths") ?? 10_000, seed: UInt64(a.integer("seed") ?? 42),
+                                             threads: a.integer("threads") ?? Parallel.processorCount)
+        let outcomes = Engine.run(study: study, scenarioIndices: indices, configuration: configuration)
+        let rows = outcomes.flatMap(SummaryTable.rows)
+
+        let folder = try ReportFolder(a.string("out") ?? "reports/\(study.name)")
+        do {
+            try folder.write("summary.csv", SummaryTable.csv(rows))
+            try folder.commit()
+        } catch {
+            folder.abandon()
+            throw CLIError.failure("cannot write the report to \(folder.destination.path): \(error.localizedDescription)")
+        }
+        if !a.has("quiet") {
+            Console.out(portfolioTable(rows, currency: study.currency))
+            let seconds = Date().timeIntervalSince(started)
+            Console.err("tradesim run: \(study.name), \(indices.count) scenarios × \(configuration.paths) paths in "
+                + "\(NumberText.fixed(seconds, digits: 2)) s → \(a.string("out") ?? "reports/\(study.name)")/summary.csv\n")
+        }
+    }
+
+    /// The portfolio per scenario, for people.
+    static func portfolioTable(_ rows: [SummaryRow], currency: String) -> String {
+        let portfolio = rows.filter { $0.decision == "portfolio" }
+        var lines = [["scenario", "mean P&L", "p05", "p50", "p95", "P(profit)", "VaR95"]]
+        for r in portfolio {
+            lines.append([r.scenario, NumberText.fixed(r.pnl.mean, digits: 0), NumberText.fixed(r.pnl.quantile(0.05), digits: 0),
+                          NumberText.fixed(r.pnl.quantile(0.5), digits: 0), NumberText.fixed(r.pnl.quantile(0.95), digits: 0),
+                          NumberText.fixed(r.pnl.probabilityPositive, digits: 3), NumberText.fixed(r.pnl.valueAtRisk(0.95), digits: 0)])
+        }
+        let widths = (0..<lines[0].count).map { c in lines.map { $0[c].count }.max() ?? 0 }
+        var out = "Portfolio P&L (\(currency)) by scenario\n"
+        for line in lines {
+            out += line.enumerated().map { c, cell in
+                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                       : String(repeating: " ", count: widths[c] - cell.count) + cell
+            }.joined(separator: "  ") + "\n"
+        }
+        return out
+    }
+}
