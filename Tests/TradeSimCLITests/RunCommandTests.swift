@@ -18,10 +18,15 @@ struct RunCommandTests {
         #expect(one.exitCode == 0 && two.exitCode == 0)
         #expect(one.stdout.isEmpty && one.stderr.isEmpty)
         let csv = try String(contentsOf: a.appendingPathComponent("summary.csv"), encoding: .utf8)
-        #expect(csv == (try String(contentsOf: b.appendingPathComponent("summary.csv"), encoding: .utf8)))
+        for file in ["summary.csv", "thesis.csv", "equity_quantiles.csv", "pnl_histogram.csv", "exits.csv",
+                     "first_passage.csv", "trades.csv", "report.html"] {
+            let x = try Data(contentsOf: a.appendingPathComponent(file)), y = try Data(contentsOf: b.appendingPathComponent(file))
+            #expect(x == y, "\(file) differs between 1 and 2 threads")
+            #expect(!x.isEmpty)
+        }
         let lines = csv.split(separator: "\n")
         #expect(lines[0] == "scenario,decision,variant,paths,entered_fraction,mean_pnl,stdev_pnl,mc_stderr,p05_pnl,p25_pnl,p50_pnl,p75_pnl,p95_pnl,prob_profit,var95,cvar95,var99,cvar99,mean_return,mean_max_drawdown,p95_max_drawdown,mean_holding_days")
-        let keys = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(3).joined(separator: "/") }
+        let keys = lines.dropFirst().filter { !$0.hasPrefix("blended,") }.map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(3).joined(separator: "/") }
         var expected: [String] = []
         for s in ["supply-risk-elevated", "talks-unlock-supply", "hard-line-securitization"] {
             expected += ["\(s)/enabler-basket/", "\(s)/magnet-protection/puts", "\(s)/magnet-protection/put-spreads",
@@ -29,6 +34,8 @@ struct RunCommandTests {
                          "\(s)/portfolio/"]
         }
         #expect(keys == expected)
+        // Then the blended scenario: each variant and the portfolio.
+        #expect(lines.filter { $0.hasPrefix("blended,") }.count == 7)
         #expect(!csv.lowercased().contains("nan") && !csv.contains("inf"))
         // Every row has the 22 columns.
         #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 22 })
@@ -41,7 +48,7 @@ struct RunCommandTests {
         #expect(r.stdout.hasPrefix("Portfolio P&L (USD) by scenario\nscenario  mean P&L"))
         #expect(r.stderr.hasPrefix("tradesim run: benchmark, 1 scenarios × 200 paths in "))
         let csv = try String(contentsOf: dir.appendingPathComponent("summary.csv"), encoding: .utf8)
-        #expect(csv.split(separator: "\n").count == 1 + 5)
+        #expect(csv.split(separator: "\n").count == 1 + 5)  // one scenario: no blended rows
         let bad = try TradeSimBinary.run(["run", "--scenario", "nope", "--out", dir.path], in: Self.root)
         #expect(bad.exitCode == 64)
     }
@@ -55,5 +62,59 @@ struct RunCommandTests {
         let r = try TradeSimBinary.run(["run", file.path, "--out", dir.appendingPathComponent("out").path])
         #expect(r.exitCode == 65)
         #expect(r.stderr == "Error: \(file.path): found a study without a playbook; allowed: a study with a \"playbook\" to run (see README, Playbook)\n")
+    }
+}
+
+@Suite("Interrupted runs")
+struct InterruptTests {
+    static let root = TradeSimBinary.packageRoot
+
+    /// Starts a long run into `out` and sends `signal` after `delay` seconds.
+    static func interruptedRun(out: URL, signal: Int32, delay: Double) throws -> Process {
+        let p = Process()
+        p.executableURL = TradeSimBinary.url
+        p.arguments = ["run", "--paths", "400000", "--threads", "1", "--out", out.path, "--quiet"]
+        p.currentDirectoryURL = root
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(p.processIdentifier, signal)
+        p.waitUntilExit()
+        return p
+    }
+
+    static func leftovers(_ out: URL) -> [String] {
+        let parent = out.deletingLastPathComponent()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [])
+            .filter { $0.hasPrefix(".\(out.lastPathComponent).") }
+    }
+
+    /// SIGINT and SIGTERM: exit 130/143, the previous report byte for byte, nothing left behind.
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func interruptKeepsThePreviousReport(_ signal: Int32, _ code: Int32) throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tradesim-int-\(UUID().uuidString)/report")
+        let first = try TradeSimBinary.run(["run", "--paths", "100", "--out", out.path, "--quiet"], in: Self.root)
+        #expect(first.exitCode == 0)
+        let before = try Data(contentsOf: out.appendingPathComponent("summary.csv"))
+        let p = try Self.interruptedRun(out: out, signal: signal, delay: 1.5)
+        #expect(p.terminationReason == .exit && p.terminationStatus == code)
+        #expect(try Data(contentsOf: out.appendingPathComponent("summary.csv")) == before)
+        #expect(Self.leftovers(out).isEmpty, "left behind: \(Self.leftovers(out))")
+    }
+
+    /// SIGKILL cannot be caught: the previous report stays, its temporary folder is left, and
+    /// the next run removes it.
+    @Test func killKeepsThePreviousReportAndTheNextRunTidies() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tradesim-kill-\(UUID().uuidString)/report")
+        #expect(try TradeSimBinary.run(["run", "--paths", "100", "--out", out.path, "--quiet"], in: Self.root).exitCode == 0)
+        let before = try Data(contentsOf: out.appendingPathComponent("summary.csv"))
+        let p = try Self.interruptedRun(out: out, signal: SIGKILL, delay: 1.5)
+        #expect(p.terminationReason == .uncaughtSignal)
+        #expect(try Data(contentsOf: out.appendingPathComponent("summary.csv")) == before)
+        #expect(Self.leftovers(out).count == 1)
+        #expect(try TradeSimBinary.run(["run", "--paths", "100", "--seed", "5", "--out", out.path, "--quiet"], in: Self.root).exitCode == 0)
+        #expect(Self.leftovers(out).isEmpty)
+        #expect(try Data(contentsOf: out.appendingPathComponent("summary.csv")) != before)
     }
 }

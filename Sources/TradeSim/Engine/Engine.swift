@@ -27,14 +27,23 @@ public struct RunConfiguration: Sendable {
 public enum Engine {
     /// Runs `scenarioIndices` of `study` (its playbook must be set). A scripted or replayed
     /// scenario runs one path.
-    public static func run(study: Study, scenarioIndices: [Int], configuration c: RunConfiguration) -> [ScenarioOutcomes] {
+    /// `progress`, when given, is called (from worker threads) with the number of paths each
+    /// finished block held.
+    public static func run(study: Study, scenarioIndices: [Int], configuration c: RunConfiguration,
+                           progress: (@Sendable (Int) -> Void)? = nil) -> [ScenarioOutcomes] {
         guard let playbook = study.playbook else { return [] }
         return scenarioIndices.map { index in
-            runScenario(study: study, playbook: playbook, scenarioIndex: index, configuration: c)
+            runScenario(study: study, playbook: playbook, scenarioIndex: index, configuration: c, progress: progress)
         }
     }
 
-    static func runScenario(study: Study, playbook: Playbook, scenarioIndex: Int, configuration c: RunConfiguration) -> ScenarioOutcomes {
+    /// Paths each scenario runs under a configuration (1 for deterministic ones).
+    public static func pathCount(_ scenario: Scenario, _ c: RunConfiguration) -> Int {
+        scenario.isDeterministic ? 1 : c.paths
+    }
+
+    static func runScenario(study: Study, playbook: Playbook, scenarioIndex: Int, configuration c: RunConfiguration,
+                            progress: (@Sendable (Int) -> Void)?) -> ScenarioOutcomes {
         let scenario = study.scenarios[scenarioIndex]
         let kernel = ScenarioKernel(scenario: scenario, scenarioIndex: scenarioIndex, universe: study.universe)
         let paths = kernel.isDeterministic ? 1 : c.paths
@@ -56,7 +65,9 @@ public enum Engine {
         let blocks = (paths + lanes - 1) / lanes
         let trades = Parallel.map(count: blocks, threads: c.threads) { b -> [TradeRecord] in
             let first = b * lanes
-            return runner.run(firstPath: first, lanes: min(lanes, paths - first), seed: c.seed, into: buffers)
+            let trades = runner.run(firstPath: first, lanes: min(lanes, paths - first), seed: c.seed, into: buffers)
+            progress?(min(lanes, paths - first))
+            return trades
         }.flatMap { $0 }
         func slice<T>(_ buffer: UnsafeMutableBufferPointer<T>, _ k: Int) -> [T] {
             Array(buffer[(k * paths)..<((k + 1) * paths)])

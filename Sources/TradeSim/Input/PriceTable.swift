@@ -60,6 +60,8 @@ public struct PriceTable: Sendable {
             }
         }
         var dates: [CalendarDate] = []
+        // The last date read, valid row or not, so a duplicate after a bad row is still caught.
+        var lastSeen: CalendarDate?
         var lines: [Int] = []
         var closes = [[Double]](repeating: [], count: valueColumns.count)
         for r in records.dropFirst() {
@@ -74,7 +76,8 @@ public struct PriceTable: Sendable {
                                              found: "'\(dateText)'", allowed: "a date YYYY-MM-DD"))
                 continue
             }
-            if let last = dates.last, date <= last {
+            defer { lastSeen = date }
+            if let last = lastSeen, date <= last {
                 problems.append(InputProblem(file: file, line: r.line, column: dateColumn + 1, path: "column \(names[dateColumn])",
                                              found: date == last ? "\(date) twice" : "\(date) after \(last)",
                                              allowed: "dates in strictly increasing order, each once"))

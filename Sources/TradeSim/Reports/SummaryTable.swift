@@ -1,4 +1,51 @@
-/// `summary.csv`: one row per scenario × decision × variant, then the portfolio.
+/// The distribution numbers of one summary row.
+public struct DistributionSummary: Sendable {
+    public var mean: Double?
+    public var standardDeviation: Double?
+    public var standardError: Double?
+    /// p05, p25, p50, p75, p95.
+    public var quantiles: [Double?]
+    public var probabilityPositive: Double?
+    public var var95: Double?
+    public var cvar95: Double?
+    public var var99: Double?
+    public var cvar99: Double?
+
+    public static let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
+
+    public init(_ s: PathStatistics) {
+        mean = s.mean
+        standardDeviation = s.standardDeviation
+        standardError = s.standardError
+        quantiles = Self.levels.map { s.quantile($0) }
+        probabilityPositive = s.probabilityPositive
+        var95 = s.valueAtRisk(0.95)
+        cvar95 = s.conditionalValueAtRisk(0.95)
+        var99 = s.valueAtRisk(0.99)
+        cvar99 = s.conditionalValueAtRisk(0.99)
+    }
+
+    /// A mixture; `standardError` is √(Σ w_s²·se_s²) over its parts (passed in).
+    public init(_ w: WeightedSample, standardError: Double?) {
+        mean = w.mean
+        standardDeviation = w.standardDeviation
+        self.standardError = standardError
+        quantiles = Self.levels.map { w.quantile($0) }
+        probabilityPositive = w.probabilityPositive
+        var95 = w.valueAtRisk(0.95)
+        cvar95 = w.conditionalValueAtRisk(0.95)
+        var99 = w.valueAtRisk(0.99)
+        cvar99 = w.conditionalValueAtRisk(0.99)
+    }
+
+    public func quantile(_ p: Double) -> Double? {
+        Self.levels.firstIndex(of: p).flatMap { quantiles[$0] }
+    }
+}
+
+/// `summary.csv`: one row per scenario × decision × variant, then the portfolio; after the
+/// scenarios, the probability-`blended` scenario (the mixture of the scenarios' distributions
+/// by their weights — not an average of their statistics).
 ///
 /// Columns (DESIGN §5; more may be appended, never reordered): money in the study currency,
 /// returns as decimals, drawdowns in money, holding in trading days. P&L statistics are over
@@ -10,9 +57,10 @@ public struct SummaryRow: Sendable {
     public var variant: String
     public var paths: Int
     public var enteredFraction: Double?
-    public var pnl: PathStatistics
+    public var pnl: DistributionSummary
     public var meanReturn: Double?
-    public var maxDrawdown: PathStatistics
+    public var meanMaxDrawdown: Double?
+    public var p95MaxDrawdown: Double?
     public var meanHoldingDays: Double?
 
     public static let columns = ["scenario", "decision", "variant", "paths", "entered_fraction", "mean_pnl", "stdev_pnl",
@@ -22,31 +70,92 @@ public struct SummaryRow: Sendable {
 
     public var cells: [String] {
         [scenario, decision, variant, String(paths), NumberText.csv(enteredFraction), NumberText.csv(pnl.mean),
-         NumberText.csv(pnl.standardDeviation), NumberText.csv(pnl.standardError), NumberText.csv(pnl.quantile(0.05)),
-         NumberText.csv(pnl.quantile(0.25)), NumberText.csv(pnl.quantile(0.5)), NumberText.csv(pnl.quantile(0.75)),
-         NumberText.csv(pnl.quantile(0.95)), NumberText.csv(pnl.probabilityPositive), NumberText.csv(pnl.valueAtRisk(0.95)),
-         NumberText.csv(pnl.conditionalValueAtRisk(0.95)), NumberText.csv(pnl.valueAtRisk(0.99)),
-         NumberText.csv(pnl.conditionalValueAtRisk(0.99)), NumberText.csv(meanReturn), NumberText.csv(maxDrawdown.mean),
-         NumberText.csv(maxDrawdown.quantile(0.95)), NumberText.csv(meanHoldingDays)]
+         NumberText.csv(pnl.standardDeviation), NumberText.csv(pnl.standardError)]
+            + pnl.quantiles.map(NumberText.csv)
+            + [NumberText.csv(pnl.probabilityPositive), NumberText.csv(pnl.var95), NumberText.csv(pnl.cvar95),
+               NumberText.csv(pnl.var99), NumberText.csv(pnl.cvar99), NumberText.csv(meanReturn),
+               NumberText.csv(meanMaxDrawdown), NumberText.csv(p95MaxDrawdown), NumberText.csv(meanHoldingDays)]
     }
 }
 
 public enum SummaryTable {
+    /// Entered paths of a variant.
+    static func entered(_ v: VariantOutcomes) -> [Int] {
+        v.exitReason.indices.filter { v.exitReason[$0] != ExitReason.neverEntered.rawValue }
+    }
+
     /// The rows of one scenario: each decision variant in playbook order, then `portfolio`.
     public static func rows(_ o: ScenarioOutcomes) -> [SummaryRow] {
         var rows: [SummaryRow] = []
         for v in o.variants {
-            let entered = v.exitReason.indices.filter { v.exitReason[$0] != ExitReason.neverEntered.rawValue }
+            let entered = entered(v)
             let returns = PathStatistics(entered.map { v.returns[$0] })
             let holding = entered.isEmpty ? nil : Double(entered.reduce(0) { $0 + Int(v.holdingDays[$1]) }) / Double(entered.count)
+            let drawdown = PathStatistics(v.maxDrawdown)
             rows.append(SummaryRow(scenario: o.scenario.name, decision: v.decisionID, variant: v.variantName, paths: o.paths,
-                                   enteredFraction: Double(entered.count) / Double(o.paths), pnl: PathStatistics(v.pnl),
-                                   meanReturn: returns.mean, maxDrawdown: PathStatistics(v.maxDrawdown), meanHoldingDays: holding))
+                                   enteredFraction: Double(entered.count) / Double(o.paths),
+                                   pnl: DistributionSummary(PathStatistics(v.pnl)), meanReturn: returns.mean,
+                                   meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.quantile(0.95), meanHoldingDays: holding))
         }
         let portfolioReturns = PathStatistics(o.portfolioPnL.map { $0 / o.startEquity })
+        let drawdown = PathStatistics(o.portfolioMaxDrawdown)
         rows.append(SummaryRow(scenario: o.scenario.name, decision: "portfolio", variant: "", paths: o.paths,
-                               enteredFraction: nil, pnl: PathStatistics(o.portfolioPnL), meanReturn: portfolioReturns.mean,
-                               maxDrawdown: PathStatistics(o.portfolioMaxDrawdown), meanHoldingDays: Double(o.scenario.horizonDays)))
+                               enteredFraction: nil, pnl: DistributionSummary(PathStatistics(o.portfolioPnL)),
+                               meanReturn: portfolioReturns.mean, meanMaxDrawdown: drawdown.mean,
+                               p95MaxDrawdown: drawdown.quantile(0.95), meanHoldingDays: Double(o.scenario.horizonDays)))
+        return rows
+    }
+
+    /// The blended scenario's rows: each variant and the portfolio as the mixture of the
+    /// scenarios' distributions with the scenarios' weights (normalised over those run).
+    public static func blendedRows(_ all: [ScenarioOutcomes]) -> [SummaryRow] {
+        let totalWeight = all.reduce(0) { $0 + $1.scenario.weight }
+        guard all.count > 1, totalWeight > 0 else { return [] }
+        let w = all.map { $0.scenario.weight / totalWeight }
+        func mixture(_ pick: (ScenarioOutcomes) -> [Double]) -> WeightedSample {
+            WeightedSample(mixture: all.enumerated().map { (pick($1), w[$0]) })
+        }
+        func blendedSE(_ pick: (ScenarioOutcomes) -> [Double]) -> Double? {
+            var s = 0.0
+            for (k, o) in all.enumerated() {
+                guard let se = PathStatistics(pick(o)).standardError else { continue }
+                s += w[k] * w[k] * se * se
+            }
+            return s.squareRoot()
+        }
+        var rows: [SummaryRow] = []
+        let paths = all.reduce(0) { $0 + $1.paths }
+        for (k, v) in all[0].variants.enumerated() {
+            let pnl = mixture { $0.variants[k].pnl }
+            let drawdown = mixture { $0.variants[k].maxDrawdown }
+            // Entered share, and return and holding over entered paths, as mixtures.
+            var entered = 0.0, returnSum = 0.0, returnWeight = 0.0, holdingSum = 0.0
+            for (s, o) in all.enumerated() {
+                let idx = Self.entered(o.variants[k])
+                let e = Double(idx.count) / Double(o.paths)
+                entered += w[s] * e
+                let r = PathStatistics(idx.map { o.variants[k].returns[$0] })
+                if let m = r.mean { returnSum += w[s] * e * m; returnWeight += w[s] * e }
+                if !idx.isEmpty {
+                    holdingSum += w[s] * e * Double(idx.reduce(0) { $0 + Int(o.variants[k].holdingDays[$1]) }) / Double(idx.count)
+                }
+            }
+            rows.append(SummaryRow(scenario: "blended", decision: v.decisionID, variant: v.variantName, paths: paths,
+                                   enteredFraction: entered,
+                                   pnl: DistributionSummary(pnl, standardError: blendedSE { $0.variants[k].pnl }),
+                                   meanReturn: returnWeight > 0 ? returnSum / returnWeight : nil,
+                                   meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.quantile(0.95),
+                                   meanHoldingDays: entered > 0 ? holdingSum / entered : nil))
+        }
+        let pnl = mixture { $0.portfolioPnL }
+        let drawdown = mixture { $0.portfolioMaxDrawdown }
+        let returns = mixture { o in o.portfolioPnL.map { $0 / o.startEquity } }
+        var holding = 0.0
+        for (s, o) in all.enumerated() { holding += w[s] * Double(o.scenario.horizonDays) }
+        rows.append(SummaryRow(scenario: "blended", decision: "portfolio", variant: "", paths: paths, enteredFraction: nil,
+                               pnl: DistributionSummary(pnl, standardError: blendedSE { $0.portfolioPnL }),
+                               meanReturn: returns.mean, meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.quantile(0.95),
+                               meanHoldingDays: holding))
         return rows
     }
 

@@ -6,6 +6,7 @@ enum Commands {
         ImpliedVolCommand.spec,
         ValidateCommand.spec,
         PathsCommand.spec,
+        MetricsCommand.spec,
     ]
 
     static func named(_ name: String) -> CommandSpec? {

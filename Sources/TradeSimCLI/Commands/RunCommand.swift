@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TradeSim
 
 /// `tradesim run`: the playbook in every scenario, and the report set.
@@ -7,9 +8,10 @@ enum RunCommand {
         name: "run",
         abstract: "Run the study's playbook in its scenarios and write the report set.",
         discussion: """
-        Writes reports/<study>/ (or --out) atomically: summary.csv with one row per scenario × \
-        decision × variant and the portfolio. The same inputs and seed give the same bytes \
-        whatever --threads is.
+        Writes reports/<study>/ (or --out) atomically: summary.csv, thesis.csv, \
+        equity_quantiles.csv, pnl_histogram.csv, exits.csv, first_passage.csv, trades.csv (the \
+        first 20 paths), run.json and report.html. The same inputs and seed give the same CSV \
+        bytes whatever --threads is. Progress goes to stderr when it is a terminal.
         """,
         arguments: [ArgumentSpec(name: "study", help: "Study file (default: \(StudyLoader.defaultStudy)).")],
         options: [
@@ -26,8 +28,10 @@ enum RunCommand {
         ],
         run: run)
 
+    static let tracedPaths = 20
+
     static func run(_ a: ParsedArguments) throws {
-        let started = Date()
+        var clock = Stopwatch()
         let loaded = try StudyLoader.load(a.positional.first)
         let study = loaded.study
         guard study.playbook != nil else {
@@ -43,34 +47,65 @@ enum RunCommand {
             indices = indices.filter { names.contains(study.scenarios[$0].name) }
         }
         let configuration = RunConfiguration(paths: a.integer("paths") ?? 10_000, seed: UInt64(a.integer("seed") ?? 42),
-                                             threads: a.integer("threads") ?? Parallel.processorCount)
-        let outcomes = Engine.run(study: study, scenarioIndices: indices, configuration: configuration)
-        let rows = outcomes.flatMap(SummaryTable.rows)
+                                             threads: a.integer("threads") ?? Parallel.processorCount,
+                                             tracedPaths: tracedPaths)
+        let outPath = a.string("out") ?? "reports/\(study.name)"
+        let quiet = a.has("quiet")
+        // The folder is prepared before the long work, so a bad --out fails fast, and an
+        // interrupt removes it.
+        let folder = try ReportFolder(outPath)
+        Interrupts.removeOnInterrupt(folder.temporary)
+        let loadSeconds = clock.lap()
 
-        let folder = try ReportFolder(a.string("out") ?? "reports/\(study.name)")
+        let total = indices.reduce(0) { $0 + Engine.pathCount(study.scenarios[$1], configuration) }
+        let progress = Progress(total: total, enabled: !quiet && Console.stderrIsTerminal)
+        let outcomes = Engine.run(study: study, scenarioIndices: indices, configuration: configuration,
+                                  progress: { progress.advance($0) })
+        progress.finish()
+        let simulateSeconds = clock.lap()
+
+        let summary = outcomes.flatMap(SummaryTable.rows) + SummaryTable.blendedRows(outcomes)
+        let theses = ThesisTable.rows(outcomes, playbook: study.playbook!)
+        let histograms = HistogramTable.series(outcomes)
+        var files: [(String, String)] = [
+            ("summary.csv", SummaryTable.csv(summary)),
+            ("thesis.csv", ThesisTable.csv(theses)),
+            ("equity_quantiles.csv", EquityQuantilesTable.csv(outcomes)),
+            ("pnl_histogram.csv", HistogramTable.csv(outcomes, series: histograms)),
+            ("exits.csv", ExitsTable.csv(outcomes)),
+            ("first_passage.csv", FirstPassageTable.csv(outcomes)),
+            ("trades.csv", TradesTable.csv(outcomes)),
+            ("report.html", HTMLReport(study: study, outcomes: outcomes, summary: summary, theses: theses,
+                                       histograms: histograms, configuration: configuration).html),
+        ]
+        let reportSeconds = clock.lap()
+        let manifest = RunManifest(command: "run", study: study, inputs: loaded.inputs, configuration: configuration,
+                                   outcomes: outcomes, outputs: files.map(\.0) + ["run.json"],
+                                   timings: [("load", loadSeconds), ("simulate", simulateSeconds), ("report", reportSeconds),
+                                             ("total", clock.total)])
+        files.append(("run.json", manifest.json))
         do {
-            try folder.write("summary.csv", SummaryTable.csv(rows))
+            for (name, text) in files { try folder.write(name, text) }
             try folder.commit()
         } catch {
             folder.abandon()
             throw CLIError.failure("cannot write the report to \(folder.destination.path): \(error.localizedDescription)")
         }
-        if !a.has("quiet") {
-            Console.out(portfolioTable(rows, currency: study.currency))
-            let seconds = Date().timeIntervalSince(started)
+        Interrupts.clear()
+        if !quiet {
+            Console.out(portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))
             Console.err("tradesim run: \(study.name), \(indices.count) scenarios × \(configuration.paths) paths in "
-                + "\(NumberText.fixed(seconds, digits: 2)) s → \(a.string("out") ?? "reports/\(study.name)")/summary.csv\n")
+                + "\(NumberText.fixed(clock.total, digits: 2)) s → \(outPath)/\n")
         }
     }
 
     /// The portfolio per scenario, for people.
     static func portfolioTable(_ rows: [SummaryRow], currency: String) -> String {
-        let portfolio = rows.filter { $0.decision == "portfolio" }
         var lines = [["scenario", "mean P&L", "p05", "p50", "p95", "P(profit)", "VaR95"]]
-        for r in portfolio {
+        for r in rows {
             lines.append([r.scenario, NumberText.fixed(r.pnl.mean, digits: 0), NumberText.fixed(r.pnl.quantile(0.05), digits: 0),
                           NumberText.fixed(r.pnl.quantile(0.5), digits: 0), NumberText.fixed(r.pnl.quantile(0.95), digits: 0),
-                          NumberText.fixed(r.pnl.probabilityPositive, digits: 3), NumberText.fixed(r.pnl.valueAtRisk(0.95), digits: 0)])
+                          NumberText.fixed(r.pnl.probabilityPositive, digits: 3), NumberText.fixed(r.pnl.var95, digits: 0)])
         }
         let widths = (0..<lines[0].count).map { c in lines.map { $0[c].count }.max() ?? 0 }
         var out = "Portfolio P&L (\(currency)) by scenario\n"
@@ -82,4 +117,18 @@ enum RunCommand {
         }
         return out
     }
+}
+
+/// Wall-clock laps for run.json.
+struct Stopwatch {
+    let start = Date()
+    private var last = Date()
+
+    mutating func lap() -> Double {
+        let now = Date()
+        defer { last = now }
+        return now.timeIntervalSince(last)
+    }
+
+    var total: Double { Date().timeIntervalSince(start) }
 }

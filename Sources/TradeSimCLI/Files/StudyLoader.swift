@@ -10,6 +10,8 @@ enum StudyLoader {
         var study: Study
         var path: String
         var bytes: [UInt8]
+        /// The study file and every price file it read, with their SHA-256 (for run.json).
+        var inputs: [RunManifest.Input]
     }
 
     /// Loads and validates a study; every problem becomes an `Error:` line and exit 65.
@@ -17,11 +19,12 @@ enum StudyLoader {
         let file = path ?? defaultStudy
         let bytes = try readBytes(file, what: path == nil ? "the first card's study (run from the repository root, or name a STUDY)" : "a readable study file")
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
+        var inputs = [RunManifest.Input(role: "study", path: file, sha256: SHA256.hex(bytes))]
         let result = StudyDecoder.decode(bytes, file: file, loadHistory: { reference in
-            loadPrices(reference, relativeTo: directory)
+            loadPrices(reference, relativeTo: directory, read: { inputs.append(RunManifest.Input(role: "prices", path: $0, sha256: SHA256.hex($1))) })
         })
         switch result {
-        case let .success(study): return Loaded(study: study, path: file, bytes: bytes)
+        case let .success(study): return Loaded(study: study, path: file, bytes: bytes, inputs: inputs)
         case let .failure(problems): throw CLIError.dataProblems(problems.problems.map(\.description))
         }
     }
@@ -40,7 +43,8 @@ enum StudyLoader {
 
     /// A price file, or every `*.csv` in a folder (ticker from each file name), relative to
     /// the study's folder unless absolute.
-    static func loadPrices(_ reference: String, relativeTo directory: URL) -> Result<[PriceSeries], InputProblems> {
+    static func loadPrices(_ reference: String, relativeTo directory: URL,
+                           read: (String, [UInt8]) -> Void = { _, _ in }) -> Result<[PriceSeries], InputProblems> {
         let url = reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : directory.appendingPathComponent(reference)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -65,6 +69,7 @@ enum StudyLoader {
                 problems.append(InputProblem(file: f.path, path: "", found: "a file that cannot be read", allowed: "a readable CSV file"))
                 continue
             }
+            read(f.path, [UInt8](data))
             let ticker = f.deletingPathExtension().lastPathComponent
             switch PriceTable.parse(String(decoding: data, as: UTF8.self), file: f.path, ticker: ticker) {
             case let .success(t): series += t.series

@@ -1,0 +1,172 @@
+/// `equity_quantiles.csv`: the portfolio equity's distribution per day —
+/// `scenario, day, date, p05, p25, p50, p75, p95` (money), from the equity paths kept
+/// (the first `equitySamplePaths` paths of each scenario; `sample_paths` is appended). The
+/// `blended` rows mix the scenarios by weight over the days they share (date empty when their
+/// dates differ).
+public enum EquityQuantilesTable {
+    public static let columns = ["scenario", "day", "date", "p05", "p25", "p50", "p75", "p95", "sample_paths"]
+
+    public static func csv(_ all: [ScenarioOutcomes]) -> String {
+        var out = columns.joined(separator: ",") + "\n"
+        for o in all {
+            for (d, values) in o.equitySample.enumerated() {
+                let s = PathStatistics(values)
+                out += [o.scenario.name, String(d), o.scenario.dates[d].description]
+                    .joined(separator: ",") + "," + DistributionSummary.levels.map { NumberText.csv(s.quantile($0)) }.joined(separator: ",")
+                    + "," + String(values.count) + "\n"
+            }
+        }
+        let total = all.reduce(0) { $0 + $1.scenario.weight }
+        if all.count > 1, total > 0 {
+            let days = all.map { $0.equitySample.count }.min() ?? 0
+            for d in 0..<days {
+                let mix = WeightedSample(mixture: all.map { ($0.equitySample[d], $0.scenario.weight) })
+                let dates = Set(all.map { $0.scenario.dates[d] })
+                out += "blended,\(d),\(dates.count == 1 ? dates.first!.description : "")," +
+                    DistributionSummary.levels.map { NumberText.csv(mix.quantile($0)) }.joined(separator: ",")
+                    + "," + String(all.reduce(0) { $0 + $1.equitySample[d].count }) + "\n"
+            }
+        }
+        return out
+    }
+}
+
+/// `pnl_histogram.csv`: `scenario, decision, bin_low, bin_high, count` (then `variant`): final
+/// P&L of each decision variant and the portfolio in 40 equal bins spanning that decision's
+/// central range over all scenarios (pooled 0.5% to 99.5% quantiles, so scenarios compare bin for
+/// bin and a few extreme paths do not flatten the rest). A bin holds low ≤ x < high; the first
+/// bin also counts every path below its low and the last every path at or above its high.
+public enum HistogramTable {
+    public static let columns = ["scenario", "decision", "bin_low", "bin_high", "count", "variant"]
+    public static let bins = 40
+
+    public struct Series: Sendable {
+        public var decision: String
+        public var variant: String
+        public var edges: [Double]
+        /// counts[scenario][bin]
+        public var counts: [[Int]]
+    }
+
+    public static func series(_ all: [ScenarioOutcomes]) -> [Series] {
+        guard let first = all.first else { return [] }
+        var out: [Series] = []
+        var picks: [(String, String, (ScenarioOutcomes) -> [Double])] = first.variants.indices.map { k in
+            (first.variants[k].decisionID, first.variants[k].variantName, { $0.variants[k].pnl })
+        }
+        picks.append(("portfolio", "", { $0.portfolioPnL }))
+        for (decision, variant, pick) in picks {
+            let samples = all.map(pick)
+            let pooled = PathStatistics(samples.flatMap { $0 })
+            let lo = pooled.quantile(0.005) ?? 0
+            var hi = pooled.quantile(0.995) ?? 0
+            if hi <= lo { hi = lo + max(1, abs(lo) * 1e-6) }
+            let width = (hi - lo) / Double(bins)
+            let edges = (0...bins).map { $0 == bins ? hi : lo + Double($0) * width }
+            let counts = samples.map { values -> [Int] in
+                var c = [Int](repeating: 0, count: bins)
+                for x in values where x.isFinite {
+                    let b = ((x - lo) / width).rounded(.down)
+                    c[b < 0 ? 0 : (b >= Double(bins) ? bins - 1 : Int(b))] += 1
+                }
+                return c
+            }
+            out.append(Series(decision: decision, variant: variant, edges: edges, counts: counts))
+        }
+        return out
+    }
+
+    public static func csv(_ all: [ScenarioOutcomes], series: [Series]) -> String {
+        var out = columns.joined(separator: ",") + "\n"
+        for (s, o) in all.enumerated() {
+            for h in series {
+                for b in 0..<bins {
+                    out += "\(o.scenario.name),\(h.decision),\(NumberText.csv(h.edges[b])),\(NumberText.csv(h.edges[b + 1])),\(h.counts[s][b]),\(h.variant)\n"
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// `exits.csv`: how decisions ended — `scenario, decision, variant, reason, count, fraction,
+/// mean_pnl, mean_holding_days` for each reason (`target`, `stop`, `horizon`, `expiry`,
+/// `event`, `never_entered`), every reason listed (count 0 included).
+public enum ExitsTable {
+    public static let columns = ["scenario", "decision", "variant", "reason", "count", "fraction", "mean_pnl", "mean_holding_days"]
+    public static let order: [ExitReason] = [.target, .stop, .horizon, .expiry, .event, .neverEntered]
+
+    public static func csv(_ all: [ScenarioOutcomes]) -> String {
+        var out = columns.joined(separator: ",") + "\n"
+        for o in all {
+            for v in o.variants {
+                for reason in order {
+                    let idx = v.exitReason.indices.filter { v.exitReason[$0] == reason.rawValue }
+                    let pnl = PathStatistics(idx.map { v.pnl[$0] })
+                    let holding = idx.isEmpty || reason == .neverEntered ? nil : Double(idx.reduce(0) { $0 + Int(v.holdingDays[$1]) }) / Double(idx.count)
+                    out += [o.scenario.name, v.decisionID, v.variantName, reason.label, String(idx.count),
+                            NumberText.csv(Double(idx.count) / Double(o.paths)), NumberText.csv(pnl.mean), NumberText.csv(holding)]
+                        .joined(separator: ",") + "\n"
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// `trades.csv`: every leg of every trade — `decision, variant, leg, instrument, ticker, side,
+/// quantity, entry_date, entry_price, exit_date, exit_price, costs, pnl, exit_reason`, then
+/// `scenario, path`. Stock prices are the closes (slippage is in `costs`), option prices the
+/// model mid (intrinsic at expiry). A Monte Carlo run lists its first traced paths.
+public enum TradesTable {
+    public static let columns = ["decision", "variant", "leg", "instrument", "ticker", "side", "quantity", "entry_date",
+                                 "entry_price", "exit_date", "exit_price", "costs", "pnl", "exit_reason", "scenario", "path"]
+
+    public static func csv(_ all: [ScenarioOutcomes]) -> String {
+        var out = columns.joined(separator: ",") + "\n"
+        for o in all {
+            let dates = o.scenario.dates
+            for t in o.trades {
+                out += [t.decisionID, t.variantName, String(t.leg), t.instrument, t.ticker, t.quantity >= 0 ? "long" : "short",
+                        NumberText.csv(t.quantity), dates[t.entryDay].description, NumberText.csv(t.entryPrice),
+                        dates[t.exitDay].description, NumberText.csv(t.exitPrice), NumberText.csv(t.costs), NumberText.csv(t.pnl),
+                        t.exitReason.label, o.scenario.name, String(t.path)].joined(separator: ",") + "\n"
+            }
+        }
+        return out
+    }
+}
+
+/// `first_passage.csv`: for decisions with a take-profit or stop-loss, the probability of
+/// having reached the target (and the stop) within d trading days of entry, for d = 1…horizon —
+/// `scenario, decision, variant, day, prob_target_by_day, prob_stop_by_day` — over the paths
+/// where the decision entered; the distribution of time to target is the first column's increments.
+public enum FirstPassageTable {
+    public static let columns = ["scenario", "decision", "variant", "day", "prob_target_by_day", "prob_stop_by_day"]
+
+    public static func csv(_ all: [ScenarioOutcomes]) -> String {
+        var out = columns.joined(separator: ",") + "\n"
+        for o in all {
+            for v in o.variants {
+                let entered = SummaryTable.entered(v)
+                let hasLevels = v.exitReason.contains(ExitReason.target.rawValue) || v.exitReason.contains(ExitReason.stop.rawValue)
+                guard hasLevels, !entered.isEmpty else { continue }
+                var targetByDay = [Int](repeating: 0, count: o.scenario.horizonDays + 1)
+                var stopByDay = targetByDay
+                for p in entered {
+                    let d = Int(v.holdingDays[p])
+                    if v.exitReason[p] == ExitReason.target.rawValue { targetByDay[d] += 1 }
+                    if v.exitReason[p] == ExitReason.stop.rawValue { stopByDay[d] += 1 }
+                }
+                var t = 0, s = 0
+                for d in 1...max(1, o.scenario.horizonDays) {
+                    t += targetByDay[d]
+                    s += stopByDay[d]
+                    out += "\(o.scenario.name),\(v.decisionID),\(v.variantName),\(d),"
+                        + NumberText.csv(Double(t) / Double(entered.count)) + "," + NumberText.csv(Double(s) / Double(entered.count)) + "\n"
+                }
+            }
+        }
+        return out
+    }
+}

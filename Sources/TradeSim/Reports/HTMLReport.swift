@@ -1,0 +1,341 @@
+import Foundation
+
+/// `report.html`: one self-contained page (inline CSS and SVG, no scripts, nothing fetched):
+/// the scenario comparison, the portfolio equity fan chart per scenario, P&L histograms per
+/// decision, the thesis table ("card says / simulation says"), payoff-at-expiry diagrams of the
+/// option decisions, how decisions exited, and the conventions. All text is escaped.
+public struct HTMLReport {
+    public var study: Study
+    public var outcomes: [ScenarioOutcomes]
+    public var summary: [SummaryRow]
+    public var theses: [ThesisTable.Row]
+    public var histograms: [HistogramTable.Series]
+    public var configuration: RunConfiguration
+
+    public init(study: Study, outcomes: [ScenarioOutcomes], summary: [SummaryRow], theses: [ThesisTable.Row],
+                histograms: [HistogramTable.Series], configuration: RunConfiguration) {
+        self.study = study
+        self.outcomes = outcomes
+        self.summary = summary
+        self.theses = theses
+        self.histograms = histograms
+        self.configuration = configuration
+    }
+
+    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
+    func color(_ k: Int) -> String { Self.palette[k % Self.palette.count] }
+    func esc(_ s: String) -> String { SVGChart.escape(s) }
+    var currency: String { study.currency }
+
+    public var html: String {
+        var page = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <title>\(esc(study.name)) — tradesim report</title>
+        <style>
+        body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#222;margin:24px auto;max-width:1100px;padding:0 16px;line-height:1.4}
+        h1{font-size:1.6em;margin-bottom:0}h2{font-size:1.25em;border-bottom:1px solid #ccc;padding-bottom:4px;margin-top:32px}
+        h3{font-size:1.05em;margin:18px 0 4px}
+        table{border-collapse:collapse;font-size:.85em;margin:8px 0}th,td{border:1px solid #ccc;padding:3px 7px;text-align:right}
+        th{background:#f3f3f3}td.l,th.l{text-align:left}.muted{color:#666;font-size:.9em}
+        .charts{display:flex;flex-wrap:wrap;gap:12px}.chart{break-inside:avoid;page-break-inside:avoid}
+        svg{max-width:100%;height:auto;background:#fff}
+        svg text{font-family:inherit}svg .tick{font-size:11px;fill:#333}svg .title{font-size:12px;fill:#111}
+        svg .grid{stroke:#e4e4e4;stroke-width:1}svg .axis{stroke:#444;stroke-width:1}
+        .met{color:#1a7f37;font-weight:600}.unmet{color:#b42318;font-weight:600}
+        @media print{body{margin:0;max-width:none}h2{break-after:avoid}}
+        </style></head><body>
+        <h1>\(esc(study.name))</h1>
+        <p>\(esc(study.description))</p>
+        <p class="muted">tradesim \(TradeSimVersion.string) · \(configuration.paths) paths per scenario · seed \(configuration.seed) ·
+        start \(study.calendar.start) · money in \(esc(currency)) · \(outcomes.count) scenarios</p>
+
+        """
+        page += scenarioSection()
+        page += fanSection()
+        page += histogramSection()
+        page += thesisSection()
+        page += payoffSection()
+        page += exitSection()
+        page += conventionsSection()
+        page += "</body></html>\n"
+        return page
+    }
+
+    // MARK: - Scenario comparison
+
+    func scenarioSection() -> String {
+        var out = "<h2>Scenarios compared</h2>\n<table><tr><th class=\"l\">scenario</th><th>weight</th><th class=\"l\">description</th></tr>\n"
+        let total = outcomes.reduce(0) { $0 + $1.scenario.weight }
+        for (k, o) in outcomes.enumerated() {
+            out += "<tr><td class=\"l\"><span style=\"color:\(color(k))\">■</span> \(esc(o.scenario.name))</td><td>\(fmtPct(total > 0 ? o.scenario.weight / total : nil))</td><td class=\"l\">\(esc(o.scenario.description))</td></tr>\n"
+        }
+        out += "</table>\n"
+        // Box plot of portfolio P&L per scenario (+ blended).
+        let rows = summary.filter { $0.decision == "portfolio" }
+        let lo = rows.compactMap { $0.pnl.quantile(0.05) }.min() ?? 0
+        let hi = rows.compactMap { $0.pnl.quantile(0.95) }.max() ?? 1
+        let pad = (hi - lo) * 0.05
+        var chart = SVGChart(width: 900, height: 70 + Double(rows.count) * 36, x: (lo - pad)...(hi + pad), y: 0...Double(rows.count))
+        chart.margin.left = 190
+        chart.axes(xTitle: "portfolio P&L at the horizon (\(currency)): box p25–p75, whiskers p05–p95, | median, ● mean",
+                   yTitle: "", xLabel: SVGChart.shortMoney, yLabel: { _ in "" })
+        for (i, r) in rows.enumerated() {
+            let yMid = chart.y(Double(rows.count) - Double(i) - 0.5)
+            let c = r.scenario == "blended" ? "#444" : color(i)
+            guard let q05 = r.pnl.quantile(0.05), let q25 = r.pnl.quantile(0.25), let q50 = r.pnl.quantile(0.5),
+                  let q75 = r.pnl.quantile(0.75), let q95 = r.pnl.quantile(0.95) else { continue }
+            chart.add("<text x=\"\(f(chart.plotLeft - 8))\" y=\"\(f(yMid + 4))\" text-anchor=\"end\" class=\"title\">\(esc(r.scenario))</text>")
+            chart.add("<line x1=\"\(f(chart.x(q05)))\" x2=\"\(f(chart.x(q95)))\" y1=\"\(f(yMid))\" y2=\"\(f(yMid))\" stroke=\"\(c)\" stroke-width=\"1.5\"/>")
+            chart.add("<rect x=\"\(f(chart.x(q25)))\" y=\"\(f(yMid - 10))\" width=\"\(f(max(1, chart.x(q75) - chart.x(q25))))\" height=\"20\" fill=\"\(c)\" fill-opacity=\"0.35\" stroke=\"\(c)\"/>")
+            chart.add("<line x1=\"\(f(chart.x(q50)))\" x2=\"\(f(chart.x(q50)))\" y1=\"\(f(yMid - 10))\" y2=\"\(f(yMid + 10))\" stroke=\"\(c)\" stroke-width=\"2.5\"/>")
+            if let m = r.pnl.mean { chart.add("<circle cx=\"\(f(chart.x(m)))\" cy=\"\(f(yMid))\" r=\"4\" fill=\"\(c)\"/>") }
+        }
+        if lo < 0 && hi > 0 {
+            chart.add("<line x1=\"\(f(chart.x(0)))\" x2=\"\(f(chart.x(0)))\" y1=\"\(f(chart.plotTop))\" y2=\"\(f(chart.plotBottom))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>")
+        }
+        out += "<h3>Portfolio P&amp;L by scenario</h3><div class=\"chart\">\(chart.svg)</div>\n"
+        out += decisionBars()
+        out += summaryTable()
+        return out
+    }
+
+    /// Mean P&L per decision variant, one bar per scenario.
+    func decisionBars() -> String {
+        let scenarioNames = outcomes.map(\.scenario.name)
+        let keys = summary.filter { $0.scenario == scenarioNames.first }.map { ($0.decision, $0.variant) }
+        guard !keys.isEmpty else { return "" }
+        var values: [[Double]] = []
+        for key in keys {
+            values.append(scenarioNames.map { s in summary.first { $0.scenario == s && $0.decision == key.0 && $0.variant == key.1 }?.pnl.mean ?? 0 })
+        }
+        let lo = min(0, values.flatMap { $0 }.min() ?? 0), hi = max(0, values.flatMap { $0 }.max() ?? 1)
+        let pad = (hi - lo) * 0.08
+        let groupWidth = 1.0
+        var chart = SVGChart(width: 900, height: 340, x: 0...(Double(keys.count) * groupWidth), y: (lo - pad)...(hi + pad))
+        chart.margin.bottom = 90
+        chart.axes(xTitle: "", yTitle: "mean P&L (\(currency))", xLabel: { _ in "" }, yLabel: SVGChart.shortMoney, xTicks: [])
+        chart.legend(scenarioNames.enumerated().map { ($1, color($0)) })
+        let barWidth = (chart.x(groupWidth) - chart.x(0)) * 0.8 / Double(max(1, scenarioNames.count))
+        for (g, key) in keys.enumerated() {
+            let left = chart.x(Double(g) * groupWidth) + (chart.x(groupWidth) - chart.x(0)) * 0.1
+            for s in scenarioNames.indices {
+                let v = values[g][s]
+                let y0 = chart.y(0), y1 = chart.y(v)
+                chart.add("<rect x=\"\(f(left + Double(s) * barWidth))\" y=\"\(f(min(y0, y1)))\" width=\"\(f(barWidth * 0.92))\" height=\"\(f(max(0.5, abs(y1 - y0))))\" fill=\"\(color(s))\"><title>\(esc(scenarioNames[s])) \(esc(key.0)) \(esc(key.1)): \(fmtMoney(v))</title></rect>")
+            }
+            let label = key.1.isEmpty ? key.0 : key.0 + " / " + key.1
+            let cx = left + barWidth * Double(scenarioNames.count) / 2
+            chart.add("<text transform=\"translate(\(f(cx)) \(f(chart.plotBottom + 12))) rotate(25)\" class=\"tick\">\(esc(label))</text>")
+        }
+        chart.add("<line x1=\"\(f(chart.plotLeft))\" x2=\"\(f(chart.plotRight))\" y1=\"\(f(chart.y(0)))\" y2=\"\(f(chart.y(0)))\" stroke=\"#444\"/>")
+        return "<h3>Mean P&amp;L by decision and scenario</h3><div class=\"chart\">\(chart.svg)</div>\n"
+    }
+
+    func summaryTable() -> String {
+        var out = "<h3>Summary</h3><table><tr><th class=\"l\">scenario</th><th class=\"l\">decision</th><th class=\"l\">variant</th><th>entered</th><th>mean P&amp;L</th><th>±MC s.e.</th><th>p05</th><th>p50</th><th>p95</th><th>P(profit)</th><th>VaR95</th><th>CVaR95</th><th>mean return</th><th>mean max DD</th></tr>\n"
+        for r in summary {
+            out += "<tr><td class=\"l\">\(esc(r.scenario))</td><td class=\"l\">\(esc(r.decision))</td><td class=\"l\">\(esc(r.variant))</td>"
+                + "<td>\(fmtPct(r.enteredFraction))</td><td>\(fmtMoney(r.pnl.mean))</td><td>\(fmtMoney(r.pnl.standardError))</td>"
+                + "<td>\(fmtMoney(r.pnl.quantile(0.05)))</td><td>\(fmtMoney(r.pnl.quantile(0.5)))</td><td>\(fmtMoney(r.pnl.quantile(0.95)))</td>"
+                + "<td>\(fmtPct(r.pnl.probabilityPositive))</td><td>\(fmtMoney(r.pnl.var95))</td><td>\(fmtMoney(r.pnl.cvar95))</td>"
+                + "<td>\(fmtPct(r.meanReturn))</td><td>\(fmtMoney(r.meanMaxDrawdown))</td></tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    // MARK: - Fan charts
+
+    func fanSection() -> String {
+        var out = "<h2>Portfolio equity</h2><p class=\"muted\">Daily quantiles of portfolio equity across paths (bands p05–p95 and p25–p75, line the median), from the first \(min(configuration.paths, configuration.equitySamplePaths)) paths of each scenario.</p><div class=\"charts\">\n"
+        let all = outcomes.flatMap { $0.equitySample.flatMap { $0 } }
+        let lo = (outcomes.compactMap { o in o.equitySample.compactMap { PathStatistics($0).quantile(0.05) }.min() }.min() ?? (all.min() ?? 0))
+        let hi = (outcomes.compactMap { o in o.equitySample.compactMap { PathStatistics($0).quantile(0.95) }.max() }.max() ?? (all.max() ?? 1))
+        let pad = (hi - lo) * 0.05
+        for (k, o) in outcomes.enumerated() {
+            let days = o.equitySample.count
+            let stats = o.equitySample.map(PathStatistics.init)
+            let q = { (p: Double) in stats.enumerated().map { (Double($0), $1.quantile(p) ?? 0) } }
+            var chart = SVGChart(width: 540, height: 300, x: 0...Double(max(1, days - 1)), y: (lo - pad)...(hi + pad))
+            let dates = o.scenario.dates
+            chart.axes(xTitle: "date (trading day)", yTitle: "equity (\(currency))",
+                       xLabel: { d in let i = Int(d); return i < dates.count ? String(dates[i].description.dropFirst(2)) : "" },
+                       yLabel: SVGChart.shortMoney, xTicks: SVGChart.niceTicks(0...Double(max(1, days - 1)), count: 4))
+            let c = color(k)
+            let band = { (a: Double, b: Double) in chart.path(q(a) + q(b).reversed()) + " Z" }
+            chart.add("<path d=\"\(band(0.05, 0.95))\" fill=\"\(c)\" fill-opacity=\"0.15\"/>")
+            chart.add("<path d=\"\(band(0.25, 0.75))\" fill=\"\(c)\" fill-opacity=\"0.3\"/>")
+            chart.add("<path d=\"\(chart.path(q(0.5)))\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"2\"/>")
+            chart.add("<line x1=\"\(f(chart.plotLeft))\" x2=\"\(f(chart.plotRight))\" y1=\"\(f(chart.y(o.startEquity)))\" y2=\"\(f(chart.y(o.startEquity)))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>")
+            chart.legend([("p05–p95", c + "55"), ("p25–p75", c + "99"), ("median", c)])
+            out += "<div class=\"chart\"><h3>\(esc(o.scenario.name))</h3>\(chart.svg)</div>\n"
+        }
+        return out + "</div>\n"
+    }
+
+    // MARK: - Histograms
+
+    func histogramSection() -> String {
+        var out = "<h2>P&amp;L distributions</h2><p class=\"muted\">Final P&amp;L per path in 40 equal bins over the central 99% of all scenarios (the end bins also hold the tails beyond); share of paths per bin, one line per scenario.</p><div class=\"charts\">\n"
+        for h in histograms {
+            let shares = h.counts.enumerated().map { s, counts -> [Double] in
+                let n = Double(max(1, outcomes[s].paths))
+                return counts.map { Double($0) / n * 100 }
+            }
+            let top = max(1e-9, shares.flatMap { $0 }.max() ?? 1)
+            var chart = SVGChart(width: 540, height: 280, x: h.edges.first!...h.edges.last!, y: 0...(top * 1.1))
+            chart.axes(xTitle: "final P&L (\(currency))", yTitle: "share of paths (%)", xLabel: SVGChart.shortMoney,
+                       yLabel: { SVGChart.trim($0) })
+            for (s, values) in shares.enumerated() {
+                var points: [(Double, Double)] = [(h.edges[0], 0)]
+                for b in values.indices {
+                    points.append((h.edges[b], values[b]))
+                    points.append((h.edges[b + 1], values[b]))
+                }
+                points.append((h.edges.last!, 0))
+                chart.add("<path d=\"\(chart.path(points))\" fill=\"\(color(s))\" fill-opacity=\"0.08\" stroke=\"\(color(s))\" stroke-width=\"1.5\"/>")
+            }
+            if h.edges.first! < 0 && h.edges.last! > 0 {
+                chart.add("<line x1=\"\(f(chart.x(0)))\" x2=\"\(f(chart.x(0)))\" y1=\"\(f(chart.plotTop))\" y2=\"\(f(chart.plotBottom))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>")
+            }
+            chart.legend(outcomes.enumerated().map { ($1.scenario.name, color($0)) })
+            let title = h.variant.isEmpty ? h.decision : "\(h.decision) / \(h.variant)"
+            out += "<div class=\"chart\"><h3>\(esc(title))</h3>\(chart.svg)</div>\n"
+        }
+        return out + "</div>\n"
+    }
+
+    // MARK: - Theses
+
+    func thesisSection() -> String {
+        guard !theses.isEmpty else { return "<h2>Card theses</h2><p>The playbook records no theses.</p>\n" }
+        var out = "<h2>Card theses: the card says, the simulation says</h2><table><tr><th class=\"l\">decision</th><th class=\"l\">the card says</th><th>band</th><th class=\"l\">scenario</th><th>simulated median</th><th>P(claim met)</th><th>entered paths</th></tr>\n"
+        for r in theses {
+            let fmt: (Double?) -> String = r.thesis.metric == .return ? fmtPct : (r.thesis.metric == .pnl ? fmtMoney : { $0.map { String(format: "%.0f bps", $0) } ?? "—" })
+            let band: String
+            switch r.thesis.test {
+            case .within: band = "\(fmt(r.thesis.low)) to \(fmt(r.thesis.high))"
+            case .atLeast: band = "≥ \(fmt(r.thesis.low))"
+            case .atMost: band = "≤ \(fmt(r.thesis.high))"
+            }
+            let p = r.probability ?? 0
+            let cls = p >= 0.5 ? "met" : "unmet"
+            let name = r.variant.isEmpty ? r.decision : "\(r.decision) / \(r.variant)"
+            out += "<tr><td class=\"l\">\(esc(name))</td><td class=\"l\">\(esc(r.claim))</td><td>\(esc(band))</td><td class=\"l\">\(esc(r.scenario))</td><td>\(esc(fmt(r.median)))</td><td class=\"\(cls)\">\(fmtPct(r.probability))</td><td>\(r.enteredPaths)</td></tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    // MARK: - Payoffs
+
+    func payoffSection() -> String {
+        guard let playbook = study.playbook, let scenario = outcomes.first?.scenario else { return "" }
+        let optionVariants = playbook.variants.filter(\.hasOptions)
+        guard !optionVariants.isEmpty else { return "" }
+        var out = "<h2>Payoff at expiry of the option decisions</h2><p class=\"muted\">Per unit of the first underlying, as % of its price at entry: value at expiry minus the premium at the model mid on the entry day (first scenario's IV), against the underlying at expiry.</p><div class=\"charts\">\n"
+        for v in optionVariants {
+            let legs = v.legs.filter { $0.group == 0 }
+            guard let asset = legs.first?.asset else { continue }
+            let s0 = study.universe.assets[asset].spot
+            let entryDay: Int = {
+                if case let .beforeEvent(name, days) = v.entry, let e = scenario.event(named: name) { return max(0, e.day - days) }
+                return 0
+            }()
+            var premium = 0.0
+            var strikes: [(OptionType, Double, Double)] = []  // type, strike, weight
+            for leg in legs {
+                switch leg.instrument {
+                case .stock:
+                    premium += leg.weight * s0
+                case let .option(type, rule, expiry):
+                    let tenor: Int = {
+                        switch expiry {
+                        case let .tenorDays(t): return t
+                        case let .daysAfterEvent(name, n): return max(1, (scenario.event(named: name)?.day ?? entryDay) + n - entryDay)
+                        }
+                    }()
+                    let iv = scenario.impliedVol(asset: asset, day: entryDay, tenorDays: tenor, universe: study.universe)
+                    let years = Double(tenor) / 252
+                    let q = study.universe.assets[asset].dividendYield
+                    let k: Double
+                    switch rule {
+                    case let .moneyness(m): k = m * s0
+                    case let .absolute(x): k = x
+                    case let .delta(d): k = BlockRunner.strike(forDelta: d, type: type, spot: s0, volatility: iv, rate: scenario.rate, dividendYield: q, years: years)
+                    }
+                    premium += leg.weight * BlackScholes.price(.init(type: type, spot: s0, strike: k, volatility: iv, rate: scenario.rate, dividendYield: q, years: years))
+                    strikes.append((type, k, leg.weight))
+                }
+            }
+            let stockWeight = legs.filter { !$0.isOption }.reduce(0) { $0 + $1.weight }
+            let xs = stride(from: 0.5, through: 1.5, by: 0.005).map { $0 }
+            let ys = xs.map { m -> Double in
+                let s = m * s0
+                var value = stockWeight * s
+                for (type, k, w) in strikes { value += w * type.intrinsic(spot: s, strike: k) }
+                return (value - premium) / s0 * 100
+            }
+            let lo = min(ys.min() ?? 0, 0), hi = max(ys.max() ?? 1, 0)
+            let pad = max(1, (hi - lo) * 0.08)
+            var chart = SVGChart(width: 540, height: 280, x: 50...150, y: (lo - pad)...(hi + pad))
+            chart.axes(xTitle: "underlying at expiry (% of price at entry)", yTitle: "P&L per unit (% of price at entry)",
+                       xLabel: { SVGChart.trim($0) }, yLabel: { SVGChart.trim($0) })
+            chart.add("<line x1=\"\(f(chart.plotLeft))\" x2=\"\(f(chart.plotRight))\" y1=\"\(f(chart.y(0)))\" y2=\"\(f(chart.y(0)))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>")
+            for (_, k, _) in strikes where k / s0 > 0.5 && k / s0 < 1.5 {
+                chart.add("<line x1=\"\(f(chart.x(k / s0 * 100)))\" x2=\"\(f(chart.x(k / s0 * 100)))\" y1=\"\(f(chart.plotTop))\" y2=\"\(f(chart.plotBottom))\" stroke=\"#bbb\" stroke-dasharray=\"2 3\"/>")
+            }
+            chart.add("<path d=\"\(chart.path(zip(xs, ys).map { ($0 * 100, $1) }))\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\"/>")
+            let name = v.name.isEmpty ? v.decisionID : "\(v.decisionID) / \(v.name)"
+            let ticker = study.universe.assets[asset].ticker
+            out += "<div class=\"chart\"><h3>\(esc(name)) (\(esc(ticker)); premium \(String(format: "%.2f", premium / s0 * 100))% of price)</h3>\(chart.svg)</div>\n"
+        }
+        return out + "</div>\n"
+    }
+
+    // MARK: - Exits and conventions
+
+    func exitSection() -> String {
+        var out = "<h2>How decisions ended</h2><table><tr><th class=\"l\">scenario</th><th class=\"l\">decision</th>"
+        for r in ExitsTable.order { out += "<th>\(esc(r.label))</th>" }
+        out += "</tr>\n"
+        for o in outcomes {
+            for v in o.variants {
+                let name = v.variantName.isEmpty ? v.decisionID : "\(v.decisionID) / \(v.variantName)"
+                out += "<tr><td class=\"l\">\(esc(o.scenario.name))</td><td class=\"l\">\(esc(name))</td>"
+                for r in ExitsTable.order {
+                    let n = v.exitReason.filter { $0 == r.rawValue }.count
+                    out += "<td>\(fmtPct(Double(n) / Double(max(1, o.paths))))</td>"
+                }
+                out += "</tr>\n"
+            }
+        }
+        return out + "</table>\n"
+    }
+
+    func conventionsSection() -> String {
+        var out = "<h2>Conventions</h2><ul>\n"
+        for (k, v) in RunManifest.conventions { out += "<li><b>\(esc(k))</b>: \(esc(v))</li>\n" }
+        return out + "</ul>\n<p class=\"muted\">The CSV files beside this page hold every number shown here.</p>\n"
+    }
+
+    // MARK: - Formatting
+
+    func f(_ v: Double) -> String { String(format: "%.1f", v) }
+
+    func fmtMoney(_ v: Double?) -> String {
+        guard let v, v.isFinite else { return "—" }
+        let rounded = (v).rounded()
+        let digits = String(Int(abs(rounded)))
+        var grouped = ""
+        for (i, c) in digits.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { grouped.append(",") }
+            grouped.append(c)
+        }
+        return (rounded < 0 ? "−" : "") + String(grouped.reversed())
+    }
+
+    func fmtPct(_ v: Double?) -> String {
+        guard let v, v.isFinite else { return "—" }
+        return String(format: "%.1f%%", v * 100)
+    }
+}

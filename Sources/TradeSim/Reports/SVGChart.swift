@@ -1,0 +1,125 @@
+import Foundation
+
+/// A small SVG plotting kit for the HTML report: linear scales, "nice" ticks, axes with
+/// labels, and text escaping. Charts are strings of inline SVG (no scripts, no fonts fetched).
+public struct SVGChart {
+    public var width: Double
+    public var height: Double
+    public var margin: (top: Double, right: Double, bottom: Double, left: Double) = (20, 20, 48, 78)
+    public var xDomain: ClosedRange<Double>
+    public var yDomain: ClosedRange<Double>
+    public private(set) var body: String = ""
+
+    public init(width: Double = 640, height: Double = 300, x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        self.width = width
+        self.height = height
+        xDomain = x.lowerBound < x.upperBound ? x : (x.lowerBound - 1)...(x.upperBound + 1)
+        yDomain = y.lowerBound < y.upperBound ? y : (y.lowerBound - 1)...(y.upperBound + 1)
+    }
+
+    public var plotLeft: Double { margin.left }
+    public var plotRight: Double { width - margin.right }
+    public var plotTop: Double { margin.top }
+    public var plotBottom: Double { height - margin.bottom }
+
+    public func x(_ v: Double) -> Double {
+        plotLeft + (v - xDomain.lowerBound) / (xDomain.upperBound - xDomain.lowerBound) * (plotRight - plotLeft)
+    }
+
+    public func y(_ v: Double) -> Double {
+        plotBottom - (v - yDomain.lowerBound) / (yDomain.upperBound - yDomain.lowerBound) * (plotBottom - plotTop)
+    }
+
+    public mutating func add(_ element: String) { body += element + "\n" }
+
+    /// Axes with ticks, tick labels and axis titles.
+    public mutating func axes(xTitle: String, yTitle: String, xLabel: (Double) -> String, yLabel: (Double) -> String,
+                              xTicks: [Double]? = nil) {
+        let yt = Self.niceTicks(yDomain, count: 5)
+        for t in yt {
+            add("<line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(y(t)))\" y2=\"\(f(y(t)))\" class=\"grid\"/>")
+            add("<text x=\"\(f(plotLeft - 6))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\" class=\"tick\">\(Self.escape(yLabel(t)))</text>")
+        }
+        for t in xTicks ?? Self.niceTicks(xDomain, count: 6) {
+            add("<line x1=\"\(f(x(t)))\" x2=\"\(f(x(t)))\" y1=\"\(f(plotBottom))\" y2=\"\(f(plotBottom + 5))\" class=\"axis\"/>")
+            add("<text x=\"\(f(x(t)))\" y=\"\(f(plotBottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(Self.escape(xLabel(t)))</text>")
+        }
+        add("<line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(plotBottom))\" y2=\"\(f(plotBottom))\" class=\"axis\"/>")
+        add("<line x1=\"\(f(plotLeft))\" x2=\"\(f(plotLeft))\" y1=\"\(f(plotTop))\" y2=\"\(f(plotBottom))\" class=\"axis\"/>")
+        add("<text x=\"\(f((plotLeft + plotRight) / 2))\" y=\"\(f(height - 8))\" text-anchor=\"middle\" class=\"title\">\(Self.escape(xTitle))</text>")
+        add("<text transform=\"translate(14 \(f((plotTop + plotBottom) / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"title\">\(Self.escape(yTitle))</text>")
+    }
+
+    /// A legend row at the top right: (label, css colour).
+    public mutating func legend(_ items: [(String, String)]) {
+        var xPos = plotRight
+        for (label, color) in items.reversed() {
+            let w = Double(label.count) * 6.2 + 22
+            xPos -= w
+            add("<rect x=\"\(f(xPos))\" y=\"\(f(plotTop - 14))\" width=\"12\" height=\"8\" fill=\"\(color)\"/>")
+            add("<text x=\"\(f(xPos + 16))\" y=\"\(f(plotTop - 7))\" class=\"tick\">\(Self.escape(label))</text>")
+        }
+    }
+
+    public var svg: String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\">\n"
+            + body + "</svg>"
+    }
+
+    /// Points as an SVG path `M x y L …`.
+    public func path(_ points: [(Double, Double)]) -> String {
+        points.enumerated().map { "\($0 == 0 ? "M" : "L")\(f(x($1.0))) \(f(y($1.1)))" }.joined(separator: " ")
+    }
+
+    /// 1-2-5 ticks covering the domain.
+    public static func niceTicks(_ d: ClosedRange<Double>, count: Int) -> [Double] {
+        let span = d.upperBound - d.lowerBound
+        guard span > 0, span.isFinite else { return [d.lowerBound] }
+        let raw = span / Double(max(count, 1))
+        let magnitude = pow(10, (log10(raw)).rounded(.down))
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        var ticks: [Double] = []
+        var t = (d.lowerBound / step).rounded(.up) * step
+        while t <= d.upperBound + step * 1e-9 {
+            ticks.append(abs(t) < step * 1e-9 ? 0 : t)
+            t += step
+        }
+        return ticks
+    }
+
+    /// Money for axes: 1.2M, 350k, −40k.
+    public static func shortMoney(_ v: Double) -> String {
+        let a = abs(v)
+        let sign = v < 0 ? "−" : ""
+        if a >= 1e9 { return sign + trim(a / 1e9) + "B" }
+        if a >= 1e6 { return sign + trim(a / 1e6) + "M" }
+        if a >= 1e3 { return sign + trim(a / 1e3) + "k" }
+        return sign + trim(a)
+    }
+
+    static func trim(_ v: Double) -> String {
+        let s = String(format: "%.2f", v)
+        var t = s
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t
+    }
+
+    /// Text safe inside HTML and SVG.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    func f(_ v: Double) -> String { String(format: "%.1f", v) }
+}

@@ -1,0 +1,81 @@
+/// `thesis.csv`: each card claim × scenario — what the card says and what the simulation says.
+///
+/// Columns: `decision, claim, card_low, card_high, scenario, simulated_p50, prob_claim_met`,
+/// then `variant, metric, test, entered_paths`. The metric (decision return as a decimal,
+/// relative return in bps, or P&L in money) is taken at exit on the paths where the decision
+/// entered; `simulated_p50` is its median and `prob_claim_met` the share of those paths where
+/// the claim holds (`within`: low ≤ x ≤ high; `atLeast`: x ≥ low; `atMost`: x ≤ high). A claim
+/// tied to scenarios is checked in those; an untied claim in every scenario and the blend.
+public enum ThesisTable {
+    public static let columns = ["decision", "claim", "card_low", "card_high", "scenario", "simulated_p50",
+                                 "prob_claim_met", "variant", "metric", "test", "entered_paths"]
+
+    public struct Row: Sendable {
+        public var decision, claim, scenario, variant: String
+        public var thesis: Thesis
+        public var median: Double?
+        public var probability: Double?
+        public var enteredPaths: Int
+    }
+
+    public static func rows(_ all: [ScenarioOutcomes], playbook: Playbook) -> [Row] {
+        var rows: [Row] = []
+        for (k, variant) in playbook.variants.enumerated() {
+            for t in variant.theses {
+                let scenarios = all.filter { t.scenarios.isEmpty || t.scenarios.contains($0.scenario.name) }
+                var blendParts: [(values: [Double], weight: Double)] = []
+                for o in scenarios {
+                    let values = metricValues(o.variants[k], t.metric)
+                    blendParts.append((values, o.scenario.weight))
+                    let stats = PathStatistics(values)
+                    let met = values.filter { t.isMet($0) }.count
+                    rows.append(Row(decision: variant.decisionID, claim: t.claim, scenario: o.scenario.name, variant: variant.name,
+                                    thesis: t, median: stats.quantile(0.5),
+                                    probability: values.isEmpty ? nil : Double(met) / Double(values.count), enteredPaths: values.count))
+                }
+                if t.scenarios.isEmpty && scenarios.count > 1 {
+                    let blend = WeightedSample(mixture: blendParts)
+                    var probability = 0.0, weight = 0.0
+                    for part in blendParts where !part.values.isEmpty {
+                        probability += part.weight * Double(part.values.filter { t.isMet($0) }.count) / Double(part.values.count)
+                        weight += part.weight
+                    }
+                    rows.append(Row(decision: variant.decisionID, claim: t.claim, scenario: "blended", variant: variant.name,
+                                    thesis: t, median: blend.quantile(0.5), probability: weight > 0 ? probability / weight : nil,
+                                    enteredPaths: blendParts.reduce(0) { $0 + $1.values.count }))
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The thesis metric on each entered path.
+    static func metricValues(_ v: VariantOutcomes, _ metric: Thesis.Metric) -> [Double] {
+        let entered = SummaryTable.entered(v)
+        switch metric {
+        case .return: return entered.map { v.returns[$0] }.filter(\.isFinite)
+        case .relativeReturnBps: return entered.map { v.relativeReturnBps[$0] }.filter(\.isFinite)
+        case .pnl: return entered.map { v.pnl[$0] }
+        }
+    }
+
+    public static func csv(_ rows: [Row]) -> String {
+        var out = columns.joined(separator: ",") + "\n"
+        for r in rows {
+            out += [r.decision, CSVField.escape(r.claim), NumberText.csv(r.thesis.low), NumberText.csv(r.thesis.high), r.scenario,
+                    NumberText.csv(r.median), NumberText.csv(r.probability), r.variant, r.thesis.metric.rawValue,
+                    r.thesis.test.rawValue, String(r.enteredPaths)].joined(separator: ",") + "\n"
+        }
+        return out
+    }
+}
+
+/// CSV field quoting (RFC 4180): a field with a comma, quote or line break is quoted, quotes doubled.
+public enum CSVField {
+    public static func escape(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+import Foundation

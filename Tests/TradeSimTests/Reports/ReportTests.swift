@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import TradeSim
+
+@Suite("Report set")
+struct ReportTests {
+    static func cardRun(paths: Int = 200) throws -> (Study, [ScenarioOutcomes]) {
+        let study = try repositoryStudy("rare-earths-us-china.json")
+        let outcomes = Engine.run(study: study, scenarioIndices: Array(study.scenarios.indices),
+                                  configuration: RunConfiguration(paths: paths, seed: 3, threads: 2, tracedPaths: 5))
+        return (study, outcomes)
+    }
+
+    /// Every SVG in report.html parses as XML; text from the inputs is escaped.
+    @Test func htmlIsSelfContainedAndSVGParses() throws {
+        var (study, outcomes) = try Self.cardRun()
+        study.description = "<script>alert('x')</script> & \"quotes\""
+        let summary = outcomes.flatMap(SummaryTable.rows) + SummaryTable.blendedRows(outcomes)
+        let html = HTMLReport(study: study, outcomes: outcomes, summary: summary,
+                              theses: ThesisTable.rows(outcomes, playbook: study.playbook!),
+                              histograms: HistogramTable.series(outcomes),
+                              configuration: RunConfiguration(paths: 200, seed: 3)).html
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        #expect(!html.contains("http://") || !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
+        #expect(!html.lowercased().contains("nan"))
+        var svgs = 0
+        var rest = html[...]
+        while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+            let svg = String(rest[start.lowerBound..<end.upperBound])
+            let parser = XMLParser(data: Data(svg.utf8))
+            #expect(parser.parse(), "SVG \(svgs) does not parse: \(String(describing: parser.parserError))")
+            svgs += 1
+            rest = rest[end.upperBound...]
+        }
+        // Scenario box plot, decision bars, 3 fan charts, 7 histograms, 3 payoff diagrams.
+        #expect(svgs == 2 + 3 + 7 + 3)
+    }
+
+    /// The blended rows mix the scenarios: the blended mean is the weighted mean of the
+    /// scenario means (weights 0.45/0.30/0.25), not of any other statistic.
+    @Test func blendedMeanIsTheWeightedMean() throws {
+        let (_, outcomes) = try Self.cardRun()
+        let rows = outcomes.flatMap(SummaryTable.rows)
+        let blended = SummaryTable.blendedRows(outcomes)
+        let weights = [0.45, 0.30, 0.25]
+        for b in blended {
+            let means = outcomes.map { o in rows.first { $0.scenario == o.scenario.name && $0.decision == b.decision && $0.variant == b.variant }!.pnl.mean! }
+            let expected = zip(weights, means).reduce(0) { $0 + $1.0 * $1.1 }
+            #expect(abs(b.pnl.mean! - expected) <= 1e-9 * max(1, abs(expected)), "\(b.decision) \(b.variant)")
+        }
+        #expect(blended.count == rows.count / 3)
+    }
+
+    /// Thesis rows: a claim tied to one scenario appears once; prob_claim_met is the share of
+    /// entered paths whose metric lies in the band, counted here from the outcomes directly.
+    @Test func thesisProbabilitiesCountPaths() throws {
+        let (study, outcomes) = try Self.cardRun()
+        let rows = ThesisTable.rows(outcomes, playbook: study.playbook!)
+        #expect(rows.count == 6)
+        let upside = rows[0]
+        #expect(upside.scenario == "supply-risk-elevated" && upside.thesis.test == .atLeast)
+        let basket = outcomes[0].variants[0]
+        let met = basket.returns.filter { $0 >= 0.2 }.count
+        #expect(upside.probability == Double(met) / Double(outcomes[0].paths))
+        let csv = ThesisTable.csv(rows)
+        #expect(csv.hasPrefix("decision,claim,card_low,card_high,scenario,simulated_p50,prob_claim_met,variant,metric,test,entered_paths\n"))
+        #expect(csv.contains("enabler-basket,target 20-30% upside if policy headlines keep supply risk elevated,0.2,0.3,supply-risk-elevated,"))
+    }
+
+    @Test func csvFieldsAreQuotedWhenNeeded() {
+        #expect(CSVField.escape("plain") == "plain")
+        #expect(CSVField.escape("a, b") == "\"a, b\"")
+        #expect(CSVField.escape("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    }
+}
