@@ -205,8 +205,8 @@ struct BlockRunner: Sendable {
             let reason: ExitReason = exitDay < Int(s.exitDay[lane]) ? .expiry : ExitReason(rawValue: s.exitReason[lane]) ?? .horizon
             return TradeRecord(path: path, decisionID: p.variant.decisionID, variantName: p.variant.name, leg: k,
                                instrument: instrument, ticker: kernel.universe.assets[leg.asset].ticker, quantity: q,
-                               entryDay: Int(s.entryDay[lane]), entryPrice: s.entryMark[slot], exitDay: exitDay,
-                               exitPrice: s.legExitPrice[slot], costs: s.legCosts[slot],
+                               entryDay: Int(s.entryDay[lane]), entryDate: dates[Int(s.entryDay[lane])], entryPrice: s.entryMark[slot],
+                               exitDay: exitDay, exitDate: dates[exitDay], exitPrice: s.legExitPrice[slot], costs: s.legCosts[slot],
                                pnl: q * (s.legExitPrice[slot] - s.entryMark[slot]) - s.legCosts[slot], exitReason: reason)
         }
     }

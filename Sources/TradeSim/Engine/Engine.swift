@@ -37,6 +37,18 @@ public enum Engine {
         }
     }
 
+    /// Runs many small scenarios (a rolling backtest's replays) in parallel, one thread each,
+    /// results in scenario order.
+    public static func runEach(study: Study, configuration c: RunConfiguration) -> [ScenarioOutcomes] {
+        guard let playbook = study.playbook else { return [] }
+        var single = c
+        single.threads = 1
+        let config = single
+        return Parallel.map(count: study.scenarios.count, threads: c.threads) { index in
+            runScenario(study: study, playbook: playbook, scenarioIndex: index, configuration: config, progress: nil)
+        }
+    }
+
     /// Paths each scenario runs under a configuration (1 for deterministic ones).
     public static func pathCount(_ scenario: Scenario, _ c: RunConfiguration) -> Int {
         scenario.isDeterministic ? 1 : c.paths

@@ -37,8 +37,10 @@ public struct TradeRecord: Sendable, Hashable {
     public var ticker: String
     public var quantity: Double
     public var entryDay: Int
+    public var entryDate: CalendarDate
     public var entryPrice: Double
     public var exitDay: Int
+    public var exitDate: CalendarDate
     public var exitPrice: Double
     public var costs: Double
     public var pnl: Double
@@ -64,4 +66,36 @@ public struct ScenarioOutcomes: Sendable {
     public var trades: [TradeRecord]
     /// Each variant's P&L per day on the traced paths: `[variant][path][day]`.
     public var dailyPnL: [[[Double]]]
+    /// False when the paths are runs from different start dates (a rolling backtest): then
+    /// day d has no single date.
+    public var datesAreShared = true
+
+    /// Runs of one playbook (e.g. a backtest from several start dates) as one distribution:
+    /// run k becomes path k. Per-day data is kept for the days each run has.
+    public static func combine(_ runs: [ScenarioOutcomes], scenario: Scenario) -> ScenarioOutcomes {
+        precondition(!runs.isEmpty)
+        var variants = runs[0].variants
+        for k in variants.indices {
+            variants[k].pnl = runs.flatMap { $0.variants[k].pnl }
+            variants[k].returns = runs.flatMap { $0.variants[k].returns }
+            variants[k].maxDrawdown = runs.flatMap { $0.variants[k].maxDrawdown }
+            variants[k].holdingDays = runs.flatMap { $0.variants[k].holdingDays }
+            variants[k].exitReason = runs.flatMap { $0.variants[k].exitReason }
+            variants[k].relativeReturnBps = runs.flatMap { $0.variants[k].relativeReturnBps }
+        }
+        let days = runs.map { $0.equitySample.count }.max() ?? 0
+        let equity = (0..<days).map { d in runs.flatMap { d < $0.equitySample.count ? $0.equitySample[d] : [] } }
+        var trades: [TradeRecord] = []
+        for (k, run) in runs.enumerated() {
+            trades += run.trades.map { var t = $0; t.path = k; return t }
+        }
+        var out = ScenarioOutcomes(scenario: scenario, scenarioIndex: runs[0].scenarioIndex, paths: runs.reduce(0) { $0 + $1.paths },
+                                   variants: variants, portfolioPnL: runs.flatMap(\.portfolioPnL),
+                                   portfolioMaxDrawdown: runs.flatMap(\.portfolioMaxDrawdown),
+                                   portfolioMaxDrawdownFraction: runs.flatMap(\.portfolioMaxDrawdownFraction),
+                                   startEquity: runs[0].startEquity, equitySample: equity, trades: trades,
+                                   dailyPnL: runs[0].dailyPnL.indices.map { k in runs.flatMap { $0.dailyPnL[k] } })
+        out.datesAreShared = runs.count == 1
+        return out
+    }
 }

@@ -5,18 +5,23 @@
 ///   is used (dividend- and split-adjusted);
 /// - `Date,Close` (any other columns ignored; `Adj Close` wins when both are present);
 /// - wide, `Date,TICKER1,TICKER2,…` (a header with neither `Close` nor `Adj Close`).
-/// A per-ticker file takes its ticker from its file name (`MP.csv` → MP).
+/// A per-ticker file takes its ticker from its file name (`MP.csv` → MP), and may carry an `IV`
+/// (or `implied_vol`) column of annual implied vols that then marks its options (empty cells
+/// fall back to the model).
 public struct PriceTable: Sendable {
     public var file: String
     public var tickers: [String]
     public var dates: [CalendarDate]
     /// closes[t][d]: ticker t on dates[d].
     public var closes: [[Double]]
+    /// A single-series file's `IV` column (annual implied vol; nil for empty cells), if present.
+    public var impliedVol: [Double?]?
     /// 1-based file line of each date row (for messages).
     public var lines: [Int]
 
-    public init(file: String, tickers: [String], dates: [CalendarDate], closes: [[Double]], lines: [Int]) {
+    public init(file: String, tickers: [String], dates: [CalendarDate], closes: [[Double]], impliedVol: [Double?]? = nil, lines: [Int]) {
         self.file = file
+        self.impliedVol = impliedVol
         self.tickers = tickers
         self.dates = dates
         self.closes = closes
@@ -41,6 +46,7 @@ public struct PriceTable: Sendable {
         }
         // Which columns hold prices, and under which ticker.
         var valueColumns: [(column: Int, ticker: String)]
+        let ivColumn = lower.firstIndex(of: "iv") ?? lower.firstIndex(of: "implied_vol")
         if let adj = lower.firstIndex(of: "adj close") ?? lower.firstIndex(of: "adj_close") ?? lower.firstIndex(of: "close") {
             guard let ticker else {
                 return .failure(InputProblems(problems + [InputProblem(
@@ -49,7 +55,7 @@ public struct PriceTable: Sendable {
             }
             valueColumns = [(adj, ticker)]
         } else {
-            valueColumns = names.indices.filter { $0 != dateColumn }.map { ($0, names[$0]) }
+            valueColumns = names.indices.filter { $0 != dateColumn && $0 != ivColumn }.map { ($0, names[$0]) }
             for (c, t) in valueColumns where t.isEmpty || !isTicker(t) {
                 problems.append(InputProblem(file: file, line: header.line, column: c + 1, path: "header",
                                              found: "column name '\(t)'", allowed: "a ticker (letters, digits, '.', '-', '^', '=')"))
@@ -64,6 +70,7 @@ public struct PriceTable: Sendable {
         var lastSeen: CalendarDate?
         var lines: [Int] = []
         var closes = [[Double]](repeating: [], count: valueColumns.count)
+        var ivs: [Double?] = []
         for r in records.dropFirst() {
             if r.fields.count != names.count {
                 problems.append(InputProblem(file: file, line: r.line, path: "", found: "\(r.fields.count) fields",
@@ -96,7 +103,21 @@ public struct PriceTable: Sendable {
                 }
                 row.append(x)
             }
+            var iv: Double?
+            if let c = ivColumn {
+                let cell = r.fields[c].trimmingCharacters(in: " ")
+                if !cell.isEmpty {
+                    if cell.allSatisfy({ "0123456789.eE+-".contains($0) }), let x = Double(cell), x.isFinite, x > 0, x <= 10 {
+                        iv = x
+                    } else {
+                        problems.append(InputProblem(file: file, line: r.line, column: c + 1, path: "column \(names[c])",
+                                                     found: "'\(cell)'", allowed: "an implied vol > 0 and ≤ 10 (annual, 0.45 = 45%), or an empty cell"))
+                        ok = false
+                    }
+                }
+            }
             guard ok else { continue }
+            ivs.append(iv)
             dates.append(date)
             lines.append(r.line)
             for k in row.indices { closes[k].append(row[k]) }
@@ -106,7 +127,8 @@ public struct PriceTable: Sendable {
                                          allowed: "at least one daily row"))
         }
         if !problems.isEmpty { return .failure(InputProblems(problems)) }
-        return .success(PriceTable(file: file, tickers: valueColumns.map(\.ticker), dates: dates, closes: closes, lines: lines))
+        return .success(PriceTable(file: file, tickers: valueColumns.map(\.ticker), dates: dates, closes: closes,
+                                   impliedVol: ivColumn != nil && valueColumns.count == 1 ? ivs : nil, lines: lines))
     }
 
     static func isTicker(_ s: String) -> Bool {

@@ -2,7 +2,8 @@ import Foundation
 
 extension StudyDecoder {
     /// A historical scenario's model, and for a replay the real dates of days 0…horizon.
-    mutating func historical(_ node: JSONNode, _ path: String, horizonDays: Int) -> (HistoricalModel, [CalendarDate]?)? {
+    /// `horizonDays` −1 means "all": a replay through the last row of its window.
+    mutating func historical(_ node: JSONNode, _ path: String, horizonDays requested: Int, realizedWindow: Int) -> (HistoricalModel, [CalendarDate]?)? {
         guard let o = r.object(node, path) else { return nil }
         r.rejectUnknown(o, allowed: ["prices", "mode", "start", "from", "to", "meanBlockDays"])
         guard let reference = r.requiredString(o, "prices", allowed: "a price file or folder, relative to the study file") else { return nil }
@@ -15,6 +16,10 @@ extension StudyDecoder {
         if let (n, p) = o.member("start") { start = date(n, p) }
         if let (n, p) = o.member("from") { from = date(n, p) }
         if let (n, p) = o.member("to") { to = date(n, p) }
+        if mode == "bootstrap" && requested < 0 {
+            r.problem(node, path, found: "\"horizon\": \"all\" with a bootstrap", allowed: "a horizon in trading days (\"all\" only for a replay)")
+            return nil
+        }
         if mode == "replay", let (n, p) = o.member("meanBlockDays") {
             r.problem(n, p, found: "meanBlockDays in a replay", allowed: "meanBlockDays only with \"mode\": \"bootstrap\"")
         }
@@ -67,13 +72,29 @@ extension StudyDecoder {
                           found: "\(lower), which has no row in the data", allowed: "a date present in every price series")
                 return nil
             }
-            guard window.count >= horizonDays + 1 else {
+            let horizonDays = requested < 0 ? window.count - 1 : requested
+            guard horizonDays >= 1, window.count >= horizonDays + 1 else {
                 r.problem(pricesNode, pricesPath, found: "\(window.count) daily rows from \(lower)",
                           allowed: "at least horizon + 1 = \(horizonDays + 1) rows from the start of the replay")
                 return nil
             }
             let closes = (0...horizonDays).map { d in (0..<universe.count).map { aligned[$0][d] } }
-            let model = HistoricalModel(mode: .replay, closes: closes, logReturns: [], source: source)
+            // Realized vol from each asset's whole series (days before the replay count), and
+            // implied vol from an IV column where the file has one.
+            var realized = [[Double]](repeating: [Double](repeating: 0, count: universe.count), count: horizonDays + 1)
+            var implied = [[Double?]](repeating: [Double?](repeating: nil, count: universe.count), count: horizonDays + 1)
+            for (i, s) in needed.enumerated() {
+                let vols = HistoricalModel.trailingVolatility(s.closes, window: realizedWindow)
+                let index = Dictionary(uniqueKeysWithValues: s.dates.enumerated().map { ($1, $0) })
+                for d in 0...horizonDays {
+                    let k = index[window[d]]!
+                    realized[d][i] = vols[k] ?? universe.assets[i].volatility
+                    implied[d][i] = s.impliedVol?[k] ?? nil
+                }
+            }
+            var model = HistoricalModel(mode: .replay, closes: closes, logReturns: [], source: source,
+                                        realizedVolatility: realized, impliedVolatility: implied)
+            model.reference = reference
             return (model, Array(window[0...horizonDays]))
         }
         guard window.count >= 3 else {
@@ -81,6 +102,8 @@ extension StudyDecoder {
             return nil
         }
         let returns = (1..<window.count).map { d in (0..<universe.count).map { log(aligned[$0][d] / aligned[$0][d - 1]) } }
-        return (HistoricalModel(mode: .bootstrap(meanBlockDays: meanBlock), closes: [], logReturns: returns, source: source), nil)
+        var model = HistoricalModel(mode: .bootstrap(meanBlockDays: meanBlock), closes: [], logReturns: returns, source: source)
+        model.reference = reference
+        return (model, nil)
     }
 }

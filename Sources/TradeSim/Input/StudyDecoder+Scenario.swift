@@ -26,7 +26,13 @@ extension StudyDecoder {
         let weight = r.optionalNumber(o, "weight", NumberRule(min: 0, max: 1e6)) ?? 1
 
         var horizonDays: Int?
-        if let (n, p) = f.member("horizon") { horizonDays = horizon(n, p) } else { r.missing(o, "horizon", allowed: Horizon.allowed) }
+        // A historical replay may run through all its data: "horizon": "all" (resolved below).
+        let isHistorical: Bool = { if case let .string(m)? = f.member("model")?.node.value { return m == "historical" } else { return false } }()
+        if let (n, p) = f.member("horizon") {
+            if isHistorical, case let .string(text) = n.value, text == "all" { horizonDays = -1 } else { horizonDays = horizon(n, p) }
+        } else {
+            r.missing(o, "horizon", allowed: Horizon.allowed)
+        }
         let rate = f.member("rate").flatMap { r.number($0.node, $0.path, NumberRule(min: -1, max: 1)) } ?? 0
         let antithetic = f.member("antithetic").flatMap { r.bool($0.node, $0.path) } ?? false
 
@@ -42,8 +48,10 @@ extension StudyDecoder {
             }
         }
 
-        guard let horizonDays, startKnown, kind != "invalid" else { return nil }
-        var dates = calendar.dates(through: horizonDays)
+        var ivModel = ImpliedVolModel(baseAbsolute: [Double?](repeating: nil, count: universe.count))
+        if let (n, p) = f.member("impliedVol") { ivModel = impliedVolModel(n, p) ?? ivModel }
+        guard var horizonDays, startKnown, kind != "invalid" else { return nil }
+        var dates = calendar.dates(through: max(horizonDays, 0))
         var model: PathModel?
         switch kind {
         case "monteCarlo":
@@ -52,9 +60,12 @@ extension StudyDecoder {
             if let (n, p) = f.member("script") { model = scripted(n, p, dates: dates) } else { r.missing(o, "script", allowed: "the script of a scripted scenario") }
         default:
             if let (n, p) = f.member("history") {
-                if let (m, replayDates) = historical(n, p, horizonDays: horizonDays) {
+                if let (m, replayDates) = historical(n, p, horizonDays: horizonDays, realizedWindow: ivModel.realizedWindowDays) {
                     model = .historical(m)
-                    if let replayDates { dates = replayDates }
+                    if let replayDates {
+                        dates = replayDates
+                        horizonDays = replayDates.count - 1
+                    }
                 }
             } else {
                 r.missing(o, "history", allowed: "the price history of a historical scenario")
@@ -73,10 +84,7 @@ extension StudyDecoder {
                 events.append(e)
             }
         }
-        var ivModel = ImpliedVolModel(baseAbsolute: [Double?](repeating: nil, count: universe.count))
-        if let (n, p) = f.member("impliedVol") { ivModel = impliedVolModel(n, p) ?? ivModel }
-
-        guard let name, let model else { return nil }
+        guard let name, let model, horizonDays >= 1 else { return nil }
         return Scenario(name: name, description: description, weight: weight, horizonDays: horizonDays, rate: rate,
                         model: model, events: events, impliedVol: ivModel, antithetic: antithetic, dates: dates)
     }
@@ -360,12 +368,13 @@ extension StudyDecoder {
 
     mutating func impliedVolModel(_ node: JSONNode, _ path: String) -> ImpliedVolModel? {
         guard let o = r.object(node, path) else { return nil }
-        r.rejectUnknown(o, allowed: ["baseMultiple", "base", "termDecayYears"])
+        r.rejectUnknown(o, allowed: ["baseMultiple", "base", "termDecayYears", "realizedWindowDays"])
         let multiple = r.optionalNumber(o, "baseMultiple", NumberRule(min: 0, minInclusive: false, max: 10)) ?? 1
         var absolute = [Double?](repeating: nil, count: universe.count)
         if let (n, p) = o.member("base"), let v = assetValues(n, p, NumberRule(min: 0, minInclusive: false, max: 10)) { absolute = v }
         let decay = r.optionalNumber(o, "termDecayYears", NumberRule(min: 0, minInclusive: false, max: 100))
-        return ImpliedVolModel(baseAbsolute: absolute, baseMultiple: multiple, termDecayYears: decay)
+        let window = o.member("realizedWindowDays").flatMap { r.integer($0.node, $0.path, min: 5, max: 1000) } ?? 21
+        return ImpliedVolModel(baseAbsolute: absolute, baseMultiple: multiple, termDecayYears: decay, realizedWindowDays: window)
     }
 
     // MARK: - Scripted

@@ -11,7 +11,7 @@ public enum EquityQuantilesTable {
         for o in all {
             for (d, values) in o.equitySample.enumerated() {
                 let s = PathStatistics(values)
-                out += [o.scenario.name, String(d), o.scenario.dates[d].description]
+                out += [o.scenario.name, String(d), o.datesAreShared && d < o.scenario.dates.count ? o.scenario.dates[d].description : ""]
                     .joined(separator: ",") + "," + DistributionSummary.levels.map { NumberText.csv(s.quantile($0)) }.joined(separator: ",")
                     + "," + String(values.count) + "\n"
             }
@@ -125,11 +125,10 @@ public enum TradesTable {
     public static func csv(_ all: [ScenarioOutcomes]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for o in all {
-            let dates = o.scenario.dates
             for t in o.trades {
                 out += [t.decisionID, t.variantName, String(t.leg), t.instrument, t.ticker, t.quantity >= 0 ? "long" : "short",
-                        NumberText.csv(t.quantity), dates[t.entryDay].description, NumberText.csv(t.entryPrice),
-                        dates[t.exitDay].description, NumberText.csv(t.exitPrice), NumberText.csv(t.costs), NumberText.csv(t.pnl),
+                        NumberText.csv(t.quantity), t.entryDate.description, NumberText.csv(t.entryPrice),
+                        t.exitDate.description, NumberText.csv(t.exitPrice), NumberText.csv(t.costs), NumberText.csv(t.pnl),
                         t.exitReason.label, o.scenario.name, String(t.path)].joined(separator: ",") + "\n"
             }
         }

@@ -18,11 +18,15 @@ public struct ImpliedVolModel: Sendable, Hashable {
     public var baseAbsolute: [Double?]
     public var baseMultiple: Double
     public var termDecayYears: Double?
+    /// In historical replays the path vol behind the base is the trailing realized vol over
+    /// this many trading days (closes before the replay's start count).
+    public var realizedWindowDays: Int
 
-    public init(baseAbsolute: [Double?], baseMultiple: Double = 1, termDecayYears: Double? = nil) {
+    public init(baseAbsolute: [Double?], baseMultiple: Double = 1, termDecayYears: Double? = nil, realizedWindowDays: Int = 21) {
         self.baseAbsolute = baseAbsolute
         self.baseMultiple = baseMultiple
         self.termDecayYears = termDecayYears
+        self.realizedWindowDays = realizedWindowDays
     }
 
     /// f(τ): 1 at τ = 0, decaying with tenor.

@@ -145,11 +145,41 @@ public struct HistoricalModel: Sendable, Hashable {
     public var logReturns: [[Double]]
     /// Source description for reports (file and window).
     public var source: String
+    /// The `history.prices` reference as written in the study (a file or folder).
+    public var reference: String = ""
+    /// Replay: trailing realized volatility per day and asset, `[day][asset]` (annual; the IV
+    /// model's base), from the closes up to and including that day.
+    public var realizedVolatility: [[Double]]
+    /// Replay: implied vol per day and asset from the price files' IV columns (nil where none).
+    public var impliedVolatility: [[Double?]]
 
-    public init(mode: Mode, closes: [[Double]], logReturns: [[Double]], source: String) {
+    public init(mode: Mode, closes: [[Double]], logReturns: [[Double]], source: String,
+                realizedVolatility: [[Double]] = [], impliedVolatility: [[Double?]] = []) {
         self.mode = mode
         self.closes = closes
         self.logReturns = logReturns
         self.source = source
+        self.realizedVolatility = realizedVolatility
+        self.impliedVolatility = impliedVolatility
+    }
+
+    /// Annualised sample standard deviation (n − 1, × √252) of the log returns of the last
+    /// `window` days ending at each index of `closes` (fewer at the start; nil below 5 returns).
+    public static func trailingVolatility(_ closes: [Double], window: Int) -> [Double?] {
+        var out = [Double?](repeating: nil, count: closes.count)
+        guard closes.count > 1 else { return out }
+        let r = (1..<closes.count).map { log(closes[$0] / closes[$0 - 1]) }
+        for t in 1..<closes.count {
+            let lo = max(0, t - window), hi = t  // returns r[lo..<hi] end at closes[t]
+            let n = hi - lo
+            guard n >= 5 else { continue }
+            var m = 0.0
+            for k in lo..<hi { m += r[k] }
+            m /= Double(n)
+            var v = 0.0
+            for k in lo..<hi { v += (r[k] - m) * (r[k] - m) }
+            out[t] = (v / Double(n - 1) * 252).squareRoot()
+        }
+        return out
     }
 }

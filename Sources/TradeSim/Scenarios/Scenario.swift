@@ -48,14 +48,18 @@ public struct Scenario: Sendable, Hashable {
             var v = m.volatilities[i]
             for r in m.regimes where day >= r.firstDay && day <= r.lastDay { v *= r.volMultiplier[i] }
             return v
+        case let .historical(h) where h.mode == .replay && day < h.realizedVolatility.count:
+            return h.realizedVolatility[day][i]
         case .scripted, .historical:
             return universe.assets[i].volatility
         }
     }
 
     /// The implied vol of asset `i` on `day` for an option with `tenorDays` to expiry.
+    /// An IV column in a replay's price file wins over the model.
     public func impliedVol(asset i: Int, day: Int, tenorDays: Int, universe: Universe) -> Double {
-        impliedVol.impliedVol(asset: i, day: day, tenorDays: tenorDays,
+        if case let .historical(h) = model, day < h.impliedVolatility.count, let iv = h.impliedVolatility[day][i] { return iv }
+        return impliedVol.impliedVol(asset: i, day: day, tenorDays: tenorDays,
                               pathVolatility: pathVolatility(asset: i, day: day, universe: universe),
                               events: events)
     }

@@ -2,6 +2,7 @@
 enum Commands {
     static let all: [CommandSpec] = [
         RunCommand.spec,
+        BacktestCommand.spec,
         PriceCommand.spec,
         ImpliedVolCommand.spec,
         ValidateCommand.spec,

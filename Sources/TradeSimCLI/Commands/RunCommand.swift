@@ -64,34 +64,9 @@ enum RunCommand {
         progress.finish()
         let simulateSeconds = clock.lap()
 
-        let summary = outcomes.flatMap(SummaryTable.rows) + SummaryTable.blendedRows(outcomes)
-        let theses = ThesisTable.rows(outcomes, playbook: study.playbook!)
-        let histograms = HistogramTable.series(outcomes)
-        var files: [(String, String)] = [
-            ("summary.csv", SummaryTable.csv(summary)),
-            ("thesis.csv", ThesisTable.csv(theses)),
-            ("equity_quantiles.csv", EquityQuantilesTable.csv(outcomes)),
-            ("pnl_histogram.csv", HistogramTable.csv(outcomes, series: histograms)),
-            ("exits.csv", ExitsTable.csv(outcomes)),
-            ("first_passage.csv", FirstPassageTable.csv(outcomes)),
-            ("trades.csv", TradesTable.csv(outcomes)),
-            ("report.html", HTMLReport(study: study, outcomes: outcomes, summary: summary, theses: theses,
-                                       histograms: histograms, configuration: configuration).html),
-        ]
-        let reportSeconds = clock.lap()
-        let manifest = RunManifest(command: "run", study: study, inputs: loaded.inputs, configuration: configuration,
-                                   outcomes: outcomes, outputs: files.map(\.0) + ["run.json"],
-                                   timings: [("load", loadSeconds), ("simulate", simulateSeconds), ("report", reportSeconds),
-                                             ("total", clock.total)])
-        files.append(("run.json", manifest.json))
-        do {
-            for (name, text) in files { try folder.write(name, text) }
-            try folder.commit()
-        } catch {
-            folder.abandon()
-            throw CLIError.failure("cannot write the report to \(folder.destination.path): \(error.localizedDescription)")
-        }
-        Interrupts.clear()
+        let summary = try ReportSetWriter.write(command: "run", study: study, outcomes: outcomes, blend: true,
+                                                configuration: configuration, inputs: loaded.inputs, folder: folder, clock: &clock,
+                                                timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
         if !quiet {
             Console.out(portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))
             Console.err("tradesim run: \(study.name), \(indices.count) scenarios × \(configuration.paths) paths in "

@@ -1,0 +1,110 @@
+import Foundation
+import TradeSim
+
+/// `tradesim backtest`: the playbook on real price history.
+enum BacktestCommand {
+    static let defaultStudy = "scenarios/rare-earths-backtest-2025.json"
+
+    static let spec = CommandSpec(
+        name: "backtest",
+        abstract: "Replay the study's playbook on real price history, once or from every N-th day.",
+        discussion: """
+        Uses the study's historical scenario (its rate, dated events and implied-vol model) on the \
+        closes in --prices (default: that scenario's own prices): one run from --start to --end, or \
+        with --every N a run from every N-th trading day of the window to --end, reported together \
+        as the scenario 'historical' (one path per start date). Options are marked with the trailing \
+        realized vol (impliedVol.realizedWindowDays, default 21 days) × impliedVol.baseMultiple plus \
+        the event premium, unless the price file has an IV column. Writes the report set with \
+        trades.csv (every leg of every trade).
+        """,
+        arguments: [ArgumentSpec(name: "study", help: "Study file (default: \(defaultStudy)).")],
+        options: [
+            OptionSpec(name: "prices", valueName: "PATH", help: "A folder of TICKER.csv files or one wide CSV.", kind: .text,
+                       defaultDescription: "the study's history.prices"),
+            OptionSpec(name: "start", valueName: "DATE", help: "First day of the window, YYYY-MM-DD.", kind: .text),
+            OptionSpec(name: "end", valueName: "DATE", help: "Last day of the window, YYYY-MM-DD.", kind: .text),
+            OptionSpec(name: "every", valueName: "N", help: "Start a run every N trading days.", kind: .integer(min: 1, max: 10_000)),
+            OptionSpec(name: "align", valueName: "", help: "Forward-fill dates a ticker lacks (with a warning).", kind: .flag),
+            OptionSpec(name: "threads", valueName: "N", help: "Worker threads.", kind: .integer(min: 1, max: 1024),
+                       defaultDescription: "the number of processors"),
+            OptionSpec(name: "out", valueName: "DIR", help: "Report folder.", kind: .text, defaultDescription: "reports/<study>"),
+            OptionSpec(name: "quiet", valueName: "", help: "Print nothing on success.", kind: .flag),
+        ],
+        run: run)
+
+    static func date(_ a: ParsedArguments, _ name: String) throws -> CalendarDate? {
+        guard let text = a.string(name) else { return nil }
+        guard let d = CalendarDate(iso: text) else {
+            throw CLIError.usage("--\(name) must be a date YYYY-MM-DD, got '\(text)'", command: "backtest")
+        }
+        return d
+    }
+
+    static func run(_ a: ParsedArguments) throws {
+        var clock = Stopwatch()
+        let start = try date(a, "start"), end = try date(a, "end")
+        if let start, let end, end <= start {
+            throw CLIError.usage("--end must be after --start, got \(start) and \(end)", command: "backtest")
+        }
+        var loaded = try StudyLoader.load(a.positional.first ?? defaultStudy)
+        let study = loaded.study
+        guard study.playbook != nil else {
+            throw CLIError.data("\(loaded.path): found a study without a playbook; allowed: a study with a \"playbook\" to run (see README, Playbook)")
+        }
+        guard let template = study.scenarios.first(where: { if case .historical = $0.model { true } else { false } }),
+              case let .historical(history) = template.model else {
+            throw CLIError.data("\(loaded.path): found no historical scenario; allowed: a study with a scenario of \"model\": \"historical\" (its events, rate and implied-vol model drive the backtest)")
+        }
+        // Prices: --prices (relative to the working directory) or the scenario's own.
+        let reference: String
+        let series: [PriceSeries]
+        let record = { (path: String, bytes: [UInt8]) in loaded.inputs.append(RunManifest.Input(role: "prices", path: path, sha256: SHA256.hex(bytes))) }
+        var read: [(String, [UInt8])] = []
+        if let prices = a.string("prices") {
+            reference = prices
+            switch StudyLoader.loadPrices(prices, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), read: { read.append(($0, $1)) }) {
+            case let .success(s): series = s
+            case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
+            }
+        } else {
+            reference = history.reference
+            let directory = URL(fileURLWithPath: loaded.path).deletingLastPathComponent()
+            switch StudyLoader.loadPrices(history.reference, relativeTo: directory, read: { _, _ in }) {
+            case let .success(s): series = s
+            case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
+            }
+        }
+        for (path, bytes) in read { record(path, bytes) }
+        let plan = BacktestPlan(template: template, universe: study.universe, series: series, pricesReference: reference,
+                                start: start, end: end, every: a.integer("every"), align: a.has("align"))
+        let runs: BacktestPlan.Runs
+        switch plan.runs() {
+        case let .success(r): runs = r
+        case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
+        }
+        for w in runs.warnings { Console.err("Warning: \(w)\n") }
+
+        var replay = study
+        replay.scenarios = runs.scenarios
+        let configuration = RunConfiguration(paths: 1, seed: 0, threads: a.integer("threads") ?? Parallel.processorCount,
+                                             tracedPaths: 1)
+        let outPath = a.string("out") ?? "reports/\(study.name)"
+        let folder = try ReportFolder(outPath)
+        Interrupts.removeOnInterrupt(folder.temporary)
+        let loadSeconds = clock.lap()
+        let each = Engine.runEach(study: replay, configuration: configuration)
+        let outcomes = [ScenarioOutcomes.combine(each, scenario: runs.scenarios[0])]
+        let simulateSeconds = clock.lap()
+
+        var reportConfiguration = configuration
+        reportConfiguration.paths = each.count
+        let summary = try ReportSetWriter.write(command: "backtest", study: replay, outcomes: outcomes, blend: false,
+                                                configuration: reportConfiguration, inputs: loaded.inputs, folder: folder,
+                                                clock: &clock, timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
+        if !a.has("quiet") {
+            Console.out(RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))
+            Console.err("tradesim backtest: \(study.name), \(each.count) run\(each.count == 1 ? "" : "s") from \(runs.dates.first!) "
+                + "to \(runs.dates.last!) in \(NumberText.fixed(clock.total, digits: 2)) s → \(outPath)/\n")
+        }
+    }
+}

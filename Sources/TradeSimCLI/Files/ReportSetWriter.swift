@@ -1,0 +1,39 @@
+import Foundation
+import TradeSim
+
+/// Renders the report set of a run or backtest and writes it atomically into its folder.
+enum ReportSetWriter {
+    /// Writes every file; returns the summary rows (for the printed table).
+    static func write(command: String, study: Study, outcomes: [ScenarioOutcomes], blend: Bool,
+                      configuration: RunConfiguration, inputs: [RunManifest.Input], folder: ReportFolder,
+                      clock: inout Stopwatch, timings: [(name: String, seconds: Double)]) throws -> [SummaryRow] {
+        let summary = outcomes.flatMap(SummaryTable.rows) + (blend ? SummaryTable.blendedRows(outcomes) : [])
+        let theses = ThesisTable.rows(outcomes, playbook: study.playbook!)
+        let histograms = HistogramTable.series(outcomes)
+        var files: [(String, String)] = [
+            ("summary.csv", SummaryTable.csv(summary)),
+            ("thesis.csv", ThesisTable.csv(theses)),
+            ("equity_quantiles.csv", EquityQuantilesTable.csv(outcomes)),
+            ("pnl_histogram.csv", HistogramTable.csv(outcomes, series: histograms)),
+            ("exits.csv", ExitsTable.csv(outcomes)),
+            ("first_passage.csv", FirstPassageTable.csv(outcomes)),
+            ("trades.csv", TradesTable.csv(outcomes)),
+            ("report.html", HTMLReport(study: study, outcomes: outcomes, summary: summary, theses: theses,
+                                       histograms: histograms, configuration: configuration).html),
+        ]
+        let reportSeconds = clock.lap()
+        let manifest = RunManifest(command: command, study: study, inputs: inputs, configuration: configuration,
+                                   outcomes: outcomes, outputs: files.map(\.0) + ["run.json"],
+                                   timings: timings + [("report", reportSeconds), ("total", clock.total)])
+        files.append(("run.json", manifest.json))
+        do {
+            for (name, text) in files { try folder.write(name, text) }
+            try folder.commit()
+        } catch {
+            folder.abandon()
+            throw CLIError.failure("cannot write the report to \(folder.destination.path): \(error.localizedDescription)")
+        }
+        Interrupts.clear()
+        return summary
+    }
+}

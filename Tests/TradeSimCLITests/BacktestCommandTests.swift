@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@Suite("tradesim backtest")
+struct BacktestCommandTests {
+    static let root = TradeSimBinary.packageRoot
+
+    static func closes(_ ticker: String) throws -> [String: String] {
+        let text = try String(contentsOf: root.appendingPathComponent("scenarios/data/prices-2025/\(ticker).csv"), encoding: .utf8)
+        var out: [String: String] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let c = line.split(separator: ",")
+            out[String(c[0])] = String(c[1])
+        }
+        return out
+    }
+
+    /// The first card's backtest over 2025 on the committed real closes: every stock fill in
+    /// trades.csv is the real close of its date (slippage is in `costs`).
+    @Test func stockFillsAreTheRealCloses() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tradesim-bt-\(UUID().uuidString)")
+        let r = try TradeSimBinary.run(["backtest", "--prices", "scenarios/data/prices-2025", "--start", "2025-01-02",
+                                        "--end", "2025-12-31", "--out", out.path], in: Self.root)
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("tradesim backtest: rare-earths-backtest-2025, 1 run from 2025-01-02 to 2025-12-31"))
+        let trades = try String(contentsOf: out.appendingPathComponent("trades.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(trades[0] == "decision,variant,leg,instrument,ticker,side,quantity,entry_date,entry_price,exit_date,exit_price,costs,pnl,exit_reason,scenario,path")
+        var stockLegs = 0
+        var cache: [String: [String: String]] = [:]
+        for line in trades.dropFirst() {
+            let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard c[3] == "stock" else { continue }
+            if cache[c[4]] == nil { cache[c[4]] = try Self.closes(c[4]) }
+            #expect(Double(c[8]) == Double(cache[c[4]]![c[7]]!), "entry \(line)")
+            #expect(Double(c[10]) == Double(cache[c[4]]![c[9]]!), "exit \(line)")
+            stockLegs += 1
+        }
+        #expect(stockLegs == 4 + 5 + 5)  // basket 4 names; each pair variant 3 long + 2 short
+        for file in ["summary.csv", "thesis.csv", "equity_quantiles.csv", "exits.csv", "run.json", "report.html"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path))
+        }
+    }
+
+    static func study(prices: String) -> String {
+        """
+        {"name": "fmt", "start": "2025-04-01",
+         "universe": [{"ticker": "MP", "spot": 20, "volatility": 0.6}, {"ticker": "LMT", "spot": 400, "volatility": 0.25}],
+         "scenarios": [{"name": "h", "model": "historical", "horizon": "all", "history": {"prices": "\(prices)"}}],
+         "playbook": {"capital": 1000, "decisions": [{"id": "b", "kind": "basket", "assets": ["MP", "LMT"], "size": {"units": 1}}]}}
+        """
+    }
+
+    /// Each import format gives the same entry prices: Yahoo (Adj Close), Date,Close, columns in
+    /// any order (Date,Close,High,Low,Open,Volume), and a wide file.
+    @Test(arguments: ["yahoo", "close", "ohlcv", "wide"])
+    func importFormats(_ format: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tradesim-fmt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("p"), withIntermediateDirectories: true)
+        let rows = [("2025-04-01", 21.5, 450.0), ("2025-04-02", 22.25, 452.5), ("2025-04-03", 23.06, 440.0)]
+        func write(_ name: String, _ text: String) throws { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        var reference = "p"
+        switch format {
+        case "yahoo":
+            for (k, t) in ["MP", "LMT"].enumerated() {
+                try write("p/\(t).csv", "Date,Open,High,Low,Close,Adj Close,Volume\n" + rows.map { "\($0.0),1,1,1,999,\(k == 0 ? $0.1 : $0.2),5" }.joined(separator: "\n") + "\n")
+            }
+        case "close":
+            for (k, t) in ["MP", "LMT"].enumerated() {
+                try write("p/\(t).csv", "Date,Close\n" + rows.map { "\($0.0),\(k == 0 ? $0.1 : $0.2)" }.joined(separator: "\n") + "\n")
+            }
+        case "ohlcv":
+            for (k, t) in ["MP", "LMT"].enumerated() {
+                try write("p/\(t).csv", "Date,Close,High,Low,Open,Volume\n" + rows.map { "\($0.0),\(k == 0 ? $0.1 : $0.2),0,0,0,7" }.joined(separator: "\n") + "\n")
+            }
+        default:
+            reference = "wide.csv"
+            try write("wide.csv", "date,LMT,MP\n" + rows.map { "\($0.0),\($0.2),\($0.1)" }.joined(separator: "\n") + "\n")
+        }
+        try write("s.json", Self.study(prices: reference))
+        let r = try TradeSimBinary.run(["backtest", "s.json", "--out", "out", "--quiet"], in: dir)
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let trades = try String(contentsOf: dir.appendingPathComponent("out/trades.csv"), encoding: .utf8).split(separator: "\n")
+        let prices = trades.dropFirst().map { line -> String in
+            let c = line.split(separator: ",", omittingEmptySubsequences: false)
+            return c[8] + "/" + c[10]
+        }
+        #expect(prices == ["21.5/23.06", "450.0/440.0"])
+    }
+
+    @Test func badPriceDataExit65() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tradesim-badp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("p"), withIntermediateDirectories: true)
+        try Self.study(prices: "p").write(to: dir.appendingPathComponent("s.json"), atomically: true, encoding: .utf8)
+        try "Date,Close\n2025-04-01,21.5\n2025-04-02,22.25\n2025-04-03,23.06\n".write(to: dir.appendingPathComponent("p/MP.csv"), atomically: true, encoding: .utf8)
+        try "Date,Close\n2025-04-01,450\n2025-04-03,440\n".write(to: dir.appendingPathComponent("p/LMT.csv"), atomically: true, encoding: .utf8)
+        // The study's own validation already sees LMT lacking 2025-04-02.
+        let r = try TradeSimBinary.run(["backtest", "s.json", "--out", "out"], in: dir)
+        #expect(r.exitCode == 65)
+        #expect(r.stderr == "Error: s.json:3:93: scenarios[0].history.prices: found LMT (\(dir.path)/p/LMT.csv) has no row for 2025-04-02; allowed: the same dates for every ticker in the window 2025-04-01…2025-04-03\n")
+        // --prices elsewhere: missing ticker, unordered dates, bad numbers, all reported.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("q"), withIntermediateDirectories: true)
+        try "Date,Close\n2025-04-01,450\n2025-04-02,452\n2025-04-03,440\n".write(to: dir.appendingPathComponent("p/LMT.csv"), atomically: true, encoding: .utf8)
+        try "Date,Close\n2025-04-02,21\n2025-04-01,-2\n2025-04-03,x\n".write(to: dir.appendingPathComponent("q/MP.csv"), atomically: true, encoding: .utf8)
+        let q = try TradeSimBinary.run(["backtest", "s.json", "--prices", "q", "--out", "out"], in: dir)
+        #expect(q.exitCode == 65)
+        #expect(q.stderr == """
+            Error: \(dir.path)/q/MP.csv:3:1: column Date: found 2025-04-01 after 2025-04-02; allowed: dates in strictly increasing order, each once
+            Error: \(dir.path)/q/MP.csv:4:2: column Close: found 'x'; allowed: a price > 0 (finite decimal number)
+
+            """)
+        try "Date,Close\n2025-04-01,21\n2025-04-02,22\n2025-04-03,23\n".write(to: dir.appendingPathComponent("q/MP.csv"), atomically: true, encoding: .utf8)
+        let missing = try TradeSimBinary.run(["backtest", "s.json", "--prices", "q", "--out", "out"], in: dir)
+        #expect(missing.exitCode == 65)
+        #expect(missing.stderr == "Error: q: found no prices for LMT; allowed: a price series for every ticker the study uses (found: MP)\n")
+        let usage = try TradeSimBinary.run(["backtest", "s.json", "--start", "2025-13-01"], in: dir)
+        #expect(usage.exitCode == 64)
+        #expect(usage.stderr.hasPrefix("Error: --start must be a date YYYY-MM-DD, got '2025-13-01'\n"))
+    }
+}
