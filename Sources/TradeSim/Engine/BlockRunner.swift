@@ -1,111 +1,11 @@
 import Foundation
 
-/// Destination buffers for per-path results, shared by the threads of a run; every block
-/// writes only its own paths' slots.
-struct OutcomeBuffers: @unchecked Sendable {
-    let paths: Int
-    let variants: Int
-    let pnl: UnsafeMutableBufferPointer<Double>          // [variant * paths + path]
-    let returns: UnsafeMutableBufferPointer<Double>
-    let maxDrawdown: UnsafeMutableBufferPointer<Double>
-    let holdingDays: UnsafeMutableBufferPointer<Int32>
-    let exitReason: UnsafeMutableBufferPointer<UInt8>
-    let relative: UnsafeMutableBufferPointer<Double>
-    let portfolioPnL: UnsafeMutableBufferPointer<Double>
-    let portfolioDrawdown: UnsafeMutableBufferPointer<Double>
-    let portfolioDrawdownFraction: UnsafeMutableBufferPointer<Double>
-    let equitySample: UnsafeMutableBufferPointer<Double> // [day * samplePaths + path]
-    let samplePaths: Int
-    let dailyPnL: UnsafeMutableBufferPointer<Double>     // [(variant * tracedPaths + path) * (days + 1) + day]
-    let tracedPaths: Int
-    let days: Int
-
-    init(paths: Int, variants: Int, days: Int, samplePaths: Int, tracedPaths: Int) {
-        self.paths = paths
-        self.variants = variants
-        self.samplePaths = samplePaths
-        self.tracedPaths = tracedPaths
-        self.days = days
-        func make<T>(_ n: Int, _ v: T) -> UnsafeMutableBufferPointer<T> {
-            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(n, 1))
-            b.initialize(repeating: v)
-            return b
-        }
-        pnl = make(paths * variants, 0)
-        returns = make(paths * variants, 0)
-        maxDrawdown = make(paths * variants, 0)
-        holdingDays = make(paths * variants, 0)
-        exitReason = make(paths * variants, 0)
-        relative = make(paths * variants, 0)
-        portfolioPnL = make(paths, 0)
-        portfolioDrawdown = make(paths, 0)
-        portfolioDrawdownFraction = make(paths, 0)
-        equitySample = make((days + 1) * samplePaths, 0)
-        dailyPnL = make(variants * tracedPaths * (days + 1), 0)
-    }
-
-    func deallocate() {
-        pnl.deallocate(); returns.deallocate(); maxDrawdown.deallocate(); holdingDays.deallocate()
-        exitReason.deallocate(); relative.deallocate(); portfolioPnL.deallocate(); portfolioDrawdown.deallocate()
-        portfolioDrawdownFraction.deallocate(); equitySample.deallocate(); dailyPnL.deallocate()
-    }
-}
-
-/// Per-lane state of one decision variant inside a block.
-struct DecisionLanes {
-    static let pending: UInt8 = 0, open: UInt8 = 1, closed: UInt8 = 2
-
-    var status: [UInt8]
-    var entryDay: [Int32]
-    var exitDay: [Int32]
-    var exitReason: [UInt8]
-    // Per leg and lane: [leg * lanes + lane]
-    var quantity: [Double]
-    var strike: [Double]
-    var expiryDay: [Int32]
-    var entryMark: [Double]
-    var openedQuantity: [Double]
-    var legCosts: [Double]
-    var legExitDay: [Int32]
-    var legExitPrice: [Double]
-    // Per lane
-    var cash: [Double]
-    var basis: [Double]
-    var value: [Double]
-    var pnl: [Double]
-    var peak: [Double]
-    var maxDrawdown: [Double]
-    var weaknessHigh: [Double]
-    var relative: [Double]
-    var finalReturn: [Double]
-
-    init(legs: Int, lanes: Int) {
-        status = [UInt8](repeating: Self.pending, count: lanes)
-        entryDay = [Int32](repeating: -1, count: lanes)
-        exitDay = [Int32](repeating: -1, count: lanes)
-        exitReason = [UInt8](repeating: ExitReason.neverEntered.rawValue, count: lanes)
-        quantity = [Double](repeating: 0, count: legs * lanes)
-        strike = [Double](repeating: 1, count: legs * lanes)
-        expiryDay = [Int32](repeating: 0, count: legs * lanes)
-        entryMark = [Double](repeating: 0, count: legs * lanes)
-        openedQuantity = [Double](repeating: 0, count: legs * lanes)
-        legCosts = [Double](repeating: 0, count: legs * lanes)
-        legExitDay = [Int32](repeating: -1, count: legs * lanes)
-        legExitPrice = [Double](repeating: 0, count: legs * lanes)
-        cash = [Double](repeating: 0, count: lanes)
-        basis = [Double](repeating: 0, count: lanes)
-        value = [Double](repeating: 0, count: lanes)
-        pnl = [Double](repeating: 0, count: lanes)
-        peak = [Double](repeating: 0, count: lanes)
-        maxDrawdown = [Double](repeating: 0, count: lanes)
-        weaknessHigh = [Double](repeating: 1, count: lanes)
-        relative = [Double](repeating: .nan, count: lanes)
-        finalReturn = [Double](repeating: .nan, count: lanes)
-    }
-}
-
 /// Runs one block of paths through a scenario, day by day: prices from the kernel, then for
 /// every decision variant its entries, marks, carry and exits, then the portfolio's equity.
+///
+/// The daily work that touches every lane — option marks, carry, P&L, exit tests, drawdowns,
+/// equity — runs on eight lanes at a time (`SIMD8`, `VectorMath`); what happens to one lane
+/// at a time (an entry, an exit, an expiry) is done lane by lane on the days it happens.
 struct BlockRunner: Sendable {
     let kernel: ScenarioKernel
     let programs: [DecisionProgram]
@@ -114,62 +14,70 @@ struct BlockRunner: Sendable {
     let horizon: Int
     let startEquity: Double
 
+    typealias V = SIMD8<Double>
+
+    /// Per block and program: facts about the open positions that let whole days skip work.
+    struct ProgramDay {
+        /// Per leg: the expiry day all its lanes share, or nil when they differ (or none yet).
+        var sharedExpiry: [Int?]
+        var anyExpiry: [Bool]
+        /// Days on which some lane's option leg expires.
+        var expiryDays: Set<Int> = []
+        var anyOpen = false
+    }
+
     /// Runs the block and returns the trades of its traced paths (path < out.tracedPaths).
     func run(firstPath: Int, lanes: Int, seed: UInt64, into out: OutcomeBuffers) -> [TradeRecord] {
         var block = kernel.makeBlock(firstPath: firstPath, lanes: lanes, seed: seed)
+        let width = block.width
         let n = kernel.assetCount
-        var states = programs.map { DecisionLanes(legs: $0.variant.legs.count, lanes: lanes) }
-        var prices = [Double](repeating: 0, count: n * lanes)
+        let memory = LaneMemory(programs: programs, width: width)
+        let states = memory.views
+        var days = programs.map { ProgramDay(sharedExpiry: Array(repeating: nil, count: $0.variant.legs.count),
+                                             anyExpiry: Array(repeating: false, count: $0.variant.legs.count)) }
+        let prices = UnsafeMutablePointer<Double>.allocate(capacity: n * width)
+        defer { prices.deallocate() }
         // Portfolio per lane
-        var financing = [Double](repeating: 0, count: lanes)
-        var lastCash = [Double](repeating: playbook.capital, count: lanes)
-        var peakEquity = [Double](repeating: startEquity, count: lanes)
-        var drawdown = [Double](repeating: 0, count: lanes)
-        var drawdownFraction = [Double](repeating: 0, count: lanes)
-        var equity = [Double](repeating: startEquity, count: lanes)
-        let holdingsValue0 = playbook.holdings.reduce(0.0) { $0 + $1.quantity * kernel.universe.assets[$1.asset].spot }
+        let portfolio = UnsafeMutablePointer<Double>.allocate(capacity: 6 * width)
+        defer { portfolio.deallocate() }
+        let financing = portfolio, lastCash = portfolio + width, peakEquity = portfolio + 2 * width
+        let drawdown = portfolio + 3 * width, drawdownFraction = portfolio + 4 * width, equity = portfolio + 5 * width
+        financing.initialize(repeating: 0, count: width)
+        lastCash.initialize(repeating: playbook.capital, count: width)
+        peakEquity.initialize(repeating: startEquity, count: width)
+        drawdown.initialize(repeating: 0, count: width)
+        drawdownFraction.initialize(repeating: 0, count: width)
+        equity.initialize(repeating: startEquity, count: width)
+        let primary = programs.indices.filter { programs[$0].variant.inPortfolio }
+        let tracedLanes = max(0, min(lanes, out.tracedPaths - firstPath))
 
         for d in 0...horizon {
             if d > 0 { kernel.advance(&block) }
-            for i in 0..<n { for lane in 0..<lanes { prices[i * lanes + lane] = block.price(asset: i, lane: lane) } }
+            // Prices of every asset on every lane.
+            if let exact = block.exactPrice {
+                for i in 0..<n { (prices + i * width).initialize(repeating: exact[i], count: width) }
+            } else {
+                let x = block.logPrice.baseAddress!
+                for i in 0..<(n * width / 8) { storeV(prices, 8 * i, VectorMath.exp(loadV(x, 8 * i))) }
+            }
             for k in programs.indices {
-                step(program: programs[k], state: &states[k], day: d, prices: prices, lanes: lanes)
-                for lane in 0..<max(0, min(lanes, out.tracedPaths - firstPath)) {
+                step(program: programs[k], state: states[k], day: d, daily: &days[k], prices: prices,
+                     logPrices: block.logPrice.baseAddress!, width: width)
+                for lane in 0..<tracedLanes {
                     out.dailyPnL[(k * out.tracedPaths + firstPath + lane) * (out.days + 1) + d] = states[k].pnl[lane]
                 }
             }
-            // Portfolio: equity = capital + holdings + Σ primary P&L − financing.
-            for lane in 0..<lanes {
-                var holdings = 0.0
-                for h in playbook.holdings { holdings += h.quantity * prices[h.asset * lanes + lane] }
-                var sumPnL = 0.0
-                var cash = playbook.capital
-                for k in programs.indices where programs[k].variant.inPortfolio {
-                    sumPnL += states[k].pnl[lane]
-                    cash += states[k].cash[lane]
-                }
-                // Interest for the day just ended on the cash balance at the previous close.
-                if d > 0 && playbook.financingRate > 0 && lastCash[lane] - financing[lane] < 0 {
-                    financing[lane] += -(lastCash[lane] - financing[lane]) * playbook.financingRate / TradingCalendar.tradingDaysPerYear
-                }
-                lastCash[lane] = cash
-                let e = playbook.capital + holdings + sumPnL - financing[lane]
-                equity[lane] = e
-                if e > peakEquity[lane] { peakEquity[lane] = e }
-                let dd = peakEquity[lane] - e
-                if dd > drawdown[lane] { drawdown[lane] = dd }
-                let fraction = peakEquity[lane] > 0 ? dd / peakEquity[lane] : 0
-                if fraction > drawdownFraction[lane] { drawdownFraction[lane] = fraction }
-                let path = firstPath + lane
-                if path < out.samplePaths { out.equitySample[d * out.samplePaths + path] = e }
+            portfolioDay(d: d, states: states, primary: primary, prices: prices, width: width, financing: financing,
+                         lastCash: lastCash, peakEquity: peakEquity, drawdown: drawdown, drawdownFraction: drawdownFraction,
+                         equity: equity)
+            for lane in 0..<lanes where firstPath + lane < out.samplePaths {
+                out.equitySample[d * out.samplePaths + firstPath + lane] = equity[lane]
             }
         }
-        _ = holdingsValue0
         var trades: [TradeRecord] = []
-        for lane in 0..<lanes where firstPath + lane < out.tracedPaths {
-            for (k, s) in states.enumerated() { trades += tradeRecords(programs[k], s, lane: lane, lanes: lanes, path: firstPath + lane) }
+        for lane in 0..<tracedLanes {
+            for k in programs.indices { trades += tradeRecords(programs[k], states[k], lane: lane, path: firstPath + lane) }
         }
-        // Finals
         for (k, s) in states.enumerated() {
             for lane in 0..<lanes {
                 let slot = k * out.paths + firstPath + lane
@@ -189,8 +97,267 @@ struct BlockRunner: Sendable {
         return trades
     }
 
+    // MARK: - Portfolio
+
+    /// equity = capital + holdings + Σ primary P&L − financing, with interest on the previous
+    /// close's negative cash; running peak and drawdowns.
+    func portfolioDay(d: Int, states: [DecisionLanes], primary: [Int], prices: UnsafeMutablePointer<Double>, width: Int,
+                      financing: UnsafeMutablePointer<Double>, lastCash: UnsafeMutablePointer<Double>,
+                      peakEquity: UnsafeMutablePointer<Double>, drawdown: UnsafeMutablePointer<Double>,
+                      drawdownFraction: UnsafeMutablePointer<Double>, equity: UnsafeMutablePointer<Double>) {
+        let dailyRate = playbook.financingRate / TradingCalendar.tradingDaysPerYear
+        for c in 0..<(width / 8) {
+            let j = 8 * c
+            var holdings = V(repeating: 0)
+            for h in playbook.holdings { holdings = holdings.addingProduct(V(repeating: h.quantity), loadV(prices, h.asset * width + j)) }
+            var sumPnL = V(repeating: 0)
+            var cash = V(repeating: playbook.capital)
+            for k in primary {
+                sumPnL += loadV(states[k].pnl, j)
+                cash += loadV(states[k].cash, j)
+            }
+            var f = loadV(financing, j)
+            if d > 0 && dailyRate > 0 {
+                let balance = loadV(lastCash, j) - f
+                f = f.replacing(with: f - balance * dailyRate, where: balance .< 0)
+                storeV(financing, j, f)
+            }
+            storeV(lastCash, j, cash)
+            let e = V(repeating: playbook.capital) + holdings + sumPnL - f
+            storeV(equity, j, e)
+            var peak = loadV(peakEquity, j)
+            peak = peak.replacing(with: e, where: e .> peak)
+            storeV(peakEquity, j, peak)
+            let dd = peak - e
+            var worst = loadV(drawdown, j)
+            storeV(drawdown, j, worst.replacing(with: dd, where: dd .> worst))
+            let fraction = (dd / peak).replacing(with: 0, where: peak .<= 0)
+            worst = loadV(drawdownFraction, j)
+            storeV(drawdownFraction, j, worst.replacing(with: fraction, where: fraction .> worst))
+        }
+    }
+
+    // MARK: - One decision, one day
+
+    func step(program p: DecisionProgram, state s: DecisionLanes, day d: Int, daily: inout ProgramDay,
+              prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int) {
+        let v = p.variant
+        // 1. Entries (lane by lane, on the days they can happen).
+        if p.neverEnters {
+            if d == 0 { for lane in 0..<width { s.status[lane] = DecisionLanes.closed } }
+        } else if entryPossible(p, day: d) {
+            for lane in 0..<width where s.status[lane] == DecisionLanes.pending {
+                if shouldEnter(p, s, lane: lane, day: d, prices: prices, width: width) {
+                    enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily)
+                }
+            }
+        }
+        guard daily.anyOpen else {
+            closePendingAtEnd(s, day: d, width: width)
+            return
+        }
+        // 2. Options expiring today settle at intrinsic (lane by lane).
+        if daily.expiryDays.contains(d) { settleExpiries(p, s, day: d, prices: prices, width: width, daily: &daily) }
+        // 3. Marks, carry and P&L, eight lanes at a time.
+        mark(p, s, day: d, prices: prices, logPrices: logPrices, width: width, daily: daily)
+        // 4. Exits: vector tests, then the flagged lanes one by one.
+        exits(p, s, day: d, prices: prices, width: width)
+        closePendingAtEnd(s, day: d, width: width)
+        // 5. Drawdown of the decision's P&L.
+        for c in 0..<(width / 8) {
+            let j = 8 * c
+            let pnl = loadV(s.pnl, j)
+            var peak = loadV(s.peak, j)
+            peak = peak.replacing(with: pnl, where: pnl .> peak)
+            storeV(s.peak, j, peak)
+            let dd = peak - pnl
+            let worst = loadV(s.maxDrawdown, j)
+            storeV(s.maxDrawdown, j, worst.replacing(with: dd, where: dd .> worst))
+        }
+        _ = v
+    }
+
+    func closePendingAtEnd(_ s: DecisionLanes, day d: Int, width: Int) {
+        guard d == horizon else { return }
+        for lane in 0..<width where s.status[lane] == DecisionLanes.pending { s.status[lane] = DecisionLanes.closed }
+    }
+
+    func entryPossible(_ p: DecisionProgram, day d: Int) -> Bool {
+        switch p.variant.entry {
+        case .atStart, .onDay, .onDate, .beforeEvent: return p.entryDay == d
+        case .onWeakness: return true  // tracks the running high from day 0
+        }
+    }
+
+    /// Value, carry and P&L of every lane: value = Σ legs q·price (stock at the close, options
+    /// by Black–Scholes–Merton with the day's IV), short stock pays its borrow fee for each close
+    /// after entry, P&L = cash + value.
+    func mark(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>,
+              logPrices: UnsafeMutablePointer<Double>, width: Int, daily: ProgramDay) {
+        let legs = p.variant.legs
+        let dayV = V(repeating: Double(d))
+        for c in 0..<(width / 8) { let j = 8 * c; storeV(s.value, j, V(repeating: 0)) }
+        for (k, leg) in legs.enumerated() {
+            let q = s.quantity + k * width
+            let spot = prices + leg.asset * width
+            switch leg.instrument {
+            case .stock:
+                let fee = p.borrowFee[leg.asset] / TradingCalendar.tradingDaysPerYear
+                for c in 0..<(width / 8) {
+                    let j = 8 * c
+                    let qv = loadV(q, j), sv = loadV(spot, j)
+                    storeV(s.value, j, loadV(s.value, j).addingProduct(qv, sv))
+                    if fee > 0 {
+                        let short = (-qv).replacing(with: 0, where: qv .>= 0)
+                        let accrues = loadV(s.entryDayD, j) .< dayV
+                        let charge = (fee * short * sv).replacing(with: 0, where: .!accrues)
+                        storeV(s.cash, j, loadV(s.cash, j) - charge)
+                        storeV(s.legCosts + k * width, j, loadV(s.legCosts + k * width, j) + charge)
+                    }
+                }
+            case let .option(type, _, _):
+                guard daily.anyExpiry[k] else { continue }
+                if let twin = p.sharesStrikeWith[k], case .option = legs[twin].instrument {
+                    // Priced together with its twin below (same strike and expiry per lane).
+                    _ = twin
+                    continue
+                }
+                let twins = legs.indices.filter { p.sharesStrikeWith[$0] == k }
+                markOptionGroup(p, s, legs: [k] + twins, primaryType: type, day: d, prices: prices, logPrices: logPrices,
+                                width: width, sharedExpiry: daily.sharedExpiry[k])
+            }
+        }
+        for c in 0..<(width / 8) { let j = 8 * c; storeV(s.pnl, j, loadV(s.cash, j) + loadV(s.value, j)) }
+    }
+
+    /// Marks legs that share underlying, strike and expiry on every lane: one put price per lane
+    /// (two normal CDFs), the call by put–call parity C = P + S·e^{−qτ} − K·e^{−rτ}.
+    func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], primaryType: OptionType, day d: Int,
+                         prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int,
+                         sharedExpiry: Int?) {
+        let lead = group[0]
+        let asset = p.variant.legs[lead].asset
+        let q = p.dividendYield[asset]
+        let spot = prices + asset * width, x = logPrices + asset * width
+        let strike = s.strike + lead * width, logStrike = s.logStrike + lead * width
+        let types = group.map { k -> OptionType in if case let .option(t, _, _) = p.variant.legs[k].instrument { t } else { .put } }
+        // Day constants when every lane's position expires on the same day.
+        var shared: (sd: Double, c1: Double, dq: Double, dr: Double)?
+        if let e = sharedExpiry {
+            let tenor = e - d
+            guard tenor > 0 else { return }  // expired and settled
+            let sigma = p.impliedVol(leg: lead, day: d, tenor: tenor)
+            let t = Double(tenor) / TradingCalendar.tradingDaysPerYear
+            shared = (sigma * t.squareRoot(), (rate - q + 0.5 * sigma * sigma) * t, Foundation.exp(-q * t), Foundation.exp(-rate * t))
+        }
+        for c in 0..<(width / 8) {
+            let j = 8 * c
+            var anyPosition = false
+            for k in group where VectorMath.anyLane(loadV(s.quantity + k * width, j) .!= 0) { anyPosition = true }
+            guard anyPosition else { continue }
+            var sd: V, c1: V, dq: V, dr: V
+            if let c = shared {
+                sd = V(repeating: c.sd); c1 = V(repeating: c.c1); dq = V(repeating: c.dq); dr = V(repeating: c.dr)
+            } else {
+                // Per-lane tenors (entries on different days): τ and σ lane by lane.
+                var sigmaV = V(repeating: 0), tV = V(repeating: 0)
+                let expiry = loadV(s.expiry + lead * width, j)
+                for l in 0..<8 {
+                    let tenor = Int(expiry[l]) - d
+                    if tenor > 0 {
+                        sigmaV[l] = p.impliedVol(leg: lead, day: d, tenor: tenor)
+                        tV[l] = Double(tenor) / TradingCalendar.tradingDaysPerYear
+                    } else {
+                        sigmaV[l] = 1
+                        tV[l] = 1  // settled: quantity 0, any finite value will do
+                    }
+                }
+                sd = sigmaV * VectorMath.sqrt(tV)
+                c1 = (rate - q + 0.5 * sigmaV * sigmaV) * tV
+                dq = VectorMath.exp(-q * tV)
+                dr = VectorMath.exp(-rate * tV)
+            }
+            let k = loadV(strike, j), sv = loadV(spot, j)
+            let d1 = (loadV(x, j) - loadV(logStrike, j) + c1) / sd
+            let d2 = d1 - sd
+            let kdr = k * dr, sdq = sv * dq
+            let put = kdr * VectorMath.normalCDF(-d2) - sdq * VectorMath.normalCDF(-d1)
+            let putFloor = put.replacing(with: 0, where: put .< 0)
+            let call = put + sdq - kdr
+            let callFloor = call.replacing(with: 0, where: call .< 0)
+            var value = loadV(s.value, j)
+            for (m, leg) in group.enumerated() {
+                value = value.addingProduct(loadV(s.quantity + leg * width, j), types[m] == .put ? putFloor : callFloor)
+            }
+            storeV(s.value, j, value)
+        }
+    }
+
+    /// Option legs expiring today: cash += q × intrinsic, the leg closes.
+    func settleExpiries(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>,
+                        width: Int, daily: inout ProgramDay) {
+        for (k, leg) in p.variant.legs.enumerated() {
+            guard case let .option(type, _, _) = leg.instrument else { continue }
+            for lane in 0..<width {
+                let slot = k * width + lane
+                guard s.quantity[slot] != 0, Int(s.expiry[slot]) == d else { continue }
+                let intrinsic = type.intrinsic(spot: prices[leg.asset * width + lane], strike: s.strike[slot])
+                s.cash[lane] += s.quantity[slot] * intrinsic
+                s.quantity[slot] = 0
+                s.legExitDay[slot] = Int32(d)
+                s.legExitPrice[slot] = intrinsic
+            }
+        }
+    }
+
+    /// Exit rules in priority: stop, target, event, expiry, holding horizon, scenario end.
+    /// Lanes are tested eight at a time; a lane that exits is handled on its own.
+    func exits(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>, width: Int) {
+        let v = p.variant
+        let timeExit = d == horizon || (p.exitEventDay.map { d >= $0 } ?? false)
+        let dayV = V(repeating: Double(d))
+        for c in 0..<(width / 8) {
+            let j = 8 * c
+            let open = loadV(s.isOpen, j) .!= 0
+            guard VectorMath.anyLane(open) else { continue }
+            let held = loadV(s.entryDayD, j) .< dayV
+            var flag = open .& held
+            guard VectorMath.anyLane(flag) else { continue }
+            if !timeExit {
+                let ret = loadV(s.pnl, j) / loadV(s.basis, j)
+                var due = loadV(s.lastExpiry, j) .<= dayV
+                if let h = v.exits.horizonDays { due = due .| (dayV - loadV(s.entryDayD, j) .>= V(repeating: Double(h))) }
+                if let sl = v.exits.stopLoss { due = due .| (ret .<= V(repeating: -sl)) }
+                if let tp = v.exits.takeProfit { due = due .| (ret .>= V(repeating: tp)) }
+                flag = flag .& due
+                guard VectorMath.anyLane(flag) else { continue }
+            }
+            for l in 0..<8 where flag[l] {
+                let lane = j + l
+                let entered = Int(s.entryDay[lane])
+                let ret = s.basis[lane] > 0 ? s.pnl[lane] / s.basis[lane] : .nan
+                var reason: ExitReason?
+                if let sl = v.exits.stopLoss, ret <= -sl {
+                    reason = .stop
+                } else if let tp = v.exits.takeProfit, ret >= tp {
+                    reason = .target
+                } else if let e = p.exitEventDay, d >= e {
+                    reason = .event
+                } else if s.lastExpiry[lane] <= Double(d) {
+                    reason = .expiry
+                } else if let h = v.exits.horizonDays, d - entered >= h {
+                    reason = .horizon
+                } else if d == horizon {
+                    reason = .horizon
+                }
+                if let reason { exit(p, s, lane: lane, day: d, prices: prices, width: width, reason: reason) }
+            }
+        }
+    }
+
     /// The legs of a decision's trade on one lane (nothing when it never entered).
-    func tradeRecords(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, lanes: Int, path: Int) -> [TradeRecord] {
+    func tradeRecords(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, path: Int) -> [TradeRecord] {
+        let lanes = s.width
         guard s.entryDay[lane] >= 0 else { return [] }
         let dates = kernel.scenario.dates
         return p.variant.legs.enumerated().map { k, leg in
@@ -198,7 +365,7 @@ struct BlockRunner: Sendable {
             let q = s.openedQuantity[slot]
             var instrument = "stock"
             if case let .option(type, _, _) = leg.instrument {
-                let e = Int(s.expiryDay[slot])
+                let e = Int(s.expiry[slot])
                 instrument = "\(type.rawValue) \(NumberText.csv(s.strike[slot])) \(e < dates.count ? dates[e].description : "day \(e)")"
             }
             let exitDay = Int(s.legExitDay[slot])
@@ -208,84 +375,6 @@ struct BlockRunner: Sendable {
                                entryDay: Int(s.entryDay[lane]), entryDate: dates[Int(s.entryDay[lane])], entryPrice: s.entryMark[slot],
                                exitDay: exitDay, exitDate: dates[exitDay], exitPrice: s.legExitPrice[slot], costs: s.legCosts[slot],
                                pnl: q * (s.legExitPrice[slot] - s.entryMark[slot]) - s.legCosts[slot], exitReason: reason)
-        }
-    }
-
-    // MARK: - One decision, one day
-
-    func step(program p: DecisionProgram, state s: inout DecisionLanes, day d: Int, prices: [Double], lanes: Int) {
-        let v = p.variant
-        // 1. Entries
-        if !p.neverEnters {
-            for lane in 0..<lanes where s.status[lane] == DecisionLanes.pending {
-                if shouldEnter(p, &s, lane: lane, day: d, prices: prices, lanes: lanes) {
-                    enter(p, &s, lane: lane, day: d, prices: prices, lanes: lanes)
-                }
-            }
-        } else if d == 0 {
-            for lane in 0..<lanes { s.status[lane] = DecisionLanes.closed }
-        }
-        // 2. Marks, carry and exits of open lanes
-        for lane in 0..<lanes where s.status[lane] == DecisionLanes.open {
-            let entered = Int(s.entryDay[lane])
-            var value = 0.0
-            var allOptionsExpired = v.hasOptions
-            for (k, leg) in v.legs.enumerated() {
-                let slot = k * lanes + lane
-                let q = s.quantity[slot]
-                let spot = prices[leg.asset * lanes + lane]
-                switch leg.instrument {
-                case .stock:
-                    value += q * spot
-                    if q < 0 && d > entered {
-                        let fee = p.borrowFee[leg.asset] / TradingCalendar.tradingDaysPerYear * (-q) * spot
-                        s.cash[lane] -= fee
-                        s.legCosts[slot] += fee
-                    }
-                case let .option(type, _, _):
-                    let expiry = Int(s.expiryDay[slot])
-                    if d < expiry { allOptionsExpired = false }
-                    guard q != 0 else { continue }
-                    if d >= expiry {
-                        // Settled at intrinsic on the expiry day: the cash replaces the leg.
-                        let intrinsic = type.intrinsic(spot: spot, strike: s.strike[slot])
-                        s.cash[lane] += q * intrinsic
-                        s.quantity[slot] = 0
-                        s.legExitDay[slot] = Int32(d)
-                        s.legExitPrice[slot] = intrinsic
-                    } else {
-                        value += q * optionMid(p, leg: k, type: type, spot: spot, strike: s.strike[slot], day: d, expiry: expiry)
-                    }
-                }
-            }
-            s.value[lane] = value
-            s.pnl[lane] = s.cash[lane] + value
-            guard d > entered else { continue }
-            // Exit rules in priority: stop, target, event, expiry, holding horizon, scenario end.
-            let ret = s.basis[lane] > 0 ? s.pnl[lane] / s.basis[lane] : .nan
-            var reason: ExitReason?
-            if let sl = v.exits.stopLoss, ret <= -sl {
-                reason = .stop
-            } else if let tp = v.exits.takeProfit, ret >= tp {
-                reason = .target
-            } else if let e = p.exitEventDay, d >= e {
-                reason = .event
-            } else if allOptionsExpired {
-                reason = .expiry
-            } else if let h = v.exits.horizonDays, d - entered >= h {
-                reason = .horizon
-            } else if d == horizon {
-                reason = .horizon
-            }
-            if let reason { exit(p, &s, lane: lane, day: d, prices: prices, lanes: lanes, reason: reason) }
-        }
-        // 3. Pending lanes at the scenario's end never entered; drawdown tracking.
-        for lane in 0..<lanes {
-            if d == horizon && s.status[lane] == DecisionLanes.pending { s.status[lane] = DecisionLanes.closed }
-            let pnl = s.pnl[lane]
-            if pnl > s.peak[lane] { s.peak[lane] = pnl }
-            let dd = s.peak[lane] - pnl
-            if dd > s.maxDrawdown[lane] { s.maxDrawdown[lane] = dd }
         }
     }
 
@@ -299,7 +388,7 @@ struct BlockRunner: Sendable {
                                                      years: Double(tenor) / TradingCalendar.tradingDaysPerYear))
     }
 
-    func shouldEnter(_ p: DecisionProgram, _ s: inout DecisionLanes, lane: Int, day d: Int, prices: [Double], lanes: Int) -> Bool {
+    func shouldEnter(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int) -> Bool {
         switch p.variant.entry {
         case .atStart, .onDay, .onDate, .beforeEvent:
             return p.entryDay == d
@@ -318,11 +407,13 @@ struct BlockRunner: Sendable {
         }
     }
 
-    func enter(_ p: DecisionProgram, _ s: inout DecisionLanes, lane: Int, day d: Int, prices: [Double], lanes: Int) {
+    func enter(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int,
+               daily: inout ProgramDay) {
         let v = p.variant
         let legs = v.legs
         // Strikes, expiries and mids first (premium budgets need the mids).
         var mids = [Double](repeating: 0, count: legs.count)
+        var lastExpiry = Double.infinity
         for (k, leg) in legs.enumerated() {
             let slot = k * lanes + lane
             let spot = prices[leg.asset * lanes + lane]
@@ -331,7 +422,15 @@ struct BlockRunner: Sendable {
                 mids[k] = spot
             case let .option(type, strikeRule, _):
                 let expiry = p.fixedExpiry[k] ?? (d + (p.tenorDays[k] ?? 0))
-                s.expiryDay[slot] = Int32(expiry)
+                s.expiry[slot] = Double(expiry)
+                lastExpiry = lastExpiry.isInfinite ? Double(expiry) : max(lastExpiry, Double(expiry))
+                if !daily.anyExpiry[k] {
+                    daily.sharedExpiry[k] = expiry
+                } else if daily.sharedExpiry[k] != expiry {
+                    daily.sharedExpiry[k] = nil
+                }
+                daily.anyExpiry[k] = true
+                daily.expiryDays.insert(expiry)
                 let tenor = expiry - d
                 let iv = p.impliedVol(leg: k, day: d, tenor: tenor)
                 let years = Double(tenor) / TradingCalendar.tradingDaysPerYear
@@ -343,6 +442,7 @@ struct BlockRunner: Sendable {
                 case let .delta(delta): strike = Self.strike(forDelta: delta, type: type, spot: spot, volatility: iv, rate: rate, dividendYield: q, years: years)
                 }
                 s.strike[slot] = strike
+                s.logStrike[slot] = Foundation.log(strike)
                 mids[k] = optionMid(p, leg: k, type: type, spot: spot, strike: strike, day: d, expiry: expiry)
             }
         }
@@ -388,10 +488,14 @@ struct BlockRunner: Sendable {
         s.cash[lane] = cash
         s.basis[lane] = v.hasStock ? (longNotional > 0 ? longNotional : grossStock) : (netPremium > 0 ? netPremium : grossPremium)
         s.status[lane] = DecisionLanes.open
+        s.isOpen[lane] = 1
         s.entryDay[lane] = Int32(d)
+        s.entryDayD[lane] = Double(d)
+        s.lastExpiry[lane] = lastExpiry
+        daily.anyOpen = true
     }
 
-    func exit(_ p: DecisionProgram, _ s: inout DecisionLanes, lane: Int, day d: Int, prices: [Double], lanes: Int, reason: ExitReason) {
+    func exit(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int, reason: ExitReason) {
         let v = p.variant
         var cash = s.cash[lane]
         var longNow = 0.0, longThen = 0.0, shortNow = 0.0, shortThen = 0.0
@@ -409,7 +513,7 @@ struct BlockRunner: Sendable {
                 mid = spot
                 fill = v.costs.stockFill(price: spot, buying: q < 0)
             case let .option(type, _, _):
-                mid = optionMid(p, leg: k, type: type, spot: spot, strike: s.strike[slot], day: d, expiry: Int(s.expiryDay[slot]))
+                mid = optionMid(p, leg: k, type: type, spot: spot, strike: s.strike[slot], day: d, expiry: Int(s.expiry[slot]))
                 fill = v.costs.optionFill(mid: mid, buying: q < 0)
             }
             let commission = v.costs.commission(quantity: q, isOption: leg.isOption)
@@ -423,6 +527,7 @@ struct BlockRunner: Sendable {
         s.value[lane] = 0
         s.pnl[lane] = cash
         s.status[lane] = DecisionLanes.closed
+        s.isOpen[lane] = 0
         s.exitDay[lane] = Int32(d)
         s.exitReason[lane] = reason.rawValue
         s.finalReturn[lane] = s.basis[lane] > 0 ? cash / s.basis[lane] : .nan

@@ -1,56 +1,78 @@
-/// The state of a block of paths advanced together, one lane per path (structure of arrays):
-/// log prices per asset and lane, each lane's random stream, and the event outcomes drawn.
-public struct PathBlock: Sendable {
+import Foundation
+
+/// The state of a block of paths advanced together, one lane per path, as structure of
+/// arrays: log prices per asset and lane, each lane's random stream, the event outcomes drawn.
+/// Lanes are padded to a multiple of 8 (`width`) so every loop runs on whole `SIMD8` vectors;
+/// the padding lanes compute paths nobody reads.
+///
+/// The block owns its memory (it is `~Copyable`: moved, never copied, freed when it ends).
+public struct PathBlock: ~Copyable {
     /// Global index of lane 0's path.
     public let firstPath: Int
     public let lanes: Int
+    /// `lanes` rounded up to a multiple of 8: the stride of every per-lane array.
+    public let width: Int
     public let assetCount: Int
     /// The day the block is at (0 after creation).
     public internal(set) var day: Int = 0
-    /// ln S per asset and lane: `logPrice[asset * lanes + lane]`.
-    public internal(set) var logPrice: [Double]
+    /// ln S per asset and lane: `logPrice[asset * width + lane]`.
+    public let logPrice: UnsafeMutableBufferPointer<Double>
     /// Outcome index per event (scenario order) and lane, −1 until the event has happened:
-    /// `eventOutcome[event * lanes + lane]`.
-    public internal(set) var eventOutcome: [Int32]
-
-    // Random streams: xoshiro256** state per lane, and whether the lane is an antithetic
-    // mirror (uses 1 − u for every uniform).
-    var s0: [UInt64], s1: [UInt64], s2: [UInt64], s3: [UInt64]
-    var mirror: [Bool]
-    // Scratch: normals per asset and lane; bootstrap row per lane.
-    var normals: [Double]
-    var bootstrapRow: [Int]
-
-    init(firstPath: Int, lanes: Int, assetCount: Int, eventCount: Int) {
-        self.firstPath = firstPath
-        self.lanes = lanes
-        self.assetCount = assetCount
-        logPrice = [Double](repeating: 0, count: assetCount * lanes)
-        eventOutcome = [Int32](repeating: -1, count: eventCount * lanes)
-        s0 = [UInt64](repeating: 0, count: lanes)
-        s1 = s0
-        s2 = s0
-        s3 = s0
-        mirror = [Bool](repeating: false, count: lanes)
-        normals = [Double](repeating: 0, count: assetCount * lanes)
-        bootstrapRow = [Int](repeating: 0, count: lanes)
-    }
-
+    /// `eventOutcome[event * width + lane]`.
+    public let eventOutcome: UnsafeMutableBufferPointer<Int32>
     /// Exact prices per asset when every lane has the same known price today (day 0, a
     /// replay, a script), so that reports show the input price itself and not exp(ln S).
     var exactPrice: [Double]?
 
+    // Random streams: xoshiro256** state per lane; `mirror` is all ones for an antithetic lane
+    // (it uses 1 − u for every uniform). Scratch: normals per asset and lane, bootstrap rows.
+    let s0: UnsafeMutableBufferPointer<UInt64>, s1: UnsafeMutableBufferPointer<UInt64>
+    let s2: UnsafeMutableBufferPointer<UInt64>, s3: UnsafeMutableBufferPointer<UInt64>
+    let mirror: UnsafeMutableBufferPointer<UInt64>
+    let normals: UnsafeMutableBufferPointer<Double>
+    let bootstrapRow: UnsafeMutableBufferPointer<Int>
+
+    init(firstPath: Int, lanes: Int, assetCount: Int, eventCount: Int) {
+        self.firstPath = firstPath
+        self.lanes = lanes
+        width = (lanes + 7) / 8 * 8
+        self.assetCount = assetCount
+        func make<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1))
+            b.initialize(repeating: value)
+            return b
+        }
+        logPrice = make(assetCount * width, 0)
+        eventOutcome = make(eventCount * width, -1)
+        s0 = make(width, 0)
+        s1 = make(width, 0)
+        s2 = make(width, 0)
+        s3 = make(width, 0)
+        mirror = make(width, 0)
+        normals = make(max(assetCount, 1) * width, 0)
+        bootstrapRow = make(width, 0)
+    }
+
+    deinit {
+        logPrice.deallocate(); eventOutcome.deallocate()
+        s0.deallocate(); s1.deallocate(); s2.deallocate(); s3.deallocate(); mirror.deallocate()
+        normals.deallocate(); bootstrapRow.deallocate()
+    }
+
     /// S for asset `i` on lane `lane` at the current day.
     public func price(asset i: Int, lane: Int) -> Double {
         if let exact = exactPrice { return exact[i] }
-        return (logPrice[i * lanes + lane]).exponential
+        return exp(logPrice[i * width + lane])
     }
 
-    // MARK: - Random draws (per lane, in the documented order)
+    /// The drawn outcome of event `k` on `lane` (−1 before the event).
+    public func outcome(event k: Int, lane: Int) -> Int { Int(eventOutcome[k * width + lane]) }
+
+    // MARK: - Scalar draws (per lane, in the documented order)
 
     /// The next uniform in (0, 1) of `lane`'s stream (mirrored for antithetic lanes).
     @inline(__always)
-    mutating func nextUniform(_ lane: Int) -> Double {
+    func nextUniform(_ lane: Int) -> Double {
         let x0 = s0[lane], x1 = s1[lane], x2 = s2[lane], x3 = s3[lane]
         let result = Xoshiro256StarStar.rotl(x1 &* 5, 7) &* 9
         let t = x1 << 17
@@ -62,19 +84,54 @@ public struct PathBlock: Sendable {
         s2[lane] = n2
         s3[lane] = Xoshiro256StarStar.rotl(n3, 45)
         let u = PathStream.uniform(result)
-        return mirror[lane] ? 1 - u : u
+        return mirror[lane] != 0 ? 1 - u : u
     }
 
     /// The next standard normal of `lane`'s stream: Φ⁻¹ of its next uniform (AS 241).
     @inline(__always)
-    mutating func nextNormal(_ lane: Int) -> Double {
+    func nextNormal(_ lane: Int) -> Double {
         NormalDistribution.quantile(nextUniform(lane))
+    }
+
+    // MARK: - Vector draws
+
+    /// The next uniforms of lanes `j ..< j + 8` (j a multiple of 8): the same numbers, bit for
+    /// bit, as eight calls of `nextUniform`.
+    @inline(__always)
+    func nextUniforms(at j: Int) -> SIMD8<Double> {
+        let x0 = load(s0, j), x1 = load(s1, j), x2 = load(s2, j), x3 = load(s3, j)
+        let m5 = (x1 &<< 2) &+ x1
+        let result = ((m5 &<< 7) | (m5 &>> 57)) &* 9
+        let t = x1 &<< 17
+        var n2 = x2 ^ x0
+        let n3 = x3 ^ x1
+        store(s1, j, x1 ^ n2)
+        store(s0, j, x0 ^ n3)
+        n2 ^= t
+        store(s2, j, n2)
+        store(s3, j, (n3 &<< 45) | (n3 &>> 19))
+        let u = VectorMath.uniform(result)
+        return u.replacing(with: 1 - u, where: load(mirror, j) .!= 0)
+    }
+
+    @inline(__always)
+    func load(_ b: UnsafeMutableBufferPointer<UInt64>, _ j: Int) -> SIMD8<UInt64> {
+        UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: SIMD8<UInt64>.self)
+    }
+
+    @inline(__always)
+    func store(_ b: UnsafeMutableBufferPointer<UInt64>, _ j: Int, _ v: SIMD8<UInt64>) {
+        UnsafeMutableRawPointer(b.baseAddress! + j).storeBytes(of: v, as: SIMD8<UInt64>.self)
     }
 }
 
-import Foundation
+/// Loading and storing eight doubles at a lane offset.
+@inline(__always)
+func loadV(_ p: UnsafeMutablePointer<Double>, _ j: Int) -> SIMD8<Double> {
+    UnsafeRawPointer(p + j).loadUnaligned(as: SIMD8<Double>.self)
+}
 
-extension Double {
-    /// e^self (a name that reads well in kernels).
-    @inline(__always) var exponential: Double { exp(self) }
+@inline(__always)
+func storeV(_ p: UnsafeMutablePointer<Double>, _ j: Int, _ v: SIMD8<Double>) {
+    UnsafeMutableRawPointer(p + j).storeBytes(of: v, as: SIMD8<Double>.self)
 }

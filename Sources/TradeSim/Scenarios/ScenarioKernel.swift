@@ -97,7 +97,7 @@ public struct ScenarioKernel: Sendable {
     public func makeBlock(firstPath: Int, lanes: Int, seed: UInt64) -> PathBlock {
         var block = PathBlock(firstPath: firstPath, lanes: lanes, assetCount: assetCount,
                               eventCount: scenario.events.count)
-        for lane in 0..<lanes {
+        for lane in 0..<block.width {
             let path = firstPath + lane
             let keyPath = scenario.antithetic ? path & ~1 : path
             let g = PathStream.generator(seed: seed, scenario: scenarioIndex, path: keyPath)
@@ -105,8 +105,8 @@ public struct ScenarioKernel: Sendable {
             block.s1[lane] = g.s1
             block.s2[lane] = g.s2
             block.s3[lane] = g.s3
-            block.mirror[lane] = scenario.antithetic && path & 1 == 1
-            for i in 0..<assetCount { block.logPrice[i * lanes + lane] = startLogPrice[i] }
+            block.mirror[lane] = scenario.antithetic && path & 1 == 1 ? .max : 0
+            for i in 0..<assetCount { block.logPrice[i * block.width + lane] = startLogPrice[i] }
         }
         block.exactPrice = startPrice
         return block
@@ -117,7 +117,7 @@ public struct ScenarioKernel: Sendable {
         precondition(block.day < horizonDays, "advance past the horizon")
         block.day += 1
         let d = block.day
-        let lanes = block.lanes
+        let lanes = block.width
         let n = assetCount
         block.exactPrice = nil
 
@@ -152,23 +152,32 @@ public struct ScenarioKernel: Sendable {
 
     // MARK: - Steps
 
+    /// Normals for every asset (asset by asset, so each lane's draws come in universe order),
+    /// then X_i += drift_i + Σ_k (σ_i√Δt·L)_ik·ε_k, eight lanes at a time.
     private func diffuse(_ block: inout PathBlock, table: StepTable) {
-        let lanes = block.lanes, n = assetCount
+        let width = block.width, n = assetCount
+        let normals = block.normals.baseAddress!, x = block.logPrice.baseAddress!
         for k in 0..<n {
-            for lane in 0..<lanes { block.normals[k * lanes + lane] = block.nextNormal(lane) }
+            for c in 0..<(width / 8) {
+                let j = 8 * c
+                storeV(normals, k * width + j, VectorMath.normalQuantile(block.nextUniforms(at: j)))
+            }
         }
-        for i in 0..<n {
-            let drift = table.drift[i]
-            for lane in 0..<lanes {
-                var z = 0.0
-                for k in 0...i { z += table.scaledCholesky[i * n + k] * block.normals[k * lanes + lane] }
-                block.logPrice[i * lanes + lane] += drift + z
+        table.scaledCholesky.withUnsafeBufferPointer { l in
+            for i in 0..<n {
+                let drift = table.drift[i]
+                for c in 0..<(width / 8) {
+                    let j = 8 * c
+                    var z = SIMD8<Double>(repeating: drift)
+                    for k in 0...i { z = z.addingProduct(SIMD8(repeating: l[i * n + k]), loadV(normals, k * width + j)) }
+                    storeV(x, i * width + j, loadV(x, i * width + j) + z)
+                }
             }
         }
     }
 
     private func applyJumps(_ block: inout PathBlock, _ j: JumpProcess) {
-        let lanes = block.lanes
+        let lanes = block.width
         let lambdaDt = j.intensityPerYear / TradingCalendar.tradingDaysPerYear
         for lane in 0..<lanes {
             if j.common {
@@ -203,7 +212,7 @@ public struct ScenarioKernel: Sendable {
     private func applyEvent(_ block: inout PathBlock, eventIndex k: Int) {
         let e = scenario.events[k]
         guard !e.outcomes.isEmpty else { return }
-        let lanes = block.lanes
+        let lanes = block.width
         for lane in 0..<lanes {
             let o = e.outcomeIndex(uniform: block.nextUniform(lane))
             block.eventOutcome[k * lanes + lane] = Int32(o)
@@ -218,7 +227,7 @@ public struct ScenarioKernel: Sendable {
     }
 
     private func bootstrapStep(_ block: inout PathBlock, _ h: HistoricalModel, meanBlock: Double) {
-        let lanes = block.lanes
+        let lanes = block.width
         let pool = h.logReturns.count
         for lane in 0..<lanes {
             let startNew = block.nextUniform(lane)

@@ -58,7 +58,7 @@ struct MonteCarloTests {
         for first in stride(from: 0, to: 2048, by: 64) {
             var block = kernel.makeBlock(firstPath: first, lanes: 64, seed: 11)
             for _ in 0..<25 {
-                let before = block.logPrice
+                let before = Array(block.logPrice)
                 kernel.advance(&block)
                 for i in 0..<6 { for lane in 0..<64 { returns[i].append(block.logPrice[i * 64 + lane] - before[i * 64 + lane]) } }
             }
@@ -95,7 +95,7 @@ struct MonteCarloTests {
             var block = kernel.makeBlock(firstPath: first, lanes: 64, seed: 3)
             for _ in 0..<5 { kernel.advance(&block) }
             for lane in 0..<64 {
-                let o = Int(block.eventOutcome[lane])
+                let o = block.outcome(event: 0, lane: lane)
                 counts[o] += 1
                 #expect(abs(block.logPrice[lane] - (log(100) + moves[o])) < 1e-12)
             }

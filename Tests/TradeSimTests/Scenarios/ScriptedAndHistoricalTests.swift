@@ -77,7 +77,7 @@ struct ScriptedAndHistoricalTests {
         var block = kernel.makeBlock(firstPath: 0, lanes: 16, seed: 2)
         for lane in 0..<16 { #expect(block.price(asset: 0, lane: lane) == 20) }
         for _ in 0..<30 {
-            let before = block.logPrice
+            let before = Array(block.logPrice)
             kernel.advance(&block)
             for lane in 0..<16 {
                 let move = [block.logPrice[lane] - before[lane], block.logPrice[16 + lane] - before[16 + lane]]
