@@ -6,25 +6,36 @@
 /// - probability of profit P(x > 0);
 /// - VaR and CVaR at level α of a P&L as positive losses: with k = ⌈(1 − α)·n⌉,
 ///   VaR = −x₍k₎ (the k-th worst) and CVaR = −(x₍1₎ + … + x₍k₎)/k (shared/bench/WORKLOAD.md §4).
-/// Undefined values (an empty sample; the sd of one value) are nil.
+/// Undefined values (an empty sample; the sd of one value) are nil. The order statistics of
+/// the report's quantiles and tails are found at construction by selection (no full sort);
+/// any other quantile asked for later costs one more selection.
 public struct PathStatistics: Sendable {
     public let count: Int
     public let mean: Double?
     public let standardDeviation: Double?
-    /// The values in ascending order.
-    public let sorted: [Double]
+    /// The finite values in path order.
+    private let values: [Double]
+    /// Rank → value for the ranks found at construction; tail count k → sum of the k smallest.
+    private let selected: [Int: Double]
+    private let tailSums: [Int: Double]
+
+    public static let reportLevels = [0.05, 0.25, 0.5, 0.75, 0.95]
+    public static let reportTails = [0.95, 0.99]
 
     /// Statistics of the finite values of `values` (NaN marks "undefined on this path").
-    public init(_ values: [Double]) {
-        let finite = values.filter { $0.isFinite }
-        sorted = finite.sorted()
+    /// `levels` and `tails` name the quantiles and VaR levels to find now.
+    public init(_ values: [Double], levels: [Double] = PathStatistics.reportLevels, tails: [Double] = PathStatistics.reportTails) {
+        let finite = values.allSatisfy(\.isFinite) ? values : values.filter(\.isFinite)
+        self.values = finite
         count = finite.count
         guard count > 0 else {
             mean = nil
             standardDeviation = nil
+            selected = [:]
+            tailSums = [:]
             return
         }
-        // Sums in path order (not sorted order) so shards and threads agree bit for bit.
+        // Sums in path order so shards and threads agree bit for bit.
         var sum = 0.0
         for x in finite { sum += x }
         let m = sum / Double(count)
@@ -36,17 +47,52 @@ public struct PathStatistics: Sendable {
         } else {
             standardDeviation = nil
         }
+        let n = count
+        var ranks: [Int] = []
+        for p in levels {
+            let h = Double(n - 1) * p
+            let lo = Int(h.rounded(.down))
+            ranks += [lo, min(lo + 1, n - 1)]
+        }
+        let tailCounts = tails.map { Self.tailCount($0, n) }
+        ranks += tailCounts.map { $0 - 1 }
+        var work = finite
+        OrderStatistics.select(&work, ranks: ranks)
+        var found: [Int: Double] = [:]
+        for r in ranks { found[r] = work[r] }
+        selected = found
+        var sums: [Int: Double] = [:]
+        for k in tailCounts where sums[k] == nil {
+            var s = 0.0
+            for i in 0..<k { s += work[i] }
+            sums[k] = s
+        }
+        tailSums = sums
     }
 
     public var standardError: Double? {
         standardDeviation.map { $0 / Double(count).squareRoot() }
     }
 
-    /// Type-7 quantile, p in [0, 1].
-    public func quantile(_ p: Double) -> Double? {
-        Self.quantile(sorted: sorted, p)
+    /// The value of 0-based rank r.
+    private func value(rank r: Int) -> Double {
+        if let v = selected[r] { return v }
+        var work = values
+        OrderStatistics.select(&work, ranks: [r])
+        return work[r]
     }
 
+    /// Type-7 quantile, p in [0, 1].
+    public func quantile(_ p: Double) -> Double? {
+        guard count > 0 else { return nil }
+        let h = Double(count - 1) * p
+        let lo = Int(h.rounded(.down))
+        let hi = min(lo + 1, count - 1)
+        let a = value(rank: lo), b = value(rank: hi)
+        return a + (h - Double(lo)) * (b - a)
+    }
+
+    /// Type-7 quantile of values already sorted ascending.
     public static func quantile(sorted x: [Double], _ p: Double) -> Double? {
         guard !x.isEmpty else { return nil }
         let h = Double(x.count - 1) * p
@@ -58,28 +104,34 @@ public struct PathStatistics: Sendable {
     /// P(x > 0).
     public var probabilityPositive: Double? {
         guard count > 0 else { return nil }
-        let firstPositive = sorted.firstIndex { $0 > 0 } ?? count
-        return Double(count - firstPositive) / Double(count)
+        var positive = 0
+        for x in values where x > 0 { positive += 1 }
+        return Double(positive) / Double(count)
     }
 
     /// k = ⌈(1 − level)·n⌉ in [1, n]; the 1e-9 absorbs the rounding of 1 − level
     /// (1 − 0.95 = 0.050000000000000044, and 100000 × that must give 5000, not 5001).
-    public func tailCount(_ level: Double) -> Int {
-        min(count, max(1, Int((Double(count) * (1 - level) - 1e-9).rounded(.up))))
+    public func tailCount(_ level: Double) -> Int { Self.tailCount(level, count) }
+
+    static func tailCount(_ level: Double, _ n: Int) -> Int {
+        min(n, max(1, Int((Double(n) * (1 - level) - 1e-9).rounded(.up))))
     }
 
     /// VaR at confidence `level` (0.95, 0.99) as a positive loss.
     public func valueAtRisk(_ level: Double) -> Double? {
         guard count > 0 else { return nil }
-        return -sorted[tailCount(level) - 1]
+        return -value(rank: tailCount(level) - 1)
     }
 
     /// CVaR (expected shortfall) at confidence `level` as a positive loss.
     public func conditionalValueAtRisk(_ level: Double) -> Double? {
         guard count > 0 else { return nil }
         let k = tailCount(level)
+        if let s = tailSums[k] { return -s / Double(k) }
+        var work = values
+        OrderStatistics.select(&work, ranks: [k - 1])
         var sum = 0.0
-        for i in 0..<k { sum += sorted[i] }
+        for i in 0..<k { sum += work[i] }
         return -sum / Double(k)
     }
 }

@@ -2,29 +2,53 @@
 /// `scenario, day, date, p05, p25, p50, p75, p95` (money), from the equity paths kept
 /// (the first `equitySamplePaths` paths of each scenario; `sample_paths` is appended). The
 /// `blended` rows mix the scenarios by weight over the days they share (date empty when their
-/// dates differ).
+/// dates differ, or when the paths are runs from different start dates).
 public enum EquityQuantilesTable {
     public static let columns = ["scenario", "day", "date", "p05", "p25", "p50", "p75", "p95", "sample_paths"]
 
-    public static func csv(_ all: [ScenarioOutcomes]) -> String {
-        var out = columns.joined(separator: ",") + "\n"
-        for o in all {
-            for (d, values) in o.equitySample.enumerated() {
-                let s = PathStatistics(values)
-                out += [o.scenario.name, String(d), o.datesAreShared && d < o.scenario.dates.count ? o.scenario.dates[d].description : ""]
-                    .joined(separator: ",") + "," + DistributionSummary.levels.map { NumberText.csv(s.quantile($0)) }.joined(separator: ",")
-                    + "," + String(values.count) + "\n"
+    /// The quantile bands of one scenario (or the blend): per day, p05…p95 and the sample size.
+    public struct Bands: Sendable {
+        public var scenario: String
+        public var dates: [String]
+        public var quantiles: [[Double?]]
+        public var samples: [Int]
+    }
+
+    /// Every scenario's bands, then the blend's; days computed in parallel.
+    public static func bands(_ all: [ScenarioOutcomes], threads: Int = 1) -> [Bands] {
+        var out = all.map { o -> Bands in
+            let q = Parallel.map(count: o.equitySample.count, threads: threads) { d in
+                let s = PathStatistics(o.equitySample[d], tails: [])
+                return DistributionSummary.levels.map { s.quantile($0) }
             }
+            let dates = o.equitySample.indices.map { d in
+                o.datesAreShared && d < o.scenario.dates.count ? o.scenario.dates[d].description : ""
+            }
+            return Bands(scenario: o.scenario.name, dates: dates, quantiles: q, samples: o.equitySample.map(\.count))
         }
         let total = all.reduce(0) { $0 + $1.scenario.weight }
         if all.count > 1, total > 0 {
             let days = all.map { $0.equitySample.count }.min() ?? 0
-            for d in 0..<days {
+            let q = Parallel.map(count: days, threads: threads) { d in
                 let mix = WeightedSample(mixture: all.map { ($0.equitySample[d], $0.scenario.weight) })
-                let dates = Set(all.map { $0.scenario.dates[d] })
-                out += "blended,\(d),\(dates.count == 1 ? dates.first!.description : "")," +
-                    DistributionSummary.levels.map { NumberText.csv(mix.quantile($0)) }.joined(separator: ",")
-                    + "," + String(all.reduce(0) { $0 + $1.equitySample[d].count }) + "\n"
+                return DistributionSummary.levels.map { mix.quantile($0) }
+            }
+            let dates = (0..<days).map { d -> String in
+                let set = Set(all.map { $0.scenario.dates[d] })
+                return set.count == 1 && all.allSatisfy(\.datesAreShared) ? set.first!.description : ""
+            }
+            out.append(Bands(scenario: "blended", dates: dates, quantiles: q,
+                             samples: (0..<days).map { d in all.reduce(0) { $0 + $1.equitySample[d].count } }))
+        }
+        return out
+    }
+
+    public static func csv(_ bands: [Bands]) -> String {
+        var out = columns.joined(separator: ",") + "\n"
+        for b in bands {
+            for d in b.quantiles.indices {
+                out += b.scenario + "," + String(d) + "," + b.dates[d] + ","
+                    + b.quantiles[d].map(NumberText.csv).joined(separator: ",") + "," + String(b.samples[d]) + "\n"
             }
         }
         return out
@@ -57,7 +81,7 @@ public enum HistogramTable {
         picks.append(("portfolio", "", { $0.portfolioPnL }))
         for (decision, variant, pick) in picks {
             let samples = all.map(pick)
-            let pooled = PathStatistics(samples.flatMap { $0 })
+            let pooled = PathStatistics(samples.flatMap { $0 }, levels: [0.005, 0.995], tails: [])
             let lo = pooled.quantile(0.005) ?? 0
             var hi = pooled.quantile(0.995) ?? 0
             if hi <= lo { hi = lo + max(1, abs(lo) * 1e-6) }
@@ -102,7 +126,7 @@ public enum ExitsTable {
             for v in o.variants {
                 for reason in order {
                     let idx = v.exitReason.indices.filter { v.exitReason[$0] == reason.rawValue }
-                    let pnl = PathStatistics(idx.map { v.pnl[$0] })
+                    let pnl = PathStatistics(idx.map { v.pnl[$0] }, levels: [], tails: [])
                     let holding = idx.isEmpty || reason == .neverEntered ? nil : Double(idx.reduce(0) { $0 + Int(v.holdingDays[$1]) }) / Double(idx.count)
                     out += [o.scenario.name, v.decisionID, v.variantName, reason.label, String(idx.count),
                             NumberText.csv(Double(idx.count) / Double(o.paths)), NumberText.csv(pnl.mean), NumberText.csv(holding)]

@@ -10,10 +10,12 @@ public struct HTMLReport {
     public var summary: [SummaryRow]
     public var theses: [ThesisTable.Row]
     public var histograms: [HistogramTable.Series]
+    public var bands: [EquityQuantilesTable.Bands]
     public var configuration: RunConfiguration
 
     public init(study: Study, outcomes: [ScenarioOutcomes], summary: [SummaryRow], theses: [ThesisTable.Row],
-                histograms: [HistogramTable.Series], configuration: RunConfiguration) {
+                histograms: [HistogramTable.Series], bands: [EquityQuantilesTable.Bands], configuration: RunConfiguration) {
+        self.bands = bands
         self.study = study
         self.outcomes = outcomes
         self.summary = summary
@@ -148,24 +150,25 @@ public struct HTMLReport {
 
     func fanSection() -> String {
         var out = "<h2>Portfolio equity</h2><p class=\"muted\">Daily quantiles of portfolio equity across paths (bands p05–p95 and p25–p75, line the median), from the first \(min(configuration.paths, configuration.equitySamplePaths)) paths of each scenario.</p><div class=\"charts\">\n"
-        let all = outcomes.flatMap { $0.equitySample.flatMap { $0 } }
-        let lo = (outcomes.compactMap { o in o.equitySample.compactMap { PathStatistics($0).quantile(0.05) }.min() }.min() ?? (all.min() ?? 0))
-        let hi = (outcomes.compactMap { o in o.equitySample.compactMap { PathStatistics($0).quantile(0.95) }.max() }.max() ?? (all.max() ?? 1))
+        let perScenario = bands.filter { b in outcomes.contains { $0.scenario.name == b.scenario } }
+        let lo = perScenario.flatMap { $0.quantiles.compactMap { $0[0] } }.min() ?? 0
+        let hi = perScenario.flatMap { $0.quantiles.compactMap { $0[4] } }.max() ?? 1
         let pad = (hi - lo) * 0.05
         for (k, o) in outcomes.enumerated() {
-            let days = o.equitySample.count
-            let stats = o.equitySample.map(PathStatistics.init)
-            let q = { (p: Double) in stats.enumerated().map { (Double($0), $1.quantile(p) ?? 0) } }
+            guard let b = perScenario.first(where: { $0.scenario == o.scenario.name }) else { continue }
+            let days = b.quantiles.count
+            let q = { (level: Int) in b.quantiles.enumerated().map { (Double($0), $1[level] ?? 0) } }
             var chart = SVGChart(width: 540, height: 300, x: 0...Double(max(1, days - 1)), y: (lo - pad)...(hi + pad))
-            let dates = o.scenario.dates
-            chart.axes(xTitle: "date (trading day)", yTitle: "equity (\(currency))",
-                       xLabel: { d in let i = Int(d); return i < dates.count ? String(dates[i].description.dropFirst(2)) : "" },
+            let dates = b.dates
+            chart.axes(xTitle: dates.allSatisfy(\.isEmpty) ? "trading days from each run's start" : "date (trading day)",
+                       yTitle: "equity (\(currency))",
+                       xLabel: { d in let i = Int(d); return i < dates.count && !dates[i].isEmpty ? String(dates[i].dropFirst(2)) : String(i) },
                        yLabel: SVGChart.shortMoney, xTicks: SVGChart.niceTicks(0...Double(max(1, days - 1)), count: 4))
             let c = color(k)
-            let band = { (a: Double, b: Double) in chart.path(q(a) + q(b).reversed()) + " Z" }
-            chart.add("<path d=\"\(band(0.05, 0.95))\" fill=\"\(c)\" fill-opacity=\"0.15\"/>")
-            chart.add("<path d=\"\(band(0.25, 0.75))\" fill=\"\(c)\" fill-opacity=\"0.3\"/>")
-            chart.add("<path d=\"\(chart.path(q(0.5)))\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"2\"/>")
+            let band = { (a: Int, b: Int) in chart.path(q(a) + q(b).reversed()) + " Z" }
+            chart.add("<path d=\"\(band(0, 4))\" fill=\"\(c)\" fill-opacity=\"0.15\"/>")
+            chart.add("<path d=\"\(band(1, 3))\" fill=\"\(c)\" fill-opacity=\"0.3\"/>")
+            chart.add("<path d=\"\(chart.path(q(2)))\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"2\"/>")
             chart.add("<line x1=\"\(f(chart.plotLeft))\" x2=\"\(f(chart.plotRight))\" y1=\"\(f(chart.y(o.startEquity)))\" y2=\"\(f(chart.y(o.startEquity)))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>")
             chart.legend([("p05–p95", c + "55"), ("p25–p75", c + "99"), ("median", c)])
             out += "<div class=\"chart\"><h3>\(esc(o.scenario.name))</h3>\(chart.svg)</div>\n"

@@ -89,16 +89,16 @@ public enum SummaryTable {
         var rows: [SummaryRow] = []
         for v in o.variants {
             let entered = entered(v)
-            let returns = PathStatistics(entered.map { v.returns[$0] })
+            let returns = PathStatistics(entered.map { v.returns[$0] }, levels: [], tails: [])
             let holding = entered.isEmpty ? nil : Double(entered.reduce(0) { $0 + Int(v.holdingDays[$1]) }) / Double(entered.count)
-            let drawdown = PathStatistics(v.maxDrawdown)
+            let drawdown = PathStatistics(v.maxDrawdown, levels: [0.95], tails: [])
             rows.append(SummaryRow(scenario: o.scenario.name, decision: v.decisionID, variant: v.variantName, paths: o.paths,
                                    enteredFraction: Double(entered.count) / Double(o.paths),
                                    pnl: DistributionSummary(PathStatistics(v.pnl)), meanReturn: returns.mean,
                                    meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.quantile(0.95), meanHoldingDays: holding))
         }
-        let portfolioReturns = PathStatistics(o.portfolioPnL.map { $0 / o.startEquity })
-        let drawdown = PathStatistics(o.portfolioMaxDrawdown)
+        let portfolioReturns = PathStatistics(o.portfolioPnL.map { $0 / o.startEquity }, levels: [], tails: [])
+        let drawdown = PathStatistics(o.portfolioMaxDrawdown, levels: [0.95], tails: [])
         rows.append(SummaryRow(scenario: o.scenario.name, decision: "portfolio", variant: "", paths: o.paths,
                                enteredFraction: nil, pnl: DistributionSummary(PathStatistics(o.portfolioPnL)),
                                meanReturn: portfolioReturns.mean, meanMaxDrawdown: drawdown.mean,
@@ -118,7 +118,7 @@ public enum SummaryTable {
         func blendedSE(_ pick: (ScenarioOutcomes) -> [Double]) -> Double? {
             var s = 0.0
             for (k, o) in all.enumerated() {
-                guard let se = PathStatistics(pick(o)).standardError else { continue }
+                guard let se = PathStatistics(pick(o), levels: [], tails: []).standardError else { continue }
                 s += w[k] * w[k] * se * se
             }
             return s.squareRoot()
@@ -134,7 +134,7 @@ public enum SummaryTable {
                 let idx = Self.entered(o.variants[k])
                 let e = Double(idx.count) / Double(o.paths)
                 entered += w[s] * e
-                let r = PathStatistics(idx.map { o.variants[k].returns[$0] })
+                let r = PathStatistics(idx.map { o.variants[k].returns[$0] }, levels: [], tails: [])
                 if let m = r.mean { returnSum += w[s] * e * m; returnWeight += w[s] * e }
                 if !idx.isEmpty {
                     holdingSum += w[s] * e * Double(idx.reduce(0) { $0 + Int(o.variants[k].holdingDays[$1]) }) / Double(idx.count)

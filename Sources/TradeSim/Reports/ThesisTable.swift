@@ -27,7 +27,7 @@ public enum ThesisTable {
                 for o in scenarios {
                     let values = metricValues(o.variants[k], t.metric)
                     blendParts.append((values, o.scenario.weight))
-                    let stats = PathStatistics(values)
+                    let stats = PathStatistics(values, levels: [0.5], tails: [])
                     let met = values.filter { t.isMet($0) }.count
                     rows.append(Row(decision: variant.decisionID, claim: t.claim, scenario: o.scenario.name, variant: variant.name,
                                     thesis: t, median: stats.quantile(0.5),

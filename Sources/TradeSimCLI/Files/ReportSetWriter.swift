@@ -10,16 +10,17 @@ enum ReportSetWriter {
         let summary = outcomes.flatMap(SummaryTable.rows) + (blend ? SummaryTable.blendedRows(outcomes) : [])
         let theses = ThesisTable.rows(outcomes, playbook: study.playbook!)
         let histograms = HistogramTable.series(outcomes)
+        let bands = EquityQuantilesTable.bands(outcomes, threads: configuration.threads)
         var files: [(String, String)] = [
             ("summary.csv", SummaryTable.csv(summary)),
             ("thesis.csv", ThesisTable.csv(theses)),
-            ("equity_quantiles.csv", EquityQuantilesTable.csv(outcomes)),
+            ("equity_quantiles.csv", EquityQuantilesTable.csv(bands)),
             ("pnl_histogram.csv", HistogramTable.csv(outcomes, series: histograms)),
             ("exits.csv", ExitsTable.csv(outcomes)),
             ("first_passage.csv", FirstPassageTable.csv(outcomes)),
             ("trades.csv", TradesTable.csv(outcomes)),
             ("report.html", HTMLReport(study: study, outcomes: outcomes, summary: summary, theses: theses,
-                                       histograms: histograms, configuration: configuration).html),
+                                       histograms: histograms, bands: bands, configuration: configuration).html),
         ]
         let reportSeconds = clock.lap()
         let manifest = RunManifest(command: command, study: study, inputs: inputs, configuration: configuration,

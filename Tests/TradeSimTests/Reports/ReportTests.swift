@@ -21,7 +21,7 @@ struct ReportTests {
         let summary = outcomes.flatMap(SummaryTable.rows) + SummaryTable.blendedRows(outcomes)
         let html = HTMLReport(study: study, outcomes: outcomes, summary: summary,
                               theses: ThesisTable.rows(outcomes, playbook: study.playbook!),
-                              histograms: HistogramTable.series(outcomes),
+                              histograms: HistogramTable.series(outcomes), bands: EquityQuantilesTable.bands(outcomes),
                               configuration: RunConfiguration(paths: 200, seed: 3)).html
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
