@@ -57,8 +57,7 @@ struct BlockRunner: Sendable {
             if let exact = block.exactPrice {
                 for i in 0..<n { (prices + i * width).initialize(repeating: exact[i], count: width) }
             } else {
-                let x = block.logPrice.baseAddress!
-                for i in 0..<(n * width / 8) { storeV(prices, 8 * i, VectorMath.exp(loadV(x, 8 * i))) }
+                VectorMath.exp(block.logPrice.baseAddress!, into: prices, count: n * width)
             }
             for k in programs.indices {
                 step(program: programs[k], state: states[k], day: d, daily: &days[k], prices: prices,

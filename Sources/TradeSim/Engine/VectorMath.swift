@@ -17,7 +17,7 @@ enum VectorMath {
     /// e^r by its Taylor polynomial of degree 13 (truncation < 2e-16), 2^n by building the
     /// exponent bits (in two factors, so results down to the subnormal range are right).
     /// Inputs are clamped to [−745.2, 709.78]: e^x overflows to +∞ above and is 0 below.
-    @inline(__always)
+    @_transparent
     static func exp(_ input: V) -> V {
         var x = input.replacing(with: V(repeating: 709.78), where: input .> V(repeating: 709.78))
         x = x.replacing(with: V(repeating: -745.2), where: x .< V(repeating: -745.2))
@@ -69,6 +69,44 @@ enum VectorMath {
         let root = x * r
         let corrected = root.addingProduct(V(repeating: 0.5) * r, x.addingProduct(-root, root))
         return corrected.replacing(with: V(repeating: 0), where: x .== V(repeating: 0))
+    }
+
+    /// e^x for `count` doubles (count a multiple of 8) from `x` into `y`: the loop keeps the
+    /// processor busy with independent exponentials.
+    static func exp(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int) {
+        for c in 0..<(count / 8) {
+            let v = UnsafeRawPointer(x + 8 * c).loadUnaligned(as: V.self)
+            UnsafeMutableRawPointer(y + 8 * c).storeBytes(of: exp(v), as: V.self)
+        }
+    }
+
+    /// Standard normals Φ⁻¹(u) for `count` uniforms (a multiple of 8), in place. The central
+    /// rational function (|u − ½| ≤ 0.425, 85% of the values) runs on every vector; the tail
+    /// branch runs only on the values that need it, gathered densely into `scratch` (at least
+    /// `count + 8` long) and scattered back. Each value is computed exactly as by `normalQuantile`.
+    static func normalQuantiles(_ u: UnsafeMutablePointer<Double>, count: Int,
+                                scratch: UnsafeMutablePointer<Double>, indices: UnsafeMutablePointer<Int32>) {
+        // Gather the tail values and their positions (a scalar pass over memory, branch-free).
+        var tails = 0
+        for i in 0..<count {
+            let p = u[i]
+            scratch[tails] = p
+            indices[tails] = Int32(i)
+            tails += abs(p - 0.5) <= 0.425 ? 0 : 1
+        }
+        for c in 0..<(count / 8) {
+            let q = UnsafeRawPointer(u + 8 * c).loadUnaligned(as: V.self) - V(repeating: 0.5)
+            UnsafeMutableRawPointer(u + 8 * c).storeBytes(of: centralQuantile(q), as: V.self)
+        }
+        guard tails > 0 else { return }
+        // Pad the batch to whole vectors with a harmless tail value.
+        var padded = tails
+        while padded % 8 != 0 { scratch[padded] = 0.01; padded += 1 }
+        for c in 0..<(padded / 8) {
+            let p = UnsafeRawPointer(scratch + 8 * c).loadUnaligned(as: V.self)
+            UnsafeMutableRawPointer(scratch + 8 * c).storeBytes(of: tailQuantile(p), as: V.self)
+        }
+        for k in 0..<tails { u[Int(indices[k])] = scratch[k] }
     }
 
     // MARK: - log
@@ -186,45 +224,56 @@ enum VectorMath {
 
     // MARK: - Inverse normal CDF
 
-    /// Φ⁻¹(p) for p in (0, 1): Wichura's AS 241, as `NormalDistribution.quantile`. Straight-line
-    /// code (a branch on which lanes are central would be mispredicted a quarter of the time and
-    /// stop the processor overlapping successive calls): both the central and the
-    /// intermediate-tail rational functions are evaluated and share one division — each lane's
-    /// numerator and denominator are chosen first. The far tail (p < 1.4e-11) is evaluated only
-    /// when a lane lands there.
+    /// Φ⁻¹(p) for p in (0, 1): Wichura's AS 241, as `NormalDistribution.quantile`, on one vector.
+    /// (The engine uses `normalQuantiles`, which batches the tail values.)
     @inline(__always)
     static func normalQuantile(_ p: V) -> V {
         let q = p - V(repeating: 0.5)
         let central = q.replacing(with: -q, where: q .< V(repeating: 0)) .<= V(repeating: 0.425)
+        let zc = centralQuantile(q)
+        if allLanes(central) { return zc }
+        return zc.replacing(with: tailQuantile(p.replacing(with: V(repeating: 0.01), where: central)), where: .!central)
+    }
+
+    /// AS 241's central region, |q| ≤ 0.425 with q = p − ½: q·A(r)/B(r), r = 0.180625 − q².
+    @inline(__always)
+    static func centralQuantile(_ q: V) -> V {
         let rc = V(repeating: 0.180_625) - q * q
-        let numC = q * horner(rc, [2.509_080_928_730_122_672_7e+3, 3.343_057_558_358_812_810_5e+4, 6.726_577_092_700_870_085_3e+4,
-                                   4.592_195_393_154_987_145_7e+4, 1.373_169_376_550_946_112_5e+4, 1.971_590_950_306_551_442_7e+3,
-                                   1.331_416_678_917_843_774_5e+2, 3.387_132_872_796_366_608_0e0])
-        let denC = horner(rc, [5.226_495_278_852_854_561_0e+3, 2.872_908_573_572_194_267_4e+4, 3.930_789_580_009_271_061_0e+4,
-                               2.121_379_430_158_659_586_7e+4, 5.394_196_021_424_751_107_7e+3, 6.871_870_074_920_579_083_0e+2,
-                               4.231_333_070_160_091_125_2e+1, 1])
-        let tail = p.replacing(with: V(repeating: 1) - p, where: q .>= V(repeating: 0)).replacing(with: V(repeating: 0.5), where: central)
+        let num = q * horner(rc, [2.509_080_928_730_122_672_7e+3, 3.343_057_558_358_812_810_5e+4, 6.726_577_092_700_870_085_3e+4,
+                                  4.592_195_393_154_987_145_7e+4, 1.373_169_376_550_946_112_5e+4, 1.971_590_950_306_551_442_7e+3,
+                                  1.331_416_678_917_843_774_5e+2, 3.387_132_872_796_366_608_0e0])
+        let den = horner(rc, [5.226_495_278_852_854_561_0e+3, 2.872_908_573_572_194_267_4e+4, 3.930_789_580_009_271_061_0e+4,
+                              2.121_379_430_158_659_586_7e+4, 5.394_196_021_424_751_107_7e+3, 6.871_870_074_920_579_083_0e+2,
+                              4.231_333_070_160_091_125_2e+1, 1])
+        return num / den
+    }
+
+    /// AS 241's tails, |p − ½| > 0.425: r = √(−ln min(p, 1 − p)), C(r − 1.6)/D(r − 1.6) up to r = 5,
+    /// E(r − 5)/F(r − 5) beyond, with the sign of p − ½.
+    @inline(__always)
+    static func tailQuantile(_ p: V) -> V {
+        let q = p - V(repeating: 0.5)
+        let tail = p.replacing(with: V(repeating: 1) - p, where: q .>= V(repeating: 0))
         let r = sqrt(-log(tail))
         let ri = r - V(repeating: 1.6)
-        var numI = horner(ri, [7.745_450_142_783_414_076_40e-4, 2.272_384_498_926_918_458_33e-2, 2.417_807_251_774_506_117_70e-1,
-                               1.270_458_252_452_368_382_58e0, 3.647_848_324_763_204_605_04e0, 5.769_497_221_460_691_405_50e0,
-                               4.630_337_846_156_545_295_90e0, 1.423_437_110_749_683_577_34e0])
-        numI = numI.replacing(with: -numI, where: q .< V(repeating: 0))
-        let denI = horner(ri, [1.050_750_071_644_416_843_24e-9, 5.475_938_084_995_344_946_00e-4, 1.519_866_656_361_645_719_66e-2,
-                               1.481_039_764_274_800_745_90e-1, 6.897_673_349_851_000_045_50e-1, 1.676_384_830_183_803_849_40e0,
-                               2.053_191_626_637_758_821_87e0, 1])
-        let result = numC.replacing(with: numI, where: .!central) / denC.replacing(with: denI, where: .!central)
+        var z = horner(ri, [7.745_450_142_783_414_076_40e-4, 2.272_384_498_926_918_458_33e-2, 2.417_807_251_774_506_117_70e-1,
+                            1.270_458_252_452_368_382_58e0, 3.647_848_324_763_204_605_04e0, 5.769_497_221_460_691_405_50e0,
+                            4.630_337_846_156_545_295_90e0, 1.423_437_110_749_683_577_34e0])
+            / horner(ri, [1.050_750_071_644_416_843_24e-9, 5.475_938_084_995_344_946_00e-4, 1.519_866_656_361_645_719_66e-2,
+                          1.481_039_764_274_800_745_90e-1, 6.897_673_349_851_000_045_50e-1, 1.676_384_830_183_803_849_40e0,
+                          2.053_191_626_637_758_821_87e0, 1])
         let far = r .> V(repeating: 5)
-        if !anyLane(far) { return result }
-        let rf = r - V(repeating: 5)
-        var zf = horner(rf, [2.010_334_399_292_288_132_65e-7, 2.711_555_568_743_487_578_15e-5, 1.242_660_947_388_078_438_60e-3,
-                             2.653_218_952_657_612_309_30e-2, 2.965_605_718_285_048_912_30e-1, 1.784_826_539_917_291_335_80e0,
-                             5.463_784_911_164_114_369_90e0, 6.657_904_643_501_103_777_20e0])
-            / horner(rf, [2.044_263_103_389_939_785_64e-15, 1.421_511_758_316_445_888_70e-7, 1.846_318_317_510_054_681_80e-5,
-                          7.868_691_311_456_132_591_00e-4, 1.487_536_129_085_061_485_25e-2, 1.369_298_809_227_358_053_10e-1,
-                          5.998_322_065_558_879_376_90e-1, 1])
-        zf = zf.replacing(with: -zf, where: q .< V(repeating: 0))
-        return result.replacing(with: zf, where: far)
+        if anyLane(far) {
+            let rf = r - V(repeating: 5)
+            let zf = horner(rf, [2.010_334_399_292_288_132_65e-7, 2.711_555_568_743_487_578_15e-5, 1.242_660_947_388_078_438_60e-3,
+                                 2.653_218_952_657_612_309_30e-2, 2.965_605_718_285_048_912_30e-1, 1.784_826_539_917_291_335_80e0,
+                                 5.463_784_911_164_114_369_90e0, 6.657_904_643_501_103_777_20e0])
+                / horner(rf, [2.044_263_103_389_939_785_64e-15, 1.421_511_758_316_445_888_70e-7, 1.846_318_317_510_054_681_80e-5,
+                              7.868_691_311_456_132_591_00e-4, 1.487_536_129_085_061_485_25e-2, 1.369_298_809_227_358_053_10e-1,
+                              5.998_322_065_558_879_376_90e-1, 1])
+            z = z.replacing(with: zf, where: far)
+        }
+        return z.replacing(with: -z, where: q .< V(repeating: 0))
     }
 
     @inline(__always)

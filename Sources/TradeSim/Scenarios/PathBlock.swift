@@ -30,6 +30,8 @@ public struct PathBlock: ~Copyable {
     let s2: UnsafeMutableBufferPointer<UInt64>, s3: UnsafeMutableBufferPointer<UInt64>
     let mirror: UnsafeMutableBufferPointer<UInt64>
     let normals: UnsafeMutableBufferPointer<Double>
+    let tailScratch: UnsafeMutableBufferPointer<Double>
+    let tailIndices: UnsafeMutableBufferPointer<Int32>
     let bootstrapRow: UnsafeMutableBufferPointer<Int>
 
     init(firstPath: Int, lanes: Int, assetCount: Int, eventCount: Int) {
@@ -50,13 +52,15 @@ public struct PathBlock: ~Copyable {
         s3 = make(width, 0)
         mirror = make(width, 0)
         normals = make(max(assetCount, 1) * width, 0)
+        tailScratch = make(max(assetCount, 1) * width + 8, 0)
+        tailIndices = make(max(assetCount, 1) * width + 8, 0)
         bootstrapRow = make(width, 0)
     }
 
     deinit {
         logPrice.deallocate(); eventOutcome.deallocate()
         s0.deallocate(); s1.deallocate(); s2.deallocate(); s3.deallocate(); mirror.deallocate()
-        normals.deallocate(); bootstrapRow.deallocate()
+        normals.deallocate(); tailScratch.deallocate(); tailIndices.deallocate(); bootstrapRow.deallocate()
     }
 
     /// S for asset `i` on lane `lane` at the current day.

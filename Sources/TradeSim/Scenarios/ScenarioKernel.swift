@@ -160,9 +160,11 @@ public struct ScenarioKernel: Sendable {
         for k in 0..<n {
             for c in 0..<(width / 8) {
                 let j = 8 * c
-                storeV(normals, k * width + j, VectorMath.normalQuantile(block.nextUniforms(at: j)))
+                storeV(normals, k * width + j, block.nextUniforms(at: j))
             }
         }
+        VectorMath.normalQuantiles(normals, count: n * width, scratch: block.tailScratch.baseAddress!,
+                                   indices: block.tailIndices.baseAddress!)
         table.scaledCholesky.withUnsafeBufferPointer { l in
             for i in 0..<n {
                 let drift = table.drift[i]
