@@ -249,14 +249,25 @@ struct BlockRunner: Sendable {
             let t = Double(tenor) / TradingCalendar.tradingDaysPerYear
             shared = (sigma * t.squareRoot(), (rate - q + 0.5 * sigma * sigma) * t, Foundation.exp(-q * t), Foundation.exp(-rate * t))
         }
+        // Pass 1: the Black–Scholes inputs of every lane, into the block's scratch.
+        let d1s = s.scratch, sds = s.scratch + width, kdrs = s.scratch + 2 * width, sdqs = s.scratch + 3 * width
+        let puts = s.scratch + 4 * width
+        var anyVector = false
         for c in 0..<(width / 8) {
             let j = 8 * c
             var anyPosition = false
             for k in group where VectorMath.anyLane(loadV(s.quantity + k * width, j) .!= 0) { anyPosition = true }
-            guard anyPosition else { continue }
-            var sd: V, c1: V, dq: V, dr: V
+            guard anyPosition else {
+                // Harmless inputs for lanes without a position (their value is not used).
+                storeV(d1s, j, V(repeating: 0)); storeV(sds, j, V(repeating: 1))
+                storeV(kdrs, j, V(repeating: 1)); storeV(sdqs, j, V(repeating: 1))
+                continue
+            }
+            anyVector = true
+            var d1: V, sd: V, dq: V, dr: V
             if let c = shared {
-                sd = V(repeating: c.sd); c1 = V(repeating: c.c1); dq = V(repeating: c.dq); dr = V(repeating: c.dr)
+                sd = V(repeating: c.sd); dq = V(repeating: c.dq); dr = V(repeating: c.dr)
+                d1 = (loadV(x, j) - loadV(logStrike, j) + V(repeating: c.c1)) * V(repeating: 1 / c.sd)
             } else {
                 // Per-lane tenors (entries on different days): τ and σ lane by lane.
                 var sigmaV = V(repeating: 0), tV = V(repeating: 0)
@@ -272,17 +283,22 @@ struct BlockRunner: Sendable {
                     }
                 }
                 sd = sigmaV * VectorMath.sqrt(tV)
-                c1 = (rate - q + 0.5 * sigmaV * sigmaV) * tV
+                let c1 = (rate - q + 0.5 * sigmaV * sigmaV) * tV
                 dq = VectorMath.exp(-q * tV)
                 dr = VectorMath.exp(-rate * tV)
+                d1 = (loadV(x, j) - loadV(logStrike, j) + c1) / sd
             }
-            let k = loadV(strike, j), sv = loadV(spot, j)
-            let d1 = (loadV(x, j) - loadV(logStrike, j) + c1) / sd
-            let d2 = d1 - sd
-            let kdr = k * dr, sdq = sv * dq
-            let put = kdr * VectorMath.normalCDF(-d2) - sdq * VectorMath.normalCDF(-d1)
+            storeV(d1s, j, d1); storeV(sds, j, sd)
+            storeV(kdrs, j, loadV(strike, j) * dr); storeV(sdqs, j, loadV(spot, j) * dq)
+        }
+        guard anyVector else { return }
+        // Pass 2: the puts; pass 3: puts and calls (by parity) into the lanes' values.
+        BlackScholesLanes.puts(d1: d1s, sd: sds, discountedStrike: kdrs, discountedSpot: sdqs, into: puts, count: width)
+        for c in 0..<(width / 8) {
+            let j = 8 * c
+            let put = loadV(puts, j)
             let putFloor = put.replacing(with: 0, where: put .< 0)
-            let call = put + sdq - kdr
+            let call = put + loadV(sdqs, j) - loadV(kdrs, j)
             let callFloor = call.replacing(with: 0, where: call .< 0)
             var value = loadV(s.value, j)
             for (m, leg) in group.enumerated() {

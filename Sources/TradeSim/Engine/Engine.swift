@@ -11,7 +11,7 @@ public struct RunConfiguration: Sendable {
     /// Trades and daily P&L are recorded for this many paths (the first ones).
     public var tracedPaths: Int
 
-    public init(paths: Int, seed: UInt64, threads: Int = 1, lanesPerBlock: Int = 64, equitySamplePaths: Int = 10_000,
+    public init(paths: Int, seed: UInt64, threads: Int = 1, lanesPerBlock: Int = 256, equitySamplePaths: Int = 10_000,
                 tracedPaths: Int = 0) {
         self.tracedPaths = tracedPaths
         self.paths = paths

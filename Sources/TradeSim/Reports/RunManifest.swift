@@ -55,7 +55,7 @@ public struct RunManifest: Sendable {
         ("stdev", "sample standard deviation (n - 1); mc_stderr = stdev / sqrt(n)"),
         ("max_drawdown", "per path, largest fall from the running peak of the decision's P&L (portfolio: equity), in money"),
         ("blended", "the mixture of the scenarios' distributions with weights normalised over the scenarios run"),
-        ("random", "xoshiro256** per path keyed by (seed, scenario index, path index) via SplitMix64; normals by Wichura AS 241"),
+        ("random", "xoshiro256** per path keyed by (seed, scenario index, path index) via SplitMix64; diffusion normals by Box–Muller, jump and noise normals by Wichura AS 241"),
     ]
 
     public var json: String {

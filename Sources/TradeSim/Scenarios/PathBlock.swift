@@ -30,8 +30,6 @@ public struct PathBlock: ~Copyable {
     let s2: UnsafeMutableBufferPointer<UInt64>, s3: UnsafeMutableBufferPointer<UInt64>
     let mirror: UnsafeMutableBufferPointer<UInt64>
     let normals: UnsafeMutableBufferPointer<Double>
-    let tailScratch: UnsafeMutableBufferPointer<Double>
-    let tailIndices: UnsafeMutableBufferPointer<Int32>
     let bootstrapRow: UnsafeMutableBufferPointer<Int>
 
     init(firstPath: Int, lanes: Int, assetCount: Int, eventCount: Int) {
@@ -51,16 +49,14 @@ public struct PathBlock: ~Copyable {
         s2 = make(width, 0)
         s3 = make(width, 0)
         mirror = make(width, 0)
-        normals = make(max(assetCount, 1) * width, 0)
-        tailScratch = make(max(assetCount, 1) * width + 8, 0)
-        tailIndices = make(max(assetCount, 1) * width + 8, 0)
+        normals = make((assetCount + 1) / 2 * 2 * width, 0)
         bootstrapRow = make(width, 0)
     }
 
     deinit {
         logPrice.deallocate(); eventOutcome.deallocate()
         s0.deallocate(); s1.deallocate(); s2.deallocate(); s3.deallocate(); mirror.deallocate()
-        normals.deallocate(); tailScratch.deallocate(); tailIndices.deallocate(); bootstrapRow.deallocate()
+        normals.deallocate(); bootstrapRow.deallocate()
     }
 
     /// S for asset `i` on lane `lane` at the current day.
@@ -103,6 +99,27 @@ public struct PathBlock: ~Copyable {
     /// bit, as eight calls of `nextUniform`.
     @inline(__always)
     func nextUniforms(at j: Int) -> SIMD8<Double> {
+        let u = nextUnmirroredUniforms(at: j)
+        // A bitwise select (a lane-wise integer compare is lowered to a loop over the lanes).
+        let m = load(mirror, j)
+        let bits = (unsafeBitCast(u, to: SIMD8<UInt64>.self) & ~m) | (unsafeBitCast(1 - u, to: SIMD8<UInt64>.self) & m)
+        return unsafeBitCast(bits, to: SIMD8<Double>.self)
+    }
+
+    /// Standard normal pairs for lanes `j ..< j + 8` (the diffusion's normals): Box–Muller on
+    /// the lane's next two uniforms u₁, u₂ (unmirrored), both normals negated on antithetic lanes.
+    @inline(__always)
+    func nextNormalPairs(at j: Int) -> (SIMD8<Double>, SIMD8<Double>) {
+        let u1 = nextUnmirroredUniforms(at: j)
+        let u2 = nextUnmirroredUniforms(at: j)
+        let (z1, z2) = VectorMath.boxMuller(u1, u2)
+        let sign = load(mirror, j) & SIMD8(repeating: 0x8000_0000_0000_0000)
+        return (unsafeBitCast(unsafeBitCast(z1, to: SIMD8<UInt64>.self) ^ sign, to: SIMD8<Double>.self),
+                unsafeBitCast(unsafeBitCast(z2, to: SIMD8<UInt64>.self) ^ sign, to: SIMD8<Double>.self))
+    }
+
+    @inline(__always)
+    func nextUnmirroredUniforms(at j: Int) -> SIMD8<Double> {
         let x0 = load(s0, j), x1 = load(s1, j), x2 = load(s2, j), x3 = load(s3, j)
         let m5 = (x1 &<< 2) &+ x1
         let result = ((m5 &<< 7) | (m5 &>> 57)) &* 9
@@ -114,8 +131,7 @@ public struct PathBlock: ~Copyable {
         n2 ^= t
         store(s2, j, n2)
         store(s3, j, (n3 &<< 45) | (n3 &>> 19))
-        let u = VectorMath.uniform(result)
-        return u.replacing(with: 1 - u, where: load(mirror, j) .!= 0)
+        return VectorMath.uniform(result)
     }
 
     @inline(__always)

@@ -11,8 +11,9 @@ public struct Scenario: Sendable, Hashable {
     public var model: PathModel
     public var events: [ScheduledEvent]
     public var impliedVol: ImpliedVolModel
-    /// Paths 2k and 2k+1 share one random stream, the second with every uniform u
-    /// replaced by 1 − u (so every normal is negated and event draws are mirrored).
+    /// Paths 2k and 2k+1 share one random stream, the second with its diffusion normals
+    /// negated and every other uniform u replaced by 1 − u (so its jump and noise normals are
+    /// negated too and event draws are mirrored).
     public var antithetic: Bool
     /// Dates of days 0…horizon (the study calendar, or the real dates of a replay).
     public var dates: [CalendarDate]

@@ -152,19 +152,20 @@ public struct ScenarioKernel: Sendable {
 
     // MARK: - Steps
 
-    /// Normals for every asset (asset by asset, so each lane's draws come in universe order),
+    /// Normals for every asset, in pairs (assets 2m and 2m + 1 from one Box–Muller draw; an odd
+    /// count leaves the last pair's second normal unused),
     /// then X_i += drift_i + Σ_k (σ_i√Δt·L)_ik·ε_k, eight lanes at a time.
     private func diffuse(_ block: inout PathBlock, table: StepTable) {
         let width = block.width, n = assetCount
         let normals = block.normals.baseAddress!, x = block.logPrice.baseAddress!
-        for k in 0..<n {
+        for pair in 0..<((n + 1) / 2) {
             for c in 0..<(width / 8) {
                 let j = 8 * c
-                storeV(normals, k * width + j, block.nextUniforms(at: j))
+                let (z1, z2) = block.nextNormalPairs(at: j)
+                storeV(normals, 2 * pair * width + j, z1)
+                storeV(normals, (2 * pair + 1) * width + j, z2)
             }
         }
-        VectorMath.normalQuantiles(normals, count: n * width, scratch: block.tailScratch.baseAddress!,
-                                   indices: block.tailIndices.baseAddress!)
         table.scaledCholesky.withUnsafeBufferPointer { l in
             for i in 0..<n {
                 let drift = table.drift[i]

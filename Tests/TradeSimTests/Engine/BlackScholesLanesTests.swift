@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import TradeSim
+
+/// The engine's vector put marks against the scalar `BlackScholes.price` (itself checked
+/// against QuantLib to 1e-12, `BlackScholesTests`), which computes each Φ on its own.
+@Suite("Vector Black–Scholes marks")
+struct BlackScholesLanesTests {
+    struct Case { var inputs: BlackScholesInputs; var d1: Double; var sd: Double; var kdr: Double; var sdq: Double }
+
+    /// Spot 1…10,000 against strike 100 (deep in and out of the money), tenors from a day to
+    /// five years, volatility 1% to 400%, rates −1% to 10%, dividend yields 0 to 8%.
+    static func cases() -> [Case] {
+        var out: [Case] = []
+        let spots = [1.0, 20, 50, 70, 80, 90, 95, 99, 100, 101, 105, 110, 125, 150, 200, 400, 1000, 10_000]
+        for spot in spots {
+            for years in [1.0 / 252, 5.0 / 252, 0.1, 0.25, 0.5, 1, 2, 5] {
+                for vol in [0.01, 0.05, 0.15, 0.3, 0.6, 1, 2, 4] {
+                    for (rate, q) in [(0.0, 0.0), (0.05, 0.0), (0.04, 0.02), (-0.01, 0.0), (0.1, 0.08)] {
+                        let o = BlackScholesInputs(type: .put, spot: spot, strike: 100, volatility: vol, rate: rate,
+                                                   dividendYield: q, years: years)
+                        let sd = vol * years.squareRoot()
+                        // As the engine forms d₁: ln S − ln K + (r − q + σ²/2)·τ, over σ√τ.
+                        let d1 = (Foundation.log(spot) - Foundation.log(100.0) + (rate - q + 0.5 * vol * vol) * years) / sd
+                        out.append(Case(inputs: o, d1: d1, sd: sd, kdr: 100 * Foundation.exp(-rate * years),
+                                        sdq: spot * Foundation.exp(-q * years)))
+                    }
+                }
+            }
+        }
+        while out.count % 8 != 0 { out.append(out[0]) }
+        return out
+    }
+
+    /// Within 1e-10 relative of the scalar price (the engine's accuracy bar), or within
+    /// 1e-14·(K·e^{−rτ} + S·e^{−qτ}) absolute: the rounding of the subtraction both sides make,
+    /// which is all that is left of prices far below a cent per 100 of strike.
+    @Test func putsMatchTheScalarPrices() {
+        let cases = Self.cases()
+        let n = cases.count
+        let buffers = (0..<5).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: n) }
+        defer { buffers.forEach { $0.deallocate() } }
+        for (i, c) in cases.enumerated() {
+            buffers[0][i] = c.d1; buffers[1][i] = c.sd; buffers[2][i] = c.kdr; buffers[3][i] = c.sdq
+        }
+        BlackScholesLanes.puts(d1: buffers[0], sd: buffers[1], discountedStrike: buffers[2], discountedSpot: buffers[3],
+                               into: buffers[4], count: n)
+        var worstRelative = 0.0, worstAbsolute = 0.0, compared = 0
+        for (i, c) in cases.enumerated() {
+            let reference = BlackScholes.price(c.inputs)
+            let value = max(buffers[4][i], 0)
+            let error = abs(value - reference)
+            let noise = 1e-14 * (c.kdr + c.sdq)
+            #expect(value.isFinite)
+            #expect(error <= 1e-10 * reference || error <= noise,
+                    "S \(c.inputs.spot) τ \(c.inputs.years) σ \(c.inputs.volatility): \(value) vs \(reference)")
+            if reference > 1e-8 * c.inputs.strike {
+                compared += 1
+                worstRelative = max(worstRelative, error / reference)
+            } else {
+                worstAbsolute = max(worstAbsolute, error / c.inputs.strike)
+            }
+        }
+        print("vector puts: \(n) cases; \(compared) above 1e-8·K, worst relative error \(worstRelative); below, worst error \(worstAbsolute)·K")
+        #expect(compared > n / 2)
+    }
+
+    /// σ√τ so large that e^{−d₁²/2} underflows while d₂ is still in range: the d₂ term is then
+    /// taken directly. d₁ = 40, σ√τ = 10 (d₂ = 30), S·e^{−qτ}/K·e^{−rτ} = e^{d₁σ√τ − σ²τ/2} = e³⁵⁰.
+    @Test func underflowedFirstTermKeepsTheSecond() {
+        let d1 = [40.0, 40, 40, 40, 40, 40, 40, 40], sd = [Double](repeating: 10, count: 8)
+        let kdr = [Double](repeating: 1, count: 8), sdq = [Double](repeating: Foundation.exp(350), count: 8)
+        var out = [Double](repeating: .nan, count: 8)
+        BlackScholesLanes.puts(d1: d1, sd: sd, discountedStrike: kdr, discountedSpot: sdq, into: &out, count: 8)
+        let reference = NormalDistribution.cdf(-30)  // S·e^{−qτ}·Φ(−40) is below the smallest double
+        #expect(abs(out[0] - reference) <= 1e-13 * reference, "\(out[0]) vs \(reference)")
+    }
+}
