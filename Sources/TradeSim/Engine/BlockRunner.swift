@@ -79,13 +79,13 @@ struct BlockRunner: Sendable {
         }
         for (k, s) in states.enumerated() {
             for lane in 0..<lanes {
-                let slot = k * out.paths + firstPath + lane
-                out.pnl[slot] = s.pnl[lane]
-                out.returns[slot] = s.finalReturn[lane]
-                out.maxDrawdown[slot] = s.maxDrawdown[lane]
-                out.exitReason[slot] = s.exitReason[lane]
-                out.holdingDays[slot] = s.entryDay[lane] >= 0 ? s.exitDay[lane] - s.entryDay[lane] : 0
-                out.relative[slot] = s.relative[lane]
+                let path = firstPath + lane
+                out.pnl[k][path] = s.pnl[lane]
+                out.returns[k][path] = s.finalReturn[lane]
+                out.maxDrawdown[k][path] = s.maxDrawdown[lane]
+                out.exitReason[k][path] = s.exitReason[lane]
+                out.holdingDays[k][path] = s.entryDay[lane] >= 0 ? s.exitDay[lane] - s.entryDay[lane] : 0
+                out.relative[k]?[path] = s.relative[lane]
             }
         }
         for lane in 0..<lanes {
@@ -145,9 +145,17 @@ struct BlockRunner: Sendable {
         if p.neverEnters {
             if d == 0 { for lane in 0..<width { s.status[lane] = DecisionLanes.closed } }
         } else if entryPossible(p, day: d) {
+            // A lane entering at the same prices as an earlier lane today (every lane on a
+            // day with one known price) copies that lane's entry instead of pricing it again.
+            var template: Int?
             for lane in 0..<width where s.status[lane] == DecisionLanes.pending {
                 if shouldEnter(p, s, lane: lane, day: d, prices: prices, width: width) {
-                    enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily)
+                    if let t = template, p.variant.legs.allSatisfy({ prices[$0.asset * width + t] == prices[$0.asset * width + lane] }) {
+                        copyEntry(p, s, from: t, to: lane, width: width)
+                    } else {
+                        enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily)
+                        template = lane
+                    }
                 }
             }
         }
@@ -508,6 +516,18 @@ struct BlockRunner: Sendable {
         s.entryDayD[lane] = Double(d)
         s.lastExpiry[lane] = lastExpiry
         daily.anyOpen = true
+    }
+
+    /// `enter`'s effect on lane `t` (same day, same prices) repeated on `lane`.
+    func copyEntry(_ p: DecisionProgram, _ s: DecisionLanes, from t: Int, to lane: Int, width: Int) {
+        for k in p.variant.legs.indices {
+            let from = k * width + t, to = k * width + lane
+            s.expiry[to] = s.expiry[from]; s.strike[to] = s.strike[from]; s.logStrike[to] = s.logStrike[from]
+            s.quantity[to] = s.quantity[from]; s.openedQuantity[to] = s.openedQuantity[from]
+            s.entryMark[to] = s.entryMark[from]; s.legCosts[to] = s.legCosts[from]
+        }
+        s.cash[lane] = s.cash[t]; s.basis[lane] = s.basis[t]; s.status[lane] = s.status[t]; s.isOpen[lane] = s.isOpen[t]
+        s.entryDay[lane] = s.entryDay[t]; s.entryDayD[lane] = s.entryDayD[t]; s.lastExpiry[lane] = s.lastExpiry[t]
     }
 
     func exit(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int, reason: ExitReason) {

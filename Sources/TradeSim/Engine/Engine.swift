@@ -70,9 +70,9 @@ public enum Engine {
                                  horizon: scenario.horizonDays, startEquity: startEquity)
         let sample = min(paths, c.equitySamplePaths)
         let traced = min(paths, c.tracedPaths)
-        let buffers = OutcomeBuffers(paths: paths, variants: variants.count, days: scenario.horizonDays, samplePaths: sample,
-                                     tracedPaths: traced)
-        defer { buffers.deallocate() }
+        let buffers = OutcomeBuffers(paths: paths, variants: variants.count, pairs: variants.map { $0.kind == .pair },
+                                     days: scenario.horizonDays, samplePaths: sample, tracedPaths: traced)
+        defer { buffers.deallocateDaily() }
         let lanes = max(1, c.lanesPerBlock)
         let blocks = (paths + lanes - 1) / lanes
         let trades = Parallel.map(count: blocks, threads: c.threads) { b -> [TradeRecord] in
@@ -81,19 +81,18 @@ public enum Engine {
             progress?(min(lanes, paths - first))
             return trades
         }.flatMap { $0 }
-        func slice<T>(_ buffer: UnsafeMutableBufferPointer<T>, _ k: Int) -> [T] {
-            Array(buffer[(k * paths)..<((k + 1) * paths)])
-        }
+        // Each per-path buffer becomes an array and is freed in turn.
+        func take<T>(_ buffer: UnsafeMutableBufferPointer<T>) -> [T] { OutcomeBuffers.takeArray(buffer, count: paths) }
         let outcomes = variants.enumerated().map { k, v in
             VariantOutcomes(decisionID: v.decisionID, variantName: v.name, kind: v.kind, inPortfolio: v.inPortfolio,
-                            pnl: slice(buffers.pnl, k), returns: slice(buffers.returns, k),
-                            maxDrawdown: slice(buffers.maxDrawdown, k), holdingDays: slice(buffers.holdingDays, k),
-                            exitReason: slice(buffers.exitReason, k), relativeReturnBps: slice(buffers.relative, k))
+                            pnl: take(buffers.pnl[k]), returns: take(buffers.returns[k]),
+                            maxDrawdown: take(buffers.maxDrawdown[k]), holdingDays: take(buffers.holdingDays[k]),
+                            exitReason: take(buffers.exitReason[k]), relativeReturnBps: buffers.relative[k].map(take) ?? [])
         }
         let equity = (0...scenario.horizonDays).map { d in Array(buffers.equitySample[(d * sample)..<((d + 1) * sample)]) }
         return ScenarioOutcomes(scenario: scenario, scenarioIndex: scenarioIndex, paths: paths, variants: outcomes,
-                                portfolioPnL: Array(buffers.portfolioPnL), portfolioMaxDrawdown: Array(buffers.portfolioDrawdown),
-                                portfolioMaxDrawdownFraction: Array(buffers.portfolioDrawdownFraction),
+                                portfolioPnL: take(buffers.portfolioPnL), portfolioMaxDrawdown: take(buffers.portfolioDrawdown),
+                                portfolioMaxDrawdownFraction: take(buffers.portfolioDrawdownFraction),
                                 startEquity: startEquity, equitySample: equity, trades: trades,
                                 dailyPnL: (0..<variants.count).map { k in
                                     (0..<traced).map { path in

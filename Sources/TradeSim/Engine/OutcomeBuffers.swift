@@ -1,16 +1,18 @@
 import Foundation
 
 /// Destination buffers for per-path results, shared by the threads of a run; every block
-/// writes only its own paths' slots.
+/// writes only its own paths' slots. One allocation per variant and kind, so that each can
+/// be handed over as an array and freed at once (`takeArray`): the run never holds a result
+/// twice. `relative` exists only for pairs (the only decisions it is defined for).
 struct OutcomeBuffers: @unchecked Sendable {
     let paths: Int
     let variants: Int
-    let pnl: UnsafeMutableBufferPointer<Double>          // [variant * paths + path]
-    let returns: UnsafeMutableBufferPointer<Double>
-    let maxDrawdown: UnsafeMutableBufferPointer<Double>
-    let holdingDays: UnsafeMutableBufferPointer<Int32>
-    let exitReason: UnsafeMutableBufferPointer<UInt8>
-    let relative: UnsafeMutableBufferPointer<Double>
+    let pnl: [UnsafeMutableBufferPointer<Double>]          // [variant][path]
+    let returns: [UnsafeMutableBufferPointer<Double>]
+    let maxDrawdown: [UnsafeMutableBufferPointer<Double>]
+    let holdingDays: [UnsafeMutableBufferPointer<Int32>]
+    let exitReason: [UnsafeMutableBufferPointer<UInt8>]
+    let relative: [UnsafeMutableBufferPointer<Double>?]
     let portfolioPnL: UnsafeMutableBufferPointer<Double>
     let portfolioDrawdown: UnsafeMutableBufferPointer<Double>
     let portfolioDrawdownFraction: UnsafeMutableBufferPointer<Double>
@@ -20,7 +22,7 @@ struct OutcomeBuffers: @unchecked Sendable {
     let tracedPaths: Int
     let days: Int
 
-    init(paths: Int, variants: Int, days: Int, samplePaths: Int, tracedPaths: Int) {
+    init(paths: Int, variants: Int, pairs: [Bool], days: Int, samplePaths: Int, tracedPaths: Int) {
         self.paths = paths
         self.variants = variants
         self.samplePaths = samplePaths
@@ -31,12 +33,12 @@ struct OutcomeBuffers: @unchecked Sendable {
             b.initialize(repeating: v)
             return b
         }
-        pnl = make(paths * variants, 0)
-        returns = make(paths * variants, 0)
-        maxDrawdown = make(paths * variants, 0)
-        holdingDays = make(paths * variants, 0)
-        exitReason = make(paths * variants, 0)
-        relative = make(paths * variants, 0)
+        pnl = (0..<variants).map { _ in make(paths, 0) }
+        returns = (0..<variants).map { _ in make(paths, 0) }
+        maxDrawdown = (0..<variants).map { _ in make(paths, 0) }
+        holdingDays = (0..<variants).map { _ in make(paths, 0) }
+        exitReason = (0..<variants).map { _ in make(paths, 0) }
+        relative = (0..<variants).map { pairs[$0] ? make(paths, .nan) : nil }
         portfolioPnL = make(paths, 0)
         portfolioDrawdown = make(paths, 0)
         portfolioDrawdownFraction = make(paths, 0)
@@ -44,9 +46,14 @@ struct OutcomeBuffers: @unchecked Sendable {
         dailyPnL = make(variants * tracedPaths * (days + 1), 0)
     }
 
-    func deallocate() {
-        pnl.deallocate(); returns.deallocate(); maxDrawdown.deallocate(); holdingDays.deallocate()
-        exitReason.deallocate(); relative.deallocate(); portfolioPnL.deallocate(); portfolioDrawdown.deallocate()
-        portfolioDrawdownFraction.deallocate(); equitySample.deallocate(); dailyPnL.deallocate()
+    /// The first `count` values of `buffer` as an array; the buffer is freed.
+    static func takeArray<T>(_ buffer: UnsafeMutableBufferPointer<T>, count: Int) -> [T] {
+        defer { buffer.deallocate() }
+        return Array(buffer[0..<count])
+    }
+
+    /// Frees what `takeArray` has not taken: the per-day buffers.
+    func deallocateDaily() {
+        equitySample.deallocate(); dailyPnL.deallocate()
     }
 }

@@ -14,7 +14,8 @@ public struct VariantOutcomes: Sendable {
     /// Trading days from entry to exit (0 when never entered).
     public var holdingDays: [Int32]
     public var exitReason: [UInt8]
-    /// Long-side return minus short-side return in basis points (pairs; NaN otherwise).
+    /// Long-side return minus short-side return in basis points, per path, for pairs (NaN where
+    /// the pair never entered); empty for other decisions.
     public var relativeReturnBps: [Double]
 
     /// "decision" or "decision/variant" for messages.

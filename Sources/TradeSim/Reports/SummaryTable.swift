@@ -84,26 +84,28 @@ public enum SummaryTable {
         v.exitReason.indices.filter { v.exitReason[$0] != ExitReason.neverEntered.rawValue }
     }
 
-    /// The rows of one scenario: each decision variant in playbook order, then `portfolio`.
-    public static func rows(_ o: ScenarioOutcomes) -> [SummaryRow] {
-        var rows: [SummaryRow] = []
-        for v in o.variants {
+    /// The rows of one scenario: each decision variant in playbook order, then `portfolio`
+    /// (computed on up to `threads` threads; the rows do not depend on it).
+    public static func rows(_ o: ScenarioOutcomes, threads: Int = 1) -> [SummaryRow] {
+        Parallel.map(count: o.variants.count + 1, threads: threads) { k in
+            guard k < o.variants.count else {
+                let portfolioReturns = PathStatistics(o.portfolioPnL.map { $0 / o.startEquity }, levels: [], tails: [])
+                let drawdown = PathStatistics(o.portfolioMaxDrawdown, levels: [0.95], tails: [])
+                return SummaryRow(scenario: o.scenario.name, decision: "portfolio", variant: "", paths: o.paths,
+                                  enteredFraction: nil, pnl: DistributionSummary(PathStatistics(o.portfolioPnL)),
+                                  meanReturn: portfolioReturns.mean, meanMaxDrawdown: drawdown.mean,
+                                  p95MaxDrawdown: drawdown.quantile(0.95), meanHoldingDays: Double(o.scenario.horizonDays))
+            }
+            let v = o.variants[k]
             let entered = entered(v)
             let returns = PathStatistics(entered.map { v.returns[$0] }, levels: [], tails: [])
             let holding = entered.isEmpty ? nil : Double(entered.reduce(0) { $0 + Int(v.holdingDays[$1]) }) / Double(entered.count)
             let drawdown = PathStatistics(v.maxDrawdown, levels: [0.95], tails: [])
-            rows.append(SummaryRow(scenario: o.scenario.name, decision: v.decisionID, variant: v.variantName, paths: o.paths,
-                                   enteredFraction: Double(entered.count) / Double(o.paths),
-                                   pnl: DistributionSummary(PathStatistics(v.pnl)), meanReturn: returns.mean,
-                                   meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.quantile(0.95), meanHoldingDays: holding))
+            return SummaryRow(scenario: o.scenario.name, decision: v.decisionID, variant: v.variantName, paths: o.paths,
+                              enteredFraction: Double(entered.count) / Double(o.paths),
+                              pnl: DistributionSummary(PathStatistics(v.pnl)), meanReturn: returns.mean,
+                              meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.quantile(0.95), meanHoldingDays: holding)
         }
-        let portfolioReturns = PathStatistics(o.portfolioPnL.map { $0 / o.startEquity }, levels: [], tails: [])
-        let drawdown = PathStatistics(o.portfolioMaxDrawdown, levels: [0.95], tails: [])
-        rows.append(SummaryRow(scenario: o.scenario.name, decision: "portfolio", variant: "", paths: o.paths,
-                               enteredFraction: nil, pnl: DistributionSummary(PathStatistics(o.portfolioPnL)),
-                               meanReturn: portfolioReturns.mean, meanMaxDrawdown: drawdown.mean,
-                               p95MaxDrawdown: drawdown.quantile(0.95), meanHoldingDays: Double(o.scenario.horizonDays)))
-        return rows
     }
 
     /// The blended scenario's rows: each variant and the portfolio as the mixture of the

@@ -95,43 +95,18 @@ public struct PathBlock: ~Copyable {
 
     // MARK: - Vector draws
 
-    /// The next uniforms of lanes `j ..< j + 8` (j a multiple of 8): the same numbers, bit for
-    /// bit, as eight calls of `nextUniform`.
+    /// The streams of lanes `j ..< j + 8` (j a multiple of 8), loaded into registers; `save`
+    /// writes them back. Drawing from a loaded stream gives the same numbers, bit for bit, as
+    /// the scalar draws lane by lane.
     @inline(__always)
-    func nextUniforms(at j: Int) -> SIMD8<Double> {
-        let u = nextUnmirroredUniforms(at: j)
-        // A bitwise select (a lane-wise integer compare is lowered to a loop over the lanes).
-        let m = load(mirror, j)
-        let bits = (unsafeBitCast(u, to: SIMD8<UInt64>.self) & ~m) | (unsafeBitCast(1 - u, to: SIMD8<UInt64>.self) & m)
-        return unsafeBitCast(bits, to: SIMD8<Double>.self)
-    }
-
-    /// Standard normal pairs for lanes `j ..< j + 8` (the diffusion's normals): Box–Muller on
-    /// the lane's next two uniforms u₁, u₂ (unmirrored), both normals negated on antithetic lanes.
-    @inline(__always)
-    func nextNormalPairs(at j: Int) -> (SIMD8<Double>, SIMD8<Double>) {
-        let u1 = nextUnmirroredUniforms(at: j)
-        let u2 = nextUnmirroredUniforms(at: j)
-        let (z1, z2) = VectorMath.boxMuller(u1, u2)
-        let sign = load(mirror, j) & SIMD8(repeating: 0x8000_0000_0000_0000)
-        return (unsafeBitCast(unsafeBitCast(z1, to: SIMD8<UInt64>.self) ^ sign, to: SIMD8<Double>.self),
-                unsafeBitCast(unsafeBitCast(z2, to: SIMD8<UInt64>.self) ^ sign, to: SIMD8<Double>.self))
+    func streams(at j: Int) -> LaneStreams {
+        LaneStreams(s0: load(s0, j), s1: load(s1, j), s2: load(s2, j), s3: load(s3, j),
+                    sign: load(mirror, j) & SIMD8(repeating: 0x8000_0000_0000_0000))
     }
 
     @inline(__always)
-    func nextUnmirroredUniforms(at j: Int) -> SIMD8<Double> {
-        let x0 = load(s0, j), x1 = load(s1, j), x2 = load(s2, j), x3 = load(s3, j)
-        let m5 = (x1 &<< 2) &+ x1
-        let result = ((m5 &<< 7) | (m5 &>> 57)) &* 9
-        let t = x1 &<< 17
-        var n2 = x2 ^ x0
-        let n3 = x3 ^ x1
-        store(s1, j, x1 ^ n2)
-        store(s0, j, x0 ^ n3)
-        n2 ^= t
-        store(s2, j, n2)
-        store(s3, j, (n3 &<< 45) | (n3 &>> 19))
-        return VectorMath.uniform(result)
+    func save(_ streams: LaneStreams, at j: Int) {
+        store(s0, j, streams.s0); store(s1, j, streams.s1); store(s2, j, streams.s2); store(s3, j, streams.s3)
     }
 
     @inline(__always)
@@ -154,4 +129,37 @@ func loadV(_ p: UnsafeMutablePointer<Double>, _ j: Int) -> SIMD8<Double> {
 @inline(__always)
 func storeV(_ p: UnsafeMutablePointer<Double>, _ j: Int, _ v: SIMD8<Double>) {
     UnsafeMutableRawPointer(p + j).storeBytes(of: v, as: SIMD8<Double>.self)
+}
+
+/// Eight lanes' xoshiro256** states in registers (one lane per vector element).
+struct LaneStreams {
+    var s0: SIMD8<UInt64>, s1: SIMD8<UInt64>, s2: SIMD8<UInt64>, s3: SIMD8<UInt64>
+    /// The sign bit on antithetic lanes, 0 on the others.
+    let sign: SIMD8<UInt64>
+
+    /// The next uniform of every lane, unmirrored: `PathStream.uniform` of xoshiro256**'s output.
+    @inline(__always)
+    mutating func nextUnmirroredUniforms() -> SIMD8<Double> {
+        let m5 = (s1 &<< 2) &+ s1
+        let result = ((m5 &<< 7) | (m5 &>> 57)) &* 9
+        let t = s1 &<< 17
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = (s3 &<< 45) | (s3 &>> 19)
+        return VectorMath.uniform(result)
+    }
+
+    /// A pair of standard normals per lane (the diffusion's): Box–Muller on the lane's next two
+    /// uniforms u₁, u₂ (unmirrored), both normals negated on antithetic lanes.
+    @inline(__always)
+    mutating func nextNormalPair() -> (SIMD8<Double>, SIMD8<Double>) {
+        let u1 = nextUnmirroredUniforms()
+        let u2 = nextUnmirroredUniforms()
+        let (z1, z2) = VectorMath.boxMuller(u1, u2)
+        return (unsafeBitCast(unsafeBitCast(z1, to: SIMD8<UInt64>.self) ^ sign, to: SIMD8<Double>.self),
+                unsafeBitCast(unsafeBitCast(z2, to: SIMD8<UInt64>.self) ^ sign, to: SIMD8<Double>.self))
+    }
 }

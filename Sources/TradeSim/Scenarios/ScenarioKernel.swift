@@ -156,23 +156,23 @@ public struct ScenarioKernel: Sendable {
     /// count leaves the last pair's second normal unused),
     /// then X_i += drift_i + Σ_k (σ_i√Δt·L)_ik·ε_k, eight lanes at a time.
     private func diffuse(_ block: inout PathBlock, table: StepTable) {
-        let width = block.width, n = assetCount
+        let width = block.width, n = assetCount, pairs = (n + 1) / 2
+        // Eight lanes at a time: their streams stay in registers for the day's draws, their
+        // normals in a small scratch (2·pairs rows of 8) for the correlation.
         let normals = block.normals.baseAddress!, x = block.logPrice.baseAddress!
-        for pair in 0..<((n + 1) / 2) {
+        table.scaledCholesky.withUnsafeBufferPointer { l in
             for c in 0..<(width / 8) {
                 let j = 8 * c
-                let (z1, z2) = block.nextNormalPairs(at: j)
-                storeV(normals, 2 * pair * width + j, z1)
-                storeV(normals, (2 * pair + 1) * width + j, z2)
-            }
-        }
-        table.scaledCholesky.withUnsafeBufferPointer { l in
-            for i in 0..<n {
-                let drift = table.drift[i]
-                for c in 0..<(width / 8) {
-                    let j = 8 * c
-                    var z = SIMD8<Double>(repeating: drift)
-                    for k in 0...i { z = z.addingProduct(SIMD8(repeating: l[i * n + k]), loadV(normals, k * width + j)) }
+                var streams = block.streams(at: j)
+                for pair in 0..<pairs {
+                    let (z1, z2) = streams.nextNormalPair()
+                    storeV(normals, 16 * pair, z1)
+                    storeV(normals, 16 * pair + 8, z2)
+                }
+                block.save(streams, at: j)
+                for i in 0..<n {
+                    var z = SIMD8<Double>(repeating: table.drift[i])
+                    for k in 0...i { z = z.addingProduct(SIMD8(repeating: l[i * n + k]), loadV(normals, 8 * k)) }
                     storeV(x, i * width + j, loadV(x, i * width + j) + z)
                 }
             }

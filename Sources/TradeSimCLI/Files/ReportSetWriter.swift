@@ -7,7 +7,7 @@ enum ReportSetWriter {
     static func write(command: String, study: Study, outcomes: [ScenarioOutcomes], blend: Bool,
                       configuration: RunConfiguration, inputs: [RunManifest.Input], folder: ReportFolder,
                       clock: inout Stopwatch, timings: [(name: String, seconds: Double)]) throws -> [SummaryRow] {
-        let summary = outcomes.flatMap(SummaryTable.rows) + (blend ? SummaryTable.blendedRows(outcomes) : [])
+        let summary = outcomes.flatMap { SummaryTable.rows($0, threads: configuration.threads) } + (blend ? SummaryTable.blendedRows(outcomes) : [])
         let theses = ThesisTable.rows(outcomes, playbook: study.playbook!)
         let histograms = HistogramTable.series(outcomes)
         let bands = EquityQuantilesTable.bands(outcomes, threads: configuration.threads)

@@ -24,7 +24,7 @@ struct PathOutcome {
         returnValue = v.returns[0]
         exitReason = ExitReason(rawValue: v.exitReason[0])!
         holdingDays = Int(v.holdingDays[0])
-        relativeBps = v.relativeReturnBps[0]
+        relativeBps = v.relativeReturnBps.first ?? .nan
         trades = o.trades.filter { $0.path == 0 && $0.decisionID == decision && $0.variantName == variant }
         daily = o.dailyPnL[k][0]
     }

@@ -18,7 +18,7 @@ struct ReportTests {
     @Test func htmlIsSelfContainedAndSVGParses() throws {
         var (study, outcomes) = try Self.cardRun()
         study.description = "<script>alert('x')</script> & \"quotes\""
-        let summary = outcomes.flatMap(SummaryTable.rows) + SummaryTable.blendedRows(outcomes)
+        let summary = outcomes.flatMap { SummaryTable.rows($0) } + SummaryTable.blendedRows(outcomes)
         let html = HTMLReport(study: study, outcomes: outcomes, summary: summary,
                               theses: ThesisTable.rows(outcomes, playbook: study.playbook!),
                               histograms: HistogramTable.series(outcomes), bands: EquityQuantilesTable.bands(outcomes),
@@ -44,7 +44,7 @@ struct ReportTests {
     /// scenario means (weights 0.45/0.30/0.25), not of any other statistic.
     @Test func blendedMeanIsTheWeightedMean() throws {
         let (_, outcomes) = try Self.cardRun()
-        let rows = outcomes.flatMap(SummaryTable.rows)
+        let rows = outcomes.flatMap { SummaryTable.rows($0) }
         let blended = SummaryTable.blendedRows(outcomes)
         let weights = [0.45, 0.30, 0.25]
         for b in blended {
