@@ -38,15 +38,14 @@ struct BlockRunner: Sendable {
         let prices = UnsafeMutablePointer<Double>.allocate(capacity: n * width)
         defer { prices.deallocate() }
         // Portfolio per lane
-        let portfolio = UnsafeMutablePointer<Double>.allocate(capacity: 6 * width)
+        let portfolio = UnsafeMutablePointer<Double>.allocate(capacity: 5 * width)
         defer { portfolio.deallocate() }
         let financing = portfolio, lastCash = portfolio + width, peakEquity = portfolio + 2 * width
-        let drawdown = portfolio + 3 * width, drawdownFraction = portfolio + 4 * width, equity = portfolio + 5 * width
+        let drawdown = portfolio + 3 * width, equity = portfolio + 4 * width
         financing.initialize(repeating: 0, count: width)
         lastCash.initialize(repeating: playbook.capital, count: width)
         peakEquity.initialize(repeating: startEquity, count: width)
         drawdown.initialize(repeating: 0, count: width)
-        drawdownFraction.initialize(repeating: 0, count: width)
         equity.initialize(repeating: startEquity, count: width)
         let primary = programs.indices.filter { programs[$0].variant.inPortfolio }
         let tracedLanes = max(0, min(lanes, out.tracedPaths - firstPath))
@@ -67,10 +66,10 @@ struct BlockRunner: Sendable {
                 }
             }
             portfolioDay(d: d, states: states, primary: primary, prices: prices, width: width, financing: financing,
-                         lastCash: lastCash, peakEquity: peakEquity, drawdown: drawdown, drawdownFraction: drawdownFraction,
+                         lastCash: lastCash, peakEquity: peakEquity, drawdown: drawdown,
                          equity: equity)
             for lane in 0..<lanes where firstPath + lane < out.samplePaths {
-                out.equitySample[d * out.samplePaths + firstPath + lane] = equity[lane]
+                out.equitySample[d][firstPath + lane] = equity[lane]
             }
         }
         var trades: [TradeRecord] = []
@@ -81,17 +80,27 @@ struct BlockRunner: Sendable {
             for lane in 0..<lanes {
                 let path = firstPath + lane
                 out.pnl[k][path] = s.pnl[lane]
-                out.returns[k][path] = s.finalReturn[lane]
-                out.maxDrawdown[k][path] = s.maxDrawdown[lane]
+                out.returns[k]?[path] = s.finalReturn[lane]
+                out.maxDrawdown[k][path] = Float(s.maxDrawdown[lane])
                 out.exitReason[k][path] = s.exitReason[lane]
                 out.holdingDays[k][path] = s.entryDay[lane] >= 0 ? s.exitDay[lane] - s.entryDay[lane] : 0
                 out.relative[k]?[path] = s.relative[lane]
             }
+            // Sums of the finite returns per chunk of paths, each in path order.
+            for chunkStart in stride(from: 0, to: lanes, by: OutcomeBuffers.chunkPaths) {
+                var sum = 0.0, count = 0
+                for lane in chunkStart..<min(chunkStart + OutcomeBuffers.chunkPaths, lanes) where s.finalReturn[lane].isFinite {
+                    sum += s.finalReturn[lane]
+                    count += 1
+                }
+                let chunk = (firstPath + chunkStart) / OutcomeBuffers.chunkPaths
+                out.returnSums[k][chunk] = sum
+                out.returnCounts[k][chunk] = count
+            }
         }
         for lane in 0..<lanes {
             out.portfolioPnL[firstPath + lane] = equity[lane] - startEquity
-            out.portfolioDrawdown[firstPath + lane] = drawdown[lane]
-            out.portfolioDrawdownFraction[firstPath + lane] = drawdownFraction[lane]
+            out.portfolioDrawdown[firstPath + lane] = Float(drawdown[lane])
         }
         return trades
     }
@@ -103,7 +112,7 @@ struct BlockRunner: Sendable {
     func portfolioDay(d: Int, states: [DecisionLanes], primary: [Int], prices: UnsafeMutablePointer<Double>, width: Int,
                       financing: UnsafeMutablePointer<Double>, lastCash: UnsafeMutablePointer<Double>,
                       peakEquity: UnsafeMutablePointer<Double>, drawdown: UnsafeMutablePointer<Double>,
-                      drawdownFraction: UnsafeMutablePointer<Double>, equity: UnsafeMutablePointer<Double>) {
+                      equity: UnsafeMutablePointer<Double>) {
         let dailyRate = playbook.financingRate / TradingCalendar.tradingDaysPerYear
         for c in 0..<(width / 8) {
             let j = 8 * c
@@ -128,11 +137,8 @@ struct BlockRunner: Sendable {
             peak = peak.replacing(with: e, where: e .> peak)
             storeV(peakEquity, j, peak)
             let dd = peak - e
-            var worst = loadV(drawdown, j)
+            let worst = loadV(drawdown, j)
             storeV(drawdown, j, worst.replacing(with: dd, where: dd .> worst))
-            let fraction = (dd / peak).replacing(with: 0, where: peak .<= 0)
-            worst = loadV(drawdownFraction, j)
-            storeV(drawdownFraction, j, worst.replacing(with: fraction, where: fraction .> worst))
         }
     }
 

@@ -10,10 +10,19 @@ public struct RunConfiguration: Sendable {
     public var equitySamplePaths: Int
     /// Trades and daily P&L are recorded for this many paths (the first ones).
     public var tracedPaths: Int
+    /// Keep every path's return (and pair spread) even where no thesis tests it.
+    public var keepPathReturns: Bool
+
+    /// Paths per block: `lanesPerBlock` rounded up to whole chunks of the return sums.
+    var blockPaths: Int {
+        let chunk = OutcomeBuffers.chunkPaths
+        return max(1, (lanesPerBlock + chunk - 1) / chunk) * chunk
+    }
 
     public init(paths: Int, seed: UInt64, threads: Int = 1, lanesPerBlock: Int = 256, equitySamplePaths: Int = 10_000,
-                tracedPaths: Int = 0) {
+                tracedPaths: Int = 0, keepPathReturns: Bool = false) {
         self.tracedPaths = tracedPaths
+        self.keepPathReturns = keepPathReturns
         self.paths = paths
         self.seed = seed
         self.threads = threads
@@ -70,10 +79,13 @@ public enum Engine {
                                  horizon: scenario.horizonDays, startEquity: startEquity)
         let sample = min(paths, c.equitySamplePaths)
         let traced = min(paths, c.tracedPaths)
-        let buffers = OutcomeBuffers(paths: paths, variants: variants.count, pairs: variants.map { $0.kind == .pair },
+        // Per-path returns and pair spreads only where a thesis tests them (or when asked).
+        let keepReturns = variants.map { v in c.keepPathReturns || v.theses.contains { $0.metric == .return } }
+        let keepRelative = variants.map { v in v.kind == .pair && (c.keepPathReturns || v.theses.contains { $0.metric == .relativeReturnBps }) }
+        let buffers = OutcomeBuffers(paths: paths, variants: variants.count, keepReturns: keepReturns, keepRelative: keepRelative,
                                      days: scenario.horizonDays, samplePaths: sample, tracedPaths: traced)
-        defer { buffers.deallocateDaily() }
-        let lanes = max(1, c.lanesPerBlock)
+        defer { buffers.deallocateRest() }
+        let lanes = c.blockPaths
         let blocks = (paths + lanes - 1) / lanes
         let trades = Parallel.map(count: blocks, threads: c.threads) { b -> [TradeRecord] in
             let first = b * lanes
@@ -84,15 +96,16 @@ public enum Engine {
         // Each per-path buffer becomes an array and is freed in turn.
         func take<T>(_ buffer: UnsafeMutableBufferPointer<T>) -> [T] { OutcomeBuffers.takeArray(buffer, count: paths) }
         let outcomes = variants.enumerated().map { k, v in
-            VariantOutcomes(decisionID: v.decisionID, variantName: v.name, kind: v.kind, inPortfolio: v.inPortfolio,
-                            pnl: take(buffers.pnl[k]), returns: take(buffers.returns[k]),
-                            maxDrawdown: take(buffers.maxDrawdown[k]), holdingDays: take(buffers.holdingDays[k]),
-                            exitReason: take(buffers.exitReason[k]), relativeReturnBps: buffers.relative[k].map(take) ?? [])
+            let total = buffers.returnTotal(k)
+            return VariantOutcomes(decisionID: v.decisionID, variantName: v.name, kind: v.kind, inPortfolio: v.inPortfolio,
+                                   pnl: take(buffers.pnl[k]), returns: buffers.returns[k].map(take) ?? [],
+                                   returnSum: total.sum, returnCount: total.count,
+                                   maxDrawdown: take(buffers.maxDrawdown[k]), holdingDays: take(buffers.holdingDays[k]),
+                                   exitReason: take(buffers.exitReason[k]), relativeReturnBps: buffers.relative[k].map(take) ?? [])
         }
-        let equity = (0...scenario.horizonDays).map { d in Array(buffers.equitySample[(d * sample)..<((d + 1) * sample)]) }
+        let equity = buffers.equitySample.map { OutcomeBuffers.takeArray($0, count: sample) }
         return ScenarioOutcomes(scenario: scenario, scenarioIndex: scenarioIndex, paths: paths, variants: outcomes,
                                 portfolioPnL: take(buffers.portfolioPnL), portfolioMaxDrawdown: take(buffers.portfolioDrawdown),
-                                portfolioMaxDrawdownFraction: take(buffers.portfolioDrawdownFraction),
                                 startEquity: startEquity, equitySample: equity, trades: trades,
                                 dailyPnL: (0..<variants.count).map { k in
                                     (0..<traced).map { path in

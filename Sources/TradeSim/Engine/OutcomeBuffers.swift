@@ -3,26 +3,34 @@ import Foundation
 /// Destination buffers for per-path results, shared by the threads of a run; every block
 /// writes only its own paths' slots. One allocation per variant and kind, so that each can
 /// be handed over as an array and freed at once (`takeArray`): the run never holds a result
-/// twice. `relative` exists only for pairs (the only decisions it is defined for).
+/// twice. Per-path returns and pair spreads are kept only where asked for (`keep`); the
+/// summary needs only their mean, from sums over chunks of `chunkPaths` paths, each summed in
+/// path order and the chunks in order (blocks hold whole chunks), so it depends neither on
+/// threads nor on block sizes. Drawdowns are kept in single precision.
 struct OutcomeBuffers: @unchecked Sendable {
     let paths: Int
     let variants: Int
     let pnl: [UnsafeMutableBufferPointer<Double>]          // [variant][path]
-    let returns: [UnsafeMutableBufferPointer<Double>]
-    let maxDrawdown: [UnsafeMutableBufferPointer<Double>]
+    let returns: [UnsafeMutableBufferPointer<Double>?]
+    let returnSums: [UnsafeMutableBufferPointer<Double>]  // [variant][chunk]
+    let returnCounts: [UnsafeMutableBufferPointer<Int>]
+    let maxDrawdown: [UnsafeMutableBufferPointer<Float>]
     let holdingDays: [UnsafeMutableBufferPointer<Int32>]
     let exitReason: [UnsafeMutableBufferPointer<UInt8>]
     let relative: [UnsafeMutableBufferPointer<Double>?]
     let portfolioPnL: UnsafeMutableBufferPointer<Double>
-    let portfolioDrawdown: UnsafeMutableBufferPointer<Double>
-    let portfolioDrawdownFraction: UnsafeMutableBufferPointer<Double>
-    let equitySample: UnsafeMutableBufferPointer<Double> // [day * samplePaths + path]
+    let portfolioDrawdown: UnsafeMutableBufferPointer<Float>
+    let equitySample: [UnsafeMutableBufferPointer<Double>] // [day][path]
     let samplePaths: Int
     let dailyPnL: UnsafeMutableBufferPointer<Double>     // [(variant * tracedPaths + path) * (days + 1) + day]
     let tracedPaths: Int
     let days: Int
 
-    init(paths: Int, variants: Int, pairs: [Bool], days: Int, samplePaths: Int, tracedPaths: Int) {
+    /// Paths per chunk of the return sums; blocks are whole chunks (`RunConfiguration`).
+    static let chunkPaths = 64
+    var chunks: Int { (paths + Self.chunkPaths - 1) / Self.chunkPaths }
+
+    init(paths: Int, variants: Int, keepReturns: [Bool], keepRelative: [Bool], days: Int, samplePaths: Int, tracedPaths: Int) {
         self.paths = paths
         self.variants = variants
         self.samplePaths = samplePaths
@@ -34,15 +42,17 @@ struct OutcomeBuffers: @unchecked Sendable {
             return b
         }
         pnl = (0..<variants).map { _ in make(paths, 0) }
-        returns = (0..<variants).map { _ in make(paths, 0) }
+        let chunks = (paths + Self.chunkPaths - 1) / Self.chunkPaths
+        returns = (0..<variants).map { keepReturns[$0] ? make(paths, .nan) : nil }
+        returnSums = (0..<variants).map { _ in make(chunks, 0) }
+        returnCounts = (0..<variants).map { _ in make(chunks, 0) }
         maxDrawdown = (0..<variants).map { _ in make(paths, 0) }
         holdingDays = (0..<variants).map { _ in make(paths, 0) }
         exitReason = (0..<variants).map { _ in make(paths, 0) }
-        relative = (0..<variants).map { pairs[$0] ? make(paths, .nan) : nil }
+        relative = (0..<variants).map { keepRelative[$0] ? make(paths, .nan) : nil }
         portfolioPnL = make(paths, 0)
         portfolioDrawdown = make(paths, 0)
-        portfolioDrawdownFraction = make(paths, 0)
-        equitySample = make((days + 1) * samplePaths, 0)
+        equitySample = (0...days).map { _ in make(samplePaths, 0) }
         dailyPnL = make(variants * tracedPaths * (days + 1), 0)
     }
 
@@ -52,8 +62,16 @@ struct OutcomeBuffers: @unchecked Sendable {
         return Array(buffer[0..<count])
     }
 
-    /// Frees what `takeArray` has not taken: the per-day buffers.
-    func deallocateDaily() {
-        equitySample.deallocate(); dailyPnL.deallocate()
+    /// Variant k's return sum and count: the chunks' sums added in chunk order.
+    func returnTotal(_ k: Int) -> (sum: Double, count: Int) {
+        var sum = 0.0, count = 0
+        for c in 0..<chunks { sum += returnSums[k][c]; count += returnCounts[k][c] }
+        return (sum, count)
+    }
+
+    /// Frees what `takeArray` has not taken: the traced daily P&L and the chunk sums.
+    func deallocateRest() {
+        dailyPnL.deallocate()
+        returnSums.forEach { $0.deallocate() }; returnCounts.forEach { $0.deallocate() }
     }
 }

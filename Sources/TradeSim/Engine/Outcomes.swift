@@ -7,15 +7,21 @@ public struct VariantOutcomes: Sendable {
     public let inPortfolio: Bool
     /// P&L at exit (or at the scenario's end), costs and carry included, in money.
     public var pnl: [Double]
-    /// P&L / basis at exit; NaN where undefined (never entered, or a zero basis).
+    /// P&L / basis at exit per path, NaN where undefined (never entered, or a zero basis);
+    /// kept only where a thesis tests the return (or `RunConfiguration.keepPathReturns`),
+    /// empty otherwise.
     public var returns: [Double]
-    /// Largest fall of the decision's P&L from its running peak, in money (≥ 0).
-    public var maxDrawdown: [Double]
+    /// Sum and count of the finite returns over all paths (see `OutcomeBuffers` for the order).
+    public var returnSum: Double
+    public var returnCount: Int
+    /// Largest fall of the decision's P&L from its running peak, in money (≥ 0), in single
+    /// precision (relative 6e-8: the memory a path costs matters at millions of paths).
+    public var maxDrawdown: [Float]
     /// Trading days from entry to exit (0 when never entered).
     public var holdingDays: [Int32]
     public var exitReason: [UInt8]
-    /// Long-side return minus short-side return in basis points, per path, for pairs (NaN where
-    /// the pair never entered); empty for other decisions.
+    /// Long-side return minus short-side return in basis points, per path, for pairs whose
+    /// theses test it (or `keepPathReturns`; NaN where the pair never entered); empty otherwise.
     public var relativeReturnBps: [Double]
 
     /// "decision" or "decision/variant" for messages.
@@ -56,9 +62,8 @@ public struct ScenarioOutcomes: Sendable {
     public var variants: [VariantOutcomes]
     /// Portfolio P&L (equity at the end − equity at the start), money.
     public var portfolioPnL: [Double]
-    /// Portfolio max drawdown in money and as a fraction of the running peak.
-    public var portfolioMaxDrawdown: [Double]
-    public var portfolioMaxDrawdownFraction: [Double]
+    /// Portfolio max drawdown in money (single precision, as the variants').
+    public var portfolioMaxDrawdown: [Float]
     /// Equity on day 0 (capital plus the holdings' value).
     public var startEquity: Double
     /// Portfolio equity per day for the first `equitySample` paths: `[day][path]`.
@@ -79,6 +84,8 @@ public struct ScenarioOutcomes: Sendable {
         for k in variants.indices {
             variants[k].pnl = runs.flatMap { $0.variants[k].pnl }
             variants[k].returns = runs.flatMap { $0.variants[k].returns }
+            variants[k].returnSum = runs.reduce(0) { $0 + $1.variants[k].returnSum }
+            variants[k].returnCount = runs.reduce(0) { $0 + $1.variants[k].returnCount }
             variants[k].maxDrawdown = runs.flatMap { $0.variants[k].maxDrawdown }
             variants[k].holdingDays = runs.flatMap { $0.variants[k].holdingDays }
             variants[k].exitReason = runs.flatMap { $0.variants[k].exitReason }
@@ -93,7 +100,6 @@ public struct ScenarioOutcomes: Sendable {
         var out = ScenarioOutcomes(scenario: scenario, scenarioIndex: runs[0].scenarioIndex, paths: runs.reduce(0) { $0 + $1.paths },
                                    variants: variants, portfolioPnL: runs.flatMap(\.portfolioPnL),
                                    portfolioMaxDrawdown: runs.flatMap(\.portfolioMaxDrawdown),
-                                   portfolioMaxDrawdownFraction: runs.flatMap(\.portfolioMaxDrawdownFraction),
                                    startEquity: runs[0].startEquity, equitySample: equity, trades: trades,
                                    dailyPnL: runs[0].dailyPnL.indices.map { k in runs.flatMap { $0.dailyPnL[k] } })
         out.datesAreShared = runs.count == 1

@@ -13,7 +13,7 @@ public struct PathStatistics: Sendable {
     public let count: Int
     public let mean: Double?
     public let standardDeviation: Double?
-    /// The finite values in path order.
+    /// The finite values (in the order the construction's selection left them).
     private let values: [Double]
     /// Rank → value for the ranks found at construction; tail count k → sum of the k smallest.
     private let selected: [Int: Double]
@@ -23,12 +23,17 @@ public struct PathStatistics: Sendable {
     public static let reportTails = [0.95, 0.99]
 
     /// Statistics of the finite values of `values` (NaN marks "undefined on this path").
-    /// `levels` and `tails` name the quantiles and VaR levels to find now.
-    public init(_ values: [Double], levels: [Double] = PathStatistics.reportLevels, tails: [Double] = PathStatistics.reportTails) {
-        let finite = values.allSatisfy(\.isFinite) ? values : values.filter(\.isFinite)
-        self.values = finite
+    /// `levels` and `tails` name the quantiles and VaR levels to find now. The selection
+    /// works in the array itself when the caller hands over its only copy (a temporary), so a
+    /// million paths cost one array, not two.
+    public init(_ values: consuming [Double], levels: [Double] = PathStatistics.reportLevels,
+                tails: [Double] = PathStatistics.reportTails) {
+        var work = values
+        if !work.allSatisfy(\.isFinite) { work = work.filter(\.isFinite) }
+        let finite = work
         count = finite.count
         guard count > 0 else {
+            self.values = []
             mean = nil
             standardDeviation = nil
             selected = [:]
@@ -56,7 +61,7 @@ public struct PathStatistics: Sendable {
         }
         let tailCounts = tails.map { Self.tailCount($0, n) }
         ranks += tailCounts.map { $0 - 1 }
-        var work = finite
+        _ = consume finite
         OrderStatistics.select(&work, ranks: ranks)
         var found: [Int: Double] = [:]
         for r in ranks { found[r] = work[r] }
@@ -68,6 +73,7 @@ public struct PathStatistics: Sendable {
             sums[k] = s
         }
         tailSums = sums
+        self.values = work
     }
 
     public var standardError: Double? {

@@ -173,10 +173,10 @@ public enum FirstPassageTable {
             for v in o.variants {
                 let entered = SummaryTable.entered(v)
                 let hasLevels = v.exitReason.contains(ExitReason.target.rawValue) || v.exitReason.contains(ExitReason.stop.rawValue)
-                guard hasLevels, !entered.isEmpty else { continue }
+                guard hasLevels, entered.count > 0 else { continue }
                 var targetByDay = [Int](repeating: 0, count: o.scenario.horizonDays + 1)
                 var stopByDay = targetByDay
-                for p in entered {
+                for p in v.exitReason.indices where v.exitReason[p] != ExitReason.neverEntered.rawValue {
                     let d = Int(v.holdingDays[p])
                     if v.exitReason[p] == ExitReason.target.rawValue { targetByDay[d] += 1 }
                     if v.exitReason[p] == ExitReason.stop.rawValue { stopByDay[d] += 1 }

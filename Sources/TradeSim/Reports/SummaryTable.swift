@@ -79,32 +79,48 @@ public struct SummaryRow: Sendable {
 }
 
 public enum SummaryTable {
-    /// Entered paths of a variant.
-    static func entered(_ v: VariantOutcomes) -> [Int] {
-        v.exitReason.indices.filter { v.exitReason[$0] != ExitReason.neverEntered.rawValue }
+    /// How many paths of a variant entered, and their total holding days.
+    static func entered(_ v: VariantOutcomes) -> (count: Int, holdingDays: Int) {
+        var count = 0, holding = 0
+        for p in v.exitReason.indices where v.exitReason[p] != ExitReason.neverEntered.rawValue {
+            count += 1
+            holding += Int(v.holdingDays[p])
+        }
+        return (count, holding)
+    }
+
+    /// Mean of the finite returns, from the engine's sums.
+    static func meanReturn(_ v: VariantOutcomes) -> Double? {
+        v.returnCount > 0 ? v.returnSum / Double(v.returnCount) : nil
     }
 
     /// The rows of one scenario: each decision variant in playbook order, then `portfolio`
     /// (computed on up to `threads` threads; the rows do not depend on it).
     public static func rows(_ o: ScenarioOutcomes, threads: Int = 1) -> [SummaryRow] {
-        Parallel.map(count: o.variants.count + 1, threads: threads) { k in
+        // One million-value copy alive per thread at a time: each statistic is reduced to its
+        // numbers before the next is built.
+        @Sendable func drawdownNumbers(_ d: [Float]) -> (mean: Double?, p95: Double?) {
+            let s = PathStatistics(d.map(Double.init), levels: [0.95], tails: [])
+            return (s.mean, s.quantile(0.95))
+        }
+        return Parallel.map(count: o.variants.count + 1, threads: threads) { k in
             guard k < o.variants.count else {
-                let portfolioReturns = PathStatistics(o.portfolioPnL.map { $0 / o.startEquity }, levels: [], tails: [])
-                let drawdown = PathStatistics(o.portfolioMaxDrawdown, levels: [0.95], tails: [])
+                let drawdown = drawdownNumbers(o.portfolioMaxDrawdown)
+                let pnl = DistributionSummary(PathStatistics(o.portfolioPnL))
                 return SummaryRow(scenario: o.scenario.name, decision: "portfolio", variant: "", paths: o.paths,
-                                  enteredFraction: nil, pnl: DistributionSummary(PathStatistics(o.portfolioPnL)),
-                                  meanReturn: portfolioReturns.mean, meanMaxDrawdown: drawdown.mean,
-                                  p95MaxDrawdown: drawdown.quantile(0.95), meanHoldingDays: Double(o.scenario.horizonDays))
+                                  enteredFraction: nil, pnl: pnl,
+                                  meanReturn: pnl.mean.map { $0 / o.startEquity }, meanMaxDrawdown: drawdown.mean,
+                                  p95MaxDrawdown: drawdown.p95, meanHoldingDays: Double(o.scenario.horizonDays))
             }
             let v = o.variants[k]
             let entered = entered(v)
-            let returns = PathStatistics(entered.map { v.returns[$0] }, levels: [], tails: [])
-            let holding = entered.isEmpty ? nil : Double(entered.reduce(0) { $0 + Int(v.holdingDays[$1]) }) / Double(entered.count)
-            let drawdown = PathStatistics(v.maxDrawdown, levels: [0.95], tails: [])
+            let drawdown = drawdownNumbers(v.maxDrawdown)
+            let pnl = DistributionSummary(PathStatistics(v.pnl))
             return SummaryRow(scenario: o.scenario.name, decision: v.decisionID, variant: v.variantName, paths: o.paths,
                               enteredFraction: Double(entered.count) / Double(o.paths),
-                              pnl: DistributionSummary(PathStatistics(v.pnl)), meanReturn: returns.mean,
-                              meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.quantile(0.95), meanHoldingDays: holding)
+                              pnl: pnl, meanReturn: meanReturn(v),
+                              meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.p95,
+                              meanHoldingDays: entered.count > 0 ? Double(entered.holdingDays) / Double(entered.count) : nil)
         }
     }
 
@@ -129,18 +145,15 @@ public enum SummaryTable {
         let paths = all.reduce(0) { $0 + $1.paths }
         for (k, v) in all[0].variants.enumerated() {
             let pnl = mixture { $0.variants[k].pnl }
-            let drawdown = mixture { $0.variants[k].maxDrawdown }
+            let drawdown = mixture { $0.variants[k].maxDrawdown.map(Double.init) }
             // Entered share, and return and holding over entered paths, as mixtures.
             var entered = 0.0, returnSum = 0.0, returnWeight = 0.0, holdingSum = 0.0
             for (s, o) in all.enumerated() {
-                let idx = Self.entered(o.variants[k])
-                let e = Double(idx.count) / Double(o.paths)
+                let (count, holding) = Self.entered(o.variants[k])
+                let e = Double(count) / Double(o.paths)
                 entered += w[s] * e
-                let r = PathStatistics(idx.map { o.variants[k].returns[$0] }, levels: [], tails: [])
-                if let m = r.mean { returnSum += w[s] * e * m; returnWeight += w[s] * e }
-                if !idx.isEmpty {
-                    holdingSum += w[s] * e * Double(idx.reduce(0) { $0 + Int(o.variants[k].holdingDays[$1]) }) / Double(idx.count)
-                }
+                if let m = meanReturn(o.variants[k]) { returnSum += w[s] * e * m; returnWeight += w[s] * e }
+                if count > 0 { holdingSum += w[s] * e * Double(holding) / Double(count) }
             }
             rows.append(SummaryRow(scenario: "blended", decision: v.decisionID, variant: v.variantName, paths: paths,
                                    enteredFraction: entered,
@@ -150,13 +163,14 @@ public enum SummaryTable {
                                    meanHoldingDays: entered > 0 ? holdingSum / entered : nil))
         }
         let pnl = mixture { $0.portfolioPnL }
-        let drawdown = mixture { $0.portfolioMaxDrawdown }
-        let returns = mixture { o in o.portfolioPnL.map { $0 / o.startEquity } }
+        let drawdown = mixture { $0.portfolioMaxDrawdown.map(Double.init) }
+        var meanReturn = 0.0
+        for (s, o) in all.enumerated() { meanReturn += w[s] * (PathStatistics(o.portfolioPnL, levels: [], tails: []).mean ?? 0) / o.startEquity }
         var holding = 0.0
         for (s, o) in all.enumerated() { holding += w[s] * Double(o.scenario.horizonDays) }
         rows.append(SummaryRow(scenario: "blended", decision: "portfolio", variant: "", paths: paths, enteredFraction: nil,
                                pnl: DistributionSummary(pnl, standardError: blendedSE { $0.portfolioPnL }),
-                               meanReturn: returns.mean, meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.quantile(0.95),
+                               meanReturn: meanReturn, meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.quantile(0.95),
                                meanHoldingDays: holding))
         return rows
     }

@@ -51,7 +51,8 @@ public enum ThesisTable {
 
     /// The thesis metric on each entered path.
     static func metricValues(_ v: VariantOutcomes, _ metric: Thesis.Metric) -> [Double] {
-        let entered = SummaryTable.entered(v)
+        // (The engine keeps per-path returns and spreads for the variants a thesis tests.)
+        let entered = v.exitReason.indices.filter { v.exitReason[$0] != ExitReason.neverEntered.rawValue }
         switch metric {
         case .return: return entered.map { v.returns[$0] }.filter(\.isFinite)
         case .relativeReturnBps: return entered.map { v.relativeReturnBps[$0] }.filter(\.isFinite)

@@ -4,7 +4,7 @@ import Foundation
 /// Runs a study's playbook with every path traced (trades and daily P&L recorded).
 func runTraced(_ study: Study, paths: Int = 1, seed: UInt64 = 1) -> [ScenarioOutcomes] {
     Engine.run(study: study, scenarioIndices: Array(study.scenarios.indices),
-               configuration: RunConfiguration(paths: paths, seed: seed, threads: 1, tracedPaths: paths))
+               configuration: RunConfiguration(paths: paths, seed: seed, threads: 1, tracedPaths: paths, keepPathReturns: true))
 }
 
 /// A variant's outcome on path 0.
