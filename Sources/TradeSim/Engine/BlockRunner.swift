@@ -48,7 +48,8 @@ struct BlockRunner: Sendable {
         drawdown.initialize(repeating: 0, count: width)
         equity.initialize(repeating: startEquity, count: width)
         let primary = programs.indices.filter { programs[$0].variant.inPortfolio }
-        let tracedLanes = max(0, min(lanes, out.tracedPaths - firstPath))
+        let tracedLanes = max(0, min(lanes, out.tracedEnd - firstPath))
+        let local = firstPath - out.firstPath  // this block's first slot in the buffers
 
         for d in 0...horizon {
             if d > 0 { kernel.advance(&block) }
@@ -62,14 +63,14 @@ struct BlockRunner: Sendable {
                 step(program: programs[k], state: states[k], day: d, daily: &days[k], prices: prices,
                      logPrices: block.logPrice.baseAddress!, width: width)
                 for lane in 0..<tracedLanes {
-                    out.dailyPnL[(k * out.tracedPaths + firstPath + lane) * (out.days + 1) + d] = states[k].pnl[lane]
+                    out.dailyPnL[(k * out.tracedPaths + local + lane) * (out.days + 1) + d] = states[k].pnl[lane]
                 }
             }
             portfolioDay(d: d, states: states, primary: primary, prices: prices, width: width, financing: financing,
                          lastCash: lastCash, peakEquity: peakEquity, drawdown: drawdown,
                          equity: equity)
-            for lane in 0..<lanes where firstPath + lane < out.samplePaths {
-                out.equitySample[d][firstPath + lane] = equity[lane]
+            for lane in 0..<lanes where firstPath + lane < out.sampleEnd {
+                out.equitySample[d][local + lane] = equity[lane]
             }
         }
         var trades: [TradeRecord] = []
@@ -78,7 +79,7 @@ struct BlockRunner: Sendable {
         }
         for (k, s) in states.enumerated() {
             for lane in 0..<lanes {
-                let path = firstPath + lane
+                let path = local + lane
                 out.pnl[k][path] = s.pnl[lane]
                 out.returns[k]?[path] = s.finalReturn[lane]
                 out.maxDrawdown[k][path] = Float(s.maxDrawdown[lane])
@@ -93,14 +94,14 @@ struct BlockRunner: Sendable {
                     sum += s.finalReturn[lane]
                     count += 1
                 }
-                let chunk = (firstPath + chunkStart) / OutcomeBuffers.chunkPaths
+                let chunk = (local + chunkStart) / OutcomeBuffers.chunkPaths
                 out.returnSums[k][chunk] = sum
                 out.returnCounts[k][chunk] = count
             }
         }
         for lane in 0..<lanes {
-            out.portfolioPnL[firstPath + lane] = equity[lane] - startEquity
-            out.portfolioDrawdown[firstPath + lane] = Float(drawdown[lane])
+            out.portfolioPnL[local + lane] = equity[lane] - startEquity
+            out.portfolioDrawdown[local + lane] = Float(drawdown[lane])
         }
         return trades
     }

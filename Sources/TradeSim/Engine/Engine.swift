@@ -12,6 +12,8 @@ public struct RunConfiguration: Sendable {
     public var tracedPaths: Int
     /// Keep every path's return (and pair spread) even where no thesis tests it.
     public var keepPathReturns: Bool
+    /// Run only this shard's slice of every scenario's paths (nil: all of them).
+    public var shard: Shard?
 
     /// Paths per block: `lanesPerBlock` rounded up to whole chunks of the return sums.
     var blockPaths: Int {
@@ -20,7 +22,8 @@ public struct RunConfiguration: Sendable {
     }
 
     public init(paths: Int, seed: UInt64, threads: Int = 1, lanesPerBlock: Int = 256, equitySamplePaths: Int = 10_000,
-                tracedPaths: Int = 0, keepPathReturns: Bool = false) {
+                tracedPaths: Int = 0, keepPathReturns: Bool = false, shard: Shard? = nil) {
+        self.shard = shard
         self.tracedPaths = tracedPaths
         self.keepPathReturns = keepPathReturns
         self.paths = paths
@@ -77,41 +80,49 @@ public enum Engine {
         let startEquity = playbook.capital + holdingsValue
         let runner = BlockRunner(kernel: kernel, programs: programs, playbook: playbook, rate: scenario.rate,
                                  horizon: scenario.horizonDays, startEquity: startEquity)
-        let sample = min(paths, c.equitySamplePaths)
-        let traced = min(paths, c.tracedPaths)
+        // A shard runs its slice of the paths; everything below is indexed from its first path.
+        let range = c.shard.map { $0.pathRange(paths: paths) } ?? 0..<paths
+        let sampleEnd = min(paths, c.equitySamplePaths)
+        let tracedEnd = min(paths, c.tracedPaths)
         // Per-path returns and pair spreads only where a thesis tests them (or when asked).
         let keepReturns = variants.map { v in c.keepPathReturns || v.theses.contains { $0.metric == .return } }
         let keepRelative = variants.map { v in v.kind == .pair && (c.keepPathReturns || v.theses.contains { $0.metric == .relativeReturnBps }) }
-        let buffers = OutcomeBuffers(paths: paths, variants: variants.count, keepReturns: keepReturns, keepRelative: keepRelative,
-                                     days: scenario.horizonDays, samplePaths: sample, tracedPaths: traced)
+        let buffers = OutcomeBuffers(range: range, variants: variants.count, keepReturns: keepReturns, keepRelative: keepRelative,
+                                     days: scenario.horizonDays, sampleEnd: sampleEnd, tracedEnd: tracedEnd)
         defer { buffers.deallocateRest() }
         let lanes = c.blockPaths
-        let blocks = (paths + lanes - 1) / lanes
+        let blocks = (range.count + lanes - 1) / lanes
         let trades = Parallel.map(count: blocks, threads: c.threads) { b -> [TradeRecord] in
-            let first = b * lanes
-            let trades = runner.run(firstPath: first, lanes: min(lanes, paths - first), seed: c.seed, into: buffers)
-            progress?(min(lanes, paths - first))
+            let first = range.lowerBound + b * lanes
+            let count = min(lanes, range.upperBound - first)
+            let trades = runner.run(firstPath: first, lanes: count, seed: c.seed, into: buffers)
+            progress?(count)
             return trades
         }.flatMap { $0 }
         // Each per-path buffer becomes an array and is freed in turn.
-        func take<T>(_ buffer: UnsafeMutableBufferPointer<T>) -> [T] { OutcomeBuffers.takeArray(buffer, count: paths) }
+        let count = range.count
+        func take<T>(_ buffer: UnsafeMutableBufferPointer<T>) -> [T] { OutcomeBuffers.takeArray(buffer, count: count) }
         let outcomes = variants.enumerated().map { k, v in
-            let total = buffers.returnTotal(k)
-            return VariantOutcomes(decisionID: v.decisionID, variantName: v.name, kind: v.kind, inPortfolio: v.inPortfolio,
-                                   pnl: take(buffers.pnl[k]), returns: buffers.returns[k].map(take) ?? [],
-                                   returnSum: total.sum, returnCount: total.count,
-                                   maxDrawdown: take(buffers.maxDrawdown[k]), holdingDays: take(buffers.holdingDays[k]),
-                                   exitReason: take(buffers.exitReason[k]), relativeReturnBps: buffers.relative[k].map(take) ?? [])
+            VariantOutcomes(decisionID: v.decisionID, variantName: v.name, kind: v.kind, inPortfolio: v.inPortfolio,
+                            pnl: take(buffers.pnl[k]), returns: buffers.returns[k].map(take) ?? [],
+                            returnChunkSums: OutcomeBuffers.takeArray(buffers.returnSums[k], count: buffers.chunks),
+                            returnChunkCounts: OutcomeBuffers.takeArray(buffers.returnCounts[k], count: buffers.chunks),
+                            maxDrawdown: take(buffers.maxDrawdown[k]), holdingDays: take(buffers.holdingDays[k]),
+                            exitReason: take(buffers.exitReason[k]), relativeReturnBps: buffers.relative[k].map(take) ?? [])
         }
-        let equity = buffers.equitySample.map { OutcomeBuffers.takeArray($0, count: sample) }
-        return ScenarioOutcomes(scenario: scenario, scenarioIndex: scenarioIndex, paths: paths, variants: outcomes,
-                                portfolioPnL: take(buffers.portfolioPnL), portfolioMaxDrawdown: take(buffers.portfolioDrawdown),
-                                startEquity: startEquity, equitySample: equity, trades: trades,
-                                dailyPnL: (0..<variants.count).map { k in
-                                    (0..<traced).map { path in
-                                        let start = (k * traced + path) * (scenario.horizonDays + 1)
-                                        return Array(buffers.dailyPnL[start..<(start + scenario.horizonDays + 1)])
-                                    }
-                                })
+        let equity = buffers.equitySample.map { OutcomeBuffers.takeArray($0, count: buffers.samplePaths) }
+        let traced = buffers.tracedPaths
+        let days = scenario.horizonDays + 1
+        let daily: [[[Double]]] = (0..<variants.count).map { k in
+            (0..<traced).map { path in
+                let start = (k * traced + path) * days
+                return Array(buffers.dailyPnL[start..<(start + days)])
+            }
+        }
+        var out = ScenarioOutcomes(scenario: scenario, scenarioIndex: scenarioIndex, paths: count, variants: outcomes,
+                                   portfolioPnL: take(buffers.portfolioPnL), portfolioMaxDrawdown: take(buffers.portfolioDrawdown),
+                                   startEquity: startEquity, equitySample: equity, trades: trades, dailyPnL: daily)
+        out.firstPath = range.lowerBound
+        return out
     }
 }

@@ -8,6 +8,12 @@ import Foundation
 /// path order and the chunks in order (blocks hold whole chunks), so it depends neither on
 /// threads nor on block sizes. Drawdowns are kept in single precision.
 struct OutcomeBuffers: @unchecked Sendable {
+    /// The global index of the first path held (a shard's slice starts later than 0); every
+    /// buffer is indexed by path − firstPath. Equity and traced rows are kept for the global
+    /// paths below `sampleEnd` and `tracedEnd`.
+    let firstPath: Int
+    let sampleEnd: Int
+    let tracedEnd: Int
     let paths: Int
     let variants: Int
     let pnl: [UnsafeMutableBufferPointer<Double>]          // [variant][path]
@@ -26,11 +32,17 @@ struct OutcomeBuffers: @unchecked Sendable {
     let tracedPaths: Int
     let days: Int
 
-    /// Paths per chunk of the return sums; blocks are whole chunks (`RunConfiguration`).
+    /// Paths per chunk of the return sums; blocks and shards are whole chunks.
     static let chunkPaths = 64
     var chunks: Int { (paths + Self.chunkPaths - 1) / Self.chunkPaths }
 
-    init(paths: Int, variants: Int, keepReturns: [Bool], keepRelative: [Bool], days: Int, samplePaths: Int, tracedPaths: Int) {
+    init(range: Range<Int>, variants: Int, keepReturns: [Bool], keepRelative: [Bool], days: Int, sampleEnd: Int, tracedEnd: Int) {
+        firstPath = range.lowerBound
+        self.sampleEnd = sampleEnd
+        self.tracedEnd = tracedEnd
+        let paths = range.count
+        let samplePaths = max(0, min(range.upperBound, sampleEnd) - range.lowerBound)
+        let tracedPaths = max(0, min(range.upperBound, tracedEnd) - range.lowerBound)
         self.paths = paths
         self.variants = variants
         self.samplePaths = samplePaths
@@ -62,16 +74,8 @@ struct OutcomeBuffers: @unchecked Sendable {
         return Array(buffer[0..<count])
     }
 
-    /// Variant k's return sum and count: the chunks' sums added in chunk order.
-    func returnTotal(_ k: Int) -> (sum: Double, count: Int) {
-        var sum = 0.0, count = 0
-        for c in 0..<chunks { sum += returnSums[k][c]; count += returnCounts[k][c] }
-        return (sum, count)
-    }
-
-    /// Frees what `takeArray` has not taken: the traced daily P&L and the chunk sums.
+    /// Frees what `takeArray` has not taken: the traced daily P&L.
     func deallocateRest() {
         dailyPnL.deallocate()
-        returnSums.forEach { $0.deallocate() }; returnCounts.forEach { $0.deallocate() }
     }
 }

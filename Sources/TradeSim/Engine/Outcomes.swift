@@ -11,9 +11,13 @@ public struct VariantOutcomes: Sendable {
     /// kept only where a thesis tests the return (or `RunConfiguration.keepPathReturns`),
     /// empty otherwise.
     public var returns: [Double]
-    /// Sum and count of the finite returns over all paths (see `OutcomeBuffers` for the order).
-    public var returnSum: Double
-    public var returnCount: Int
+    /// Sums and counts of the finite returns per chunk of 64 paths, each summed in path order.
+    public var returnChunkSums: [Double]
+    public var returnChunkCounts: [Int]
+    /// Sum of the finite returns (the chunks' sums added in chunk order: the same for any
+    /// threads, block size or split into shards) and their count.
+    public var returnSum: Double { returnChunkSums.reduce(0, +) }
+    public var returnCount: Int { returnChunkCounts.reduce(0, +) }
     /// Largest fall of the decision's P&L from its running peak, in money (≥ 0), in single
     /// precision (relative 6e-8: the memory a path costs matters at millions of paths).
     public var maxDrawdown: [Float]
@@ -75,6 +79,36 @@ public struct ScenarioOutcomes: Sendable {
     /// False when the paths are runs from different start dates (a rolling backtest): then
     /// day d has no single date.
     public var datesAreShared = true
+    /// Global index of the first path held: 0, or where a shard's slice begins (its arrays
+    /// hold paths firstPath ..< firstPath + paths).
+    public var firstPath = 0
+
+    /// A shard's slices joined in path order: the outcomes of the single run, value for value.
+    /// The slices must be of one scenario, consecutive and in order.
+    public static func joined(_ slices: [ScenarioOutcomes]) -> ScenarioOutcomes {
+        precondition(!slices.isEmpty)
+        var variants = slices[0].variants
+        for k in variants.indices {
+            variants[k].pnl = slices.flatMap { $0.variants[k].pnl }
+            variants[k].returns = slices.flatMap { $0.variants[k].returns }
+            variants[k].returnChunkSums = slices.flatMap { $0.variants[k].returnChunkSums }
+            variants[k].returnChunkCounts = slices.flatMap { $0.variants[k].returnChunkCounts }
+            variants[k].maxDrawdown = slices.flatMap { $0.variants[k].maxDrawdown }
+            variants[k].holdingDays = slices.flatMap { $0.variants[k].holdingDays }
+            variants[k].exitReason = slices.flatMap { $0.variants[k].exitReason }
+            variants[k].relativeReturnBps = slices.flatMap { $0.variants[k].relativeReturnBps }
+        }
+        let days = slices[0].equitySample.count
+        var out = ScenarioOutcomes(scenario: slices[0].scenario, scenarioIndex: slices[0].scenarioIndex,
+                                   paths: slices.reduce(0) { $0 + $1.paths }, variants: variants,
+                                   portfolioPnL: slices.flatMap(\.portfolioPnL), portfolioMaxDrawdown: slices.flatMap(\.portfolioMaxDrawdown),
+                                   startEquity: slices[0].startEquity,
+                                   equitySample: (0..<days).map { d in slices.flatMap { $0.equitySample[d] } },
+                                   trades: slices.flatMap(\.trades),
+                                   dailyPnL: slices[0].dailyPnL.indices.map { k in slices.flatMap { $0.dailyPnL[k] } })
+        out.firstPath = slices[0].firstPath
+        return out
+    }
 
     /// Runs of one playbook (e.g. a backtest from several start dates) as one distribution:
     /// run k becomes path k. Per-day data is kept for the days each run has.
@@ -84,8 +118,8 @@ public struct ScenarioOutcomes: Sendable {
         for k in variants.indices {
             variants[k].pnl = runs.flatMap { $0.variants[k].pnl }
             variants[k].returns = runs.flatMap { $0.variants[k].returns }
-            variants[k].returnSum = runs.reduce(0) { $0 + $1.variants[k].returnSum }
-            variants[k].returnCount = runs.reduce(0) { $0 + $1.variants[k].returnCount }
+            variants[k].returnChunkSums = runs.flatMap { $0.variants[k].returnChunkSums }
+            variants[k].returnChunkCounts = runs.flatMap { $0.variants[k].returnChunkCounts }
             variants[k].maxDrawdown = runs.flatMap { $0.variants[k].maxDrawdown }
             variants[k].holdingDays = runs.flatMap { $0.variants[k].holdingDays }
             variants[k].exitReason = runs.flatMap { $0.variants[k].exitReason }

@@ -2,6 +2,7 @@
 enum Commands {
     static let all: [CommandSpec] = [
         RunCommand.spec,
+        MergeCommand.spec,
         BacktestCommand.spec,
         PriceCommand.spec,
         ImpliedVolCommand.spec,

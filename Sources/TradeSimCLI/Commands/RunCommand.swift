@@ -12,6 +12,10 @@ enum RunCommand {
         equity_quantiles.csv, pnl_histogram.csv, exits.csv, first_passage.csv, trades.csv (the \
         first 20 paths), run.json and report.html. The same inputs and seed give the same CSV \
         bytes whatever --threads is. Progress goes to stderr when it is a terminal.
+
+        With --shard i/n (0 ≤ i < n) it runs only slice i of every scenario's paths and writes a \
+        partial result instead (to --out, default reports/<study>-shards/shard-<i>-of-<n>.tspart); \
+        `tradesim merge` joins the n partials into the report set of the single run, byte for byte.
         """,
         arguments: [ArgumentSpec(name: "study", help: "Study file (default: \(StudyLoader.defaultStudy)).")],
         options: [
@@ -23,7 +27,9 @@ enum RunCommand {
                        defaultDescription: "the number of processors"),
             OptionSpec(name: "scenario", valueName: "NAME", help: "Only this scenario (repeatable).", kind: .text,
                        repeatable: true),
-            OptionSpec(name: "out", valueName: "DIR", help: "Report folder.", kind: .text, defaultDescription: "reports/<study>"),
+            OptionSpec(name: "out", valueName: "DIR", help: "Report folder (with --shard: the partial result's file).", kind: .text,
+                       defaultDescription: "reports/<study>"),
+            OptionSpec(name: "shard", valueName: "I/N", help: "Run slice I of N (from 0) and write a partial result.", kind: .text),
             OptionSpec(name: "quiet", valueName: "", help: "Print nothing on success.", kind: .flag),
         ],
         run: run)
@@ -46,9 +52,19 @@ enum RunCommand {
             }
             indices = indices.filter { names.contains(study.scenarios[$0].name) }
         }
-        let configuration = RunConfiguration(paths: a.integer("paths") ?? 10_000, seed: UInt64(a.integer("seed") ?? 42),
+        var configuration = RunConfiguration(paths: a.integer("paths") ?? 10_000, seed: UInt64(a.integer("seed") ?? 42),
                                              threads: a.integer("threads") ?? Parallel.processorCount,
                                              tracedPaths: tracedPaths)
+        if let text = a.string("shard") {
+            guard let shard = Shard(text) else {
+                throw CLIError.usage("--shard must be I/N with 0 ≤ I < N (for example 0/4), got '\(text)'", command: "run")
+            }
+            configuration.shard = shard
+            try runShard(loaded: loaded, indices: indices, configuration: configuration, shard: shard,
+                         out: a.string("out") ?? "reports/\(study.name)-shards/shard-\(shard.index)-of-\(shard.count).tspart",
+                         quiet: a.has("quiet"))
+            return
+        }
         let outPath = a.string("out") ?? "reports/\(study.name)"
         let quiet = a.has("quiet")
         // The folder is prepared before the long work, so a bad --out fails fast, and an
@@ -71,6 +87,46 @@ enum RunCommand {
             Console.out(portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))
             Console.err("tradesim run: \(study.name), \(indices.count) scenarios × \(configuration.paths) paths in "
                 + "\(NumberText.fixed(clock.total, digits: 2)) s → \(outPath)/\n")
+        }
+    }
+
+    /// One shard: its slice of every scenario, written as a partial result (atomically: a
+    /// temporary file renamed into place, removed on interrupt).
+    static func runShard(loaded: StudyLoader.Loaded, indices: [Int], configuration: RunConfiguration, shard: Shard,
+                         out: String, quiet: Bool) throws {
+        let clock = Stopwatch()
+        let target = URL(fileURLWithPath: out)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw CLIError.failure("cannot create the folder of \(out): \(error.localizedDescription)")
+        }
+        Interrupts.removeOnInterrupt(temporary)
+        let total = indices.reduce(0) { $0 + shard.pathRange(paths: Engine.pathCount(loaded.study.scenarios[$1], configuration)).count }
+        let progress = Progress(total: total, enabled: !quiet && Console.stderrIsTerminal)
+        let outcomes = Engine.run(study: loaded.study, scenarioIndices: indices, configuration: configuration,
+                                  progress: { progress.advance($0) })
+        progress.finish()
+        let partial = PartialResult(studyName: loaded.study.name, inputs: loaded.inputs, configuration: configuration,
+                                    shard: shard, outcomes: outcomes)
+        do {
+            try Data(partial.encoded()).write(to: temporary)
+            // rename(2) replaces an earlier partial in one step.
+            guard rename(temporary.path, target.path) == 0 else {
+                throw CLIError.failure("cannot move the partial result into \(out): \(String(cString: strerror(errno)))")
+            }
+        } catch let error as CLIError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CLIError.failure("cannot write \(out): \(error.localizedDescription)")
+        }
+        Interrupts.clear()
+        if !quiet {
+            Console.err("tradesim run: \(loaded.study.name), shard \(shard) (\(total) paths) in "
+                + "\(NumberText.fixed(clock.total, digits: 2)) s → \(out)\n")
         }
     }
 

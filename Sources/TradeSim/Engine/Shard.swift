@@ -1,0 +1,34 @@
+/// Slice `index` of `count` of a run's paths (`tradesim run --shard i/n`, i from 0).
+///
+/// A scenario's paths are cut into chunks of 64 (`OutcomeBuffers.chunkPaths`); shard i runs
+/// chunks ⌊i·C/n⌋ ..< ⌊(i+1)·C/n⌋ of the C chunks. The slices are disjoint, cover every path,
+/// and begin on chunk boundaries, so every number a report needs (per-path finals, and the
+/// return sums, which are per chunk) comes out of the shards exactly as out of one run.
+public struct Shard: Sendable, Hashable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+
+    /// nil unless 0 ≤ index < count.
+    public init?(index: Int, count: Int) {
+        guard count >= 1, index >= 0, index < count else { return nil }
+        self.index = index
+        self.count = count
+    }
+
+    /// "i/n" with 0 ≤ i < n, as typed after `--shard`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n <= 1_000_000 else { return nil }
+        self.init(index: i, count: n)
+    }
+
+    public var description: String { "\(index)/\(count)" }
+
+    /// The global path indices this shard runs out of `paths`.
+    public func pathRange(paths: Int) -> Range<Int> {
+        let chunk = OutcomeBuffers.chunkPaths
+        let chunks = (paths + chunk - 1) / chunk
+        let first = index * chunks / count, end = (index + 1) * chunks / count
+        return min(first * chunk, paths)..<min(end * chunk, paths)
+    }
+}

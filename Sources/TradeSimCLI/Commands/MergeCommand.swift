@@ -1,0 +1,124 @@
+import Foundation
+import TradeSim
+
+/// `tradesim merge`: the partial results of `run --shard i/n` joined into the report set.
+enum MergeCommand {
+    static let spec = CommandSpec(
+        name: "merge",
+        abstract: "Join the partial results of `run --shard` into the report set of the whole run.",
+        discussion: """
+        Checks that the partials belong together (the same tradesim version, inputs with the \
+        same SHA-256, seed, paths and shard count; every shard 0…n−1 exactly once), then writes \
+        the report set exactly as one `tradesim run` with the same inputs and seed would: the \
+        CSV files are byte for byte the same. The study is read from the path the partials \
+        name (or --study), and must still have the SHA-256 they recorded.
+        """,
+        arguments: [ArgumentSpec(name: "partial", help: "Partial results (.tspart), one per shard.", optional: false, repeatable: true)],
+        options: [
+            OptionSpec(name: "study", valueName: "FILE", help: "The study file, if not where the partials name it.", kind: .text),
+            OptionSpec(name: "out", valueName: "DIR", help: "Report folder.", kind: .text, defaultDescription: "reports/<study>"),
+            OptionSpec(name: "threads", valueName: "N", help: "Worker threads for the reports.", kind: .integer(min: 1, max: 1024),
+                       defaultDescription: "the number of processors"),
+            OptionSpec(name: "quiet", valueName: "", help: "Print nothing on success.", kind: .flag),
+        ],
+        run: run)
+
+    static func run(_ a: ParsedArguments) throws {
+        var clock = Stopwatch()
+        let files = a.positional
+        var bytes: [[UInt8]] = []
+        var headers: [PartialResult.Header] = []
+        for file in files {
+            let b = try StudyLoader.readBytes(file, what: "a partial result written by `tradesim run --shard`")
+            switch PartialResult.header(b, file: file) {
+            case let .success(h): headers.append(h)
+            case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
+            }
+            bytes.append(b)
+        }
+        try checkTogether(headers, files: files)
+        let first = headers[0]
+        // The study, and every input, as the shards read them.
+        let studyPath = a.string("study") ?? first.inputs.first { $0.role == "study" }?.path ?? ""
+        let loaded = try StudyLoader.load(studyPath)
+        let recorded = first.inputs.map { "\($0.role) \($0.sha256)" }
+        let now = loaded.inputs.map { "\($0.role) \($0.sha256)" }
+        guard recorded == now else {
+            throw CLIError.data("\(studyPath): found inputs whose SHA-256 differ from those the partials recorded "
+                + "(\(first.inputs.map { "\($0.path) \($0.sha256.prefix(12))…" }.joined(separator: ", "))); "
+                + "allowed: the study and data files the shards ran on, unchanged")
+        }
+        var partials: [PartialResult] = []
+        for (file, b) in zip(files, bytes) {
+            switch PartialResult.decode(b, file: file, study: loaded.study) {
+            case let .success(p): partials.append(p)
+            case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
+            }
+        }
+        partials.sort { $0.shard.index < $1.shard.index }
+        // Per scenario, the slices in shard order must tile its paths.
+        var outcomes: [ScenarioOutcomes] = []
+        for (k, index) in first.scenarioIndices.enumerated() {
+            let slices = partials.map { $0.outcomes[k] }
+            let expected = Engine.pathCount(loaded.study.scenarios[index], partials[0].configuration(threads: 1))
+            var next = 0
+            for (p, slice) in zip(partials, slices) {
+                guard slice.firstPath == next else {
+                    throw CLIError.data("\(files[headers.firstIndex { $0.shard == p.shard } ?? 0]): found scenario "
+                        + "\(slice.scenario.name) paths from \(slice.firstPath); allowed: paths from \(next) (the slices must tile the run)")
+                }
+                next += slice.paths
+            }
+            guard next == expected else {
+                throw CLIError.data("\(files[0]): found \(next) paths of scenario \(loaded.study.scenarios[index].name) in the partials; "
+                    + "allowed: \(expected), the run's")
+            }
+            outcomes.append(ScenarioOutcomes.joined(slices))
+        }
+        let configuration = partials[0].configuration(threads: a.integer("threads") ?? Parallel.processorCount)
+        let outPath = a.string("out") ?? "reports/\(loaded.study.name)"
+        let quiet = a.has("quiet")
+        let folder = try ReportFolder(outPath)
+        Interrupts.removeOnInterrupt(folder.temporary)
+        let loadSeconds = clock.lap()
+        let summary = try ReportSetWriter.write(command: "merge", study: loaded.study, outcomes: outcomes, blend: true,
+                                                configuration: configuration, inputs: loaded.inputs, folder: folder, clock: &clock,
+                                                timings: [("load", loadSeconds)])
+        if !quiet {
+            Console.out(RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: loaded.study.currency))
+            Console.err("tradesim merge: \(loaded.study.name), \(partials.count) shards → \(outPath)/\n")
+        }
+    }
+
+    /// Same version (ours), inputs, seed, sizes, scenarios and shard count; shards 0…n−1 once each.
+    static func checkTogether(_ headers: [PartialResult.Header], files: [String]) throws {
+        let first = headers[0]
+        for (file, h) in zip(files, headers) {
+            guard h.version == TradeSimVersion.string else {
+                throw CLIError.data("\(file): found a partial result of tradesim \(h.version); allowed: one of tradesim \(TradeSimVersion.string) (this merge)")
+            }
+            let same: [(String, Bool)] = [
+                ("study inputs", h.inputs.map(\.sha256) == first.inputs.map(\.sha256)), ("seed", h.seed == first.seed),
+                ("paths", h.paths == first.paths), ("equity sample", h.equitySamplePaths == first.equitySamplePaths),
+                ("traced paths", h.tracedPaths == first.tracedPaths), ("scenarios", h.scenarioIndices == first.scenarioIndices),
+                ("shard count", h.shard.count == first.shard.count),
+            ]
+            if let (what, _) = same.first(where: { !$0.1 }) {
+                throw CLIError.data("\(file): found a partial result with other \(what) than \(files[0]); "
+                    + "allowed: the shards of one run (same inputs, seed, --paths, --scenario and N)")
+            }
+        }
+        let n = first.shard.count
+        var seen = [String?](repeating: nil, count: n)
+        for (file, h) in zip(files, headers) {
+            if let other = seen[h.shard.index] {
+                throw CLIError.data("\(file): found shard \(h.shard) again (also in \(other)); allowed: each shard once")
+            }
+            seen[h.shard.index] = file
+        }
+        if let missing = seen.firstIndex(where: { $0 == nil }) {
+            throw CLIError.data("\(files[0]): found \(headers.count) of \(n) shards, shard \(missing)/\(n) missing; "
+                + "allowed: all \(n) shards of the run")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+// libFuzzer target: the study decoder and validator, and on every study it accepts, a short
+// run of the engine and the whole report set. Findings are crashes, hangs, leaks, and any
+// report text containing NaN or infinity (DESIGN §5: never a NaN in a report).
+// Built by Tests/Fuzz/run.sh together with the library's sources (one module).
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzStudy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    guard case let .success(study) = StudyDecoder.decode(bytes, file: "fuzz.json") else { return 0 }
+    guard let playbook = study.playbook, !study.scenarios.isEmpty else { return 0 }
+    // Keep each input quick: the decoder allows horizons up to 100,000 days and many assets.
+    let work = study.scenarios.reduce(0) { $0 + $1.horizonDays } * max(1, study.universe.count)
+    guard work <= 200_000 else { return 0 }
+    let configuration = RunConfiguration(paths: 3, seed: 1, threads: 1, tracedPaths: 2)
+    let outcomes = Engine.run(study: study, scenarioIndices: Array(study.scenarios.indices), configuration: configuration)
+    let summary = outcomes.flatMap { SummaryTable.rows($0) } + SummaryTable.blendedRows(outcomes)
+    let theses = ThesisTable.rows(outcomes, playbook: playbook)
+    let histograms = HistogramTable.series(outcomes)
+    let bands = EquityQuantilesTable.bands(outcomes)
+    let texts = [
+        SummaryTable.csv(summary), ThesisTable.csv(theses), EquityQuantilesTable.csv(bands),
+        HistogramTable.csv(outcomes, series: histograms), ExitsTable.csv(outcomes), FirstPassageTable.csv(outcomes),
+        TradesTable.csv(outcomes),
+    ]
+    for text in texts {
+        for field in text.split(whereSeparator: { $0 == "," || $0 == "\n" }) {
+            let lower = field.lowercased()
+            if lower == "nan" || lower == "inf" || lower == "-inf" || lower == "+inf" || lower == "infinity" {
+                fatalError("non-finite value in a report: \(field)")
+            }
+        }
+    }
+    _ = HTMLReport(study: study, outcomes: outcomes, summary: summary, theses: theses, histograms: histograms,
+                   bands: bands, configuration: configuration).html
+    return 0
+}

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Builds and runs a libFuzzer target over the library's sources.
+#
+#   sh Tests/Fuzz/run.sh study 600      # the study decoder + engine + reports, 10 minutes
+#   sh Tests/Fuzz/run.sh csv 600        # the CSV readers + return metrics, 10 minutes
+#   sh Tests/Fuzz/run.sh study 10 smoke # CI: 10 seconds on the committed corpus, nothing saved
+#
+# The committed corpus (Tests/Fuzz/corpus/<target>) grows with what a run finds; the seeds are
+# the studies in scenarios/ and the CSV files in scenarios/data (and ../shared/data when it is
+# there). Crashes are written to $FUZZ_OUT (default /tmp/tradesim-fuzz) as crash-* files.
+set -eu
+target=${1:?usage: run.sh study|csv SECONDS [smoke]}
+seconds=${2:-60}
+mode=${3:-}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=${FUZZ_OUT:-/tmp/tradesim-fuzz}
+mkdir -p "$out"
+case $target in
+    study) source_file=StudyFuzz.swift ;;
+    csv) source_file=CSVFuzz.swift ;;
+    *) echo "unknown target $target (study or csv)" >&2; exit 64 ;;
+esac
+binary="$out/fuzz-$target"
+# One module: the library's sources and the target, instrumented for coverage and
+# AddressSanitizer, optimised (the engine's SIMD code is slow without it).
+swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TradeSimFuzz \
+    $(find "$root/Sources/TradeSim" -name '*.swift' | sort) "$root/Tests/Fuzz/$source_file" \
+    -o "$binary" 2>&1 | grep -v "warning: Cannot export local symbol" || true
+test -x "$binary"
+
+corpus="$root/Tests/Fuzz/corpus/$target"
+seeds="$out/seeds-$target"
+rm -rf "$seeds"; mkdir -p "$seeds" "$corpus"
+if [ "$target" = study ]; then
+    cp "$root"/scenarios/*.json "$seeds"/
+else
+    find "$root/scenarios/data" -name '*.csv' -exec cp {} "$seeds"/ \;
+    if [ -d "$root/../shared/data" ]; then
+        find "$root/../shared/data" -name '*.csv' -size -200k | head -50 | while read -r f; do cp "$f" "$seeds/"; done
+    fi
+fi
+dict=""
+[ -f "$root/Tests/Fuzz/$target.dict" ] && dict="-dict=$root/Tests/Fuzz/$target.dict"
+cd "$out"
+if [ "$mode" = smoke ]; then
+    # Read-only: new inputs go to a scratch folder, the committed corpus is not touched.
+    scratch="$out/scratch-$target"; rm -rf "$scratch"; mkdir -p "$scratch"
+    "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 $dict \
+        -print_final_stats=1 "$scratch" "$corpus" "$seeds"
+else
+    "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 $dict \
+        -print_final_stats=1 -artifact_prefix="$out/" "$corpus" "$seeds"
+fi
