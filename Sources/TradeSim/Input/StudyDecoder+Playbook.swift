@@ -268,7 +268,8 @@ extension StudyDecoder {
         if let (en, ep) = f.member("entry") { entry = entryRule(en, ep, legs: legs) ?? entry }
         var exits = ExitRules()
         if let (xn, xp) = f.member("exit") { exits = exitRules(xn, xp, event: event) ?? exits }
-        for name in referencedEvents(entry: entry, exits: exits, legs: legs) where !scenarios.contains(where: { $0.event(named: name) != nil }) {
+        for name in referencedEvents(entry: entry, exits: exits, legs: legs)
+        where !incompleteScenarios && !scenarios.contains(where: { $0.event(named: name) != nil }) {
             let located = f.member("event") ?? f.member("entry") ?? f.member("exit") ?? f.member("expiry")
             r.problem(located?.node, located?.path ?? path, found: "event \"\(name)\", which no scenario schedules",
                       allowed: "the name of an event in a scenario (\(Set(scenarios.flatMap { $0.events.map(\.name) }).sorted().joined(separator: ", ")))")

@@ -66,6 +66,10 @@ extension StudyDecoder {
                         dates = replayDates
                         horizonDays = replayDates.count - 1
                     }
+                } else {
+                    // Without its prices the scenario has no days: checks against them would
+                    // only repeat the price file's problem in other words.
+                    incompleteScenarios = true
                 }
             } else {
                 r.missing(o, "history", allowed: "the price history of a historical scenario")
@@ -73,7 +77,7 @@ extension StudyDecoder {
         }
 
         var events: [ScheduledEvent] = []
-        if let (n, p) = f.member("events"), let list = r.array(n, p) {
+        if let (n, p) = f.member("events"), !(kind == "historical" && model == nil), let list = r.array(n, p) {
             var names: Set<String> = []
             for (en, ep) in list {
                 guard let e = event(en, ep, dates: dates, needsOutcomes: kind == "monteCarlo") else { continue }

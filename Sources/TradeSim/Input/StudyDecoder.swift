@@ -14,6 +14,9 @@ public struct StudyDecoder {
     let loadHistory: HistoryLoader
     var universe = Universe([])
     var calendar = TradingCalendar(start: CalendarDate(daysSinceEpoch: 0))
+    /// A scenario could not be built (its price history failed): checks that need every
+    /// scenario (events a decision names) are skipped rather than reported wrongly.
+    var incompleteScenarios = false
 
     public static let rootFields = ["name", "description", "currency", "start", "holidays", "universe",
                                     "scenarioDefaults", "scenarios", "playbook", "metadata"]
