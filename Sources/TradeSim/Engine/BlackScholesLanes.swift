@@ -72,19 +72,27 @@ enum BlackScholesLanes {
         y = y.replacing(with: -y, where: y .< V(repeating: 0))
         y = y.replacing(with: V(repeating: 27), where: y .> V(repeating: 27))
         let s = y * y
-        let pS = VectorMath.horner(s, [0.185_777_706_184_603_153, 3.161_123_743_870_565_6, 113.864_154_151_050_156,
-                                       377.485_237_685_302_021, 3_209.377_589_138_469_47])
-        let qS = VectorMath.horner(s, [1, 23.601_290_952_344_120_9, 244.024_637_934_444_173, 1_282.616_526_077_372_28,
-                                       2_844.236_833_439_170_62])
-        let pM = VectorMath.horner(y, [2.153_115_354_744_038_46e-8, 0.564_188_496_988_670_089, 8.883_149_794_388_375_94,
-                                       66.119_190_637_141_629_5, 298.635_138_197_400_131, 881.952_221_241_769_09,
-                                       1_712.047_612_634_070_58, 2_051.078_377_826_071_47, 1_230.339_354_797_997_25])
-        let qM = VectorMath.horner(y, [1, 15.744_926_110_709_834_7, 117.693_950_891_312_499, 537.181_101_862_009_858,
-                                       1_621.389_574_566_690_19, 3_290.799_235_733_459_63, 4_362.619_090_143_247_16,
-                                       3_439.367_674_143_721_64, 1_230.339_354_803_749_42])
         let small = y .<= V(repeating: 0.468_75)
-        var a = (e * pM).replacing(with: m * qS.addingProduct(-y, pS), where: small)
-        var b = qM.replacing(with: qS, where: small)
+        // Regions no lane needs are skipped (the lanes are paths: often all in one or two).
+        var a = V(repeating: 0), b = V(repeating: 1)
+        if !VectorMath.allLanes(small) {
+            let pM = VectorMath.horner(y, [2.153_115_354_744_038_46e-8, 0.564_188_496_988_670_089, 8.883_149_794_388_375_94,
+                                           66.119_190_637_141_629_5, 298.635_138_197_400_131, 881.952_221_241_769_09,
+                                           1_712.047_612_634_070_58, 2_051.078_377_826_071_47, 1_230.339_354_797_997_25])
+            let qM = VectorMath.horner(y, [1, 15.744_926_110_709_834_7, 117.693_950_891_312_499, 537.181_101_862_009_858,
+                                           1_621.389_574_566_690_19, 3_290.799_235_733_459_63, 4_362.619_090_143_247_16,
+                                           3_439.367_674_143_721_64, 1_230.339_354_803_749_42])
+            a = e * pM
+            b = qM
+        }
+        if VectorMath.anyLane(small) {
+            let pS = VectorMath.horner(s, [0.185_777_706_184_603_153, 3.161_123_743_870_565_6, 113.864_154_151_050_156,
+                                           377.485_237_685_302_021, 3_209.377_589_138_469_47])
+            let qS = VectorMath.horner(s, [1, 23.601_290_952_344_120_9, 244.024_637_934_444_173, 1_282.616_526_077_372_28,
+                                           2_844.236_833_439_170_62])
+            a = a.replacing(with: m * qS.addingProduct(-y, pS), where: small)
+            b = b.replacing(with: qS, where: small)
+        }
         let large = y .> V(repeating: 4)
         if VectorMath.anyLane(large) {
             // Cody's P(z), Q(z) (z = 1/s) times s⁵: the coefficients in reverse order.

@@ -83,21 +83,27 @@ public struct ScenarioOutcomes: Sendable {
     /// hold paths firstPath ..< firstPath + paths).
     public var firstPath = 0
 
+    /// The variants' per-path and per-chunk results of `parts`, one after the other.
+    static func concatenatedVariants(_ parts: [ScenarioOutcomes]) -> [VariantOutcomes] {
+        var variants = parts[0].variants
+        for k in variants.indices {
+            variants[k].pnl = parts.flatMap { $0.variants[k].pnl }
+            variants[k].returns = parts.flatMap { $0.variants[k].returns }
+            variants[k].returnChunkSums = parts.flatMap { $0.variants[k].returnChunkSums }
+            variants[k].returnChunkCounts = parts.flatMap { $0.variants[k].returnChunkCounts }
+            variants[k].maxDrawdown = parts.flatMap { $0.variants[k].maxDrawdown }
+            variants[k].holdingDays = parts.flatMap { $0.variants[k].holdingDays }
+            variants[k].exitReason = parts.flatMap { $0.variants[k].exitReason }
+            variants[k].relativeReturnBps = parts.flatMap { $0.variants[k].relativeReturnBps }
+        }
+        return variants
+    }
+
     /// A shard's slices joined in path order: the outcomes of the single run, value for value.
     /// The slices must be of one scenario, consecutive and in order.
     public static func joined(_ slices: [ScenarioOutcomes]) -> ScenarioOutcomes {
         precondition(!slices.isEmpty)
-        var variants = slices[0].variants
-        for k in variants.indices {
-            variants[k].pnl = slices.flatMap { $0.variants[k].pnl }
-            variants[k].returns = slices.flatMap { $0.variants[k].returns }
-            variants[k].returnChunkSums = slices.flatMap { $0.variants[k].returnChunkSums }
-            variants[k].returnChunkCounts = slices.flatMap { $0.variants[k].returnChunkCounts }
-            variants[k].maxDrawdown = slices.flatMap { $0.variants[k].maxDrawdown }
-            variants[k].holdingDays = slices.flatMap { $0.variants[k].holdingDays }
-            variants[k].exitReason = slices.flatMap { $0.variants[k].exitReason }
-            variants[k].relativeReturnBps = slices.flatMap { $0.variants[k].relativeReturnBps }
-        }
+        let variants = concatenatedVariants(slices)
         let days = slices[0].equitySample.count
         var out = ScenarioOutcomes(scenario: slices[0].scenario, scenarioIndex: slices[0].scenarioIndex,
                                    paths: slices.reduce(0) { $0 + $1.paths }, variants: variants,
@@ -114,17 +120,7 @@ public struct ScenarioOutcomes: Sendable {
     /// run k becomes path k. Per-day data is kept for the days each run has.
     public static func combine(_ runs: [ScenarioOutcomes], scenario: Scenario) -> ScenarioOutcomes {
         precondition(!runs.isEmpty)
-        var variants = runs[0].variants
-        for k in variants.indices {
-            variants[k].pnl = runs.flatMap { $0.variants[k].pnl }
-            variants[k].returns = runs.flatMap { $0.variants[k].returns }
-            variants[k].returnChunkSums = runs.flatMap { $0.variants[k].returnChunkSums }
-            variants[k].returnChunkCounts = runs.flatMap { $0.variants[k].returnChunkCounts }
-            variants[k].maxDrawdown = runs.flatMap { $0.variants[k].maxDrawdown }
-            variants[k].holdingDays = runs.flatMap { $0.variants[k].holdingDays }
-            variants[k].exitReason = runs.flatMap { $0.variants[k].exitReason }
-            variants[k].relativeReturnBps = runs.flatMap { $0.variants[k].relativeReturnBps }
-        }
+        let variants = concatenatedVariants(runs)
         let days = runs.map { $0.equitySample.count }.max() ?? 0
         let equity = (0..<days).map { d in runs.flatMap { d < $0.equitySample.count ? $0.equitySample[d] : [] } }
         var trades: [TradeRecord] = []

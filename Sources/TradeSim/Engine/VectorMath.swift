@@ -187,6 +187,12 @@ enum VectorMath {
     }
 
     @inline(__always)
+    static func allLanes(_ m: SIMDMask<SIMD8<Int64>>) -> Bool {
+        let v = unsafeBitCast(m, to: SIMD8<Int64>.self)
+        return (v[0] & v[1] & v[2] & v[3] & v[4] & v[5] & v[6] & v[7]) != 0
+    }
+
+    @inline(__always)
     static func anyLane(_ m: SIMDMask<SIMD8<Int64>>) -> Bool {
         let v = unsafeBitCast(m, to: SIMD8<Int64>.self)
         return (v[0] | v[1] | v[2] | v[3] | v[4] | v[5] | v[6] | v[7]) != 0

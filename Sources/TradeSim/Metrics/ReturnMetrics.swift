@@ -22,7 +22,8 @@ import Foundation
 /// - max_drawdown_duration = the longest stretch, in periods, from a running peak of C (C₀ counts)
 ///   to the first period back at or above it, or to the end when it never recovers.
 ///
-/// Undefined values (too few returns, a zero denominator) are nil, never NaN.
+/// Undefined values (too few returns, a zero denominator, a result beyond the range of a
+/// double) are nil, never NaN or ∞.
 public struct ReturnMetrics: Sendable {
     public static let periodsPerYear = 252.0
 
@@ -86,6 +87,14 @@ public struct ReturnMetrics: Sendable {
             let z = NormalDistribution.quantile(0.05)
             gaussianVaR95 = m + sd * z
             gaussianCVaR95 = m - sd * NormalDistribution.pdf(z) / 0.05
+        }
+        // A value beyond the doubles (returns of 10¹¹ compounding past 1.8e308) is undefined
+        // here, not ∞: reports never show an infinity.
+        for path in [\Self.annualReturn, \.annualVolatility, \.sharpeRatio, \.sortinoRatio, \.downsideRisk,
+                     \.maxDrawdown, \.calmarRatio, \.omegaRatio, \.tailRatio, \.stability, \.valueAtRisk,
+                     \.conditionalValueAtRisk, \.skew, \.kurtosis, \.gaussianVaR95, \.gaussianCVaR95]
+        where self[keyPath: path].map({ !$0.isFinite }) ?? false {
+            self[keyPath: path] = nil
         }
     }
 

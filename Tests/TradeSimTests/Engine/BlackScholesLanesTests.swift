@@ -75,4 +75,35 @@ struct BlackScholesLanesTests {
         let reference = NormalDistribution.cdf(-30)  // S·e^{−qτ}·Φ(−40) is below the smallest double
         #expect(abs(out[0] - reference) <= 1e-13 * reference, "\(out[0]) vs \(reference)")
     }
+
+    /// Vectors whose eight lanes all fall in one of Cody's regions (so the others are skipped),
+    /// and mixed ones: against K·e^{−rτ}·Φ(−d₂) − S·e^{−qτ}·Φ(−d₁) from the scalar Φ, with
+    /// S·e^{−qτ} = K·e^{−rτ}·e^{d₁σ√τ − σ²τ/2} so the inputs are consistent.
+    @Test func regionsSkippedPerVector() {
+        let groups: [[Double]] = [
+            [-0.6, -0.4, -0.2, 0, 0.1, 0.3, 0.5, 0.62],          // all small (|d₁| and |d₂| ≤ 0.66 with σ√τ = 0.05)
+            [1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0],            // medium
+            [-5.0, -4.0, -3.0, -2.0, -1.5, -1.0, -0.9, -0.8],    // medium, negative
+            [6.0, 6.5, 7.0, 8.0, 9.0, 10.0, 12.0, 20.0],         // large
+            [-20.0, -12.0, -9.0, -8.0, -7.0, -6.5, -6.0, -5.8],  // large, negative
+            [-7.0, -2.0, -0.3, 0.1, 0.5, 1.2, 4.5, 9.0],         // mixed
+        ]
+        for sd in [0.05, 0.4] {
+            var d1: [Double] = [], sds: [Double] = [], kdr: [Double] = [], sdq: [Double] = []
+            for g in groups {
+                for d in g {
+                    d1.append(d); sds.append(sd); kdr.append(100)
+                    sdq.append(100 * Foundation.exp(d * sd - 0.5 * sd * sd))
+                }
+            }
+            var out = [Double](repeating: .nan, count: d1.count)
+            BlackScholesLanes.puts(d1: d1, sd: sds, discountedStrike: kdr, discountedSpot: sdq, into: &out, count: d1.count)
+            for i in d1.indices {
+                let reference = 100 * NormalDistribution.cdf(-(d1[i] - sd)) - sdq[i] * NormalDistribution.cdf(-d1[i])
+                let error = abs(out[i] - reference)
+                #expect(error <= 1e-11 * abs(reference) || error <= 1e-14 * (100 + sdq[i]),
+                        "d₁ \(d1[i]), σ√τ \(sd): \(out[i]) vs \(reference)")
+            }
+        }
+    }
 }

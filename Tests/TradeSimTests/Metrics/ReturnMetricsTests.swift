@@ -77,4 +77,16 @@ struct ReturnMetricsTests {
         #expect(ReturnMetrics(returns: [0.01, 0.02]).maxDrawdownDuration == 0)
         #expect(ReturnMetrics(returns: [-0.01, 0.005]).maxDrawdownDuration == 2)
     }
+
+    /// Found by the CSV fuzzer: a price series jumping from 18 to 2e12 compounds past the
+    /// largest double over a year; the annual return (and the Calmar ratio) are then
+    /// undefined (nil, shown as n/a or null), never ∞.
+    @Test func overflowingMetricsAreUndefined() {
+        let prices = [17.54, 16.96, 16.9599990844726589, 17.99542236328, 1_999_389_648_438]
+        let returns = (1..<prices.count).map { prices[$0] / prices[$0 - 1] - 1 }
+        let m = ReturnMetrics(returns: returns)
+        #expect(m.annualReturn == nil && m.calmarRatio == nil)
+        #expect(m.annualVolatility != nil && m.annualVolatility!.isFinite)
+        #expect(m.maxDrawdown != nil)
+    }
 }
