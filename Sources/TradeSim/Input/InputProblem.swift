@@ -1,3 +1,5 @@
+import Foundation
+
 /// One thing wrong with an input file: where it is, what was found there and what is allowed.
 ///
 /// Rendered as `file:line:column: path: found …; allowed: …`, where `path` is a JSON path
@@ -70,7 +72,11 @@ public struct NumberRule: Sendable, Hashable {
         return "a number " + parts.joined(separator: " and ")
     }
 
+    /// Whole numbers as integers up to a billion, powers of ten beyond as 1e12, others as Swift prints them.
     static func format(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+        if x == x.rounded() && abs(x) <= 1e9 { return String(Int(x)) }
+        let exponent = log10(abs(x)).rounded()
+        if x != 0, exponent == exponent.rounded(), pow(10, exponent) == abs(x) { return (x < 0 ? "-" : "") + "1e\(Int(exponent))" }
+        return String(x)
     }
 }

@@ -30,6 +30,15 @@ public struct JSONNode: Sendable {
         }
     }
 
+    /// What a message says was found: "an array of 2", "a string \"MP\"", "a number 7",
+    /// "true", "null", "an object".
+    public var description: String {
+        switch value {
+        case .null, .bool, .array, .object: summary
+        case .number, .string: typeName + " " + summary
+        }
+    }
+
     public var typeName: String {
         switch value {
         case .null: "null"

@@ -60,8 +60,7 @@ public struct JSONReader: Sendable {
 
     public mutating func object(_ node: JSONNode, _ path: String) -> JSONObject? {
         guard case let .object(members) = node.value else {
-            problem(node, path, found: node.typeName + (node.typeName == "an object" ? "" : " \(node.summary)"),
-                    allowed: "an object { … }")
+            problem(node, path, found: node.description, allowed: "an object { … }")
             return nil
         }
         var map: [String: JSONNode] = [:]

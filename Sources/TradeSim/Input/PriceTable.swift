@@ -64,6 +64,19 @@ public struct PriceTable: Sendable {
                 problems.append(InputProblem(file: file, line: header.line, path: "header", found: "only a Date column",
                                              allowed: "'Adj Close', 'Close' or one column per ticker"))
             }
+            var seen: Set<String> = []
+            for (c, t) in valueColumns where !t.isEmpty {
+                if seen.contains(t) {
+                    problems.append(InputProblem(file: file, line: header.line, column: c + 1, path: "header",
+                                                 found: "ticker '\(t)' in a second column", allowed: "one column per ticker"))
+                }
+                seen.insert(t)
+            }
+            if let iv = ivColumn, valueColumns.count > 1 {
+                problems.append(InputProblem(file: file, line: header.line, column: iv + 1, path: "header",
+                                             found: "an '\(names[iv])' column in a file of \(valueColumns.count) tickers",
+                                             allowed: "an IV column only in a one-ticker file (whose column it is would be unclear)"))
+            }
         }
         var dates: [CalendarDate] = []
         // The last date read, valid row or not, so a duplicate after a bad row is still caught.

@@ -207,8 +207,10 @@ extension StudyDecoder {
             guard let underlyings = underlyingList(f, path) else { return nil }
             event = f.member("event").flatMap { r.string($0.node, $0.path) }
             if event == nil && f.member("event") == nil { missingField(f, "event", path, "the name of a scheduled event") }
-            let daysBefore = f.member("daysBefore").flatMap { r.integer($0.node, $0.path, min: 0, max: 252) } ?? 5
-            if let e = event { defaultEntry = .beforeEvent(e, days: daysBefore) }
+            let given = f.member("daysBefore")
+            let parsed = given.flatMap { r.integer($0.node, $0.path, min: 0, max: 252) }
+            // (An invalid daysBefore is reported once; no entry is derived from it.)
+            if let e = event, given == nil || parsed != nil { defaultEntry = .beforeEvent(e, days: parsed ?? 5) }
             let expiry = expiryRule(f, path, event: event)
             var strikes: [(OptionType, StrikeRule?)]
             if kind == .eventStraddle {
@@ -274,6 +276,7 @@ extension StudyDecoder {
             r.problem(located?.node, located?.path ?? path, found: "event \"\(name)\", which no scenario schedules",
                       allowed: "the name of an event in a scenario (\(Set(scenarios.flatMap { $0.events.map(\.name) }).sorted().joined(separator: ", ")))")
         }
+        if !incompleteScenarios { checkEntryReachable(entry: entry, scenarios: scenarios, f: f, path: path) }
         checkExpiryAfterEntry(entry: entry, legs: legs, scenarios: scenarios, f: f, path: path)
 
         var theses: [Thesis] = []
@@ -449,6 +452,12 @@ extension StudyDecoder {
         }
         guard let o = r.object(n, p) else { return nil }
         r.rejectUnknown(o, allowed: ["day", "date", "onWeakness", "daysBeforeEvent", "event"])
+        let rules = ["day", "date", "onWeakness", "daysBeforeEvent"].filter { o.has($0) }
+        if rules.count > 1 {
+            r.problem(o.member(rules[1])!.node, JSONPath.join(p, rules[1]), found: "both '\(rules[0])' and '\(rules[1])'",
+                      allowed: "one entry rule: day, date, onWeakness or daysBeforeEvent")
+            return nil
+        }
         if let (dn, dp) = o.member("day") { return r.integer(dn, dp, min: 0, max: 100_000).map { .onDay($0) } }
         if let (dn, dp) = o.member("date") { return date(dn, dp).map { .onDate($0) } }
         if let (dn, dp) = o.member("daysBeforeEvent") {
@@ -508,6 +517,36 @@ extension StudyDecoder {
 
     /// An option that would expire on or before its entry day (in a scenario where both are
     /// known in advance) is an error.
+    /// An entry that no scenario can reach (after every horizon, on a date no scenario has, or
+    /// more days before an event than the event is from the start) would never fire: a mistake.
+    mutating func checkEntryReachable(entry: EntryRule, scenarios: [Scenario], f: DecisionFields, path: String) {
+        guard !scenarios.isEmpty else { return }
+        let located = f.member("entry") ?? f.member("daysBefore")
+        let node = located?.node, at = located?.path ?? path
+        switch entry {
+        case let .onDay(d):
+            let longest = scenarios.map(\.horizonDays).max()!
+            if d > longest {
+                r.problem(node, at, found: "day \(d), after every scenario's last day (the longest horizon is \(longest))",
+                          allowed: "a day from 0 to \(longest)")
+            }
+        case let .onDate(date):
+            if !scenarios.contains(where: { $0.dates.contains(date) }) {
+                let first = scenarios.map { $0.dates.first! }.min()!, last = scenarios.map { $0.dates.last! }.max()!
+                let why = date.isWeekend ? " (a \(date.weekdayName))" : (date >= first && date <= last ? " (not a trading day)" : ", outside every scenario")
+                r.problem(node, at, found: "\(date)\(why)", allowed: "a trading day of a scenario, from \(first) to \(last)")
+            }
+        case let .beforeEvent(name, days):
+            let eventDays = scenarios.compactMap { $0.event(named: name)?.day }
+            if let latest = eventDays.max(), days > latest {
+                r.problem(node, at, found: "\(days) days before event \"\(name)\", which is on day \(latest) at the latest",
+                          allowed: "at most \(latest) days before it (day 0 is the first day)")
+            }
+        case .atStart, .onWeakness:
+            break
+        }
+    }
+
     mutating func checkExpiryAfterEntry(entry: EntryRule, legs: [Leg], scenarios: [Scenario], f: DecisionFields, path: String) {
         for l in legs {
             guard case let .option(_, _, expiry) = l.instrument else { continue }

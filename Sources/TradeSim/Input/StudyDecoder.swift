@@ -142,11 +142,18 @@ public struct StudyDecoder {
 
     // MARK: - Universe
 
+    /// The largest universe accepted.
+    static let maximumAssets = 1_000
+
     static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "borrowFee", "beta", "tags"]
 
     mutating func decodeUniverse(_ node: JSONNode, _ path: String) -> [Asset] {
         guard let list = r.array(node, path) else { return [] }
         if list.isEmpty { r.problem(node, path, found: "an empty array", allowed: "at least one asset") }
+        if list.count > Self.maximumAssets {
+            r.problem(node, path, found: "\(list.count) assets", allowed: "at most \(Self.maximumAssets) assets (a correlated path model holds n² numbers)")
+            return []
+        }
         var assets: [Asset] = []
         var tickers: Set<String> = []
         for (an, ap) in list {
@@ -161,7 +168,7 @@ public struct StudyDecoder {
                 r.problem(o.member("ticker")!.node, JSONPath.join(ap, "ticker"), found: "\"\(t)\" a second time",
                           allowed: "each ticker once in the universe")
             }
-            let spot = r.requiredNumber(o, "spot", .positive)
+            let spot = r.requiredNumber(o, "spot", NumberRule(min: 0, minInclusive: false, max: 1e9))
             let vol = r.requiredNumber(o, "volatility", NumberRule(min: 0, max: 5))
             let drift = r.optionalNumber(o, "drift", NumberRule(min: -5, max: 5)) ?? 0
             let q = r.optionalNumber(o, "dividendYield", NumberRule(min: -1, max: 1)) ?? 0

@@ -71,20 +71,24 @@ public struct SVGChart {
         points.enumerated().map { "\($0 == 0 ? "M" : "L")\(f(x($1.0))) \(f(y($1.1)))" }.joined(separator: " ")
     }
 
-    /// 1-2-5 ticks covering the domain.
+    /// 1-2-5 ticks covering the domain (at most a few more than `count`). A span too small to
+    /// step through at its magnitude (below a millionth of it: e.g. equity that hardly moves)
+    /// gets one tick.
     public static func niceTicks(_ d: ClosedRange<Double>, count: Int) -> [Double] {
         let span = d.upperBound - d.lowerBound
-        guard span > 0, span.isFinite else { return [d.lowerBound] }
+        let size = max(abs(d.lowerBound), abs(d.upperBound))
+        guard span > 0, span.isFinite, span > size * 1e-6 else { return [d.lowerBound] }
         let raw = span / Double(max(count, 1))
         let magnitude = pow(10, (log10(raw)).rounded(.down))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
         var ticks: [Double] = []
-        var t = (d.lowerBound / step).rounded(.up) * step
-        while t <= d.upperBound + step * 1e-9 {
+        let first = (d.lowerBound / step).rounded(.up)
+        for k in 0...(max(count, 1) + 2) {
+            let t = (first + Double(k)) * step
+            guard t <= d.upperBound + step * 1e-9 else { break }
             ticks.append(abs(t) < step * 1e-9 ? 0 : t)
-            t += step
         }
-        return ticks
+        return ticks.isEmpty ? [d.lowerBound] : ticks
     }
 
     /// Money for axes: 1.2M, 350k, −40k.

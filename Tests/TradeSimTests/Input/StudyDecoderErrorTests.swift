@@ -44,8 +44,8 @@ struct StudyDecoderErrorTests {
              "scenarios": [{"name": "s", "horizon": "3months", "rate": "4%"}]}
             """
         #expect(StudyText.problems(text) == [
-            "test.json:2:40: universe[0].spot: found -20; allowed: a number > 0",
-            "test.json:3:41: scenarios[0].horizon: found \"3months\"; allowed: a whole number of trading days, or a string like \"10d\", \"2w\", \"3m\", \"1q\", \"6m\", \"1y\"",
+            "test.json:2:40: universe[0].spot: found -20; allowed: a number > 0 and ≤ 1000000000",
+            "test.json:3:41: scenarios[0].horizon: found \"3months\"; allowed: a whole number of trading days from 1 to 100000, or a string like \"10d\", \"2w\", \"3m\", \"1q\", \"6m\", \"1y\" (at most 100000 days)",
             "test.json:3:60: scenarios[0].rate: found \"4%\"; allowed: a number ≥ -1 and ≤ 1",
         ])
     }
@@ -114,7 +114,7 @@ struct StudyDecoderErrorTests {
         let p = StudyText.problems(#"{"name": "t", "start": "2026-01-04", "universe": [{"ticker": "MP", "volatility": 0.6}], "scenarios": [{"horizon": 5}]}"#)
         #expect(p == [
             "test.json:1:24: start: found 2026-01-04 (a Sunday); allowed: a trading day (a weekday not in holidays)",
-            "test.json:1:51: universe[0].spot: found nothing (the field is missing); allowed: a number > 0",
+            "test.json:1:51: universe[0].spot: found nothing (the field is missing); allowed: a number > 0 and ≤ 1000000000",
             "test.json:1:103: scenarios[0].name: found nothing (the field is missing); allowed: a name of letters, digits, '-', '_' or '.' (at most 64, not \"blended\")",
         ])
     }
