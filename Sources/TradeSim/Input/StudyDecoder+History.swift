@@ -23,6 +23,14 @@ extension StudyDecoder {
         if mode == "replay", let (n, p) = o.member("meanBlockDays") {
             r.problem(n, p, found: "meanBlockDays in a replay", allowed: "meanBlockDays only with \"mode\": \"bootstrap\"")
         }
+        // Each mode reads its own window fields: a replay runs from `start` (to `to`), a
+        // bootstrap samples blocks from rows `from`…`to`.
+        if mode == "replay", let (n, p) = o.member("from") {
+            r.problem(n, p, found: "'from' in a replay", allowed: "'start' (and 'to') for a replay; 'from' only with \"mode\": \"bootstrap\"")
+        }
+        if mode == "bootstrap", let (n, p) = o.member("start") {
+            r.problem(n, p, found: "'start' in a bootstrap", allowed: "'from' and 'to' for a bootstrap; 'start' only in a replay")
+        }
 
         let series: [PriceSeries]
         switch loadHistory(reference) {

@@ -46,6 +46,7 @@ extension StudyDecoder {
             return nil
         }
         guard let list = r.array(dn, dp) else { return nil }
+        if list.isEmpty { r.problem(dn, dp, found: "an empty array", allowed: "at least one decision") }
         var ids: Set<String> = []
         for (en, ep) in list {
             guard let d = decision(en, ep, base: costs, holdings: holdings, scenarios: scenarios) else { continue }
@@ -452,6 +453,9 @@ extension StudyDecoder {
         }
         guard let o = r.object(n, p) else { return nil }
         r.rejectUnknown(o, allowed: ["day", "date", "onWeakness", "daysBeforeEvent", "event"])
+        if let (en, ep) = o.member("event"), !o.has("daysBeforeEvent") {
+            r.problem(en, ep, found: "'event' without 'daysBeforeEvent'", allowed: "'event' only with daysBeforeEvent (the entry N days before it)")
+        }
         let rules = ["day", "date", "onWeakness", "daysBeforeEvent"].filter { o.has($0) }
         if rules.count > 1 {
             r.problem(o.member(rules[1])!.node, JSONPath.join(p, rules[1]), found: "both '\(rules[0])' and '\(rules[1])'",
@@ -533,8 +537,13 @@ extension StudyDecoder {
         case let .onDate(date):
             if !scenarios.contains(where: { $0.dates.contains(date) }) {
                 let first = scenarios.map { $0.dates.first! }.min()!, last = scenarios.map { $0.dates.last! }.max()!
-                let why = date.isWeekend ? " (a \(date.weekdayName))" : (date >= first && date <= last ? " (not a trading day)" : ", outside every scenario")
-                r.problem(node, at, found: "\(date)\(why)", allowed: "a trading day of a scenario, from \(first) to \(last)")
+                let why = date.isWeekend ? " (a \(date.weekdayName))"
+                    : (date >= first && date <= last ? " (a day none of the scenarios has)" : ", outside every scenario")
+                // One range when the scenarios share their days, else each scenario's.
+                let ranges = Set(scenarios.map { "\($0.dates.first!) to \($0.dates.last!)" })
+                let allowed = ranges.count == 1 ? "a trading day of a scenario, from \(first) to \(last)"
+                    : "a trading day of a scenario (" + scenarios.map { "\($0.name): \($0.dates.first!) to \($0.dates.last!)" }.joined(separator: "; ") + ")"
+                r.problem(node, at, found: "\(date)\(why)", allowed: allowed)
             }
         case let .beforeEvent(name, days):
             let eventDays = scenarios.compactMap { $0.event(named: name)?.day }
