@@ -76,30 +76,22 @@ enum BlackScholesLanes {
         // Regions no lane needs are skipped (the lanes are paths: often all in one or two).
         var a = V(repeating: 0), b = V(repeating: 1)
         if !VectorMath.allLanes(small) {
-            let pM = VectorMath.horner(y, [2.153_115_354_744_038_46e-8, 0.564_188_496_988_670_089, 8.883_149_794_388_375_94,
-                                           66.119_190_637_141_629_5, 298.635_138_197_400_131, 881.952_221_241_769_09,
-                                           1_712.047_612_634_070_58, 2_051.078_377_826_071_47, 1_230.339_354_797_997_25])
-            let qM = VectorMath.horner(y, [1, 15.744_926_110_709_834_7, 117.693_950_891_312_499, 537.181_101_862_009_858,
-                                           1_621.389_574_566_690_19, 3_290.799_235_733_459_63, 4_362.619_090_143_247_16,
-                                           3_439.367_674_143_721_64, 1_230.339_354_803_749_42])
+            let pM = Self.horner9(y, (2.153_115_354_744_038_46e-8, 0.564_188_496_988_670_089, 8.883_149_794_388_375_94, 66.119_190_637_141_629_5, 298.635_138_197_400_131, 881.952_221_241_769_09, 1_712.047_612_634_070_58, 2_051.078_377_826_071_47, 1_230.339_354_797_997_25))
+            let qM = Self.horner9(y, (1, 15.744_926_110_709_834_7, 117.693_950_891_312_499, 537.181_101_862_009_858, 1_621.389_574_566_690_19, 3_290.799_235_733_459_63, 4_362.619_090_143_247_16, 3_439.367_674_143_721_64, 1_230.339_354_803_749_42))
             a = e * pM
             b = qM
         }
         if VectorMath.anyLane(small) {
-            let pS = VectorMath.horner(s, [0.185_777_706_184_603_153, 3.161_123_743_870_565_6, 113.864_154_151_050_156,
-                                           377.485_237_685_302_021, 3_209.377_589_138_469_47])
-            let qS = VectorMath.horner(s, [1, 23.601_290_952_344_120_9, 244.024_637_934_444_173, 1_282.616_526_077_372_28,
-                                           2_844.236_833_439_170_62])
+            let pS = Self.horner5(s, (0.185_777_706_184_603_153, 3.161_123_743_870_565_6, 113.864_154_151_050_156, 377.485_237_685_302_021, 3_209.377_589_138_469_47))
+            let qS = Self.horner5(s, (1, 23.601_290_952_344_120_9, 244.024_637_934_444_173, 1_282.616_526_077_372_28, 2_844.236_833_439_170_62))
             a = a.replacing(with: m * qS.addingProduct(-y, pS), where: small)
             b = b.replacing(with: qS, where: small)
         }
         let large = y .> V(repeating: 4)
         if VectorMath.anyLane(large) {
             // Cody's P(z), Q(z) (z = 1/s) times s⁵: the coefficients in reverse order.
-            let pL = VectorMath.horner(s, [6.587_491_615_298_378_03e-4, 0.016_083_785_148_742_276_6, 0.125_781_726_111_229_246,
-                                           0.360_344_899_949_804_439, 0.305_326_634_961_232_344, 0.016_315_387_137_302_097_8])
-            let qL = VectorMath.horner(s, [2.335_204_976_268_691_85e-3, 0.060_518_341_312_441_319_1, 0.527_905_102_951_428_412,
-                                           1.872_952_849_923_460_47, 2.568_520_192_289_822_42, 1])
+            let pL = Self.horner6(s, (6.587_491_615_298_378_03e-4, 0.016_083_785_148_742_276_6, 0.125_781_726_111_229_246, 0.360_344_899_949_804_439, 0.305_326_634_961_232_344, 0.016_315_387_137_302_097_8))
+            let qL = Self.horner6(s, (2.335_204_976_268_691_85e-3, 0.060_518_341_312_441_319_1, 0.527_905_102_951_428_412, 1.872_952_849_923_460_47, 2.568_520_192_289_822_42, 1))
             let sq = s * qL
             a = a.replacing(with: e * (-pL).addingProduct(sq, V(repeating: 0.564_189_583_547_756_286_95)), where: large)
             b = b.replacing(with: y * sq, where: large)
@@ -107,5 +99,30 @@ enum BlackScholesLanes {
         // d < 0: m·Φ(−d) = m − ½·m·erfc(y) = ½·(2m·b − a)/b.
         a = a.replacing(with: (-a).addingProduct(V(repeating: 2) * m, b), where: d .< V(repeating: 0))
         return (a, b)
+    }
+    // Horner's rule with the coefficients as literals (highest degree first), so they stay
+    // constants in the instruction stream: an array literal inside a branch is allocated at
+    // run time.
+    @inline(__always)
+    static func horner5(_ x: V, _ c: (Double, Double, Double, Double, Double)) -> V {
+        var p = V(repeating: c.0)
+        p = V(repeating: c.1).addingProduct(p, x)
+        p = V(repeating: c.2).addingProduct(p, x)
+        p = V(repeating: c.3).addingProduct(p, x)
+        return V(repeating: c.4).addingProduct(p, x)
+    }
+
+    @inline(__always)
+    static func horner6(_ x: V, _ c: (Double, Double, Double, Double, Double, Double)) -> V {
+        V(repeating: c.5).addingProduct(horner5(x, (c.0, c.1, c.2, c.3, c.4)), x)
+    }
+
+    @inline(__always)
+    static func horner9(_ x: V, _ c: (Double, Double, Double, Double, Double, Double, Double, Double, Double)) -> V {
+        var p = horner5(x, (c.0, c.1, c.2, c.3, c.4))
+        p = V(repeating: c.5).addingProduct(p, x)
+        p = V(repeating: c.6).addingProduct(p, x)
+        p = V(repeating: c.7).addingProduct(p, x)
+        return V(repeating: c.8).addingProduct(p, x)
     }
 }

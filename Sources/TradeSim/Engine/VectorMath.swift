@@ -177,15 +177,6 @@ enum VectorMath {
         return (m + V(repeating: 0.5)) * V(repeating: 0x1p-52)
     }
 
-    /// c₀·xⁿ + c₁·xⁿ⁻¹ + … + cₙ by Horner's rule with fused multiply-adds (coefficients
-    /// highest degree first); unrolled by the optimiser for the constant arrays above.
-    @inline(__always)
-    static func horner(_ x: V, _ c: [Double]) -> V {
-        var p = V(repeating: c[0])
-        for k in 1..<c.count { p = V(repeating: c[k]).addingProduct(p, x) }
-        return p
-    }
-
     @inline(__always)
     static func allLanes(_ m: SIMDMask<SIMD8<Int64>>) -> Bool {
         let v = unsafeBitCast(m, to: SIMD8<Int64>.self)
