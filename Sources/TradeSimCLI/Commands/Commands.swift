@@ -9,6 +9,7 @@ enum Commands {
         ValidateCommand.spec,
         PathsCommand.spec,
         MetricsCommand.spec,
+        DraftCommand.spec,
     ]
 
     static func named(_ name: String) -> CommandSpec? {

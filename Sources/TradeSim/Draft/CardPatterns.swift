@@ -1,0 +1,123 @@
+/// The rule table of `tradesim draft`: every pattern the drafter looks for in a key-decision
+/// bullet, with what a match produces. Patterns are Swift `Regex` syntax, matched
+/// case-insensitively with simple word boundaries (`\b` between a word character and any
+/// other, so "trade:long" has one before "long"; Swift's default Unicode boundaries do not
+/// break at a colon between letters); they are kept here as text (one table, documented in the README under
+/// "tradesim draft") and compiled once per draft by `CompiledCardPatterns`.
+///
+/// No network, no model: a bullet the table cannot read is reported, never guessed at.
+public enum CardPatterns {
+    /// Decision kinds, tried in this order; the first that matches names the kind.
+    public static let kinds: [(kind: DecisionKind, pattern: String, example: String)] = [
+        (.pair, #"\bpair\b|\blong\b.+?\b(?:vs\.?|versus|against)\s|\blong\b[^;]*?/\s*short\b"#,
+         "pair trade: long … vs short …"),
+        (.eventStrangle, #"\bstrangles?\b"#, "strangles around the meeting"),
+        (.eventStraddle, #"\bstraddles?\b|\bevent[- ]driven options\b"#, "short-dated straddles"),
+        (.collar, #"\bcollars?\b"#, "collar the position"),
+        (.protection, #"\bput spreads?\b|\bputs?\b|\bprotection\b|\bhedg(?:e|es|ing)\b"#,
+         "buy downside protection via puts or put spreads"),
+        (.basket, #"\blong\b|\bbuy\b|\baccumulate\b|\boverweight\b|\bbasket\b|\bshort(?!-)\b|\bunderweight\b|\bsell\b"#,
+         "go long a basket of … on weakness"),
+    ]
+
+    /// A basket is short when its first side word is one of these.
+    public static let shortSide = #"\bshort(?!-)\b|\bunderweight\b|\bsell\b"#
+    public static let longSide = #"\blong\b|\bbuy\b|\baccumulate\b|\boverweight\b"#
+
+    /// Words that end a group phrase ("… enablers on weakness for 3-6 months").
+    static let phraseEnd = #"(?=\s+(?:on|for|over|into|ahead|through|via|until|during|before|after|around|using|since|as|with|if|when|in the|within)\b|\s*[:;,(]|\.(?:\s|$)|$)"#
+
+    /// The group a decision trades, by kind. Capture 1 is the phrase.
+    public static let basketGroup = #"\bbasket of\s+(?:the\s+)?([a-z$].+?)"# + phraseEnd
+    public static let sideGroup = #"\b(?:go long|get long|long|buy|accumulate|overweight|go short|short(?!-)|underweight|sell)\s+(?:the\s+|an?\s+)?([a-z$].+?)"# + phraseEnd
+    public static let protectionGroup = #"\b(?:(?:protection|puts?|put spreads?|hedges?)\s+(?:on|for|against|in|over)|hedge)\s+(?:the\s+)?([a-z$].+?)"# + phraseEnd
+    public static let optionGroup = #"\b(?:straddles?|strangles?|options?)\s+(?:on|in)\s+(?:the\s+)?([a-z$].+?)"# + phraseEnd
+    public static let collarGroup = #"\bcollars?\s+(?:on|around)\s+(?:the\s+)?([a-z$].+?)"# + phraseEnd
+    public static let pairLong = #"\blong\s+(?:the\s+)?([a-z$].+?)(?=\s+(?:vs\.?|versus|against)\s|\s*/\s*short\b|\s*[;,(]|$)"#
+    public static let pairShort = #"(?:\bshort\s+|\b(?:vs\.?|versus|against)\s+(?:short\s+)?)(?:the\s+)?([a-z$].+?)(?=\s*[;(]|,\s|\.(?:\s|$)|$)"#
+    /// Members listed after a colon: "…: MP and a specialty processing/equipment proxy if available;".
+    public static let members = #":\s*([^;:]+?)(?=\s*;|\.(?:\s|$)|$)"#
+
+    /// A ticker: 1–5 capital letters (an optional ".B" class), standing alone. Matched
+    /// case-sensitively (Swift Regex has no lookbehind: the character before is matched instead); `notTickers` are capitalised words that are not tickers.
+    public static let ticker = #"(?:^|[^\w$.-])\$?([A-Z]{1,5}(?:\.[A-Z])?)(?![\w-])"#
+    public static let notTickers: Set<String> = [
+        "A", "I", "US", "USA", "UK", "EU", "UN", "CEO", "CFO", "COO", "CTO", "EV", "EVS", "AI", "OEM", "OEMS", "IP", "ETF",
+        "ETFS", "IPO", "GDP", "CPI", "PPI", "PMI", "FOMC", "ECB", "BOJ", "BOE", "PBOC", "OPEC", "LNG", "FX", "Q", "QE", "QT",
+        "PE", "EPS", "NATO", "FDA", "SEC", "DOJ", "FTC", "ITC", "EPA", "DOE", "DOD", "IRA", "YOY", "QOQ", "ATM", "OTM",
+        "ITM", "IV", "VIX", "USD", "EUR", "CNY", "JPY", "GBP", "NAND", "DRAM", "HBM", "GPU", "CPU", "API", "SAAS", "M",
+        "B", "K", "OK", "AND", "OR", "THE", "ESG", "R", "D", "RD", "NIM", "CRE", "HY", "IG", "MBS", "WTI", "H", "Q1", "Q2",
+        "Q3", "Q4", "H1", "H2", "FY", "TBD", "N", "S", "E", "W", "X", "AM", "PM", "GLP", "PC", "PCS", "CMS", "PBM", "PBMS",
+        "OPEC", "HBM", "LLM", "US-", "DC", "EM", "DM", "UAE", "OTC", "NYSE", "NASDAQ", "LSE",
+    ]
+
+    /// Holding periods and tenors. Ranges take their upper end ("3-6 months" → 6m).
+    public static let horizonRange = #"\b(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*(day|week|month|quarter|year)s?\b"#
+    public static let horizonSingle = #"\b(\d+|one|two|three|four|five|six|nine|twelve)[\s-]*(day|week|month|quarter|year)s?\b"#
+    public static let horizonNext = #"\b(?:next|coming|this)\s+(day|week|month|quarter|year)\b"#
+    /// Word horizons: days to weeks → 4w, weeks to months → 3m, months to years → 1y;
+    /// short-dated / near-dated / front-month → 1m; long-dated → 1y.
+    public static let horizonWords: [(pattern: String, horizon: String)] = [
+        (#"\bdays to weeks\b"#, "4w"), (#"\bweeks to months\b"#, "3m"), (#"\bmonths to years\b"#, "1y"),
+        (#"\bshort[- ]dated\b|\bnear[- ]dated\b|\bfront[- ]month\b"#, "1m"), (#"\blong[- ]dated\b"#, "1y"),
+    ]
+
+    /// Return bands: "20-30% upside", "~10-15% downside", "200-400 bps relative
+    /// outperformance", "upside of 20-30%", single values "25% upside". Downside words flip
+    /// the sign; bps and % set the unit.
+    public static let bandRange = #"(~|≈|about |around |roughly |approximately )?([+-]?\d+(?:\.\d+)?)\s*(%|bps|bp|basis points)?\s*(?:-|–|—|to)\s*([+-]?\d+(?:\.\d+)?)\s*(%|bps|bp|basis points)\s+(?:of\s+)?(relative\s+)?(?:total\s+)?(upside|downside|gains?|loss(?:es)?|returns?|drawdown|declines?|drops?|rally|outperformance|underperformance|spread)"#
+    public static let bandSingle = #"(?:^|[^\d.~≈-])(~|≈|about |around |roughly |approximately )?([+-]?\d+(?:\.\d+)?)\s*(%|bps|bp|basis points)\s+(?:of\s+)?(relative\s+)?(?:total\s+)?(upside|downside|gains?|loss(?:es)?|returns?|drawdown|declines?|drops?|rally|outperformance|underperformance|spread)"#
+    public static let bandWordFirst = #"\b(upside|downside|gains?|loss(?:es)?|returns?|drawdown|outperformance|underperformance)\s+of\s+(~|about |around |roughly )?(\d+(?:\.\d+)?)\s*(%|bps|bp)?(?:\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?))?\s*(%|bps|bp)"#
+    public static let negativeWords: Set<String> = ["downside", "loss", "losses", "drawdown", "decline", "declines", "drop", "drops", "underperformance"]
+    /// A band's condition, after it ("… if talks unlock Chinese supply") or before it
+    /// ("if talks fail, expect …"). The condition names a scenario.
+    public static let conditionAfter = #"^\s*,?\s*(?:if|when|should|once|in case|provided)\s+(.+?)(?=,\s*(?:with|and|but|while)\b|\s+with\s+|;|\.(?:\s|$)|$)"#
+    public static let conditionBefore = #"\b(?:if|when|should|once|in case)\s+([^,;]+?),\s*(?:expect|target|look for|we see|see)?\s*$"#
+
+    /// Entry on weakness; capture 1, when present, is the drop in percent.
+    public static let weakness = #"\bon\s+(?:weakness|dips?|any\s+dips?|(?:a|any)\s+(?:pullback|sell-?off|dip)|pullbacks|sell-?offs|(?:a|any)\s+(\d+(?:\.\d+)?)\s*%\s*(?:pullback|drop|dip|decline|correction|sell-?off))\b"#
+
+    /// Named events: "around US-China meeting dates", "ahead of the Fed decision". Capture 1.
+    public static let event = #"\b(?:around|ahead of|into|before|after|through|across)\s+(?:the\s+|next\s+|upcoming\s+|coming\s+)*((?:[\w.&'+-]+\s+){0,4}?(?:meeting|summit|talks|decision|election|earnings|hearing|vote|ruling|deadline|auction|release|report|print|announcement|conference|readout|fomc))s?\b(?:\s+dates?)?"#
+    /// Two outcomes of an event: "either on an export-relief headline or on a hard-line … announcement".
+    public static let outcomes = #"\beither\s+(?:on\s+|via\s+|from\s+)?(?:an?\s+|the\s+)?(.+?)\s+or\s+(?:on\s+|via\s+|from\s+)?(?:an?\s+|the\s+)?(.+?)(?=[;,]|\.(?:\s|$)|$)"#
+
+    /// Option structures named as alternatives ("puts or put spreads" → two variants).
+    public static let putSpread = #"\bput[- ]spreads?\b"#
+    public static let put = #"\bputs?\b(?![- ]spread)"#
+    public static let betaNeutral = #"\bbeta[- ]neutral\b"#
+    public static let dollarNeutral = #"\b(?:dollar|cash)[- ]neutral\b"#
+
+    /// Words dropped from a group phrase to make its tag ("the most policy-sensitive names" →
+    /// "policy-sensitive"); a tag ends at a qualifier ("broad industrials most exposed to …" →
+    /// "broad-industrials") and keeps at most 5 words.
+    static let tagDropWords: Set<String> = ["the", "a", "an", "most", "some", "select", "selected", "other", "any",
+                                            "names", "name", "stocks", "stock", "shares", "equities", "companies", "plays",
+                                            "of", "basket", "group"]
+    static let tagEndWords: Set<String> = ["most", "that", "which", "who", "whose", "with", "where", "if",
+                                           "when", "in", "on", "at", "for", "to", "such", "like", "including", "e", "eg"]
+    /// Words dropped from a condition to name its scenario.
+    static let scenarioDropWords: Set<String> = ["the", "a", "an", "and", "or", "of", "to", "in", "on", "if", "when",
+                                                 "keep", "keeps", "begin", "begins", "is", "are", "be", "been", "their",
+                                                 "its", "our", "they", "it", "does", "do", "will", "would", "should", "than"]
+    /// Phrases dropped from a member ("… proxy if available").
+    static let memberTrailers = ["if available", "where available", "if possible", "where possible", "etc", "as well"]
+    /// A listed member without a ticker stands for one (a placeholder) only when it says so.
+    static let memberNouns: Set<String> = ["proxy", "name", "names", "etf", "stock", "company", "play", "peer", "equivalent", "ticker", "fund"]
+
+    /// Every pattern above by the name the reader uses (kinds and horizon words aside).
+    public static let named: [String: String] = [
+        "short": shortSide, "long": longSide,
+        "basketGroup": basketGroup, "sideGroup": sideGroup,
+        "protectionGroup": protectionGroup, "optionGroup": optionGroup,
+        "collarGroup": collarGroup, "pairLong": pairLong, "pairShort": pairShort,
+        "members": members, "horizonRange": horizonRange,
+        "horizonSingle": horizonSingle, "horizonNext": horizonNext,
+        "bandRange": bandRange, "bandSingle": bandSingle,
+        "bandWordFirst": bandWordFirst, "conditionAfter": conditionAfter,
+        "conditionBefore": conditionBefore, "weakness": weakness,
+        "event": event, "outcomes": outcomes, "putSpread": putSpread,
+        "put": put, "beta": betaNeutral, "dollar": dollarNeutral,
+        "straddle": #"\bstraddles?\b"#, "strangle": #"\bstrangles?\b"#,
+    ]
+}

@@ -1,0 +1,418 @@
+/// A study drafted from a card's text (`tradesim draft`): the study as JSON, what was read
+/// from each key decision, and what the rules could not decide.
+///
+/// The study validates as it is: values the card does not give (spots, volatilities, sizes,
+/// the event's date, scenario weights and views) are filled with `DraftDefaults` and listed in
+/// `unresolved`, and unknown tickers become placeholder assets `TBD-1`, `TBD-2`, … with a
+/// `note` saying what they stand for. Every decision's `note` quotes its bullet and says how
+/// each value was read.
+public struct StudyDraft: Sendable {
+    public var study: JSONValue
+    public var readings: [DecisionReading]
+    public var unresolved: [String]
+
+    /// The study file's text.
+    public var json: String { study.text() + "\n" }
+
+    /// Drafts a study from a card.
+    /// - Parameters:
+    ///   - cardText: the card as text.
+    ///   - cardName: the card's file name, for the notes and the fallback study name.
+    ///   - start: day 0 of the study (a weekday); `startStated` false lists it as to decide.
+    public static func draft(cardText: String, cardName: String, start: CalendarDate, startStated: Bool,
+                             version: String = TradeSimVersion.string) -> Result<StudyDraft, InputProblems> {
+        let card = Card.parse(cardText)
+        let reader = DecisionReader()
+        var readings: [DecisionReading] = []
+        var unresolved: [String] = []
+        for (k, bullet) in card.decisions.enumerated() {
+            if let r = reader.read(bullet, number: k + 1) {
+                readings.append(r)
+            } else {
+                unresolved.append("key decision \(k + 1): no decision kind recognised (long/buy/basket, puts/protection, pair/long … vs short …, straddles/strangles, collars); not drafted: \"\(bullet.prefix(80))\"")
+            }
+        }
+        if readings.isEmpty {
+            let found = card.decisions.isEmpty ? "no key-decision bullets" : "\(card.decisions.count) bullet(s), none naming a decision kind"
+            return .failure(InputProblems([InputProblem(file: cardName, path: "Key Decisions", found: found,
+                allowed: "a card with 'Key Decisions' followed by bullet lines (•, -, *, 1.) that say what to do: go long …, buy puts on …, pair: long … vs short …, straddles around …")]))
+        }
+        var builder = Builder(card: card, cardName: cardName, readings: readings, start: start, version: version)
+        builder.unresolved = unresolved + readings.flatMap(\.unresolved)
+        if !startStated {
+            builder.unresolved.insert("start: \(start) is the next trading day after today; set the study's day 0 (start)", at: 0)
+        }
+        let study = builder.build()
+        return .success(StudyDraft(study: study, readings: readings, unresolved: builder.unresolved))
+    }
+}
+
+/// Assembles the study JSON from the readings.
+struct Builder {
+    let card: Card
+    let cardName: String
+    var readings: [DecisionReading]
+    let start: CalendarDate
+    let version: String
+    var unresolved: [String] = []
+
+    /// Universe in order of first mention: ticker → tags, and what each placeholder stands for.
+    var tickers: [String] = []
+    var tags: [String: [String]] = [:]
+    var placeholderFor: [String: String] = [:]
+    var groupAssets: [String: [String]] = [:]
+
+    init(card: Card, cardName: String, readings: [DecisionReading], start: CalendarDate, version: String) {
+        self.card = card
+        self.cardName = cardName
+        self.readings = readings
+        self.start = start
+        self.version = version
+    }
+
+    mutating func build() -> JSONValue {
+        // Universe: every group's tickers and placeholders, tagged with the group's tag.
+        for i in readings.indices {
+            for g in readings[i].groups + readings[i].longGroups + readings[i].shortGroups { addGroup(g, decision: readings[i].number) }
+            if readings[i].groups.isEmpty && readings[i].longGroups.isEmpty {
+                let tag = "decision-\(readings[i].number)-names"
+                addGroup(DecisionReading.Group(phrase: "the names of key decision \(readings[i].number)", tag: tag, offset: 0), decision: readings[i].number)
+                readings[i].groups = [DecisionReading.Group(phrase: "the names of key decision \(readings[i].number)", tag: tag, offset: 0)]
+                unresolved.append("key decision \(readings[i].number): it names no assets; a placeholder group '\(tag)' is used")
+            }
+            for side in ["long", "short"] where readings[i].kind == .pair
+                && (side == "long" ? readings[i].longGroups : readings[i].shortGroups).isEmpty {
+                let tag = "decision-\(readings[i].number)-\(side)"
+                let g = DecisionReading.Group(phrase: "the \(side) side of key decision \(readings[i].number)", tag: tag, offset: 0)
+                addGroup(g, decision: readings[i].number)
+                if side == "long" { readings[i].longGroups = [g] } else { readings[i].shortGroups = [g] }
+                unresolved.append("key decision \(readings[i].number): the pair's \(side) side is not named; a placeholder group '\(tag)' is used")
+            }
+        }
+        // A pair's sides must not share an asset (tags are shared across decisions): the short
+        // side loses what the long side holds, and falls back to a placeholder if nothing is left.
+        for i in readings.indices where readings[i].kind == .pair {
+            let longAssets = Set(underlyingSelectors(readings[i].longGroups).flatMap(assets))
+            let shortSelectors = underlyingSelectors(readings[i].shortGroups)
+            let shortAssets = shortSelectors.flatMap(assets)
+            guard shortAssets.contains(where: longAssets.contains) else { continue }
+            var kept: [String] = []
+            for t in shortAssets where !longAssets.contains(t) && !kept.contains(t) { kept.append(t) }
+            let n = readings[i].number
+            if kept.isEmpty {
+                let tag = "decision-\(n)-short"
+                let g = DecisionReading.Group(phrase: "the short side of key decision \(n)", tag: tag, offset: 0)
+                addGroup(g, decision: n)
+                readings[i].shortGroups = [g]
+            } else {
+                readings[i].shortGroups = [DecisionReading.Group(phrase: shortSelectors.joined(separator: ", "), tag: nil, tickers: kept, offset: 0)]
+            }
+            unresolved.append("key decision \(n): the pair's short side (\(shortSelectors.joined(separator: ", "))) shares assets with its long side; the short side is \(underlyingSelectors(readings[i].shortGroups).joined(separator: ", ")) — check it")
+        }
+        let universe: [JSONValue] = tickers.map { t in
+            var f: [JSONField] = [JSONField("ticker", .string(t)), JSONField("spot", .number(DraftDefaults.spot)),
+                                  JSONField("volatility", .number(DraftDefaults.volatility))]
+            if let tg = tags[t], !tg.isEmpty { f.append(JSONField("tags", .array(tg.map { .string($0) }))) }
+            if let what = placeholderFor[t] {
+                f.append(JSONField("note", .string("PLACEHOLDER for \(what): set the ticker, spot and volatility.")))
+            } else {
+                f.append(JSONField("note", .string("Named on the card. Spot and volatility are placeholders: set the latest close and a volatility.")))
+            }
+            return .object(f)
+        }
+        let real = tickers.filter { placeholderFor[$0] == nil }
+        if !real.isEmpty {
+            unresolved.append("universe: spot \(JSONValue.number(DraftDefaults.spot)) and volatility \(JSONValue.number(DraftDefaults.volatility)) are placeholders for \(real.joined(separator: ", ")); set them (and drift, dividendYield, borrowFee, beta, correlation)")
+        }
+
+        // Scenarios: one per condition the card's claims name, else one "base".
+        var scenarioNames: [String] = []
+        var scenarioConditions: [String: (String, Int)] = [:]
+        for r in readings {
+            for b in r.bands {
+                guard let c = b.condition else { continue }
+                let name = DecisionReader.scenarioName(c)
+                if scenarioConditions[name] == nil {
+                    scenarioNames.append(name)
+                    scenarioConditions[name] = (c, r.number)
+                }
+            }
+        }
+        var scenarios: [JSONValue] = scenarioNames.map { name in
+            let (c, n) = scenarioConditions[name]!
+            return .object([
+                JSONField("name", .string(name)),
+                JSONField("weight", .number(1)),
+                JSONField("description", .string("The world where \(c) (the card's condition, key decision \(n)).")),
+                JSONField("note", .string("Set this world's weight and its view: drifts (per-asset map), volatilities and event outcome moves. As drafted every scenario is the same Monte Carlo world.")),
+            ])
+        }
+        if scenarios.isEmpty {
+            scenarios = [.object([
+                JSONField("name", .string("base")), JSONField("weight", .number(1)),
+                JSONField("description", .string("One Monte Carlo world: the card states no conditions for its claims.")),
+                JSONField("note", .string("Add the card's upside and downside worlds as scenarios with weights and drifts.")),
+            ])]
+        }
+        unresolved.append("scenarios: \(scenarios.count == 1 ? "'\((scenarioNames.first ?? "base"))'" : scenarioNames.map { "'\($0)'" }.joined(separator: ", ")) \(scenarios.count == 1 ? "has no view of its own" : "have equal weights and no views of their own"): set weights, drifts and event outcome moves")
+
+        // Events named by the decisions (one per name), in every scenario through the defaults.
+        var events: [JSONValue] = []
+        var eventNames: [String: String] = [:]
+        for i in readings.indices where readings[i].event != nil || readings[i].kind == .eventStraddle || readings[i].kind == .eventStrangle {
+            let r = readings[i]
+            let words = r.event ?? "the event"
+            let name = Self.eventName(words)
+            if eventNames[name] == nil {
+                eventNames[name] = words
+                var outcomes: [JSONValue]
+                if r.outcomes.count == 2 {
+                    outcomes = r.outcomes.map { .object([JSONField("name", .string($0)), JSONField("probability", .number(0.5)), JSONField("moves", .object([]))]) }
+                    unresolved.append("events: '\(name)' outcomes '\(r.outcomes[0])' and '\(r.outcomes[1])' have probability 0.5 each and no moves; set them (moves are per-asset log-moves)")
+                } else {
+                    outcomes = [.object([JSONField("name", .string("unspecified")), JSONField("probability", .number(1)), JSONField("moves", .object([]))])]
+                    unresolved.append("events: '\(name)' has one placeholder outcome without moves; add the outcomes the card implies, with probabilities and moves")
+                }
+                var fields: [JSONField] = [
+                    JSONField("name", .string(name)), JSONField("day", .number(Double(DraftDefaults.eventDay))),
+                    JSONField("note", .string("PLACEHOLDER date for '\(words)' (key decision \(r.number)): set the announced date (\"date\": \"YYYY-MM-DD\") in place of day \(DraftDefaults.eventDay).")),
+                    JSONField("outcomes", .array(outcomes)),
+                ]
+                if r.kind == .eventStraddle || r.kind == .eventStrangle {
+                    let assets = underlyingSelectors(r.groups)
+                    fields.append(JSONField("ivPremium", .object([
+                        JSONField("multiple", .number(DraftDefaults.eventIVMultiple)),
+                        JSONField("rampDays", .number(Double(DraftDefaults.eventIVRampDays))),
+                        JSONField("ramp", .string("linear")),
+                        JSONField("assets", .array(assets.map { .string($0) })),
+                        JSONField("note", .string("Assumed: implied vol rises by \(JSONValue.number(DraftDefaults.eventIVMultiple)) × base over the \(DraftDefaults.eventIVRampDays) days before the event and is crushed on it.")),
+                    ])))
+                    unresolved.append("events: '\(name)' implied-vol premium (\(JSONValue.number(DraftDefaults.eventIVMultiple)) × base IV, \(DraftDefaults.eventIVRampDays)-day ramp) is assumed")
+                }
+                unresolved.append("events: '\(name)' is on day \(DraftDefaults.eventDay), a placeholder; set the date of '\(words)'")
+                events.append(.object(fields))
+            }
+        }
+
+        // Decisions.
+        var ids: Set<String> = []
+        var decisions: [JSONValue] = []
+        var horizonDays = 0
+        for r in readings {
+            let (value, days) = decision(r, ids: &ids, scenarioNames: scenarioNames)
+            decisions.append(value)
+            horizonDays = max(horizonDays, days)
+        }
+        if !events.isEmpty { horizonDays = max(horizonDays, DraftDefaults.eventDay + 21) }
+        let horizon = Self.horizonText(days: max(horizonDays, 21))
+
+        var defaults: [JSONField] = [JSONField("horizon", .string(horizon)), JSONField("rate", .number(DraftDefaults.rate))]
+        if !events.isEmpty { defaults.append(JSONField("events", .array(events))) }
+        defaults.append(JSONField("note", .string("The horizon covers the longest decision. The rate is assumed; add a correlation (none given: independent assets), jumps and implied-vol settings.")))
+
+        var metadata: [JSONField] = [JSONField("card", .string(cardName))]
+        if !card.title.isEmpty { metadata.append(JSONField("title", .string(card.title))) }
+        if !card.categories.isEmpty { metadata.append(JSONField("categories", .string(card.categories.joined(separator: "; ")))) }
+        if let s = card.sentiment { metadata.append(JSONField("sentiment", .string(s))) }
+        if let s = card.sentimentScore { metadata.append(JSONField("sentimentScore", .number(s))) }
+        if let m = card.marketImpact { metadata.append(JSONField("marketImpact", .number(m))) }
+        metadata.append(JSONField("drafted", .string("tradesim draft \(version)")))
+
+        unresolved.append("playbook: capital \(JSONValue.number(DraftDefaults.capital)), sizes (\(JSONValue.number(DraftDefaults.stockNotional)) notional per stock decision, \(JSONValue.number(DraftDefaults.optionPremium)) premium per option decision) and costs are assumptions")
+
+        let name = Self.studyName(title: card.title, cardName: cardName)
+        var description = card.title
+        if !card.summary.isEmpty { description += description.isEmpty ? card.summary : " — " + card.summary }
+        return .object([
+            JSONField("name", .string(name)),
+            JSONField("description", .string(description.isEmpty ? "Drafted from \(cardName)." : description)),
+            JSONField("note", .string("Drafted by tradesim draft \(version) from \(cardName). To decide before trusting a run: " + unresolved.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: " "))),
+            JSONField("currency", .string("USD")),
+            JSONField("start", .string(start.description)),
+            JSONField("universe", .array(universe)),
+            JSONField("scenarioDefaults", .object(defaults)),
+            JSONField("scenarios", .array(scenarios)),
+            JSONField("playbook", .object([
+                JSONField("note", .string("The card's key decisions, one each. Sizes, costs, strikes and exits not on the card are assumptions to edit; each decision's note says what was read from the card.")),
+                JSONField("capital", .number(DraftDefaults.capital)),
+                JSONField("costs", .object(DraftDefaults.costs)),
+                JSONField("decisions", .array(decisions)),
+            ])),
+            JSONField("metadata", .object(metadata)),
+        ])
+    }
+
+    // MARK: - Universe
+
+    mutating func addGroup(_ g: DecisionReading.Group, decision: Int) {
+        var members = g.tickers
+        for phrase in g.placeholders {
+            let t = "TBD-\(placeholderFor.count + 1)"
+            placeholderFor[t] = "'\(phrase)' (key decision \(decision))"
+            members.append(t)
+            unresolved.append("universe: \(t) stands for '\(phrase)' (key decision \(decision)); set its ticker, spot and volatility")
+        }
+        if let tag = g.tag {
+            if members.isEmpty {
+                if let existing = groupAssets[tag], !existing.isEmpty { return }
+                let t = "TBD-\(placeholderFor.count + 1)"
+                placeholderFor[t] = "the group '\(g.phrase)' (tag \(tag), key decision \(decision))"
+                members.append(t)
+                unresolved.append("universe: \(t) stands for '\(g.phrase)' (tag \(tag), key decision \(decision)); set its tickers (each tagged \(tag)), spots and volatilities")
+            }
+            groupAssets[tag, default: []] += members
+        }
+        for t in members {
+            if !tickers.contains(t) { tickers.append(t) }
+            if let tag = g.tag, !(tags[t] ?? []).contains(tag) { tags[t, default: []].append(tag) }
+        }
+    }
+
+    /// The universe tickers a selector (a tag or a ticker) names.
+    func assets(_ selector: String) -> [String] {
+        tickers.contains(selector) ? [selector] : tickers.filter { (tags[$0] ?? []).contains(selector) }
+    }
+
+    /// A group's selectors: its tag, or its tickers when it has none.
+    func selectors(_ g: DecisionReading.Group) -> [String] {
+        if let tag = g.tag { return [tag] }
+        return g.tickers
+    }
+
+    func underlyingSelectors(_ groups: [DecisionReading.Group]) -> [String] {
+        var out: [String] = []
+        for s in groups.flatMap(selectors) where !out.contains(s) { out.append(s) }
+        return out
+    }
+
+    // MARK: - Decisions
+
+    /// The decision's JSON and the trading days it needs.
+    func decision(_ r: DecisionReading, ids: inout Set<String>, scenarioNames: [String]) -> (JSONValue, Int) {
+        var f: [JSONField] = []
+        let baseID: String
+        switch r.kind {
+        case .basket: baseID = "\(r.side)-" + (underlyingSelectors(r.groups).first ?? "basket")
+        case .protection: baseID = "protect-" + (underlyingSelectors(r.groups).first ?? "names")
+        case .pair: baseID = "pair-" + (underlyingSelectors(r.longGroups).first ?? "long")
+        case .eventStraddle: baseID = Self.eventName(r.event ?? "event") + "-straddles"
+        case .eventStrangle: baseID = Self.eventName(r.event ?? "event") + "-strangles"
+        case .collar: baseID = "collar-" + (underlyingSelectors(r.groups).first ?? "names")
+        case .legs: baseID = "legs"
+        }
+        var id = Self.safeName(baseID.lowercased())
+        var k = 2
+        while ids.contains(id) { id = Self.safeName(baseID.lowercased(), suffix: "-\(k)"); k += 1 }
+        ids.insert(id)
+        f.append(JSONField("id", .string(id)))
+        f.append(JSONField("kind", .string(r.kind.rawValue)))
+        f.append(JSONField("description", .string(r.text)))
+        f.append(JSONField("note", .string("From key decision \(r.number) of the card. Read: " + r.readings.joined(separator: "; ") + ".")))
+
+        let tenor = r.horizon ?? (r.kind.isOption ? DraftDefaults.optionExpiry : DraftDefaults.horizon)
+        let tenorDays = Horizon.tradingDays(tenor) ?? 63
+        var days = tenorDays
+        switch r.kind {
+        case .basket:
+            f.append(JSONField("assets", .array(underlyingSelectors(r.groups).map { .string($0) })))
+            if r.side == "short" { f.append(JSONField("side", .string("short"))) }
+            f.append(JSONField("size", .object([JSONField("notional", .number(DraftDefaults.stockNotional))])))
+            if let drop = r.weaknessDrop {
+                f.append(JSONField("entry", .object([JSONField("onWeakness", .object([
+                    JSONField("drop", .number(drop)), JSONField("reference", .string("runningHigh")),
+                    JSONField("within", .string("1m")), JSONField("otherwise", .string("enterAtEnd")),
+                ]))])))
+                days += 21
+            }
+            var exit: [JSONField] = []
+            if let target = r.bands.first(where: { $0.test == "atLeast" && ($0.low ?? 0) > 0 && $0.claim.lowercased().contains("target") }) {
+                exit.append(JSONField("takeProfit", .number(target.high ?? target.low!)))
+            }
+            exit.append(JSONField("horizon", .string(tenor)))
+            f.append(JSONField("exit", .object(exit)))
+        case .protection:
+            f.append(JSONField("underlyings", .array(underlyingSelectors(r.groups).map { .string($0) })))
+            f.append(JSONField("strike", .object([JSONField("moneyness", .number(DraftDefaults.putMoneyness))])))
+            if r.structures.contains("putSpread") {
+                f.append(JSONField("lowerStrike", .object([JSONField("moneyness", .number(DraftDefaults.spreadLowerMoneyness))])))
+            }
+            if r.structures.count == 1 { f.append(JSONField("structure", .string(r.structures[0]))) }
+            f.append(JSONField("expiry", .string(tenor)))
+            f.append(JSONField("size", .object([JSONField("premiumBudget", .number(DraftDefaults.optionPremium))])))
+        case .pair:
+            f.append(JSONField("long", .array(underlyingSelectors(r.longGroups).map { .string($0) })))
+            f.append(JSONField("short", .array(underlyingSelectors(r.shortGroups).map { .string($0) })))
+            if r.neutrals.count == 1 { f.append(JSONField("neutral", .string(r.neutrals[0]))) }
+            f.append(JSONField("size", .object([JSONField("notional", .number(DraftDefaults.stockNotional))])))
+            f.append(JSONField("exit", .object([JSONField("horizon", .string(tenor))])))
+        case .eventStraddle, .eventStrangle:
+            f.append(JSONField("underlyings", .array(underlyingSelectors(r.groups).map { .string($0) })))
+            f.append(JSONField("event", .string(Self.eventName(r.event ?? "the event"))))
+            f.append(JSONField("daysBefore", .number(Double(DraftDefaults.daysBeforeEvent))))
+            if r.kind == .eventStraddle { f.append(JSONField("strike", .string("atm"))) }
+            f.append(JSONField("expiry", .string(tenor)))
+            f.append(JSONField("size", .object([JSONField("premiumBudget", .number(DraftDefaults.optionPremium))])))
+            f.append(JSONField("exit", .object([JSONField("daysAfterEvent", .number(Double(DraftDefaults.daysAfterEvent)))])))
+            days = DraftDefaults.eventDay - DraftDefaults.daysBeforeEvent + tenorDays
+        case .collar:
+            f.append(JSONField("underlyings", .array(underlyingSelectors(r.groups).map { .string($0) })))
+            f.append(JSONField("putStrike", .object([JSONField("moneyness", .number(DraftDefaults.collarPutMoneyness))])))
+            f.append(JSONField("callStrike", .object([JSONField("moneyness", .number(DraftDefaults.collarCallMoneyness))])))
+            f.append(JSONField("expiry", .string(tenor)))
+            f.append(JSONField("size", .object([JSONField("notional", .number(DraftDefaults.stockNotional))])))
+        case .legs: break
+        }
+        if !r.bands.isEmpty && r.kind.thesisMeasuresBands {
+            f.append(JSONField("theses", .array(r.bands.map { b in
+                var t: [JSONField] = [JSONField("claim", .string(b.claim)), JSONField("metric", .string(b.metric))]
+                if let lo = b.low { t.append(JSONField("low", .number(lo))) }
+                if let hi = b.high { t.append(JSONField("high", .number(hi))) }
+                t.append(JSONField("test", .string(b.test)))
+                if let c = b.condition { t.append(JSONField("scenarios", .array([.string(DecisionReader.scenarioName(c))]))) }
+                return .object(t)
+            })))
+        }
+        var variants: [JSONValue] = []
+        if r.kind == .protection && r.structures.count > 1 {
+            variants = r.structures.map { .object([JSONField("name", .string($0 == "put" ? "puts" : "put-spreads")), JSONField("structure", .string($0))]) }
+        }
+        if r.kind == .pair && r.neutrals.count > 1 {
+            variants = r.neutrals.map { .object([JSONField("name", .string("\($0)-neutral")), JSONField("neutral", .string($0))]) }
+        }
+        if !variants.isEmpty { f.append(JSONField("variants", .array(variants))) }
+        return (.object(f), days)
+    }
+
+    // MARK: - Names
+
+    /// "US-China meeting" → "us-china-meeting".
+    static func eventName(_ words: String) -> String {
+        let parts = words.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0 != "the" && $0 != "dates" && $0 != "date" }
+        return safeName(parts.prefix(6).joined(separator: "-"))
+    }
+
+    /// The study's name from the card's title (at most 64 characters, cut at a word), else its file name.
+    static func studyName(title: String, cardName: String) -> String {
+        let source = title.isEmpty ? String(cardName.split(separator: "/").last ?? "card").split(separator: ".").first.map(String.init) ?? "card" : title
+        let words = source.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        var name = ""
+        for w in words {
+            if name.count + w.count + 1 > 64 { break }
+            name += (name.isEmpty ? "" : "-") + w
+        }
+        return name.isEmpty ? "drafted-card" : name
+    }
+
+    /// A name the study format accepts (letters, digits, '-'; at most 64).
+    static func safeName(_ s: String, suffix: String = "") -> String {
+        let cleaned = String(s.unicodeScalars.map { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) ? Character($0) : "-" })
+        let trimmed = cleaned.split(separator: "-").joined(separator: "-")
+        return String(trimmed.prefix(64 - suffix.count)) + suffix
+    }
+
+    static func horizonText(days: Int) -> String {
+        if days % 63 == 0 && days % 126 != 0 { return "\(days / 63)q" }
+        if days % 21 == 0 { return "\(days / 21)m" }
+        return "\(days)d"
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import TradeSim
+
+/// `tradesim draft CARD.txt`: a study drafted from a card's text, to edit before running.
+enum DraftCommand {
+    static let spec = CommandSpec(
+        name: "draft",
+        abstract: "Draft a study from a trade-idea card's text (decisions, horizons, bands, events).",
+        discussion: """
+        Reads the card's key-decision bullets with a table of rules (README, 'tradesim draft'): \
+        one decision per bullet, its kind, horizon or expiry, return bands as theses, entries on \
+        weakness, alternatives as variants, named events, tickers and the groups the card names \
+        as tags. The study validates as written; what the card does not say (spots, sizes, the \
+        event's date, scenario views, placeholder tickers TBD-1, …) is filled with stated \
+        assumptions, noted in the study and listed on stderr. Writes to standard output, or to \
+        --out FILE (not over an existing file unless --force).
+        """,
+        arguments: [ArgumentSpec(name: "card", help: "The card as a text file.", optional: false)],
+        options: [
+            OptionSpec(name: "out", valueName: "FILE", help: "Write the study to FILE.", kind: .text),
+            OptionSpec(name: "start", valueName: "DATE", help: "Day 0 of the study, YYYY-MM-DD (a weekday).", kind: .text,
+                       defaultDescription: "the next weekday after today"),
+            OptionSpec(name: "force", valueName: "", help: "Replace an existing --out file.", kind: .flag),
+            OptionSpec(name: "quiet", valueName: "", help: "Do not list what is left to decide on stderr.", kind: .flag),
+        ],
+        run: run)
+
+    static func run(_ a: ParsedArguments) throws {
+        let file = a.positional[0]
+        var start: CalendarDate
+        let stated = a.string("start") != nil
+        if let text = a.string("start") {
+            guard let d = CalendarDate(iso: text), !d.isWeekend else {
+                throw CLIError.usage("--start must be a weekday as YYYY-MM-DD, got '\(text)'", command: "draft")
+            }
+            start = d
+        } else {
+            start = CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))).adding(days: 1)
+            while start.isWeekend { start = start.adding(days: 1) }
+        }
+        if let out = a.string("out"), FileManager.default.fileExists(atPath: out), !a.has("force") {
+            throw CLIError.failure("\(out) exists; pass --force to replace it (a drafted study may be an edited one)")
+        }
+        let bytes = try StudyLoader.readBytes(file, what: "a card as text")
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CLIError.data("\(file): found bytes that are not UTF-8 text; allowed: a card as UTF-8 text")
+        }
+        let draft: StudyDraft
+        switch StudyDraft.draft(cardText: text, cardName: file, start: start, startStated: stated) {
+        case let .success(d): draft = d
+        case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
+        }
+        // The draft must validate as written; if it does not, that is a drafter bug, not bad input.
+        if case let .failure(p) = StudyDecoder.decode(Array(draft.json.utf8), file: "(drafted study)") {
+            throw CLIError.failure("the drafted study does not validate (a tradesim bug):\n" + p.description)
+        }
+        var output = try OutputStream(path: a.string("out"))
+        output.write(draft.json)
+        try output.finish()
+        if !a.has("quiet") {
+            var lines = "Drafted \(draft.readings.count) decision\(draft.readings.count == 1 ? "" : "s") from \(file)"
+                + (a.string("out").map { " into \($0)" } ?? "") + ". To decide (\(draft.unresolved.count)):\n"
+            for (k, u) in draft.unresolved.enumerated() { lines += "  \(k + 1). \(u)\n" }
+            Console.err(lines)
+        }
+    }
+}
