@@ -30,6 +30,12 @@ var librarySettings: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
 if let cpu = hostCPU { librarySettings.append(.unsafeFlags(["-target-cpu", cpu])) }
+// On AVX-512 CPUs the kernels also use a few AVX-512 instructions directly (vsqrtpd, vpermt2pd,
+// vscalefpd, through the toolchain's Clang module _Builtin_intrinsics.intel); every other build
+// computes the same values with plain Swift (Engine/VectorMath.swift).
+if let cpu = hostCPU, ["znver4", "znver5", "skylake-avx512", "icelake-server", "sapphirerapids"].contains(cpu) {
+    librarySettings.append(.define("TRADESIM_AVX512"))
+}
 
 let package = Package(
     name: "tradesim",

@@ -3,13 +3,14 @@
 #
 #   sh Tests/Fuzz/run.sh study 600      # the study decoder + engine + reports, 10 minutes
 #   sh Tests/Fuzz/run.sh csv 600        # the CSV readers + return metrics, 10 minutes
+#   sh Tests/Fuzz/run.sh card 600       # the card reader and drafter, 10 minutes
 #   sh Tests/Fuzz/run.sh study 10 smoke # CI: 10 seconds on the committed corpus, nothing saved
 #
 # The committed corpus (Tests/Fuzz/corpus/<target>) grows with what a run finds; the seeds are
 # the studies in scenarios/ and the CSV files in scenarios/data (and ../shared/data when it is
 # there). Crashes are written to $FUZZ_OUT (default /tmp/tradesim-fuzz) as crash-* files.
 set -eu
-target=${1:?usage: run.sh study|csv SECONDS [smoke]}
+target=${1:?usage: run.sh study|csv|card SECONDS [smoke]}
 seconds=${2:-60}
 mode=${3:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,7 +19,8 @@ mkdir -p "$out"
 case $target in
     study) source_file=StudyFuzz.swift ;;
     csv) source_file=CSVFuzz.swift ;;
-    *) echo "unknown target $target (study or csv)" >&2; exit 64 ;;
+    card) source_file=CardFuzz.swift ;;
+    *) echo "unknown target $target (study, csv or card)" >&2; exit 64 ;;
 esac
 binary="$out/fuzz-$target"
 # One module: the library's sources and the target, instrumented for coverage and
@@ -33,6 +35,8 @@ seeds="$out/seeds-$target"
 rm -rf "$seeds"; mkdir -p "$seeds" "$corpus"
 if [ "$target" = study ]; then
     cp "$root"/scenarios/*.json "$seeds"/
+elif [ "$target" = card ]; then
+    cp "$root"/scenarios/cards/*.txt "$root"/Tests/TradeSimTests/Fixtures/cards/*.txt "$seeds"/
 else
     # The first 40 lines of each file: short inputs run hundreds of times faster, and the
     # mutations reach the same parsing code.
@@ -45,6 +49,7 @@ else
 fi
 max_len=65536
 [ "$target" = csv ] && max_len=8192
+[ "$target" = card ] && max_len=16384
 dict=""
 [ -f "$root/Tests/Fuzz/$target.dict" ] && dict="-dict=$root/Tests/Fuzz/$target.dict"
 cd "$out"

@@ -79,6 +79,17 @@ struct DraftCommandTests {
         #expect(again.stdout == r.stdout)
     }
 
+    @Test func pricesFillTheNamedTickers() throws {
+        let r = try TradeSimBinary.run(["draft", Self.card, "--start", "2026-01-02", "--prices", "scenarios/data/prices-2025"], in: Self.root)
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"ticker\": \"MP\",\n      \"spot\": 50.52000045776367,\n      \"volatility\": 0.967,"))
+        #expect(r.stdout.contains("Spot: the close of 2025-12-31 in scenarios/data/prices-2025/MP.csv"))
+        #expect(r.stderr.contains("spot and volatility of MP come from their closes before 2026-01-02"))
+        let bad = try TradeSimBinary.run(["draft", Self.card, "--prices", "no/such/folder"], in: Self.root)
+        #expect(bad.exitCode == 65)
+        #expect(bad.stderr.contains("no/such/folder: found no such file or folder; allowed: a price CSV file or a folder of TICKER.csv files"))
+    }
+
     @Test func anExistingOutputFileIsNotReplacedWithoutForce() throws {
         let dir = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the drafter read in one key-decision bullet, before it becomes study JSON.
 public struct DecisionReading: Sendable, Equatable {
     /// A group of assets the card names: its words, the tag made from them (nil when the
@@ -140,7 +142,7 @@ public struct DecisionReader {
         }
         if let w = text.firstMatch(of: p["weakness"]!) {
             d.weaknessWords = Self.words(w.range, in: text)
-            if let pct = w.output[1].substring, let x = Double(pct) {
+            if let pct = w.output[1].substring, let x = Double(pct), x > 0, x < 100 {
                 d.weaknessDrop = x / 100
                 d.dropStated = true
                 d.readings.append("entry on a \(JSONValue.number(x))% drop ← '\(d.weaknessWords!)'")
@@ -191,8 +193,8 @@ public struct DecisionReader {
         }
         return parts.compactMap { part in
             let found = tickers(in: part)
-            let rest = part.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-                .filter { !found.contains(String($0)) && !["and", "or", "vs", "versus"].contains($0.lowercased()) }
+            let rest = Self.asciiWords(part, lowercased: false)
+                .filter { !found.contains($0) && !["and", "or", "vs", "versus"].contains($0.lowercased()) }
             let tag = rest.isEmpty ? nil : Self.tag(part)
             if found.isEmpty && tag == nil { return nil }
             return DecisionReading.Group(phrase: Self.clean(part), tag: tag, tickers: found, offset: offset)
@@ -273,7 +275,9 @@ public struct DecisionReader {
             d.readings.append("event ← '\(Self.words(m.range, in: d.text))'")
         }
         if let m = d.text.firstMatch(of: p["outcomes"]!), let a = m.output[1].substring, let b = m.output[2].substring {
-            d.outcomes = [Self.clean(String(a)), Self.clean(String(b))]
+            let names = [Self.clean(String(a)), Self.clean(String(b))]
+            guard !names[0].isEmpty, !names[1].isEmpty, names[0] != names[1] else { return }
+            d.outcomes = names
             d.readings.append("event outcomes ← '\(Self.words(m.range, in: d.text))'")
         }
     }
@@ -330,6 +334,12 @@ public struct DecisionReader {
             let scale: Double = relative ? (f.unit == "%" ? 100 : 1) : (f.unit == "%" ? 0.01 : 0.0001)
             var lo = f.lo * scale, hi = f.hi * scale
             if negative { (lo, hi) = (-hi, -lo) }
+            // Beyond ±10,000% (or ±1,000,000 bps) a number is not a return band.
+            let limit = relative ? 1e6 : 100
+            guard abs(f.lo * scale) <= limit, f.hi.isNaN || abs(f.hi * scale) <= limit else {
+                d.unresolved.append("key decision \(d.number): '\(claim)' is beyond ±\(relative ? "1,000,000 bps" : "10,000%"); no thesis drafted")
+                continue
+            }
             var band = DecisionReading.Band(claim: claim, metric: relative ? "relativeReturnBps" : "return", low: lo, high: hi,
                                             test: "within", condition: condition)
             if f.hi.isNaN {
@@ -390,7 +400,7 @@ public struct DecisionReader {
     /// generic nouns dropped, cut at a qualifier, at most five words, joined by '-'.
     static func tag(_ phrase: String) -> String? {
         var words: [String] = []
-        for w in phrase.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) {
+        for w in asciiWords(phrase) {
             if CardPatterns.tagEndWords.contains(w) && !words.isEmpty { break }
             if CardPatterns.tagDropWords.contains(w) || CardPatterns.tagEndWords.contains(w) { continue }
             words.append(w)
@@ -399,12 +409,20 @@ public struct DecisionReader {
         return words.isEmpty ? nil : words.joined(separator: "-")
     }
 
+    /// The words of a phrase as ASCII letters and digits: accents folded ("Zürich" → "zurich"),
+    /// anything else separates words. Names the study format restricts are built from these.
+    static func asciiWords(_ s: String, lowercased: Bool = true) -> [String] {
+        let folded = s.folding(options: [.diacriticInsensitive], locale: nil)
+        return (lowercased ? folded.lowercased() : folded)
+            .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+    }
+
     /// A scenario name from a condition: at most five content words joined by '-'.
     static func scenarioName(_ condition: String) -> String {
-        let words = condition.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = asciiWords(condition)
             .filter { !CardPatterns.scenarioDropWords.contains($0) }
-        let name = words.prefix(5).joined(separator: "-")
-        return name.isEmpty ? "scenario" : name
+        let name = Builder.safeName(words.prefix(5).joined(separator: "-"))
+        return name.isEmpty ? "scenario" : name == "blended" ? "blended-world" : name
     }
 }
 

@@ -19,7 +19,10 @@ public struct StudyDraft: Sendable {
     ///   - cardText: the card as text.
     ///   - cardName: the card's file name, for the notes and the fallback study name.
     ///   - start: day 0 of the study (a weekday); `startStated` false lists it as to decide.
+    ///   - history: daily closes (e.g. `--prices`); a named ticker with a series gets its spot
+    ///     and volatility from it (`MarketEstimate`) instead of placeholders.
     public static func draft(cardText: String, cardName: String, start: CalendarDate, startStated: Bool,
+                             history: [PriceSeries] = [],
                              version: String = TradeSimVersion.string) -> Result<StudyDraft, InputProblems> {
         let card = Card.parse(cardText)
         let reader = DecisionReader()
@@ -38,6 +41,7 @@ public struct StudyDraft: Sendable {
                 allowed: "a card with 'Key Decisions' followed by bullet lines (•, -, *, 1.) that say what to do: go long …, buy puts on …, pair: long … vs short …, straddles around …")]))
         }
         var builder = Builder(card: card, cardName: cardName, readings: readings, start: start, version: version)
+        for series in history { builder.history[series.ticker] = series }
         builder.unresolved = unresolved + readings.flatMap(\.unresolved)
         if !startStated {
             builder.unresolved.insert("start: \(start) is the next trading day after today; set the study's day 0 (start)", at: 0)
@@ -61,6 +65,8 @@ struct Builder {
     var tags: [String: [String]] = [:]
     var placeholderFor: [String: String] = [:]
     var groupAssets: [String: [String]] = [:]
+    /// Closes by ticker, for spots and volatilities.
+    var history: [String: PriceSeries] = [:]
 
     init(card: Card, cardName: String, readings: [DecisionReading], start: CalendarDate, version: String) {
         self.card = card
@@ -109,20 +115,37 @@ struct Builder {
             }
             unresolved.append("key decision \(n): the pair's short side (\(shortSelectors.joined(separator: ", "))) shares assets with its long side; the short side is \(underlyingSelectors(readings[i].shortGroups).joined(separator: ", ")) — check it")
         }
+        var estimated: [String] = []
+        var noHistory: [String] = []
         let universe: [JSONValue] = tickers.map { t in
-            var f: [JSONField] = [JSONField("ticker", .string(t)), JSONField("spot", .number(DraftDefaults.spot)),
-                                  JSONField("volatility", .number(DraftDefaults.volatility))]
-            if let tg = tags[t], !tg.isEmpty { f.append(JSONField("tags", .array(tg.map { .string($0) }))) }
+            var spot = DraftDefaults.spot, volatility = DraftDefaults.volatility
+            var note = "Named on the card. Spot and volatility are placeholders: set the latest close and a volatility."
             if let what = placeholderFor[t] {
-                f.append(JSONField("note", .string("PLACEHOLDER for \(what): set the ticker, spot and volatility.")))
+                note = "PLACEHOLDER for \(what): set the ticker, spot and volatility."
+            } else if let series = history[t] {
+                if let m = MarketEstimate(series: series, before: start) {
+                    spot = m.spot
+                    volatility = m.volatility
+                    note = "Spot: the close of \(m.spotDate) in \(series.file); volatility: the realized volatility of the \(m.returns) daily log returns ending that day (sample standard deviation × √252)."
+                    estimated.append(t)
+                } else {
+                    note = "Named on the card; \(series.file) has too few closes before \(start) (at least \(MarketEstimate.minimumReturns + 1) needed), so spot and volatility are placeholders."
+                    noHistory.append(t)
+                }
             } else {
-                f.append(JSONField("note", .string("Named on the card. Spot and volatility are placeholders: set the latest close and a volatility.")))
+                noHistory.append(t)
             }
+            var f: [JSONField] = [JSONField("ticker", .string(t)), JSONField("spot", .number(spot)),
+                                  JSONField("volatility", .number(volatility))]
+            if let tg = tags[t], !tg.isEmpty { f.append(JSONField("tags", .array(tg.map { .string($0) }))) }
+            f.append(JSONField("note", .string(note)))
             return .object(f)
         }
-        let real = tickers.filter { placeholderFor[$0] == nil }
-        if !real.isEmpty {
-            unresolved.append("universe: spot \(JSONValue.number(DraftDefaults.spot)) and volatility \(JSONValue.number(DraftDefaults.volatility)) are placeholders for \(real.joined(separator: ", ")); set them (and drift, dividendYield, borrowFee, beta, correlation)")
+        if !noHistory.isEmpty {
+            unresolved.append("universe: spot \(JSONValue.number(DraftDefaults.spot)) and volatility \(JSONValue.number(DraftDefaults.volatility)) are placeholders for \(noHistory.joined(separator: ", ")); set them (and drift, dividendYield, borrowFee, beta, correlation)")
+        }
+        if !estimated.isEmpty {
+            unresolved.append("universe: spot and volatility of \(estimated.joined(separator: ", ")) come from their closes before \(start); set drift, dividendYield, borrowFee, beta and a correlation")
         }
 
         // Scenarios: one per condition the card's claims name, else one "base".
@@ -279,9 +302,17 @@ struct Builder {
         return g.tickers
     }
 
+    /// The selectors of a decision's groups; when two of them name one asset (a ticker and a
+    /// tag holding it, or two tags sharing one), the assets themselves, each once.
     func underlyingSelectors(_ groups: [DecisionReading.Group]) -> [String] {
         var out: [String] = []
         for s in groups.flatMap(selectors) where !out.contains(s) { out.append(s) }
+        let named = out.flatMap(assets)
+        if Set(named).count < named.count {
+            var unique: [String] = []
+            for t in named where !unique.contains(t) { unique.append(t) }
+            return unique
+        }
         return out
     }
 
@@ -387,14 +418,14 @@ struct Builder {
 
     /// "US-China meeting" → "us-china-meeting".
     static func eventName(_ words: String) -> String {
-        let parts = words.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0 != "the" && $0 != "dates" && $0 != "date" }
+        let parts = DecisionReader.asciiWords(words).filter { $0 != "the" && $0 != "dates" && $0 != "date" }
         return safeName(parts.prefix(6).joined(separator: "-"))
     }
 
     /// The study's name from the card's title (at most 64 characters, cut at a word), else its file name.
     static func studyName(title: String, cardName: String) -> String {
         let source = title.isEmpty ? String(cardName.split(separator: "/").last ?? "card").split(separator: ".").first.map(String.init) ?? "card" : title
-        let words = source.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        let words = DecisionReader.asciiWords(source)
         var name = ""
         for w in words {
             if name.count + w.count + 1 > 64 { break }

@@ -1,3 +1,7 @@
+#if TRADESIM_AVX512
+import _Builtin_intrinsics.intel
+#endif
+
 /// Double-precision math on eight lanes at once (`SIMD8<Double>`: one AVX-512 register, two
 /// AVX2 ones) for the engine's hot loops: exp, log, √, uniforms and Box–Muller normals. Written
 /// with the operations Swift lowers to vector instructions (lane-wise arithmetic, fused
@@ -56,22 +60,18 @@ enum VectorMath {
 
     // MARK: - sqrt
 
-    /// √x for x ≥ 0 (finite). `SIMD8.squareRoot()` is lowered to one library call per lane, so:
-    /// 1/√x from the exponent-halving bit trick (relative error < 3.5%) and three Newton steps
-    /// r ← r·(3 − x·r²)/2 (the error squares each time: below 3e-11), then √x = x·r with one
-    /// fused-multiply-add correction s + r·(x − s²)/2 (error squared again), within an ulp of
-    /// the correctly rounded root.
+    /// √x for x ≥ 0, correctly rounded: one `vsqrtpd` on AVX-512 builds, otherwise the scalar
+    /// square root lane by lane (`SIMD8.squareRoot()` is lowered to library calls). Both are
+    /// IEEE 754's correctly rounded root, so the two builds agree bit for bit.
     @inline(__always)
     static func sqrt(_ x: V) -> V {
-        let bits = unsafeBitCast(x, to: U.self)
-        var r = unsafeBitCast(U(repeating: 0x5FE6_EB50_C7B5_37A9) &- (bits &>> 1), to: V.self)
-        let half = V(repeating: 0.5) * x
-        for _ in 0..<3 {
-            r = r * V(repeating: 1.5).addingProduct(-half * r, r)
-        }
-        let root = x * r
-        let corrected = root.addingProduct(V(repeating: 0.5) * r, x.addingProduct(-root, root))
-        return corrected.replacing(with: V(repeating: 0), where: x .== V(repeating: 0))
+        #if TRADESIM_AVX512
+        return _mm512_sqrt_pd(x)
+        #else
+        var r = V()
+        for l in 0..<8 { r[l] = x[l].squareRoot() }
+        return r
+        #endif
     }
 
     /// e^x for `count` doubles (count a multiple of 8) from `x` into `y`: the loop keeps the

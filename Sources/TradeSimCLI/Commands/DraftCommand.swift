@@ -10,7 +10,8 @@ enum DraftCommand {
         Reads the card's key-decision bullets with a table of rules (README, 'tradesim draft'): \
         one decision per bullet, its kind, horizon or expiry, return bands as theses, entries on \
         weakness, alternatives as variants, named events, tickers and the groups the card names \
-        as tags. The study validates as written; what the card does not say (spots, sizes, the \
+        as tags. With --prices, named tickers get their spot and realized volatility from their \
+        closes before --start. The study validates as written; what the card does not say (spots, sizes, the \
         event's date, scenario views, placeholder tickers TBD-1, …) is filled with stated \
         assumptions, noted in the study and listed on stderr. Writes to standard output, or to \
         --out FILE (not over an existing file unless --force).
@@ -20,6 +21,7 @@ enum DraftCommand {
             OptionSpec(name: "out", valueName: "FILE", help: "Write the study to FILE.", kind: .text),
             OptionSpec(name: "start", valueName: "DATE", help: "Day 0 of the study, YYYY-MM-DD (a weekday).", kind: .text,
                        defaultDescription: "the next weekday after today"),
+            OptionSpec(name: "prices", valueName: "PATH", help: "Daily closes (a folder of TICKER.csv or one CSV): spots and 126-day realized vols for the tickers the card names.", kind: .text),
             OptionSpec(name: "force", valueName: "", help: "Replace an existing --out file.", kind: .flag),
             OptionSpec(name: "quiet", valueName: "", help: "Do not list what is left to decide on stderr.", kind: .flag),
         ],
@@ -45,8 +47,18 @@ enum DraftCommand {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CLIError.data("\(file): found bytes that are not UTF-8 text; allowed: a card as UTF-8 text")
         }
+        var history: [PriceSeries] = []
+        if let prices = a.string("prices") {
+            switch StudyLoader.loadPrices(prices, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+            case let .success(s):
+                // Notes name the files as the user would (relative to the working folder).
+                let cwd = FileManager.default.currentDirectoryPath + "/"
+                history = s.map { var x = $0; if x.file.hasPrefix(cwd) { x.file = String(x.file.dropFirst(cwd.count)) }; return x }
+            case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
+            }
+        }
         let draft: StudyDraft
-        switch StudyDraft.draft(cardText: text, cardName: file, start: start, startStated: stated) {
+        switch StudyDraft.draft(cardText: text, cardName: file, start: start, startStated: stated, history: history) {
         case let .success(d): draft = d
         case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
         }

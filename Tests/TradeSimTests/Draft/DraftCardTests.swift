@@ -352,6 +352,60 @@ struct DraftCardTests {
 
     // MARK: - Rules and pieces
 
+    /// Names the study format restricts (scenarios, tags, ids, events) stay ASCII whatever the
+    /// card's words (found by the card fuzzer: "négociés" in a condition).
+    @Test func nonASCIIWordsMakeValidNames() throws {
+        let text = "Key Decisions\n\n• Long café owners for 3 months; 10% upside if the crème brûlée sells ߝ out.\n• Straddles on MP around the Zürich summit.\n"
+        let (s, _) = try Self.draft(text, name: "accents.txt")
+        #expect(Self.scenarioNames(s) == ["creme-brulee-sells-out"])
+        #expect(Self.decisions(s).first?["assets"] as? [String] == ["cafe-owners"])
+        #expect(Self.events(s).first?["name"] as? String == "zurich-summit")
+    }
+
+    /// Numbers and words the study format would reject are not carried over as they stand
+    /// (found by the card fuzzer: "on a 0% pullback").
+    @Test func unusableNumbersAndNamesAreNotCarriedOver() throws {
+        let text = """
+        Key Decisions
+
+        • Go long a basket of miners (MP) on a 0% pullback for 3 months; 20-30% upside if blended.
+        • Go long a basket of smelters on a 150% pullback for 2 months; 1000000-2000000% upside.
+        • Straddles on MP around the budget vote, either on a yes or on a yes.
+        """
+        let (s, d) = try Self.draft(text, name: "edges.txt")
+        let ds = Self.decisions(s)
+        #expect(Self.drop(ds[0]) == DraftDefaults.weaknessDrop && Self.drop(ds[1]) == DraftDefaults.weaknessDrop)
+        #expect(Self.scenarioNames(s) == ["blended-world"])
+        #expect(ds[1]["theses"] == nil)
+        #expect(d.unresolved.contains { $0.contains("is beyond ±10,000%") })
+        #expect((Self.events(s).first?["outcomes"] as? [[String: Any]])?.count == 1)
+    }
+
+    /// Spots and realized vols from real closes (scenarios/data/prices-2025/MP.csv, Yahoo adjusted
+    /// closes, see its SOURCES.md). Reference: NumPy, `np.std(np.diff(np.log(c))[-126:], ddof=1) *
+    /// np.sqrt(252)` over the closes before day 0 — 0.9670132941090186 before 2026-01-02 and
+    /// 0.7764656101894165 before 2025-06-02; the drafter rounds to 4 decimals.
+    @Test func spotsAndVolatilitiesFromCloses() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("scenarios/data/prices-2025/MP.csv"), encoding: .utf8)
+        let series = try PriceTable.parse(text, file: "MP.csv", ticker: "MP").get().series[0]
+        let late = try #require(MarketEstimate(series: series, before: CalendarDate(iso: "2026-01-02")!))
+        #expect(late.spot == 50.52000045776367 && late.spotDate == CalendarDate(iso: "2025-12-31")!)
+        #expect(late.volatility == 0.967 && late.returns == 126)
+        let mid = try #require(MarketEstimate(series: series, before: CalendarDate(iso: "2025-06-02")!))
+        #expect(mid.spot == 21.790000915527344)
+        #expect(mid.volatility == 0.7765)
+        #expect(MarketEstimate(series: series, before: CalendarDate(iso: "2024-10-25")!) == nil)  // 17 closes before
+
+        let card = try Self.repositoryCard("rare-earths-us-china.txt")
+        let d = try StudyDraft.draft(cardText: card, cardName: "c.txt", start: CalendarDate(iso: "2026-01-02")!, startStated: true,
+                                     history: [series]).get()
+        let mp = (d.study["universe"]?.arrayValue ?? []).first { $0["ticker"]?.stringValue == "MP" }
+        #expect(mp?["spot"]?.numberValue == 50.52000045776367 && mp?["volatility"]?.numberValue == 0.967)
+        #expect(d.unresolved.contains("universe: spot and volatility of MP come from their closes before 2026-01-02; set drift, dividendYield, borrowFee, beta and a correlation"))
+    }
+
     @Test func everyPatternCompiles() {
         var patterns = Array(CardPatterns.named.values) + CardPatterns.kinds.map(\.pattern) + CardPatterns.horizonWords.map(\.pattern)
         patterns.append(CardPatterns.ticker)
