@@ -33,10 +33,11 @@ public enum DraftDefaults {
     /// The implied-vol premium an event puts on its options (a multiple of base IV, ramped linearly over 10 days).
     public static let eventIVMultiple = 0.30
     public static let eventIVRampDays = 10
-    /// Costs: the seed study's assumptions (USD equities and listed options).
-    public static let costs: [JSONField] = [
+    /// Costs: the seed study's assumptions (USD equities and listed options). Computed, not
+    /// stored: a global of boxed values reads as a leak to the fuzzer's leak checker.
+    public static var costs: [JSONField] { [
         JSONField("commissionPerShare", .number(0.005)), JSONField("commissionPerContract", .number(0.65)),
         JSONField("minimumCommission", .number(1)), JSONField("slippageBps", .number(5)),
         JSONField("optionHalfSpreadFraction", .number(0.02)), JSONField("contractMultiplier", .number(100)),
-    ]
+    ] }
 }
