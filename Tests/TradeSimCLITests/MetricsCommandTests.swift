@@ -48,6 +48,6 @@ struct MetricsCommandTests {
             """)
         let missing = try TradeSimBinary.run(["metrics", file.path, "--column", "ret"])
         #expect(missing.exitCode == 65)
-        #expect(missing.stderr == "Error: \(file.path):1: header: found no column 'ret'; allowed: one of equity\n")
+        #expect(missing.stderr == "Error: \(file.path):1: header: found no column 'ret'; allowed: a value column: one of equity\n")
     }
 }

@@ -55,6 +55,17 @@ public struct BacktestPlan: Sendable {
 
         let first = start ?? template.dates.first ?? needed.map { $0.dates.first! }.max()!
         let last = end ?? needed.map { $0.dates.last! }.min()!
+        // The dates with a close for every ticker the study uses.
+        let dataFirst = needed.map { $0.dates.first! }.max()!, dataLast = needed.map { $0.dates.last! }.min()!
+        let span = "every ticker has closes from \(dataFirst) to \(dataLast)"
+        if let start, start >= dataLast {
+            problem("--start \(start), not before the last date with closes (\(dataLast))", "a --start before \(dataLast) (\(span))")
+            return .failure(InputProblems(problems))
+        }
+        if let end, end <= dataFirst {
+            problem("--end \(end), not after the first date with closes (\(dataFirst))", "an --end after \(dataFirst) (\(span))")
+            return .failure(InputProblems(problems))
+        }
         if last <= first {
             problem("an end \(last) not after the start \(first)", "a window with at least two trading days")
             return .failure(InputProblems(problems))

@@ -25,8 +25,9 @@ public struct ReturnSeries: Sendable {
         let valueColumn: Int
         if let wanted {
             guard let c = names.firstIndex(of: wanted), c != dateColumn else {
-                return .failure(InputProblems([InputProblem(file: file, line: header.line, path: "header", found: "no column '\(wanted)'",
-                                                            allowed: "one of \(names.filter { $0.lowercased() != "date" }.joined(separator: ", "))")]))
+                let found = names.firstIndex(of: wanted) == dateColumn ? "--column '\(wanted)', the date column" : "no column '\(wanted)'"
+                return .failure(InputProblems([InputProblem(file: file, line: header.line, path: "header", found: found,
+                                                            allowed: "a value column: one of \(names.filter { $0.lowercased() != "date" }.joined(separator: ", "))")]))
             }
             valueColumn = c
         } else {

@@ -56,6 +56,11 @@ extension StudyDecoder {
         // The common window: dates of the first ticker within [from, to] (or from start).
         let lower = mode == "replay" ? (start ?? reference0.dates.first!) : (from ?? reference0.dates.first!)
         let upper = to ?? reference0.dates.last!
+        if let to, to <= lower, let (n, p) = o.member("to") {
+            let other = mode == "replay" ? (start == nil ? "the first date of the data" : "start") : (from == nil ? "the first date of the data" : "from")
+            r.problem(n, p, found: "\(to), not after \(other) (\(lower))", allowed: "a 'to' after \(other)")
+            return nil
+        }
         let window = reference0.dates.filter { $0 >= lower && $0 <= upper }
         // Every ticker must have exactly these dates in the window.
         var aligned: [[Double]] = []

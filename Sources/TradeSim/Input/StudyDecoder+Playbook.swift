@@ -113,9 +113,16 @@ extension StudyDecoder {
             variantNames = []
             for (xn, xp) in list {
                 guard let v = r.object(xn, xp) else { continue }
-                r.rejectUnknown(v, allowed: ["name"] + allowed.filter { !["id", "kind", "variants", "description"].contains($0) })
-                let name = r.requiredString(v, "name", allowed: Self.namePhrase) ?? "?"
-                if !Self.isSafeName(name) {
+                let fixed = ["id", "kind", "variants", "description"]
+                let own = ["name"] + allowed.filter { !fixed.contains($0) }
+                for key in v.order where fixed.contains(key) {
+                    r.problemAtKey(v, key, found: "'\(key)', which a variant cannot set",
+                                   allowed: "the variant's name and fields of its decision to override: \(own.dropFirst().joined(separator: ", "))")
+                }
+                r.rejectUnknown(v, allowed: own + fixed)
+                let given = r.requiredString(v, "name", allowed: Self.namePhrase)
+                let name = given ?? "?"
+                if given != nil, !Self.isSafeName(name) {
                     r.problem(v.member("name")?.node ?? xn, JSONPath.join(xp, "name"), found: "\"\(name)\"", allowed: Self.namePhrase)
                 }
                 if variantNames.contains(name) {

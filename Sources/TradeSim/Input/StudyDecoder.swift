@@ -86,7 +86,13 @@ public struct StudyDecoder {
         if let (n, p) = o.member("scenarioDefaults") {
             defaults = r.object(n, p)
             if let d = defaults {
-                r.rejectUnknown(d, allowed: Self.scenarioFields.filter { !["name", "weight", "description"].contains($0) })
+                let own = ["name", "weight", "description"]
+                let shared = Self.scenarioFields.filter { !own.contains($0) }
+                for key in d.order where own.contains(key) {
+                    r.problemAtKey(d, key, found: "'\(key)', which each scenario gives for itself",
+                                   allowed: "fields the scenarios share: \(shared.joined(separator: ", "))")
+                }
+                r.rejectUnknown(d, allowed: shared + own)
             }
         }
         var scenarios: [Scenario] = []
