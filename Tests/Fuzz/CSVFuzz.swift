@@ -1,10 +1,10 @@
 // libFuzzer target: the CSV readers (price histories in every accepted layout, return
 // series) and what is computed from what they accept (return metrics). Findings are
 // crashes, hangs, leaks, and non-finite metrics from accepted input.
-// Built by Tests/Fuzz/run.sh together with the library's sources (one module).
+// Built by Tests/Fuzz/run.sh together with the library's sources (one module); FuzzEntry.swift
+// calls it when TRADESIM_FUZZ_TARGET names it.
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     _ = PriceTable.parse(text, file: "fuzz.csv", ticker: nil)
     _ = PriceTable.parse(text, file: "fuzz.csv", ticker: "AAA")

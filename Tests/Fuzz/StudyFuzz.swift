@@ -1,10 +1,10 @@
 // libFuzzer target: the study decoder and validator, and on every study it accepts, a short
 // run of the engine and the whole report set. Findings are crashes, hangs, leaks, and any
 // report text containing NaN or infinity (DESIGN §5: never a NaN in a report).
-// Built by Tests/Fuzz/run.sh together with the library's sources (one module).
+// Built by Tests/Fuzz/run.sh together with the library's sources (one module); FuzzEntry.swift
+// calls it when TRADESIM_FUZZ_TARGET names it.
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzStudy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzStudy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard case let .success(study) = StudyDecoder.decode(bytes, file: "fuzz.json") else { return 0 }
     guard let playbook = study.playbook, !study.scenarios.isEmpty else { return 0 }

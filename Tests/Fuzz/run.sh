@@ -17,17 +17,21 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${FUZZ_OUT:-/tmp/tradesim-fuzz}
 mkdir -p "$out"
 case $target in
-    study) source_file=StudyFuzz.swift ;;
-    csv) source_file=CSVFuzz.swift ;;
-    card) source_file=CardFuzz.swift ;;
+    study|csv|card) ;;
     *) echo "unknown target $target (study, csv or card)" >&2; exit 64 ;;
 esac
-binary="$out/fuzz-$target"
-# One module: the library's sources and the target, instrumented for coverage and
-# AddressSanitizer, optimised (the engine's SIMD code is slow without it).
-swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TradeSimFuzz \
-    $(find "$root/Sources/TradeSim" -name '*.swift' | sort) "$root/Tests/Fuzz/$source_file" \
-    -o "$binary" 2>&1 | grep -v "warning: Cannot export local symbol" || true
+export TRADESIM_FUZZ_TARGET=$target
+binary="$out/fuzz-all"
+# One module and one binary for the three targets (FuzzEntry.swift dispatches on
+# TRADESIM_FUZZ_TARGET): the library's sources and the targets, instrumented for coverage and
+# AddressSanitizer, optimised (the engine's SIMD code is slow without it). Rebuilt only when a
+# source is newer than the binary.
+if [ ! -x "$binary" ] || [ -n "$(find "$root/Sources/TradeSim" "$root/Tests/Fuzz" -name '*.swift' -newer "$binary" | head -1)" ]; then
+    rm -f "$binary"
+    swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TradeSimFuzz \
+        $(find "$root/Sources/TradeSim" -name '*.swift' | sort) $(find "$root/Tests/Fuzz" -name '*.swift' | sort) \
+        -o "$binary" 2>&1 | grep -v "warning: Cannot export local symbol" || true
+fi
 test -x "$binary"
 
 corpus="$root/Tests/Fuzz/corpus/$target"
