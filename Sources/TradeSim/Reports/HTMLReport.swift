@@ -79,7 +79,9 @@ public struct HTMLReport {
         let hi = rows.compactMap { $0.pnl.quantile(0.95) }.max() ?? 1
         let pad = (hi - lo) * 0.05
         var chart = SVGChart(width: 900, height: 70 + Double(rows.count) * 36, x: (lo - pad)...(hi + pad), y: 0...Double(rows.count))
-        chart.margin.left = 190
+        // Room for the longest scenario name (12px text, about 7px a character), up to 44 characters.
+        let longestName = rows.map { min($0.scenario.count, Self.labelLimit) }.max() ?? 8
+        chart.margin.left = max(120, 24 + 7 * Double(longestName))
         chart.axes(xTitle: "portfolio P&L at the horizon (\(currency)): box p25–p75, whiskers p05–p95, | median, ● mean",
                    yTitle: "", xLabel: SVGChart.shortMoney, yLabel: { _ in "" })
         for (i, r) in rows.enumerated() {
@@ -87,7 +89,7 @@ public struct HTMLReport {
             let c = r.scenario == "blended" ? "#444" : color(i)
             guard let q05 = r.pnl.quantile(0.05), let q25 = r.pnl.quantile(0.25), let q50 = r.pnl.quantile(0.5),
                   let q75 = r.pnl.quantile(0.75), let q95 = r.pnl.quantile(0.95) else { continue }
-            chart.add("<text x=\"\(f(chart.plotLeft - 8))\" y=\"\(f(yMid + 4))\" text-anchor=\"end\" class=\"title\">\(esc(r.scenario))</text>")
+            chart.add("<text x=\"\(f(chart.plotLeft - 8))\" y=\"\(f(yMid + 4))\" text-anchor=\"end\" class=\"title\">\(esc(Self.clipped(r.scenario)))<title>\(esc(r.scenario))</title></text>")
             chart.add("<line x1=\"\(f(chart.x(q05)))\" x2=\"\(f(chart.x(q95)))\" y1=\"\(f(yMid))\" y2=\"\(f(yMid))\" stroke=\"\(c)\" stroke-width=\"1.5\"/>")
             chart.add("<rect x=\"\(f(chart.x(q25)))\" y=\"\(f(yMid - 10))\" width=\"\(f(max(1, chart.x(q75) - chart.x(q25))))\" height=\"20\" fill=\"\(c)\" fill-opacity=\"0.35\" stroke=\"\(c)\"/>")
             chart.add("<line x1=\"\(f(chart.x(q50)))\" x2=\"\(f(chart.x(q50)))\" y1=\"\(f(yMid - 10))\" y2=\"\(f(yMid + 10))\" stroke=\"\(c)\" stroke-width=\"2.5\"/>")
@@ -102,6 +104,14 @@ public struct HTMLReport {
         return out
     }
 
+    /// Chart labels longer than this many characters end in "…" (the whole name is in the
+    /// label's tooltip and in the tables).
+    static let labelLimit = 44
+
+    static func clipped(_ s: String) -> String {
+        s.count <= labelLimit ? s : String(s.prefix(labelLimit - 1)) + "…"
+    }
+
     /// Mean P&L per decision variant, one bar per scenario.
     func decisionBars() -> String {
         let scenarioNames = outcomes.map(\.scenario.name)
@@ -114,8 +124,13 @@ public struct HTMLReport {
         let lo = min(0, values.flatMap { $0 }.min() ?? 0), hi = max(0, values.flatMap { $0 }.max() ?? 1)
         let pad = (hi - lo) * 0.08
         let groupWidth = 1.0
-        var chart = SVGChart(width: 900, height: 340, x: 0...(Double(keys.count) * groupWidth), y: (lo - pad)...(hi + pad))
-        chart.margin.bottom = 90
+        // Labels slant at 25° below the axis (11px text, about 6.2px a character): the chart
+        // grows downwards to fit the longest, up to 44 characters.
+        let labels = keys.map { $0.1.isEmpty ? $0.0 : $0.0 + " / " + $0.1 }
+        let longestLabel = labels.map { min($0.count, Self.labelLimit) }.max() ?? 0
+        let labelDepth = max(90, 28 + 6.2 * sin(25 * Double.pi / 180) * Double(longestLabel))
+        var chart = SVGChart(width: 900, height: 250 + labelDepth, x: 0...(Double(keys.count) * groupWidth), y: (lo - pad)...(hi + pad))
+        chart.margin.bottom = labelDepth
         chart.axes(xTitle: "", yTitle: "mean P&L (\(currency))", xLabel: { _ in "" }, yLabel: SVGChart.shortMoney, xTicks: [])
         chart.legend(scenarioNames.enumerated().map { ($1, color($0)) })
         let barWidth = (chart.x(groupWidth) - chart.x(0)) * 0.8 / Double(max(1, scenarioNames.count))
@@ -126,9 +141,13 @@ public struct HTMLReport {
                 let y0 = chart.y(0), y1 = chart.y(v)
                 chart.add("<rect x=\"\(f(left + Double(s) * barWidth))\" y=\"\(f(min(y0, y1)))\" width=\"\(f(barWidth * 0.92))\" height=\"\(f(max(0.5, abs(y1 - y0))))\" fill=\"\(color(s))\"><title>\(esc(scenarioNames[s])) \(esc(key.0)) \(esc(key.1)): \(fmtMoney(v))</title></rect>")
             }
-            let label = key.1.isEmpty ? key.0 : key.0 + " / " + key.1
+            let label = labels[g]
             let cx = left + barWidth * Double(scenarioNames.count) / 2
-            chart.add("<text transform=\"translate(\(f(cx)) \(f(chart.plotBottom + 12))) rotate(25)\" class=\"tick\">\(esc(label))</text>")
+            // A long label loses the end of its decision id, never the variant that tells it apart.
+            let key = keys[g]
+            let shown = key.1.isEmpty || label.count <= Self.labelLimit ? Self.clipped(label)
+                : Self.clipped(String(key.0.prefix(max(8, Self.labelLimit - 4 - key.1.count))) + "… / " + key.1)
+            chart.add("<text transform=\"translate(\(f(cx)) \(f(chart.plotBottom + 12))) rotate(25)\" class=\"tick\">\(esc(shown))<title>\(esc(label))</title></text>")
         }
         chart.add("<line x1=\"\(f(chart.plotLeft))\" x2=\"\(f(chart.plotRight))\" y1=\"\(f(chart.y(0)))\" y2=\"\(f(chart.y(0)))\" stroke=\"#444\"/>")
         return "<h3>Mean P&amp;L by decision and scenario</h3><div class=\"chart\">\(chart.svg)</div>\n"

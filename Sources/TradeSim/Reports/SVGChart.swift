@@ -50,14 +50,21 @@ public struct SVGChart {
         add("<text transform=\"translate(14 \(f((plotTop + plotBottom) / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"title\">\(Self.escape(yTitle))</text>")
     }
 
-    /// A legend row at the top right: (label, css colour).
+    /// A legend row at the top right: (label, css colour). Labels that would not fit across the
+    /// chart (11px text, about 6.2px a character) are shortened alike, down to 8 characters,
+    /// ending in "…" with the whole label as a tooltip.
     public mutating func legend(_ items: [(String, String)]) {
+        func rowWidth(_ limit: Int) -> Double { items.reduce(0) { $0 + Double(min($1.0.count, limit)) * 6.2 + 22 } }
+        var limit = items.map(\.0.count).max() ?? 0
+        while limit > 8 && rowWidth(limit) > plotRight - 4 { limit -= 1 }
         var xPos = plotRight
         for (label, color) in items.reversed() {
-            let w = Double(label.count) * 6.2 + 22
-            xPos -= w
+            let clipped = label.count > limit
+            let shown = clipped ? String(label.prefix(limit - 1)) + "…" : label
+            xPos -= Double(shown.count) * 6.2 + 22
             add("<rect x=\"\(f(xPos))\" y=\"\(f(plotTop - 14))\" width=\"12\" height=\"8\" fill=\"\(color)\"/>")
-            add("<text x=\"\(f(xPos + 16))\" y=\"\(f(plotTop - 7))\" class=\"tick\">\(Self.escape(label))</text>")
+            let tip = clipped ? "<title>\(Self.escape(label))</title>" : ""
+            add("<text x=\"\(f(xPos + 16))\" y=\"\(f(plotTop - 7))\" class=\"tick\">\(Self.escape(shown))\(tip)</text>")
         }
     }
 
