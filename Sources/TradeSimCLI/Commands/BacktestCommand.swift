@@ -58,7 +58,7 @@ enum BacktestCommand {
         // Prices: --prices (relative to the working directory) or the scenario's own.
         let reference: String
         let series: [PriceSeries]
-        let record = { (path: String, bytes: [UInt8]) in loaded.inputs.append(RunManifest.Input(role: "prices", path: path, sha256: SHA256.hex(bytes))) }
+        let record = { (path: String, bytes: [UInt8]) in loaded.inputs.append(RunManifest.Input(role: "prices", path: StudyLoader.displayPath(path), sha256: SHA256.hex(bytes))) }
         var read: [(String, [UInt8])] = []
         if let prices = a.string("prices") {
             reference = prices

@@ -52,8 +52,7 @@ enum DraftCommand {
             switch StudyLoader.loadPrices(prices, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
             case let .success(s):
                 // Notes name the files as the user would (relative to the working folder).
-                let cwd = FileManager.default.currentDirectoryPath + "/"
-                history = s.map { var x = $0; if x.file.hasPrefix(cwd) { x.file = String(x.file.dropFirst(cwd.count)) }; return x }
+                history = s.map { var x = $0; x.file = StudyLoader.displayPath(x.file); return x }
             case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
             }
         }

@@ -21,7 +21,7 @@ enum StudyLoader {
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
         var inputs = [RunManifest.Input(role: "study", path: file, sha256: SHA256.hex(bytes))]
         let result = StudyDecoder.decode(bytes, file: file, loadHistory: { reference in
-            loadPrices(reference, relativeTo: directory, read: { inputs.append(RunManifest.Input(role: "prices", path: $0, sha256: SHA256.hex($1))) })
+            loadPrices(reference, relativeTo: directory, read: { inputs.append(RunManifest.Input(role: "prices", path: displayPath($0), sha256: SHA256.hex($1))) })
         })
         switch result {
         case let .success(study): return Loaded(study: study, path: file, bytes: bytes, inputs: inputs)
@@ -39,6 +39,13 @@ enum StudyLoader {
             throw CLIError.data("\(file): found a file that cannot be read; allowed: \(what)")
         }
         return [UInt8](data)
+    }
+
+    /// A path as run.json records it: relative to the working folder when it lies inside it
+    /// (so a report does not carry the machine's folder names), else as it is.
+    static func displayPath(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
 
     /// A price file, or every `*.csv` in a folder (ticker from each file name), relative to
