@@ -77,6 +77,13 @@ public enum CardPatterns {
     /// Entry on weakness; capture 1, when present, is the drop in percent.
     public static let weakness = #"\bon\s+(?:weakness|dips?|any\s+dips?|(?:a|any)\s+(?:pullback|sell-?off|dip)|pullbacks|sell-?offs|(?:a|any)\s+(\d+(?:\.\d+)?)\s*%\s*(?:pullback|drop|dip|decline|correction|sell-?off))\b"#
 
+    /// Exits and sizes the card states: "with a 10% stop" / "stop at 12%" → exit.stopLoss;
+    /// "take profits at 25%" / "trim at +25%" → exit.takeProfit; "a 2% position" / "3% of the
+    /// portfolio" / "50 bps of NAV" → the size as a share of capital. Capture 1 (or 2) is the number.
+    public static let stopLoss = #"\b(\d+(?:\.\d+)?)\s*%\s*(?:trailing\s+)?stop(?:-loss|\s+loss)?\b|\bstop(?:-loss|\s+loss)?\s+(?:at|of)\s+[-−]?(\d+(?:\.\d+)?)\s*%"#
+    public static let takeProfit = #"\b(?:take\s+profits?|take-profit|trim|exit)\s+(?:at\s+|above\s+)?\+?(\d+(?:\.\d+)?)\s*%"#
+    public static let sizeShare = #"\b(\d+(?:\.\d+)?)\s*(%|bps|bp)\s+(?:of\s+(?:the\s+)?(?:portfolio|capital|nav|book|aum)|position|weight|allocation)\b"#
+
     /// Named events: "around US-China meeting dates", "ahead of the Fed decision". Capture 1.
     public static let event = #"\b(?:around|ahead of|into|before|after|through|across)\s+(?:the\s+|next\s+|upcoming\s+|coming\s+)*((?:[\w.&'+-]+\s+){0,4}?(?:meeting|summit|talks|decision|election|earnings|hearing|vote|ruling|deadline|auction|release|report|print|announcement|conference|readout|fomc))s?\b(?:\s+dates?)?"#
     /// Two outcomes of an event: "either on an export-relief headline or on a hard-line … announcement".
@@ -116,6 +123,7 @@ public enum CardPatterns {
         "bandRange": bandRange, "bandSingle": bandSingle,
         "bandWordFirst": bandWordFirst, "conditionAfter": conditionAfter,
         "conditionBefore": conditionBefore, "weakness": weakness,
+        "stopLoss": stopLoss, "takeProfit": takeProfit, "sizeShare": sizeShare,
         "event": event, "outcomes": outcomes, "putSpread": putSpread,
         "put": put, "beta": betaNeutral, "dollar": dollarNeutral,
         "straddle": #"\bstraddles?\b"#, "strangle": #"\bstrangles?\b"#,

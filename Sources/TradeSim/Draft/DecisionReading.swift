@@ -42,6 +42,11 @@ public struct DecisionReading: Sendable, Equatable {
     public var weaknessDrop: Double?
     public var weaknessWords: String?
     public var dropStated = false
+    /// Exits and size the card states: stop-loss and take-profit (fractions of the basis) and
+    /// the size as a share of capital.
+    public var stopLoss: Double?
+    public var takeProfit: Double?
+    public var capitalShare: Double?
     /// Protection structures in card order ("put", "putSpread"); pair neutralities ("dollar", "beta").
     public var structures: [String] = []
     public var neutrals: [String] = []
@@ -105,6 +110,7 @@ public struct DecisionReader {
             return nil
         }
         assignTickers(&d)
+        readExitsAndSize(&d)
         readHorizon(&d)
         readEvent(&d)
         readBands(&d)
@@ -150,6 +156,27 @@ public struct DecisionReader {
                 d.weaknessDrop = DraftDefaults.weaknessDrop
                 d.readings.append("entry on weakness ← '\(d.weaknessWords!)' (drop of \(JSONValue.number(DraftDefaults.weaknessDrop * 100))% from the running high assumed)")
                 d.unresolved.append("key decision \(d.number): '\(d.weaknessWords!)' gives no size; a \(JSONValue.number(DraftDefaults.weaknessDrop * 100))% drop from the running high within 1m is assumed (entry.onWeakness.drop)")
+            }
+        }
+    }
+
+    func readExitsAndSize(_ d: inout DecisionReading) {
+        let text = d.text
+        if let m = text.firstMatch(of: p["stopLoss"]!),
+           let x = (m.output[1].substring ?? m.output[2].substring).flatMap({ Double($0) }), x > 0, x <= 100 {
+            d.stopLoss = x / 100
+            d.readings.append("exit.stopLoss \(JSONValue.number(x / 100)) ← '\(Self.words(m.range, in: text))'")
+        }
+        if let m = text.firstMatch(of: p["takeProfit"]!), let x = m.output[1].substring.flatMap({ Double($0) }), x > 0, x <= 10_000 {
+            d.takeProfit = x / 100
+            d.readings.append("exit.takeProfit \(JSONValue.number(x / 100)) ← '\(Self.words(m.range, in: text))'")
+        }
+        if let m = text.firstMatch(of: p["sizeShare"]!), let x = m.output[1].substring.flatMap({ Double($0) }),
+           let unit = m.output[2].substring {
+            let share = unit == "%" ? x / 100 : x / 10_000
+            if share > 0 && share <= 1 {
+                d.capitalShare = share
+                d.readings.append("size \(JSONValue.number(share * 100))% of capital ← '\(Self.words(m.range, in: text))'")
             }
         }
     }

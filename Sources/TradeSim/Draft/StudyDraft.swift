@@ -341,13 +341,20 @@ struct Builder {
         f.append(JSONField("note", .string("From key decision \(r.number) of the card. Read: " + r.readings.joined(separator: "; ") + ".")))
 
         let tenor = r.horizon ?? (r.kind.isOption ? DraftDefaults.optionExpiry : DraftDefaults.horizon)
+        // A size the card states as a share of capital replaces the default notional or premium.
+        let stockSize = r.capitalShare.map { $0 * DraftDefaults.capital } ?? DraftDefaults.stockNotional
+        let optionSize = r.capitalShare.map { $0 * DraftDefaults.capital } ?? DraftDefaults.optionPremium
+        /// Exits the card states for decisions without their own exit block.
+        var statedExits: [JSONField] = []
+        if let sl = r.stopLoss { statedExits.append(JSONField("stopLoss", .number(sl))) }
+        if let tp = r.takeProfit { statedExits.append(JSONField("takeProfit", .number(tp))) }
         let tenorDays = Horizon.tradingDays(tenor) ?? 63
         var days = tenorDays
         switch r.kind {
         case .basket:
             f.append(JSONField("assets", .array(underlyingSelectors(r.groups).map { .string($0) })))
             if r.side == "short" { f.append(JSONField("side", .string("short"))) }
-            f.append(JSONField("size", .object([JSONField("notional", .number(DraftDefaults.stockNotional))])))
+            f.append(JSONField("size", .object([JSONField("notional", .number(stockSize))])))
             if let drop = r.weaknessDrop {
                 f.append(JSONField("entry", .object([JSONField("onWeakness", .object([
                     JSONField("drop", .number(drop)), JSONField("reference", .string("runningHigh")),
@@ -356,7 +363,10 @@ struct Builder {
                 days += 21
             }
             var exit: [JSONField] = []
-            if let target = r.bands.first(where: { $0.test == "atLeast" && ($0.low ?? 0) > 0 && $0.claim.lowercased().contains("target") }) {
+            if let sl = r.stopLoss { exit.append(JSONField("stopLoss", .number(sl))) }
+            if let tp = r.takeProfit {
+                exit.append(JSONField("takeProfit", .number(tp)))
+            } else if let target = r.bands.first(where: { $0.test == "atLeast" && ($0.low ?? 0) > 0 && $0.claim.lowercased().contains("target") }) {
                 exit.append(JSONField("takeProfit", .number(target.high ?? target.low!)))
             }
             exit.append(JSONField("horizon", .string(tenor)))
@@ -369,28 +379,30 @@ struct Builder {
             }
             if r.structures.count == 1 { f.append(JSONField("structure", .string(r.structures[0]))) }
             f.append(JSONField("expiry", .string(tenor)))
-            f.append(JSONField("size", .object([JSONField("premiumBudget", .number(DraftDefaults.optionPremium))])))
+            f.append(JSONField("size", .object([JSONField("premiumBudget", .number(optionSize))])))
+            if !statedExits.isEmpty { f.append(JSONField("exit", .object(statedExits))) }
         case .pair:
             f.append(JSONField("long", .array(underlyingSelectors(r.longGroups).map { .string($0) })))
             f.append(JSONField("short", .array(underlyingSelectors(r.shortGroups).map { .string($0) })))
             if r.neutrals.count == 1 { f.append(JSONField("neutral", .string(r.neutrals[0]))) }
-            f.append(JSONField("size", .object([JSONField("notional", .number(DraftDefaults.stockNotional))])))
-            f.append(JSONField("exit", .object([JSONField("horizon", .string(tenor))])))
+            f.append(JSONField("size", .object([JSONField("notional", .number(stockSize))])))
+            f.append(JSONField("exit", .object(statedExits + [JSONField("horizon", .string(tenor))])))
         case .eventStraddle, .eventStrangle:
             f.append(JSONField("underlyings", .array(underlyingSelectors(r.groups).map { .string($0) })))
             f.append(JSONField("event", .string(Self.eventName(r.event ?? "the event"))))
             f.append(JSONField("daysBefore", .number(Double(DraftDefaults.daysBeforeEvent))))
             if r.kind == .eventStraddle { f.append(JSONField("strike", .string("atm"))) }
             f.append(JSONField("expiry", .string(tenor)))
-            f.append(JSONField("size", .object([JSONField("premiumBudget", .number(DraftDefaults.optionPremium))])))
-            f.append(JSONField("exit", .object([JSONField("daysAfterEvent", .number(Double(DraftDefaults.daysAfterEvent)))])))
+            f.append(JSONField("size", .object([JSONField("premiumBudget", .number(optionSize))])))
+            f.append(JSONField("exit", .object(statedExits + [JSONField("daysAfterEvent", .number(Double(DraftDefaults.daysAfterEvent)))])))
             days = DraftDefaults.eventDay - DraftDefaults.daysBeforeEvent + tenorDays
         case .collar:
             f.append(JSONField("underlyings", .array(underlyingSelectors(r.groups).map { .string($0) })))
             f.append(JSONField("putStrike", .object([JSONField("moneyness", .number(DraftDefaults.collarPutMoneyness))])))
             f.append(JSONField("callStrike", .object([JSONField("moneyness", .number(DraftDefaults.collarCallMoneyness))])))
             f.append(JSONField("expiry", .string(tenor)))
-            f.append(JSONField("size", .object([JSONField("notional", .number(DraftDefaults.stockNotional))])))
+            f.append(JSONField("size", .object([JSONField("notional", .number(stockSize))])))
+            if !statedExits.isEmpty { f.append(JSONField("exit", .object(statedExits))) }
         case .legs: break
         }
         if !r.bands.isEmpty && r.kind.thesisMeasuresBands {

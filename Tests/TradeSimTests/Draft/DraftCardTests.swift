@@ -406,6 +406,29 @@ struct DraftCardTests {
         #expect(d.unresolved.contains("universe: spot and volatility of MP come from their closes before 2026-01-02; set drift, dividendYield, borrowFee, beta and a correlation"))
     }
 
+    /// Stops, take-profits and sizes stated on the card (read by hand: 3% of 1,000,000 capital =
+    /// 30,000; 50 bps = 5,000).
+    @Test func statedStopsTargetsAndSizes() throws {
+        let text = """
+        Key Decisions
+
+        • Go long a basket of copper miners (FCX, SCCO) for 6 months as a 3% position with a 12% stop; take profits at 25%.
+        • Buy puts on EEM over the next 2 months, 50 bps of NAV, with a 50% stop on premium.
+        • Pair: long FCX vs short XME; stop at 8%.
+        """
+        let (s, _) = try Self.draft(text, name: "exits.txt")
+        let ds = Self.decisions(s)
+        #expect((ds[0]["size"] as? [String: Any])?["notional"] as? Double == 30_000)
+        #expect(Self.exit(ds[0])["stopLoss"] as? Double == 0.12 && Self.exit(ds[0])["takeProfit"] as? Double == 0.25)
+        #expect(Self.exit(ds[0])["horizon"] as? String == "6m")
+        #expect((ds[1]["size"] as? [String: Any])?["premiumBudget"] as? Double == 5_000)
+        #expect(Self.exit(ds[1])["stopLoss"] as? Double == 0.5)
+        #expect(ds[1]["expiry"] as? String == "2m")
+        #expect((ds[2]["size"] as? [String: Any])?["notional"] as? Double == DraftDefaults.stockNotional)
+        #expect(Self.exit(ds[2])["stopLoss"] as? Double == 0.08)
+        #expect(ds[2]["long"] as? [String] == ["FCX"] && ds[2]["short"] as? [String] == ["XME"])
+    }
+
     @Test func everyPatternCompiles() {
         var patterns = Array(CardPatterns.named.values) + CardPatterns.kinds.map(\.pattern) + CardPatterns.horizonWords.map(\.pattern)
         patterns.append(CardPatterns.ticker)
