@@ -354,11 +354,14 @@ struct BlockRunner: Sendable {
             var flag = open .& held
             guard VectorMath.anyLane(flag) else { continue }
             if !timeExit {
-                let ret = loadV(s.pnl, j) / loadV(s.basis, j)
+                // A screen without division: return = pnl/basis ≤ −stop ⇔ pnl ≤ −stop·basis (basis > 0),
+                // with the thresholds widened by 1e-12 so that the screen lets through every lane
+                // the exact test below (with the division) would close, and a few more it rejects.
+                let pnl = loadV(s.pnl, j), basis = loadV(s.basis, j)
                 var due = loadV(s.lastExpiry, j) .<= dayV
                 if let h = v.exits.horizonDays { due = due .| (dayV - loadV(s.entryDayD, j) .>= V(repeating: Double(h))) }
-                if let sl = v.exits.stopLoss { due = due .| (ret .<= V(repeating: -sl)) }
-                if let tp = v.exits.takeProfit { due = due .| (ret .>= V(repeating: tp)) }
+                if let sl = v.exits.stopLoss { due = due .| (pnl .<= V(repeating: -sl * (1 - 1e-12)) * basis) }
+                if let tp = v.exits.takeProfit { due = due .| (pnl .>= V(repeating: tp * (1 - 1e-12)) * basis) }
                 flag = flag .& due
                 guard VectorMath.anyLane(flag) else { continue }
             }
