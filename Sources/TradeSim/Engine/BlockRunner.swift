@@ -236,9 +236,8 @@ struct BlockRunner: Sendable {
                     _ = twin
                     continue
                 }
-                let twins = legs.indices.filter { p.sharesStrikeWith[$0] == k }
-                markOptionGroup(p, s, legs: [k] + twins, primaryType: type, day: d, prices: prices, logPrices: logPrices,
-                                width: width, sharedExpiry: daily.sharedExpiry[k])
+                markOptionGroup(p, s, legs: p.optionGroup[k], isPut: p.optionGroupIsPut[k], primaryType: type, day: d,
+                                prices: prices, logPrices: logPrices, width: width, sharedExpiry: daily.sharedExpiry[k])
             }
         }
         for c in 0..<(width / 8) { let j = 8 * c; storeV(s.pnl, j, loadV(s.cash, j) + loadV(s.value, j)) }
@@ -246,7 +245,7 @@ struct BlockRunner: Sendable {
 
     /// Marks legs that share underlying, strike and expiry on every lane: one put price per lane
     /// (two normal CDFs), the call by put–call parity C = P + S·e^{−qτ} − K·e^{−rτ}.
-    func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], primaryType: OptionType, day d: Int,
+    func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], isPut: [Bool], primaryType: OptionType, day d: Int,
                          prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int,
                          sharedExpiry: Int?) {
         let lead = group[0]
@@ -254,7 +253,6 @@ struct BlockRunner: Sendable {
         let q = p.dividendYield[asset]
         let spot = prices + asset * width, x = logPrices + asset * width
         let strike = s.strike + lead * width, logStrike = s.logStrike + lead * width
-        let types = group.map { k -> OptionType in if case let .option(t, _, _) = p.variant.legs[k].instrument { t } else { .put } }
         // Day constants when every lane's position expires on the same day.
         var shared: (sd: Double, c1: Double, dq: Double, dr: Double)?
         if let e = sharedExpiry {
@@ -317,7 +315,7 @@ struct BlockRunner: Sendable {
             let callFloor = call.replacing(with: 0, where: call .< 0)
             var value = loadV(s.value, j)
             for (m, leg) in group.enumerated() {
-                value = value.addingProduct(loadV(s.quantity + leg * width, j), types[m] == .put ? putFloor : callFloor)
+                value = value.addingProduct(loadV(s.quantity + leg * width, j), isPut[m] ? putFloor : callFloor)
             }
             storeV(s.value, j, value)
         }

@@ -19,6 +19,10 @@ struct DecisionProgram: Sendable {
     /// Option legs that share asset, type-independent strike rule and expiry rule with an
     /// earlier leg reuse its d1/d2 (a straddle's call and put): index of that earlier leg.
     let sharesStrikeWith: [Int?]
+    /// Per option leg that leads its group: the group (the leg, then the legs that share its
+    /// strike), and which of them are puts — built once, so the daily marks allocate nothing.
+    let optionGroup: [[Int]]
+    let optionGroupIsPut: [[Bool]]
     /// Implied vol per option leg asset: `iv[leg][day * (maxTenor + 1) + tenor]`.
     let ivTable: [[Double]]
     let maxTenor: Int
@@ -90,6 +94,10 @@ struct DecisionProgram: Sendable {
             shares.append(found)
         }
         sharesStrikeWith = shares
+        optionGroup = variant.legs.indices.map { k in [k] + variant.legs.indices.filter { shares[$0] == k } }
+        optionGroupIsPut = optionGroup.map { group in
+            group.map { k -> Bool in if case let .option(t, _, _) = variant.legs[k].instrument { t == .put } else { true } }
+        }
 
         // Longest tenor any option can have left on any day.
         var longest = 0
