@@ -53,10 +53,10 @@ public struct BacktestPlan: Sendable {
         }
         guard problems.isEmpty else { return .failure(InputProblems(problems)) }
 
-        let first = start ?? template.dates.first ?? needed.map { $0.dates.first! }.max()!
-        let last = end ?? needed.map { $0.dates.last! }.min()!
         // The dates with a close for every ticker the study uses.
         let dataFirst = needed.map { $0.dates.first! }.max()!, dataLast = needed.map { $0.dates.last! }.min()!
+        let first = start ?? template.dates.first ?? dataFirst
+        let last = end ?? dataLast
         let span = "every ticker has closes from \(dataFirst) to \(dataLast)"
         if let start, start >= dataLast {
             problem("--start \(start), not before the last date with closes (\(dataLast))", "a --start before \(dataLast) (\(span))")

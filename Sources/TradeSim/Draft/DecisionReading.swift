@@ -266,24 +266,21 @@ public struct DecisionReader {
         let text = d.text
         let units: [String: String] = ["day": "d", "week": "w", "month": "m", "quarter": "q", "year": "y"]
         let numbers: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12]
+        func take(_ horizon: String, _ range: Range<String.Index>, upperEnd: Bool = false) {
+            d.horizon = horizon
+            d.horizonWords = Self.words(range, in: text)
+            d.readings.append("\(d.kind.isOption ? "expiry" : "horizon") \(horizon) ← '\(d.horizonWords!)'" + (upperEnd ? " (the upper end)" : ""))
+        }
         if let m = text.firstMatch(of: p["horizonRange"]!), let hi = m.output[2].substring.flatMap({ Int($0) }),
            let u = m.output[3].substring.map({ units[$0.lowercased()]! }), hi > 0 {
-            d.horizon = "\(hi)\(u)"
-            d.horizonWords = Self.words(m.range, in: text)
-            d.readings.append("\(d.kind.isOption ? "expiry" : "horizon") \(d.horizon!) ← '\(d.horizonWords!)' (the upper end)")
+            take("\(hi)\(u)", m.range, upperEnd: true)
         } else if let m = text.firstMatch(of: p["horizonNext"]!), let u = m.output[1].substring.map({ units[$0.lowercased()]! }) {
-            d.horizon = "1\(u)"
-            d.horizonWords = Self.words(m.range, in: text)
-            d.readings.append("\(d.kind.isOption ? "expiry" : "horizon") \(d.horizon!) ← '\(d.horizonWords!)'")
+            take("1\(u)", m.range)
         } else if let m = text.firstMatch(of: p["horizonSingle"]!), let nText = m.output[1].substring,
                   let n = Int(nText) ?? numbers[nText.lowercased()], n > 0, let u = m.output[2].substring.map({ units[$0.lowercased()]! }) {
-            d.horizon = "\(n)\(u)"
-            d.horizonWords = Self.words(m.range, in: text)
-            d.readings.append("\(d.kind.isOption ? "expiry" : "horizon") \(d.horizon!) ← '\(d.horizonWords!)'")
+            take("\(n)\(u)", m.range)
         } else if let (m, h) = horizonWords.lazy.compactMap({ rx, h in text.firstMatch(of: rx).map { ($0, h) } }).first {
-            d.horizon = h
-            d.horizonWords = Self.words(m.range, in: text)
-            d.readings.append("\(d.kind.isOption ? "expiry" : "horizon") \(h) ← '\(d.horizonWords!)'")
+            take(h, m.range)
         }
         if let h = d.horizon, Horizon.tradingDays(h) == nil || Horizon.tradingDays(h)! > DraftDefaults.longestHorizonDays {
             d.unresolved.append("key decision \(d.number): '\(d.horizonWords!)' is beyond what the draft takes (at most \(DraftDefaults.longestHorizonDays) trading days); \(DraftDefaults.horizon) used")

@@ -80,19 +80,17 @@ struct Builder {
         // Universe: every group's tickers and placeholders, tagged with the group's tag.
         for i in readings.indices {
             for g in readings[i].groups + readings[i].longGroups + readings[i].shortGroups { addGroup(g, decision: readings[i].number) }
+            let n = readings[i].number
             if readings[i].groups.isEmpty && readings[i].longGroups.isEmpty {
-                let tag = "decision-\(readings[i].number)-names"
-                addGroup(DecisionReading.Group(phrase: "the names of key decision \(readings[i].number)", tag: tag, offset: 0), decision: readings[i].number)
-                readings[i].groups = [DecisionReading.Group(phrase: "the names of key decision \(readings[i].number)", tag: tag, offset: 0)]
-                unresolved.append("key decision \(readings[i].number): it names no assets; a placeholder group '\(tag)' is used")
+                let g = placeholderGroup("decision-\(n)-names", phrase: "the names of key decision \(n)", decision: n)
+                readings[i].groups = [g]
+                unresolved.append("key decision \(n): it names no assets; a placeholder group '\(g.tag!)' is used")
             }
             for side in ["long", "short"] where readings[i].kind == .pair
                 && (side == "long" ? readings[i].longGroups : readings[i].shortGroups).isEmpty {
-                let tag = "decision-\(readings[i].number)-\(side)"
-                let g = DecisionReading.Group(phrase: "the \(side) side of key decision \(readings[i].number)", tag: tag, offset: 0)
-                addGroup(g, decision: readings[i].number)
+                let g = placeholderGroup("decision-\(n)-\(side)", phrase: "the \(side) side of key decision \(n)", decision: n)
                 if side == "long" { readings[i].longGroups = [g] } else { readings[i].shortGroups = [g] }
-                unresolved.append("key decision \(readings[i].number): the pair's \(side) side is not named; a placeholder group '\(tag)' is used")
+                unresolved.append("key decision \(n): the pair's \(side) side is not named; a placeholder group '\(g.tag!)' is used")
             }
         }
         // A pair's sides must not share an asset (tags are shared across decisions): the short
@@ -106,10 +104,7 @@ struct Builder {
             for t in shortAssets where !longAssets.contains(t) && !kept.contains(t) { kept.append(t) }
             let n = readings[i].number
             if kept.isEmpty {
-                let tag = "decision-\(n)-short"
-                let g = DecisionReading.Group(phrase: "the short side of key decision \(n)", tag: tag, offset: 0)
-                addGroup(g, decision: n)
-                readings[i].shortGroups = [g]
+                readings[i].shortGroups = [placeholderGroup("decision-\(n)-short", phrase: "the short side of key decision \(n)", decision: n)]
             } else {
                 readings[i].shortGroups = [DecisionReading.Group(phrase: shortSelectors.joined(separator: ", "), tag: nil, tickers: kept, offset: 0)]
             }
@@ -291,6 +286,14 @@ struct Builder {
         }
     }
 
+    /// A group for assets the card does not name (tag `tag`), added to the universe with its
+    /// placeholder asset.
+    mutating func placeholderGroup(_ tag: String, phrase: String, decision: Int) -> DecisionReading.Group {
+        let g = DecisionReading.Group(phrase: phrase, tag: tag, offset: 0)
+        addGroup(g, decision: decision)
+        return g
+    }
+
     /// The universe tickers a selector (a tag or a ticker) names.
     func assets(_ selector: String) -> [String] {
         tickers.contains(selector) ? [selector] : tickers.filter { (tags[$0] ?? []).contains(selector) }
@@ -344,7 +347,7 @@ struct Builder {
         // A size the card states as a share of capital replaces the default notional or premium.
         let stockSize = r.capitalShare.map { $0 * DraftDefaults.capital } ?? DraftDefaults.stockNotional
         let optionSize = r.capitalShare.map { $0 * DraftDefaults.capital } ?? DraftDefaults.optionPremium
-        /// Exits the card states for decisions without their own exit block.
+        // Exits the card states, for the kinds whose exit block holds nothing else.
         var statedExits: [JSONField] = []
         if let sl = r.stopLoss { statedExits.append(JSONField("stopLoss", .number(sl))) }
         if let tp = r.takeProfit { statedExits.append(JSONField("takeProfit", .number(tp))) }

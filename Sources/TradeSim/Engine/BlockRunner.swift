@@ -229,14 +229,14 @@ struct BlockRunner: Sendable {
                         storeV(s.legCosts + k * width, j, loadV(s.legCosts + k * width, j) + charge)
                     }
                 }
-            case let .option(type, _, _):
+            case .option:
                 guard daily.anyExpiry[k] else { continue }
                 if let twin = p.sharesStrikeWith[k], case .option = legs[twin].instrument {
                     // Priced together with its twin below (same strike and expiry per lane).
                     _ = twin
                     continue
                 }
-                markOptionGroup(p, s, legs: p.optionGroup[k], isPut: p.optionGroupIsPut[k], primaryType: type, day: d,
+                markOptionGroup(p, s, legs: p.optionGroup[k], isPut: p.optionGroupIsPut[k], day: d,
                                 prices: prices, logPrices: logPrices, width: width, sharedExpiry: daily.sharedExpiry[k])
             }
         }
@@ -245,7 +245,7 @@ struct BlockRunner: Sendable {
 
     /// Marks legs that share underlying, strike and expiry on every lane: one put price per lane
     /// (two normal CDFs), the call by put–call parity C = P + S·e^{−qτ} − K·e^{−rτ}.
-    func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], isPut: [Bool], primaryType: OptionType, day d: Int,
+    func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], isPut: [Bool], day d: Int,
                          prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int,
                          sharedExpiry: Int?) {
         let lead = group[0]

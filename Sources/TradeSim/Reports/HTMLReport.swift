@@ -108,9 +108,7 @@ public struct HTMLReport {
     /// label's tooltip and in the tables).
     static let labelLimit = 44
 
-    static func clipped(_ s: String) -> String {
-        s.count <= labelLimit ? s : String(s.prefix(labelLimit - 1)) + "…"
-    }
+    static func clipped(_ s: String) -> String { SVGChart.clipped(s, to: labelLimit) }
 
     /// Mean P&L per decision variant, one bar per scenario.
     func decisionBars() -> String {

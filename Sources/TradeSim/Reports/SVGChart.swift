@@ -60,12 +60,17 @@ public struct SVGChart {
         var xPos = plotRight
         for (label, color) in items.reversed() {
             let clipped = label.count > limit
-            let shown = clipped ? String(label.prefix(limit - 1)) + "…" : label
+            let shown = Self.clipped(label, to: limit)
             xPos -= Double(shown.count) * 6.2 + 22
             add("<rect x=\"\(f(xPos))\" y=\"\(f(plotTop - 14))\" width=\"12\" height=\"8\" fill=\"\(color)\"/>")
             let tip = clipped ? "<title>\(Self.escape(label))</title>" : ""
             add("<text x=\"\(f(xPos + 16))\" y=\"\(f(plotTop - 7))\" class=\"tick\">\(Self.escape(shown))\(tip)</text>")
         }
+    }
+
+    /// `s` if it has at most `limit` characters, else its first `limit − 1` and "…".
+    public static func clipped(_ s: String, to limit: Int) -> String {
+        s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
     }
 
     public var svg: String {
