@@ -81,7 +81,7 @@ struct Builder {
         for i in readings.indices {
             for g in readings[i].groups + readings[i].longGroups + readings[i].shortGroups { addGroup(g, decision: readings[i].number) }
             let n = readings[i].number
-            if readings[i].groups.isEmpty && readings[i].longGroups.isEmpty {
+            if readings[i].kind != .pair && readings[i].groups.isEmpty {
                 let g = placeholderGroup("decision-\(n)-names", phrase: "the names of key decision \(n)", decision: n)
                 readings[i].groups = [g]
                 unresolved.append("key decision \(n): it names no assets; a placeholder group '\(g.tag!)' is used")

@@ -429,6 +429,17 @@ struct DraftCardTests {
         #expect(ds[2]["long"] as? [String] == ["FCX"] && ds[2]["short"] as? [String] == ["XME"])
     }
 
+    /// A pair that names only its short side gets one placeholder group, for its long side
+    /// (it used to get a second, unused "names" group and asset as well).
+    @Test func pairWithoutALongSide() throws {
+        let (s, d) = try Self.draft("Key Decisions\n\n• Pair trade: short XLF; 100-200 bps relative outperformance.\n", name: "pair.txt")
+        let pair = try #require(Self.decisions(s).first)
+        #expect(pair["long"] as? [String] == ["decision-1-long"])
+        #expect(pair["short"] as? [String] == ["XLF"])
+        #expect(Self.universe(s) == ["TBD-1": ["decision-1-long"], "XLF": []])
+        #expect(!d.unresolved.contains { $0.contains("names no assets") })
+    }
+
     @Test func everyPatternCompiles() {
         var patterns = Array(CardPatterns.named.values) + CardPatterns.kinds.map(\.pattern) + CardPatterns.horizonWords.map(\.pattern)
         patterns.append(CardPatterns.ticker)
