@@ -29,7 +29,8 @@
 enum BlackScholesLanes {
     typealias V = SIMD8<Double>
 
-    /// Put values for `count` lanes (a multiple of 8): `d1` = d₁, `sd` = σ√τ,
+    /// Put values for `count` lanes (a multiple of 8) from arrays of inputs (the engine calls
+    /// `put` on registers; this is the kernel over whole arrays): `d1` = d₁, `sd` = σ√τ,
     /// `discountedStrike` = K·e^{−rτ}, `discountedSpot` = S·e^{−qτ}, all per lane.
     static func puts(d1: UnsafePointer<Double>, sd: UnsafePointer<Double>, discountedStrike: UnsafePointer<Double>,
                      discountedSpot: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, count: Int) {
@@ -47,7 +48,7 @@ enum BlackScholesLanes {
     }
 
     /// One vector of put values (see the type's documentation).
-    @inline(__always)
+    @_transparent
     static func put(d1: V, sd: V, discountedStrike kdr: V, discountedSpot sdq: V) -> V {
         let d2 = d1 - sd
         // e^{−d₁²/2} with d₁² = hi + lo exactly.

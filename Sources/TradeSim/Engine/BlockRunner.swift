@@ -24,6 +24,9 @@ struct BlockRunner: Sendable {
         /// Days on which some lane's option leg expires.
         var expiryDays: Set<Int> = []
         var anyOpen = false
+        /// The earliest last-option-expiry of any lane that entered (+∞: none, or no options):
+        /// before it, a decision without stop, target or holding horizon has nothing to exit.
+        var firstLastExpiry = Double.infinity
     }
 
     /// Runs the block and returns the trades of its traced paths (path < out.tracedPaths).
@@ -175,7 +178,7 @@ struct BlockRunner: Sendable {
         // 3. Marks, carry and P&L, eight lanes at a time.
         mark(p, s, day: d, prices: prices, logPrices: logPrices, width: width, daily: daily)
         // 4. Exits: vector tests, then the flagged lanes one by one.
-        exits(p, s, day: d, prices: prices, width: width)
+        exits(p, s, day: d, prices: prices, width: width, daily: daily)
         closePendingAtEnd(s, day: d, width: width)
         // 5. Drawdown of the decision's P&L.
         for c in 0..<(width / 8) {
@@ -244,7 +247,9 @@ struct BlockRunner: Sendable {
     }
 
     /// Marks legs that share underlying, strike and expiry on every lane: one put price per lane
-    /// (two normal CDFs), the call by put–call parity C = P + S·e^{−qτ} − K·e^{−rτ}.
+    /// (two normal CDFs), the call by put–call parity C = P + S·e^{−qτ} − K·e^{−rτ}. One pass
+    /// over the lanes, eight at a time: Black–Scholes inputs, put, parity and the legs' values
+    /// stay in registers; vectors without a position are skipped.
     func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], isPut: [Bool], day d: Int,
                          prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int,
                          sharedExpiry: Int?) {
@@ -262,21 +267,17 @@ struct BlockRunner: Sendable {
             let t = Double(tenor) / TradingCalendar.tradingDaysPerYear
             shared = (sigma * t.squareRoot(), (rate - q + 0.5 * sigma * sigma) * t, Foundation.exp(-q * t), Foundation.exp(-rate * t))
         }
-        // Pass 1: the Black–Scholes inputs of every lane, into the block's scratch.
-        let d1s = s.scratch, sds = s.scratch + width, kdrs = s.scratch + 2 * width, sdqs = s.scratch + 3 * width
-        let puts = s.scratch + 4 * width
-        var anyVector = false
+        let single = group.count == 1, first = s.quantity + lead * width, firstIsPut = isPut[0]
         for c in 0..<(width / 8) {
             let j = 8 * c
-            var anyPosition = false
-            for k in group where VectorMath.anyLane(loadV(s.quantity + k * width, j) .!= 0) { anyPosition = true }
-            guard anyPosition else {
-                // Harmless inputs for lanes without a position (their value is not used).
-                storeV(d1s, j, V(repeating: 0)); storeV(sds, j, V(repeating: 1))
-                storeV(kdrs, j, V(repeating: 1)); storeV(sdqs, j, V(repeating: 1))
-                continue
+            // Skip vectors where no lane holds a leg of the group (settled, exited or never entered).
+            if single {
+                guard VectorMath.anyLane(loadV(first, j) .!= 0) else { continue }
+            } else {
+                var anyPosition = false
+                for k in group where VectorMath.anyLane(loadV(s.quantity + k * width, j) .!= 0) { anyPosition = true }
+                guard anyPosition else { continue }
             }
-            anyVector = true
             var d1: V, sd: V, dq: V, dr: V
             if let c = shared {
                 sd = V(repeating: c.sd); dq = V(repeating: c.dq); dr = V(repeating: c.dr)
@@ -301,17 +302,15 @@ struct BlockRunner: Sendable {
                 dr = VectorMath.exp(-rate * tV)
                 d1 = (loadV(x, j) - loadV(logStrike, j) + c1) / sd
             }
-            storeV(d1s, j, d1); storeV(sds, j, sd)
-            storeV(kdrs, j, loadV(strike, j) * dr); storeV(sdqs, j, loadV(spot, j) * dq)
-        }
-        guard anyVector else { return }
-        // Pass 2: the puts; pass 3: puts and calls (by parity) into the lanes' values.
-        BlackScholesLanes.puts(d1: d1s, sd: sds, discountedStrike: kdrs, discountedSpot: sdqs, into: puts, count: width)
-        for c in 0..<(width / 8) {
-            let j = 8 * c
-            let put = loadV(puts, j)
+            let kdr = loadV(strike, j) * dr, sdq = loadV(spot, j) * dq
+            let put = BlackScholesLanes.put(d1: d1, sd: sd, discountedStrike: kdr, discountedSpot: sdq)
             let putFloor = put.replacing(with: 0, where: put .< 0)
-            let call = put + loadV(sdqs, j) - loadV(kdrs, j)
+            if single {
+                let price = firstIsPut ? putFloor : { let call = put + sdq - kdr; return call.replacing(with: 0, where: call .< 0) }()
+                storeV(s.value, j, loadV(s.value, j).addingProduct(loadV(first, j), price))
+                continue
+            }
+            let call = put + sdq - kdr
             let callFloor = call.replacing(with: 0, where: call .< 0)
             var value = loadV(s.value, j)
             for (m, leg) in group.enumerated() {
@@ -340,9 +339,13 @@ struct BlockRunner: Sendable {
 
     /// Exit rules in priority: stop, target, event, expiry, holding horizon, scenario end.
     /// Lanes are tested eight at a time; a lane that exits is handled on its own.
-    func exits(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>, width: Int) {
+    func exits(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>, width: Int,
+               daily: ProgramDay) {
         let v = p.variant
         let timeExit = d == horizon || (p.exitEventDay.map { d >= $0 } ?? false)
+        // Only an expiry can close a lane today, and none is due yet: no lane to test.
+        if !timeExit && v.exits.stopLoss == nil && v.exits.takeProfit == nil && v.exits.horizonDays == nil
+            && Double(d) < daily.firstLastExpiry { return }
         let dayV = V(repeating: Double(d))
         for c in 0..<(width / 8) {
             let j = 8 * c
@@ -523,6 +526,7 @@ struct BlockRunner: Sendable {
         s.entryDay[lane] = Int32(d)
         s.entryDayD[lane] = Double(d)
         s.lastExpiry[lane] = lastExpiry
+        daily.firstLastExpiry = min(daily.firstLastExpiry, lastExpiry)
         daily.anyOpen = true
     }
 

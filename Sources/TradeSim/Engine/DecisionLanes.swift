@@ -9,7 +9,6 @@ struct LaneMemory: ~Copyable {
     init(programs: [DecisionProgram], width: Int) {
         let legCounts = programs.map { $0.variant.legs.count }
         let doubleCount = legCounts.reduce(0) { $0 + (DecisionLanes.laneDoubles + DecisionLanes.legDoubles * $1) * width }
-            + DecisionLanes.scratchRows * width
         let intCount = legCounts.reduce(0) { $0 + (DecisionLanes.laneInts + DecisionLanes.legInts * $1) * width }
         let byteCount = programs.count * DecisionLanes.laneBytes * width
         doubles = .allocate(capacity: max(doubleCount, 1))
@@ -17,8 +16,7 @@ struct LaneMemory: ~Copyable {
         bytes = .allocate(capacity: max(byteCount, 1))
         var d = doubles, n = ints, b = bytes
         for legs in legCounts {
-            let view = DecisionLanes(doubles: &d, ints: &n, bytes: &b, scratch: doubles + doubleCount - DecisionLanes.scratchRows * width,
-                                     legs: legs, width: width)
+            let view = DecisionLanes(doubles: &d, ints: &n, bytes: &b, legs: legs, width: width)
             views.append(view)
         }
     }
@@ -34,7 +32,7 @@ struct LaneMemory: ~Copyable {
 /// are `[leg * width + lane]`). Views into `LaneMemory`.
 struct DecisionLanes {
     static let pending: UInt8 = 0, open: UInt8 = 1, closed: UInt8 = 2
-    static let laneDoubles = 12, legDoubles = 8, scratchRows = 5, laneInts = 2, legInts = 1, laneBytes = 2
+    static let laneDoubles = 12, legDoubles = 8, laneInts = 2, legInts = 1, laneBytes = 2
 
     let width: Int
     // Per lane
@@ -57,8 +55,6 @@ struct DecisionLanes {
     let finalReturn: UnsafeMutablePointer<Double>
     /// The last option expiry day of the lane's position (+∞ without options).
     let lastExpiry: UnsafeMutablePointer<Double>
-    /// Five lane-wide rows of transient work space, shared by every view of the block.
-    let scratch: UnsafeMutablePointer<Double>
     // Per leg and lane
     let quantity: UnsafeMutablePointer<Double>
     let strike: UnsafeMutablePointer<Double>
@@ -71,9 +67,8 @@ struct DecisionLanes {
     let legExitDay: UnsafeMutablePointer<Int32>
 
     init(doubles d: inout UnsafeMutablePointer<Double>, ints n: inout UnsafeMutablePointer<Int32>,
-         bytes b: inout UnsafeMutablePointer<UInt8>, scratch: UnsafeMutablePointer<Double>, legs: Int, width: Int) {
+         bytes b: inout UnsafeMutablePointer<UInt8>, legs: Int, width: Int) {
         self.width = width
-        self.scratch = scratch
         func lane(_ value: Double) -> UnsafeMutablePointer<Double> {
             defer { d += width }
             d.initialize(repeating: value, count: width)

@@ -2,7 +2,9 @@ import Foundation
 
 /// A decision variant compiled for one scenario: event names resolved to days, the implied
 /// vols its option legs will be marked with, everything per-path work should not recompute.
-struct DecisionProgram: Sendable {
+/// Immutable and shared by every block of the run (a class, so handing it to the daily steps
+/// costs one reference count, not one per array it holds).
+final class DecisionProgram: Sendable {
     let variant: DecisionVariant
     let index: Int
     /// Fixed entry day, when the rule gives one (nil for on-weakness).
