@@ -445,26 +445,29 @@ struct BlockRunner: Sendable {
                daily: inout ProgramDay) {
         let v = p.variant
         let legs = v.legs
-        // Strikes, expiries and mids first (premium budgets need the mids).
-        var mids = [Double](repeating: 0, count: legs.count)
+        // Strikes, expiries and mids first (premium budgets need the mids), the mids straight
+        // into the lane's entry marks (no arrays per lane).
+        let mids = s.entryMark + lane
         var lastExpiry = Double.infinity
         for (k, leg) in legs.enumerated() {
             let slot = k * lanes + lane
             let spot = prices[leg.asset * lanes + lane]
             switch leg.instrument {
             case .stock:
-                mids[k] = spot
+                mids[k * lanes] = spot
             case let .option(type, strikeRule, _):
                 let expiry = p.fixedExpiry[k] ?? (d + (p.tenorDays[k] ?? 0))
                 s.expiry[slot] = Double(expiry)
                 lastExpiry = lastExpiry.isInfinite ? Double(expiry) : max(lastExpiry, Double(expiry))
+                // (An expiry equal to the leg's shared one is in the set already.)
                 if !daily.anyExpiry[k] {
                     daily.sharedExpiry[k] = expiry
+                    daily.expiryDays.insert(expiry)
                 } else if daily.sharedExpiry[k] != expiry {
                     daily.sharedExpiry[k] = nil
+                    daily.expiryDays.insert(expiry)
                 }
                 daily.anyExpiry[k] = true
-                daily.expiryDays.insert(expiry)
                 let tenor = expiry - d
                 let iv = p.impliedVol(leg: k, day: d, tenor: tenor)
                 let years = Double(tenor) / TradingCalendar.tradingDaysPerYear
@@ -477,17 +480,19 @@ struct BlockRunner: Sendable {
                 }
                 s.strike[slot] = strike
                 s.logStrike[slot] = Foundation.log(strike)
-                mids[k] = optionMid(p, leg: k, type: type, spot: spot, strike: strike, day: d, expiry: expiry)
+                mids[k * lanes] = optionMid(p, leg: k, type: type, spot: spot, strike: strike, day: d, expiry: expiry)
             }
         }
         // Quantities.
-        var groupUnits = [Double](repeating: 0, count: v.groupCount)
+        var groupUnits: [Double] = []
         if case let .premiumBudget(budget) = v.sizing {
+            groupUnits = [Double](repeating: 0, count: v.groupCount)
             var perGroup = [Double](repeating: 0, count: v.groupCount)
-            for (k, leg) in legs.enumerated() { perGroup[leg.group] += leg.weight * mids[k] }
+            for (k, leg) in legs.enumerated() { perGroup[leg.group] += leg.weight * mids[k * lanes] }
             for g in 0..<v.groupCount { groupUnits[g] = perGroup[g] > 0 ? budget / Double(v.groupCount) / perGroup[g] : 0 }
             if groupUnits.allSatisfy({ $0 == 0 }) {
                 s.status[lane] = DecisionLanes.closed  // a net credit cannot be sized by a premium budget
+                for k in legs.indices { mids[k * lanes] = 0 }
                 return
             }
         }
@@ -504,16 +509,16 @@ struct BlockRunner: Sendable {
             case .premiumBudget: q = leg.weight * groupUnits[leg.group]
             case let .hedgeRatio(h): q = leg.weight * h * playbook.heldQuantity(asset: leg.asset)
             }
+            let mid = mids[k * lanes]
             s.quantity[slot] = q
             s.openedQuantity[slot] = q
-            s.entryMark[slot] = mids[k]
-            let fill = leg.isOption ? v.costs.optionFill(mid: mids[k], buying: q > 0) : v.costs.stockFill(price: spot, buying: q > 0)
+            let fill = leg.isOption ? v.costs.optionFill(mid: mid, buying: q > 0) : v.costs.stockFill(price: spot, buying: q > 0)
             let commission = v.costs.commission(quantity: q, isOption: leg.isOption)
             cash -= q * fill + commission
-            s.legCosts[slot] = commission + q * (fill - mids[k])
+            s.legCosts[slot] = commission + q * (fill - mid)
             if leg.isOption {
-                netPremium += q * mids[k]
-                grossPremium += abs(q * mids[k])
+                netPremium += q * mid
+                grossPremium += abs(q * mid)
             } else {
                 grossStock += abs(q * spot)
                 if q > 0 { longNotional += q * spot }
