@@ -67,11 +67,7 @@ public struct PathStatistics: Sendable {
         for r in ranks { found[r] = work[r] }
         selected = found
         var sums: [Int: Double] = [:]
-        for k in tailCounts where sums[k] == nil {
-            var s = 0.0
-            for i in 0..<k { s += work[i] }
-            sums[k] = s
-        }
+        for k in tailCounts where sums[k] == nil { sums[k] = Self.ascendingSum(work[0..<k]) }
         tailSums = sums
         self.values = work
     }
@@ -136,8 +132,14 @@ public struct PathStatistics: Sendable {
         if let s = tailSums[k] { return -s / Double(k) }
         var work = values
         OrderStatistics.select(&work, ranks: [k - 1])
+        return -Self.ascendingSum(work[0..<k]) / Double(k)
+    }
+
+    /// The sum of the k smallest values (which selection leaves in no particular order), added
+    /// smallest first, so the result depends on the values alone.
+    private static func ascendingSum(_ smallest: ArraySlice<Double>) -> Double {
         var sum = 0.0
-        for i in 0..<k { sum += work[i] }
-        return -sum / Double(k)
+        for x in smallest.sorted() { sum += x }
+        return sum
     }
 }

@@ -72,15 +72,15 @@ public enum HistogramTable {
         public var counts: [[Int]]
     }
 
-    public static func series(_ all: [ScenarioOutcomes]) -> [Series] {
+    /// One series per decision variant and one for the portfolio (computed in parallel).
+    public static func series(_ all: [ScenarioOutcomes], threads: Int = 1) -> [Series] {
         guard let first = all.first else { return [] }
-        var out: [Series] = []
-        var picks: [(String, String, (ScenarioOutcomes) -> [Double])] = first.variants.indices.map { k in
-            (first.variants[k].decisionID, first.variants[k].variantName, { $0.variants[k].pnl })
-        }
-        picks.append(("portfolio", "", { $0.portfolioPnL }))
-        for (decision, variant, pick) in picks {
-            let samples = all.map(pick)
+        // Series k < variants: that variant's P&L; the last: the portfolio's.
+        let variants = first.variants.count
+        return Parallel.map(count: variants + 1, threads: threads) { k -> Series in
+            let decision = k < variants ? first.variants[k].decisionID : "portfolio"
+            let variant = k < variants ? first.variants[k].variantName : ""
+            let samples = all.map { k < variants ? $0.variants[k].pnl : $0.portfolioPnL }
             let pooled = PathStatistics(samples.flatMap { $0 }, levels: [0.005, 0.995], tails: [])
             let lo = pooled.quantile(0.005) ?? 0
             var hi = pooled.quantile(0.995) ?? 0
@@ -95,9 +95,8 @@ public enum HistogramTable {
                 }
                 return c
             }
-            out.append(Series(decision: decision, variant: variant, edges: edges, counts: counts))
+            return Series(decision: decision, variant: variant, edges: edges, counts: counts)
         }
-        return out
     }
 
     public static func csv(_ all: [ScenarioOutcomes], series: [Series]) -> String {
@@ -124,17 +123,44 @@ public enum ExitsTable {
         var out = columns.joined(separator: ",") + "\n"
         for o in all {
             for v in o.variants {
+                let tally = Tally(v)
                 for reason in order {
-                    let idx = v.exitReason.indices.filter { v.exitReason[$0] == reason.rawValue }
-                    let pnl = PathStatistics(idx.map { v.pnl[$0] }, levels: [], tails: [])
-                    let holding = idx.isEmpty || reason == .neverEntered ? nil : Double(idx.reduce(0) { $0 + Int(v.holdingDays[$1]) }) / Double(idx.count)
-                    out += [o.scenario.name, v.decisionID, v.variantName, reason.label, String(idx.count),
-                            NumberText.csv(Double(idx.count) / Double(o.paths)), NumberText.csv(pnl.mean), NumberText.csv(holding)]
+                    let r = Int(reason.rawValue)
+                    let count = tally.count[r]
+                    let meanPnL = tally.finiteCount[r] > 0 ? tally.finitePnL[r] / Double(tally.finiteCount[r]) : nil
+                    let holding = count == 0 || reason == .neverEntered ? nil : Double(tally.holdingDays[r]) / Double(count)
+                    out += [o.scenario.name, v.decisionID, v.variantName, reason.label, String(count),
+                            NumberText.csv(Double(count) / Double(o.paths)), NumberText.csv(meanPnL), NumberText.csv(holding)]
                         .joined(separator: ",") + "\n"
                 }
             }
         }
         return out
+    }
+
+    /// Per exit reason (indexed by its raw value): paths, the sum and count of their finite
+    /// P&Ls (added in path order) and the sum of their holding days — one pass over the paths.
+    struct Tally {
+        var count: [Int], finiteCount: [Int], finitePnL: [Double], holdingDays: [Int]
+
+        init(_ v: VariantOutcomes) {
+            let slots = Int(ExitsTable.order.map(\.rawValue).max() ?? 0) + 1
+            count = Array(repeating: 0, count: slots)
+            finiteCount = count
+            holdingDays = count
+            finitePnL = Array(repeating: 0, count: slots)
+            for (path, reason) in v.exitReason.enumerated() {
+                let r = Int(reason)
+                guard r < slots else { continue }
+                count[r] += 1
+                holdingDays[r] += Int(v.holdingDays[path])
+                let pnl = v.pnl[path]
+                if pnl.isFinite {
+                    finitePnL[r] += pnl
+                    finiteCount[r] += 1
+                }
+            }
+        }
     }
 }
 

@@ -322,8 +322,9 @@ public struct HTMLReport {
             for v in o.variants {
                 let name = v.variantName.isEmpty ? v.decisionID : "\(v.decisionID) / \(v.variantName)"
                 out += "<tr><td class=\"l\">\(esc(o.scenario.name))</td><td class=\"l\">\(esc(name))</td>"
+                let tally = ExitsTable.Tally(v)
                 for r in ExitsTable.order {
-                    let n = v.exitReason.filter { $0 == r.rawValue }.count
+                    let n = tally.count[Int(r.rawValue)]
                     out += "<td>\(fmtPct(Double(n) / Double(max(1, o.paths))))</td>"
                 }
                 out += "</tr>\n"

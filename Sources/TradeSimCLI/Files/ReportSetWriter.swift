@@ -9,19 +9,24 @@ enum ReportSetWriter {
                       clock: inout Stopwatch, timings: [(name: String, seconds: Double)]) throws -> [SummaryRow] {
         let summary = outcomes.flatMap { SummaryTable.rows($0, threads: configuration.threads) } + (blend ? SummaryTable.blendedRows(outcomes) : [])
         let theses = ThesisTable.rows(outcomes, playbook: study.playbook!)
-        let histograms = HistogramTable.series(outcomes)
+        let histograms = HistogramTable.series(outcomes, threads: configuration.threads)
         let bands = EquityQuantilesTable.bands(outcomes, threads: configuration.threads)
-        var files: [(String, String)] = [
-            ("summary.csv", SummaryTable.csv(summary)),
-            ("thesis.csv", ThesisTable.csv(theses)),
-            ("equity_quantiles.csv", EquityQuantilesTable.csv(bands)),
-            ("pnl_histogram.csv", HistogramTable.csv(outcomes, series: histograms)),
-            ("exits.csv", ExitsTable.csv(outcomes)),
-            ("first_passage.csv", FirstPassageTable.csv(outcomes)),
-            ("trades.csv", TradesTable.csv(outcomes)),
-            ("report.html", HTMLReport(study: study, outcomes: outcomes, summary: summary, theses: theses,
-                                       histograms: histograms, bands: bands, configuration: configuration).html),
+        // The files are rendered side by side, report.html (the longest) first.
+        let renderers: [(name: String, render: @Sendable () -> String)] = [
+            ("summary.csv", { SummaryTable.csv(summary) }),
+            ("thesis.csv", { ThesisTable.csv(theses) }),
+            ("equity_quantiles.csv", { EquityQuantilesTable.csv(bands) }),
+            ("pnl_histogram.csv", { HistogramTable.csv(outcomes, series: histograms) }),
+            ("exits.csv", { ExitsTable.csv(outcomes) }),
+            ("first_passage.csv", { FirstPassageTable.csv(outcomes) }),
+            ("trades.csv", { TradesTable.csv(outcomes) }),
+            ("report.html", { HTMLReport(study: study, outcomes: outcomes, summary: summary, theses: theses,
+                                         histograms: histograms, bands: bands, configuration: configuration).html }),
         ]
+        let n = renderers.count
+        let rendered = Parallel.map(count: n, threads: configuration.threads) { renderers[($0 + n - 1) % n].render() }  // the page first
+        let texts = (0..<n).map { rendered[($0 + 1) % n] }
+        var files = zip(renderers.map(\.name), texts).map { ($0, $1) }
         let reportSeconds = clock.lap()
         let manifest = RunManifest(command: command, study: study, inputs: inputs, configuration: configuration,
                                    outcomes: outcomes, outputs: files.map(\.0) + ["run.json"],
