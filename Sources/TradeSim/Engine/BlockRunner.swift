@@ -150,7 +150,6 @@ struct BlockRunner: Sendable {
 
     func step(program p: DecisionProgram, state s: DecisionLanes, day d: Int, daily: inout ProgramDay,
               prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int) {
-        let v = p.variant
         // 1. Entries (lane by lane, on the days they can happen).
         if p.neverEnters {
             if d == 0 { for lane in 0..<width { s.status[lane] = DecisionLanes.closed } }
@@ -175,11 +174,14 @@ struct BlockRunner: Sendable {
         }
         // 2. Options expiring today settle at intrinsic (lane by lane).
         if daily.expiryDays.contains(d) { settleExpiries(p, s, day: d, prices: prices, width: width, daily: &daily) }
-        // 3. Marks, carry and P&L, eight lanes at a time.
-        mark(p, s, day: d, prices: prices, logPrices: logPrices, width: width, daily: daily)
-        // 4. Exits: vector tests, then the flagged lanes one by one.
-        exits(p, s, day: d, prices: prices, width: width, daily: daily)
+        // 3. Marks, carry and P&L, eight lanes at a time; on a day no lane can exit, the
+        //    drawdown too (step 5 folded into the mark's last pass).
+        let idle = exitsIdle(p, day: d, daily: daily)
+        mark(p, s, day: d, prices: prices, logPrices: logPrices, width: width, daily: daily, drawdown: idle)
         closePendingAtEnd(s, day: d, width: width)
+        if idle { return }
+        // 4. Exits: vector tests, then the flagged lanes one by one.
+        exits(p, s, day: d, prices: prices, width: width)
         // 5. Drawdown of the decision's P&L.
         for c in 0..<(width / 8) {
             let j = 8 * c
@@ -191,7 +193,14 @@ struct BlockRunner: Sendable {
             let worst = loadV(s.maxDrawdown, j)
             storeV(s.maxDrawdown, j, worst.replacing(with: dd, where: dd .> worst))
         }
-        _ = v
+    }
+
+    /// True when no exit rule can close a lane today: none of stop, target or holding horizon,
+    /// no time exit (scenario end, event exit), and no lane's options have all expired yet.
+    func exitsIdle(_ p: DecisionProgram, day d: Int, daily: ProgramDay) -> Bool {
+        let x = p.variant.exits
+        let timeExit = d == horizon || (p.exitEventDay.map { d >= $0 } ?? false)
+        return !timeExit && x.stopLoss == nil && x.takeProfit == nil && x.horizonDays == nil && Double(d) < daily.firstLastExpiry
     }
 
     func closePendingAtEnd(_ s: DecisionLanes, day d: Int, width: Int) {
@@ -208,42 +217,77 @@ struct BlockRunner: Sendable {
 
     /// Value, carry and P&L of every lane: value = Σ legs q·price (stock at the close, options
     /// by Black–Scholes–Merton with the day's IV), short stock pays its borrow fee for each close
-    /// after entry, P&L = cash + value.
+    /// after entry, P&L = cash + value. The legs are marked in passes over the lanes, in leg
+    /// order (`DecisionProgram.MarkPass`): the first pass starts the value at 0, the last one
+    /// writes the P&L (and the drawdown when `drawdown`), so neither needs a pass of its own.
     func mark(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>,
-              logPrices: UnsafeMutablePointer<Double>, width: Int, daily: ProgramDay) {
-        let legs = p.variant.legs
-        let dayV = V(repeating: Double(d))
-        for c in 0..<(width / 8) { let j = 8 * c; storeV(s.value, j, V(repeating: 0)) }
-        for (k, leg) in legs.enumerated() {
-            let q = s.quantity + k * width
-            let spot = prices + leg.asset * width
-            switch leg.instrument {
-            case .stock:
-                let fee = p.borrowFee[leg.asset] / TradingCalendar.tradingDaysPerYear
-                for c in 0..<(width / 8) {
-                    let j = 8 * c
-                    let qv = loadV(q, j), sv = loadV(spot, j)
-                    storeV(s.value, j, loadV(s.value, j).addingProduct(qv, sv))
-                    if fee > 0 {
-                        let short = (-qv).replacing(with: 0, where: qv .>= 0)
-                        let accrues = loadV(s.entryDayD, j) .< dayV
-                        let charge = (fee * short * sv).replacing(with: 0, where: .!accrues)
-                        storeV(s.cash, j, loadV(s.cash, j) - charge)
-                        storeV(s.legCosts + k * width, j, loadV(s.legCosts + k * width, j) + charge)
-                    }
-                }
-            case .option:
-                guard daily.anyExpiry[k] else { continue }
-                if let twin = p.sharesStrikeWith[k], case .option = legs[twin].instrument {
-                    // Priced together with its twin below (same strike and expiry per lane).
-                    _ = twin
-                    continue
-                }
-                markOptionGroup(p, s, legs: p.optionGroup[k], isPut: p.optionGroupIsPut[k], day: d,
-                                prices: prices, logPrices: logPrices, width: width, sharedExpiry: daily.sharedExpiry[k])
-            }
+              logPrices: UnsafeMutablePointer<Double>, width: Int, daily: ProgramDay, drawdown: Bool) {
+        // An option group is marked while some lane holds it and it has not expired.
+        func live(_ pass: DecisionProgram.MarkPass) -> Bool {
+            guard case let .options(lead) = pass else { return true }
+            return daily.anyExpiry[lead] && (daily.sharedExpiry[lead].map { $0 > d } ?? true)
         }
-        for c in 0..<(width / 8) { let j = 8 * c; storeV(s.pnl, j, loadV(s.cash, j) + loadV(s.value, j)) }
+        let passes = p.markPasses
+        guard let last = passes.lastIndex(where: live) else {
+            for c in 0..<(width / 8) { finishVector(s, 8 * c, value: V(repeating: 0), drawdown: drawdown) }
+            return
+        }
+        var first = true
+        for (i, pass) in passes.enumerated() where live(pass) {
+            let ends = i == last
+            switch pass {
+            case let .stocks(legs):
+                markStocks(p, s, legs: legs, day: d, prices: prices, width: width, startsValue: first, ends: ends, drawdown: drawdown)
+            case let .options(lead):
+                markOptionGroup(p, s, legs: p.optionGroup[lead], isPut: p.optionGroupIsPut[lead], day: d, prices: prices,
+                                logPrices: logPrices, width: width, sharedExpiry: daily.sharedExpiry[lead],
+                                startsValue: first, ends: ends, drawdown: drawdown)
+            }
+            first = false
+        }
+    }
+
+    /// The end of a lane vector's mark: P&L = cash + value, and with `drawdown` the running
+    /// peak and worst drawdown of the P&L.
+    @inline(__always)
+    func finishVector(_ s: DecisionLanes, _ j: Int, value: V, drawdown: Bool) {
+        let pnl = loadV(s.cash, j) + value
+        storeV(s.pnl, j, pnl)
+        guard drawdown else { return }
+        var peak = loadV(s.peak, j)
+        peak = peak.replacing(with: pnl, where: pnl .> peak)
+        storeV(s.peak, j, peak)
+        let dd = peak - pnl
+        let worst = loadV(s.maxDrawdown, j)
+        storeV(s.maxDrawdown, j, worst.replacing(with: dd, where: dd .> worst))
+    }
+
+    /// A run of consecutive stock legs in one pass: value += q·S per leg, and the borrow fee of
+    /// short stock.
+    func markStocks(_ p: DecisionProgram, _ s: DecisionLanes, legs: Range<Int>, day d: Int, prices: UnsafeMutablePointer<Double>,
+                    width: Int, startsValue: Bool, ends: Bool, drawdown: Bool) {
+        let all = p.variant.legs
+        let fees = p.borrowFee
+        let anyFee = legs.contains { fees[all[$0].asset] > 0 }
+        let dayV = V(repeating: Double(d))
+        for c in 0..<(width / 8) {
+            let j = 8 * c
+            var value = startsValue ? V(repeating: 0) : loadV(s.value, j)
+            for k in legs {
+                let qv = loadV(s.quantity + k * width, j), sv = loadV(prices + all[k].asset * width, j)
+                value = value.addingProduct(qv, sv)
+                if anyFee {
+                    let fee = fees[all[k].asset] / TradingCalendar.tradingDaysPerYear
+                    guard fee > 0 else { continue }
+                    let short = (-qv).replacing(with: 0, where: qv .>= 0)
+                    let accrues = loadV(s.entryDayD, j) .< dayV
+                    let charge = (fee * short * sv).replacing(with: 0, where: .!accrues)
+                    storeV(s.cash, j, loadV(s.cash, j) - charge)
+                    storeV(s.legCosts + k * width, j, loadV(s.legCosts + k * width, j) + charge)
+                }
+            }
+            if ends { finishVector(s, j, value: value, drawdown: drawdown) } else { storeV(s.value, j, value) }
+        }
     }
 
     /// Marks legs that share underlying, strike and expiry on every lane: one put price per lane
@@ -252,7 +296,7 @@ struct BlockRunner: Sendable {
     /// stay in registers; vectors without a position are skipped.
     func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], isPut: [Bool], day d: Int,
                          prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int,
-                         sharedExpiry: Int?) {
+                         sharedExpiry: Int?, startsValue: Bool, ends: Bool, drawdown: Bool) {
         let lead = group[0]
         let asset = p.variant.legs[lead].asset
         let q = p.dividendYield[asset]
@@ -261,8 +305,7 @@ struct BlockRunner: Sendable {
         // Day constants when every lane's position expires on the same day.
         var shared: (sd: Double, c1: Double, dq: Double, dr: Double)?
         if let e = sharedExpiry {
-            let tenor = e - d
-            guard tenor > 0 else { return }  // expired and settled
+            let tenor = e - d  // > 0: `mark` leaves out groups that have expired
             let sigma = p.impliedVol(leg: lead, day: d, tenor: tenor)
             let t = Double(tenor) / TradingCalendar.tradingDaysPerYear
             shared = (sigma * t.squareRoot(), (rate - q + 0.5 * sigma * sigma) * t, Foundation.exp(-q * t), Foundation.exp(-rate * t))
@@ -271,12 +314,16 @@ struct BlockRunner: Sendable {
         for c in 0..<(width / 8) {
             let j = 8 * c
             // Skip vectors where no lane holds a leg of the group (settled, exited or never entered).
+            var anyPosition = false
             if single {
-                guard VectorMath.anyLane(loadV(first, j) .!= 0) else { continue }
+                anyPosition = VectorMath.anyLane(loadV(first, j) .!= 0)
             } else {
-                var anyPosition = false
                 for k in group where VectorMath.anyLane(loadV(s.quantity + k * width, j) .!= 0) { anyPosition = true }
-                guard anyPosition else { continue }
+            }
+            var value = startsValue ? V(repeating: 0) : loadV(s.value, j)
+            guard anyPosition else {
+                if ends { finishVector(s, j, value: value, drawdown: drawdown) } else if startsValue { storeV(s.value, j, value) }
+                continue
             }
             var d1: V, sd: V, dq: V, dr: V
             if let c = shared {
@@ -307,16 +354,15 @@ struct BlockRunner: Sendable {
             let putFloor = put.replacing(with: 0, where: put .< 0)
             if single {
                 let price = firstIsPut ? putFloor : { let call = put + sdq - kdr; return call.replacing(with: 0, where: call .< 0) }()
-                storeV(s.value, j, loadV(s.value, j).addingProduct(loadV(first, j), price))
-                continue
+                value = value.addingProduct(loadV(first, j), price)
+            } else {
+                let call = put + sdq - kdr
+                let callFloor = call.replacing(with: 0, where: call .< 0)
+                for (m, leg) in group.enumerated() {
+                    value = value.addingProduct(loadV(s.quantity + leg * width, j), isPut[m] ? putFloor : callFloor)
+                }
             }
-            let call = put + sdq - kdr
-            let callFloor = call.replacing(with: 0, where: call .< 0)
-            var value = loadV(s.value, j)
-            for (m, leg) in group.enumerated() {
-                value = value.addingProduct(loadV(s.quantity + leg * width, j), isPut[m] ? putFloor : callFloor)
-            }
-            storeV(s.value, j, value)
+            if ends { finishVector(s, j, value: value, drawdown: drawdown) } else { storeV(s.value, j, value) }
         }
     }
 
@@ -339,13 +385,10 @@ struct BlockRunner: Sendable {
 
     /// Exit rules in priority: stop, target, event, expiry, holding horizon, scenario end.
     /// Lanes are tested eight at a time; a lane that exits is handled on its own.
-    func exits(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>, width: Int,
-               daily: ProgramDay) {
+    /// (`step` skips it on days `exitsIdle`.)
+    func exits(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>, width: Int) {
         let v = p.variant
         let timeExit = d == horizon || (p.exitEventDay.map { d >= $0 } ?? false)
-        // Only an expiry can close a lane today, and none is due yet: no lane to test.
-        if !timeExit && v.exits.stopLoss == nil && v.exits.takeProfit == nil && v.exits.horizonDays == nil
-            && Double(d) < daily.firstLastExpiry { return }
         let dayV = V(repeating: Double(d))
         for c in 0..<(width / 8) {
             let j = 8 * c

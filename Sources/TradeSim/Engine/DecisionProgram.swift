@@ -25,6 +25,10 @@ final class DecisionProgram: Sendable {
     /// strike), and which of them are puts — built once, so the daily marks allocate nothing.
     let optionGroup: [[Int]]
     let optionGroupIsPut: [[Bool]]
+    /// The passes of the daily mark, in leg order: each run of consecutive stock legs is one
+    /// pass, each option group (at its leading leg) another.
+    enum MarkPass { case stocks(Range<Int>), options(lead: Int) }
+    let markPasses: [MarkPass]
     /// Implied vol per option leg asset: `iv[leg][day * (maxTenor + 1) + tenor]`.
     let ivTable: [[Double]]
     let maxTenor: Int
@@ -100,6 +104,19 @@ final class DecisionProgram: Sendable {
         optionGroupIsPut = optionGroup.map { group in
             group.map { k -> Bool in if case let .option(t, _, _) = variant.legs[k].instrument { t == .put } else { true } }
         }
+        var passes: [MarkPass] = []
+        for (k, leg) in variant.legs.enumerated() {
+            if !leg.isOption {
+                if case let .stocks(run)? = passes.last, run.upperBound == k {
+                    passes[passes.count - 1] = .stocks(run.lowerBound..<(k + 1))
+                } else {
+                    passes.append(.stocks(k..<(k + 1)))
+                }
+            } else if shares[k] == nil {
+                passes.append(.options(lead: k))
+            }
+        }
+        markPasses = passes
 
         // Longest tenor any option can have left on any day.
         var longest = 0
