@@ -13,8 +13,44 @@ struct BlockRunner: Sendable {
     let rate: Double
     let horizon: Int
     let startEquity: Double
+    /// Per day, the assets whose prices some step can read (`pricedAssets(...)`); the others'
+    /// exponentials are not taken that day.
+    let pricedAssets: [[Int]]
 
     typealias V = SIMD8<Double>
+
+    init(kernel: ScenarioKernel, programs: [DecisionProgram], playbook: Playbook, rate: Double, horizon: Int, startEquity: Double) {
+        self.kernel = kernel
+        self.programs = programs
+        self.playbook = playbook
+        self.rate = rate
+        self.horizon = horizon
+        self.startEquity = startEquity
+        pricedAssets = Self.pricedAssets(programs: programs, playbook: playbook, assets: kernel.assetCount, horizon: horizon)
+    }
+
+    /// The assets to price on each day 0...horizon: those of the holdings every day, and a
+    /// decision's legs and watch list from its first possible entry day (day 0 when it waits for
+    /// weakness) to its last possible day — the horizon, or the last expiry of a decision made
+    /// only of options whose expiry days are known in advance (event-relative, or a tenor from a
+    /// fixed entry day), on which it settles and closes.
+    static func pricedAssets(programs: [DecisionProgram], playbook: Playbook, assets n: Int, horizon: Int) -> [[Int]] {
+        var needed = Array(repeating: Array(repeating: false, count: n), count: horizon + 1)
+        for h in playbook.holdings { for d in 0...horizon { needed[d][h.asset] = true } }
+        for p in programs where !p.neverEnters {
+            let first = p.entersAnyDay ? 0 : min(p.entryDay ?? 0, horizon)
+            var last = horizon
+            let expiries = p.legAsset.indices.map { k -> Int? in
+                p.fixedExpiry[k] ?? (p.entersAnyDay ? nil : p.tenorDays[k].flatMap { t in p.entryDay.map { $0 + t } })
+            }
+            if expiries.allSatisfy({ $0 != nil }), let latest = expiries.compactMap({ $0 }).max() {
+                last = max(first, min(horizon, latest))
+            }
+            let assets = p.legAsset + p.watchScaled.map(\.asset)
+            for d in first...last { for i in assets { needed[d][i] = true } }
+        }
+        return needed.map { day in (0..<n).filter { day[$0] } }
+    }
 
     /// Per block and program: facts about the open positions that let whole days skip work.
     struct ProgramDay {
@@ -40,6 +76,8 @@ struct BlockRunner: Sendable {
                                              anyExpiry: Array(repeating: false, count: $0.variant.legs.count)) }
         let prices = UnsafeMutablePointer<Double>.allocate(capacity: n * width)
         defer { prices.deallocate() }
+        // NaN until priced: a read of a price `pricedAssets` left out would show in the reports.
+        prices.initialize(repeating: .nan, count: n * width)
         // Portfolio per lane
         let portfolio = UnsafeMutablePointer<Double>.allocate(capacity: 5 * width)
         defer { portfolio.deallocate() }
@@ -59,8 +97,10 @@ struct BlockRunner: Sendable {
             // Prices of every asset on every lane.
             if let exact = block.exactPrice {
                 for i in 0..<n { (prices + i * width).initialize(repeating: exact[i], count: width) }
-            } else {
+            } else if pricedAssets[d].count == n {
                 VectorMath.exp(block.logPrice.baseAddress!, into: prices, count: n * width)
+            } else {
+                for i in pricedAssets[d] { VectorMath.exp(block.logPrice.baseAddress! + i * width, into: prices + i * width, count: width) }
             }
             for k in programs.indices {
                 step(program: programs[k], state: states[k], day: d, daily: &days[k], prices: prices,
@@ -183,24 +223,25 @@ struct BlockRunner: Sendable {
         // 4. Exits: vector tests, then the flagged lanes one by one.
         exits(p, s, day: d, prices: prices, width: width)
         // 5. Drawdown of the decision's P&L.
-        for c in 0..<(width / 8) {
-            let j = 8 * c
-            let pnl = loadV(s.pnl, j)
-            var peak = loadV(s.peak, j)
-            peak = peak.replacing(with: pnl, where: pnl .> peak)
-            storeV(s.peak, j, peak)
-            let dd = peak - pnl
-            let worst = loadV(s.maxDrawdown, j)
-            storeV(s.maxDrawdown, j, worst.replacing(with: dd, where: dd .> worst))
-        }
+        for c in 0..<(width / 8) { updateDrawdown(s, 8 * c, pnl: loadV(s.pnl, 8 * c)) }
+    }
+
+    /// Running peak and worst drawdown of the P&L of lanes j..<j+8.
+    @inline(__always)
+    func updateDrawdown(_ s: DecisionLanes, _ j: Int, pnl: V) {
+        var peak = loadV(s.peak, j)
+        peak = peak.replacing(with: pnl, where: pnl .> peak)
+        storeV(s.peak, j, peak)
+        let dd = peak - pnl
+        let worst = loadV(s.maxDrawdown, j)
+        storeV(s.maxDrawdown, j, worst.replacing(with: dd, where: dd .> worst))
     }
 
     /// True when no exit rule can close a lane today: none of stop, target or holding horizon,
     /// no time exit (scenario end, event exit), and no lane's options have all expired yet.
     func exitsIdle(_ p: DecisionProgram, day d: Int, daily: ProgramDay) -> Bool {
-        let x = p.variant.exits
         let timeExit = d == horizon || (p.exitEventDay.map { d >= $0 } ?? false)
-        return !timeExit && x.stopLoss == nil && x.takeProfit == nil && x.horizonDays == nil && Double(d) < daily.firstLastExpiry
+        return !timeExit && !p.hasPathExitRule && Double(d) < daily.firstLastExpiry
     }
 
     func closePendingAtEnd(_ s: DecisionLanes, day d: Int, width: Int) {
@@ -209,10 +250,7 @@ struct BlockRunner: Sendable {
     }
 
     func entryPossible(_ p: DecisionProgram, day d: Int) -> Bool {
-        switch p.variant.entry {
-        case .atStart, .onDay, .onDate, .beforeEvent: return p.entryDay == d
-        case .onWeakness: return true  // tracks the running high from day 0
-        }
+        p.entersAnyDay || p.entryDay == d  // on weakness: tracks the running high from day 0
     }
 
     /// Value, carry and P&L of every lane: value = Σ legs q·price (stock at the close, options
@@ -253,31 +291,25 @@ struct BlockRunner: Sendable {
     func finishVector(_ s: DecisionLanes, _ j: Int, value: V, drawdown: Bool) {
         let pnl = loadV(s.cash, j) + value
         storeV(s.pnl, j, pnl)
-        guard drawdown else { return }
-        var peak = loadV(s.peak, j)
-        peak = peak.replacing(with: pnl, where: pnl .> peak)
-        storeV(s.peak, j, peak)
-        let dd = peak - pnl
-        let worst = loadV(s.maxDrawdown, j)
-        storeV(s.maxDrawdown, j, worst.replacing(with: dd, where: dd .> worst))
+        if drawdown { updateDrawdown(s, j, pnl: pnl) }
     }
 
     /// A run of consecutive stock legs in one pass: value += q·S per leg, and the borrow fee of
     /// short stock.
     func markStocks(_ p: DecisionProgram, _ s: DecisionLanes, legs: Range<Int>, day d: Int, prices: UnsafeMutablePointer<Double>,
                     width: Int, startsValue: Bool, ends: Bool, drawdown: Bool) {
-        let all = p.variant.legs
+        let assets = p.legAsset
         let fees = p.borrowFee
-        let anyFee = legs.contains { fees[all[$0].asset] > 0 }
+        let anyFee = legs.contains { fees[assets[$0]] > 0 }
         let dayV = V(repeating: Double(d))
         for c in 0..<(width / 8) {
             let j = 8 * c
             var value = startsValue ? V(repeating: 0) : loadV(s.value, j)
             for k in legs {
-                let qv = loadV(s.quantity + k * width, j), sv = loadV(prices + all[k].asset * width, j)
+                let qv = loadV(s.quantity + k * width, j), sv = loadV(prices + assets[k] * width, j)
                 value = value.addingProduct(qv, sv)
                 if anyFee {
-                    let fee = fees[all[k].asset] / TradingCalendar.tradingDaysPerYear
+                    let fee = fees[assets[k]] / TradingCalendar.tradingDaysPerYear
                     guard fee > 0 else { continue }
                     let short = (-qv).replacing(with: 0, where: qv .>= 0)
                     let accrues = loadV(s.entryDayD, j) .< dayV
@@ -298,7 +330,7 @@ struct BlockRunner: Sendable {
                          prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int,
                          sharedExpiry: Int?, startsValue: Bool, ends: Bool, drawdown: Bool) {
         let lead = group[0]
-        let asset = p.variant.legs[lead].asset
+        let asset = p.legAsset[lead]
         let q = p.dividendYield[asset]
         let spot = prices + asset * width, x = logPrices + asset * width
         let strike = s.strike + lead * width, logStrike = s.logStrike + lead * width

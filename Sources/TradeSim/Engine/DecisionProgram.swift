@@ -36,6 +36,12 @@ final class DecisionProgram: Sendable {
     let watchScaled: [(asset: Int, weight: Double)]
     let dividendYield: [Double]
     let borrowFee: [Double]
+    /// Facts the daily steps read, kept apart from `variant` so reading them copies nothing
+    /// that holds a reference: each leg's asset; whether a stop, target or holding horizon can
+    /// close a lane; whether the entry is watched every day (on weakness).
+    let legAsset: [Int]
+    let hasPathExitRule: Bool
+    let entersAnyDay: Bool
 
     init(variant: DecisionVariant, index: Int, scenario: Scenario, universe: Universe, startPrices: [Double]) {
         self.variant = variant
@@ -143,6 +149,9 @@ final class DecisionProgram: Sendable {
         } else {
             watchScaled = []
         }
+        legAsset = variant.legs.map(\.asset)
+        hasPathExitRule = variant.exits.stopLoss != nil || variant.exits.takeProfit != nil || variant.exits.horizonDays != nil
+        if case .onWeakness = variant.entry { entersAnyDay = true } else { entersAnyDay = false }
         dividendYield = universe.assets.map(\.dividendYield)
         borrowFee = universe.assets.map(\.borrowFee)
     }

@@ -47,4 +47,27 @@ struct BenchmarkStudyTests {
             #expect(abs(sum - o.portfolioPnL[p]) < 1e-6)
         }
     }
+
+    /// The engine prices an asset only on days a step can read it: the basket, put spread and
+    /// pair assets (A1–A5) every day; the straddle's A6 only from its entry (day 25) to its
+    /// expiry (day 35), on which it settles. The engine fills the other prices with NaN, so a
+    /// read of one would show as NaN in the outcomes, which the other tests rule out.
+    @Test func pricesOnlyWhatTheDayReads() throws {
+        let study = try repositoryStudy("benchmark.json")
+        let scenario = study.scenarios[0], playbook = study.playbook!
+        let start = Array(repeating: 100.0, count: study.universe.assets.count)
+        let programs = playbook.variants.enumerated().map {
+            DecisionProgram(variant: $1, index: $0, scenario: scenario, universe: study.universe, startPrices: start)
+        }
+        let priced = BlockRunner.pricedAssets(programs: programs, playbook: playbook, assets: 6, horizon: scenario.horizonDays)
+        #expect(priced.count == 127)
+        for d in 0...126 {
+            #expect(priced[d] == ((25...35).contains(d) ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4]), "day \(d): \(priced[d])")
+        }
+        // A holding is priced every day, whatever the decisions.
+        var held = playbook
+        held.holdings = [Holding(asset: 5, quantity: 10)]
+        let withHolding = BlockRunner.pricedAssets(programs: programs, playbook: held, assets: 6, horizon: scenario.horizonDays)
+        #expect(withHolding.allSatisfy { $0 == [0, 1, 2, 3, 4, 5] })
+    }
 }
