@@ -10,8 +10,10 @@
 /// mispredict and no load waiting on the previous store, a pass costs about a cycle per value
 /// (the branch-free idea of Edelkamp & Weiß, "BlockQuicksort", ESA 2016). When nothing is below
 /// the pivot, a second pass gathers the values equal to it, so runs of equal values (a decision
-/// that never entered has P&L 0 on every path) end the descent instead of repeating it. Parts of
-/// 32 values or fewer, and parts still unsplit after 2·log₂ n levels, are sorted.
+/// that never entered has P&L 0 on every path) end the descent instead of repeating it. The
+/// scratch buffer holds at most 65,536 values (512 KiB, so memory stays flat in the number of
+/// paths); larger parts are split in place by Hoare's two scans. Parts of 32 values or fewer,
+/// and parts still unsplit after 2·log₂ n levels, are sorted.
 enum OrderStatistics {
     /// Rearranges `values` so that for every rank r in `ranks`, `values[r]` is the r-th
     /// smallest (0-based) and every element before it is ≤ it, every element after ≥ it.
@@ -22,7 +24,8 @@ enum OrderStatistics {
         var depthLimit = 8
         var n = values.count
         while n > 1 { n >>= 1; depthLimit += 2 }
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: values.count)
+        let scratchCount = min(values.count, 65_536)
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
         defer { scratch.deallocate() }
         values.withUnsafeMutableBufferPointer { buffer in
             let a = buffer.baseAddress!
@@ -40,6 +43,17 @@ enum OrderStatistics {
                     continue
                 }
                 let pivot = pivotValue(a, lo, hi)
+                if hi - lo > scratchCount {
+                    // In place: a[lo..<left] ≤ pivot, a[left..<right] == pivot, a[right..<hi] ≥ pivot.
+                    let (left, right) = hoarePartition(a, lo, hi, pivot: pivot)
+                    var split = rLo
+                    while split < rHi && wanted[split] < left { split += 1 }
+                    var above = split
+                    while above < rHi && wanted[above] < right { above += 1 }
+                    stack.append((lo, left, rLo, split, depth + 1))
+                    stack.append((right, hi, above, rHi, depth + 1))
+                    continue
+                }
                 let m = lo + partition(a + lo, count: hi - lo, scratch: scratch) { $0 < pivot }
                 // Now a[lo..<m] < pivot ≤ a[m..<hi].
                 var split = rLo
@@ -75,6 +89,25 @@ enum OrderStatistics {
         }
         a.update(from: scratch, count: count)
         return low
+    }
+
+    /// Hoare's partition of a[lo..<hi] around `pivot`, one of its values: returns (left,
+    /// right) with a[lo..<left] ≤ pivot, a[left..<right] == pivot, a[right..<hi] ≥ pivot, both
+    /// outer parts shorter than the whole.
+    private static func hoarePartition(_ a: UnsafeMutablePointer<Double>, _ lo: Int, _ hi: Int, pivot: Double) -> (Int, Int) {
+        var i = lo, j = hi - 1
+        while i <= j {
+            while a[i] < pivot { i += 1 }
+            while a[j] > pivot { j -= 1 }
+            if i <= j {
+                let t = a[i]
+                a[i] = a[j]
+                a[j] = t
+                i += 1
+                j -= 1
+            }
+        }
+        return (j + 1, i)
     }
 
     /// Median of a[i], a[j], a[k].

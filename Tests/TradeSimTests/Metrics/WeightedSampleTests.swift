@@ -61,6 +61,9 @@ struct OrderStatisticsTests {
         cases.append((0..<5000).map(Double.init))
         cases.append((0..<5000).map { Double(5000 - $0) })
         cases.append(Array(repeating: 3, count: 4000))
+        // Longer than the selection's scratch buffer (65,536 values): the first splits are in place.
+        cases.append((0..<150_000).map { _ in Double(g.next() % 1_000_000) / 3 })
+        cases.append((0..<100_000).map { _ in Double(g.next() % 5) })
         for values in cases {
             let sorted = values.sorted()
             let ranks = [0, values.count / 20, values.count / 4, values.count / 2, values.count - 1, values.count * 19 / 20]
