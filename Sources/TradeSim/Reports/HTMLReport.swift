@@ -341,7 +341,7 @@ public struct HTMLReport {
 
     // MARK: - Formatting
 
-    func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    func f(_ v: Double) -> String { NumberText.fixed(v, digits: 1) }
 
     func fmtMoney(_ v: Double?) -> String {
         guard let v, v.isFinite else { return "—" }
@@ -357,6 +357,6 @@ public struct HTMLReport {
 
     func fmtPct(_ v: Double?) -> String {
         guard let v, v.isFinite else { return "—" }
-        return String(format: "%.1f%%", v * 100)
+        return NumberText.fixed(v * 100, digits: 1) + "%"
     }
 }

@@ -114,7 +114,7 @@ public struct SVGChart {
     }
 
     static func trim(_ v: Double) -> String {
-        let s = String(format: "%.2f", v)
+        let s = NumberText.fixed(v, digits: 2)
         var t = s
         while t.hasSuffix("0") { t.removeLast() }
         if t.hasSuffix(".") { t.removeLast() }
@@ -137,5 +137,7 @@ public struct SVGChart {
         return out
     }
 
-    func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    /// A coordinate with one decimal (NumberText's formatter: String(format:) is slow for the
+    /// thousands of coordinates a page holds).
+    func f(_ v: Double) -> String { NumberText.fixed(v, digits: 1) }
 }

@@ -17,8 +17,32 @@ struct ReportFolder {
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
     }
 
+    /// Writes one file of the set with open/write/close (Foundation's `Data.write` took about
+    /// 0.4 ms a file here, a tenth of the whole report phase).
     func write(_ name: String, _ text: String) throws {
-        try Data(text.utf8).write(to: temporary.appendingPathComponent(name))
+        let path = temporary.appendingPathComponent(name).path
+        var text = text
+        try text.withUTF8 { bytes in
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw WriteError(path: path, code: errno) }
+            defer { close(fd) }
+            var offset = 0
+            while offset < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteError(path: path, code: errno)
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// A failed open or write, described by the system's message.
+    struct WriteError: LocalizedError {
+        let path: String
+        let code: Int32
+        var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
     }
 
     /// Puts the finished folder in place of the old one (exchanging the two in one rename
