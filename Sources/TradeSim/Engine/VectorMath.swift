@@ -18,25 +18,22 @@ enum VectorMath {
 
     // MARK: - exp
 
-    /// e^x. Reduction x = n·ln 2 + r with |r| ≤ ln 2 / 2 (ln 2 in two parts, Cody & Waite),
-    /// e^r by its Taylor polynomial of degree 13 (truncation < 2e-16), 2^n by building the
-    /// exponent bits (in two factors, so results down to the subnormal range are right).
-    /// Inputs are clamped to [−745.2, 709.78]: e^x overflows to +∞ above and is 0 below.
+    /// e^x. Reduction x = (8m + j)·(ln 2)/8 + r with j ∈ 0…7 and |r| ≤ (ln 2)/16 ((ln 2)/8 in two
+    /// parts, Cody & Waite), e^r by its Taylor polynomial of degree 8 (truncation < 2e-18),
+    /// 2^{j/8} from an eight-entry table (one `vpermpd` on AVX-512 builds, a lane-by-lane lookup
+    /// elsewhere: the same bits), 2^m by building the exponent bits (in two factors, so results
+    /// down to the subnormal range are right). Inputs are clamped to [−745.2, 709.78]: e^x
+    /// overflows to +∞ above and is 0 below.
     @_transparent
     static func exp(_ input: V) -> V {
         var x = input.replacing(with: V(repeating: 709.78), where: input .> V(repeating: 709.78))
         x = x.replacing(with: V(repeating: -745.2), where: x .< V(repeating: -745.2))
         let shifter = V(repeating: 6_755_399_441_055_744.0)  // 1.5·2⁵²: adding it rounds to an integer
-        let t = x.addingProduct(x, V(repeating: 0.442_695_040_888_963_407_36)) + shifter  // x·log₂e + shifter
+        let t = x.addingProduct(x, V(repeating: 10.541_560_327_111_707)) + shifter  // x·8/ln 2 + shifter
         let n = t - shifter
-        var r = x.addingProduct(n, V(repeating: -0.693_147_180_559_945_286_23))
-        r = r.addingProduct(n, V(repeating: -2.319_046_813_846_299_558_4e-17))
-        var p = V(repeating: 1.0 / 6_227_020_800.0)
-        p = V(repeating: 1.0 / 479_001_600.0).addingProduct(p, r)
-        p = V(repeating: 1.0 / 39_916_800.0).addingProduct(p, r)
-        p = V(repeating: 1.0 / 3_628_800.0).addingProduct(p, r)
-        p = V(repeating: 1.0 / 362_880.0).addingProduct(p, r)
-        p = V(repeating: 1.0 / 40_320.0).addingProduct(p, r)
+        var r = x.addingProduct(n, V(repeating: -0.086_643_397_569_993_16))
+        r = r.addingProduct(n, V(repeating: -2.898_808_517_307_874_4e-18))
+        var p = V(repeating: 1.0 / 40_320.0)
         p = V(repeating: 1.0 / 5_040.0).addingProduct(p, r)
         p = V(repeating: 1.0 / 720.0).addingProduct(p, r)
         p = V(repeating: 1.0 / 120.0).addingProduct(p, r)
@@ -46,16 +43,31 @@ enum VectorMath {
         p = V(repeating: 1.0).addingProduct(p, r)
         p = V(repeating: 1.0).addingProduct(p, r)
         // n sits in the low bits of t's pattern (two's complement, offset by the shifter's bits).
-        let nBits = unsafeBitCast(t, to: U.self) &- unsafeBitCast(shifter, to: U.self)
-        // Split 2ⁿ = 2^(n/2)·2^(n − n/2) so both factors are normal numbers.
+        let nBits = unsafeBitCast(unsafeBitCast(t, to: U.self) &- unsafeBitCast(shifter, to: U.self), to: SIMD8<Int64>.self)
+        let fraction = twoToEighths(nBits & 7)
+        // Split 2^m = 2^(m/2)·2^(m − m/2) so both factors are normal numbers.
         // (Bit casts between the integer vectors: `init(truncatingIfNeeded:)` is an outlined call.)
-        let signed = unsafeBitCast(nBits, to: SIMD8<Int64>.self)
-        let half = signed &>> 1
-        let rest = signed &- half
+        let m = nBits &>> 3
+        let half = m &>> 1
+        let rest = m &- half
         let a = unsafeBitCast(unsafeBitCast(half &+ 1023, to: U.self) &<< 52, to: V.self)
         let b = unsafeBitCast(unsafeBitCast(rest &+ 1023, to: U.self) &<< 52, to: V.self)
-        let result = p * a * b
+        let result = p * fraction * a * b
         return result.replacing(with: V(repeating: .infinity), where: input .> V(repeating: 709.78))
+    }
+
+    /// 2^{j/8} for j in 0…7 per lane (each entry the double nearest the exact value).
+    @inline(__always)
+    static func twoToEighths(_ j: SIMD8<Int64>) -> V {
+        let table = V(1.0, 1.090_507_732_665_257_7, 1.189_207_115_002_721, 1.296_839_554_651_009_6,
+                      1.414_213_562_373_095_1, 1.542_210_825_407_940_7, 1.681_792_830_507_429, 1.834_008_086_409_342_4)
+        #if TRADESIM_AVX512
+        return _mm512_permutexvar_pd(j, table)
+        #else
+        var v = V()
+        for l in 0..<8 { v[l] = table[Int(j[l])] }
+        return v
+        #endif
     }
 
     // MARK: - sqrt
