@@ -54,7 +54,7 @@ enum BlackScholesLanes {
         // e^{−d₁²/2} with d₁² = hi + lo exactly.
         let hi = d1 * d1
         let lo = (-hi).addingProduct(d1, d1)
-        let g1 = VectorMath.exp(V(repeating: -0.5) * hi) * V(repeating: 1).addingProduct(V(repeating: -0.5), lo)
+        let g1 = VectorMath.exp(V(repeating: -0.5) * hi, nonPositive: true) * V(repeating: 1).addingProduct(V(repeating: -0.5), lo)
         let e1 = sdq * g1
         var e2 = e1
         // Underflowed e^{−d₁²/2} (d₁² > 1400) with a d₂ whose factor is still representable.
@@ -62,7 +62,7 @@ enum BlackScholesLanes {
         if VectorMath.anyLane(lost) {
             let hi2 = d2 * d2
             let lo2 = (-hi2).addingProduct(d2, d2)
-            let g2 = VectorMath.exp(V(repeating: -0.5) * hi2) * V(repeating: 1).addingProduct(V(repeating: -0.5), lo2)
+            let g2 = VectorMath.exp(V(repeating: -0.5) * hi2, nonPositive: true) * V(repeating: 1).addingProduct(V(repeating: -0.5), lo2)
             e2 = e2.replacing(with: kdr * g2, where: lost)
         }
         let (a1, b1) = scaledUpperTail(d1, scale: sdq, scaledGaussian: e1)

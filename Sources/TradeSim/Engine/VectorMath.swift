@@ -23,10 +23,12 @@ enum VectorMath {
     /// 2^{j/8} from an eight-entry table (one `vpermpd` on AVX-512 builds, a lane-by-lane lookup
     /// elsewhere: the same bits), 2^m by building the exponent bits (in two factors, so results
     /// down to the subnormal range are right). Inputs are clamped to [−745.2, 709.78]: e^x
-    /// overflows to +∞ above and is 0 below.
+    /// overflows to +∞ above and is 0 below. `nonPositive` (a constant at the call) promises
+    /// x ≤ 0 and leaves out the overflow handling.
     @_transparent
-    static func exp(_ input: V) -> V {
-        var x = input.replacing(with: V(repeating: 709.78), where: input .> V(repeating: 709.78))
+    static func exp(_ input: V, nonPositive: Bool = false) -> V {
+        var x = input
+        if !nonPositive { x = x.replacing(with: V(repeating: 709.78), where: x .> V(repeating: 709.78)) }
         x = x.replacing(with: V(repeating: -745.2), where: x .< V(repeating: -745.2))
         let shifter = V(repeating: 6_755_399_441_055_744.0)  // 1.5·2⁵²: adding it rounds to an integer
         let t = x.addingProduct(x, V(repeating: 10.541_560_327_111_707)) + shifter  // x·8/ln 2 + shifter
@@ -53,6 +55,7 @@ enum VectorMath {
         let a = unsafeBitCast(unsafeBitCast(half &+ 1023, to: U.self) &<< 52, to: V.self)
         let b = unsafeBitCast(unsafeBitCast(rest &+ 1023, to: U.self) &<< 52, to: V.self)
         let result = p * fraction * a * b
+        if nonPositive { return result }
         return result.replacing(with: V(repeating: .infinity), where: input .> V(repeating: 709.78))
     }
 
