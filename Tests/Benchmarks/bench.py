@@ -78,6 +78,12 @@ def machine():
         for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
             if line.startswith("Model name:"):
                 info["cpu"] = line.split(":", 1)[1].strip()
+            # The family and model tell the microarchitecture when the name does not (AMD
+            # family 25 is Zen 3/4, family 26 Zen 5): a VM's host can change between runs.
+            if line.startswith("CPU family:"):
+                info["cpu family"] = line.split(":", 1)[1].strip()
+            if line.startswith("Model:"):
+                info["cpu model"] = line.split(":", 1)[1].strip()
     except OSError:
         pass
     for name, argv in [("swift", ["swift", "--version"]), ("gcc", ["gcc", "--version"])]:
