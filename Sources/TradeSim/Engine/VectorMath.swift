@@ -104,9 +104,9 @@ enum VectorMath {
     /// Box–Muller transform (Box & Muller, Ann. Math. Stat. 29, 1958):
     /// z₁ = ρ·cos θ, z₂ = ρ·sin θ with ρ = √(−2 ln u₁), θ = 2π·u₂.
     /// θ is reduced exactly: w = 4u₂ (exact), k = round(w), f = w − k ∈ [−½, ½] (exact), so
-    /// θ = k·π/2 + a with a = f·π/2 ∈ [−π/4, π/4] (π/2 in two parts); sin a and cos a by their
-    /// Taylor polynomials to a¹⁵ and a¹⁶ (truncation below 7e-17 relative), then the quarter
-    /// turn k mod 4 swaps and negates them. Since u₁ ≥ 2⁻⁵³, |z| ≤ 8.57.
+    /// θ = k·π/2 + a with a = f·π/2 ∈ [−π/4, π/4] (π/2 in two parts); sin a and cos a by fdlibm's
+    /// minimax polynomials to a¹³ and a¹⁴ (error below 2⁻⁵⁸), then the quarter turn k mod 4
+    /// swaps and negates them. Since u₁ ≥ 2⁻⁵³, |z| ≤ 8.57.
     @inline(__always)
     static func boxMuller(_ u1: V, _ u2: V) -> (V, V) {
         let rho = sqrt(V(repeating: -2) * log(u1))
@@ -116,21 +116,21 @@ enum VectorMath {
         let f = w - (t - shifter)
         let a = (f * V(repeating: 1.570_796_326_794_896_558)).addingProduct(f, V(repeating: 6.123_233_995_736_766e-17))
         let a2 = a * a
-        var sp = V(repeating: -1.0 / 1_307_674_368_000.0)
-        sp = V(repeating: 1.0 / 6_227_020_800.0).addingProduct(sp, a2)
-        sp = V(repeating: -1.0 / 39_916_800.0).addingProduct(sp, a2)
-        sp = V(repeating: 1.0 / 362_880.0).addingProduct(sp, a2)
-        sp = V(repeating: -1.0 / 5_040.0).addingProduct(sp, a2)
-        sp = V(repeating: 1.0 / 120.0).addingProduct(sp, a2)
-        sp = V(repeating: -1.0 / 6.0).addingProduct(sp, a2)
+        // Minimax coefficients on [−π/4, π/4] from fdlibm's __kernel_sin and __kernel_cos (Sun
+        // Microsystems, 1993; error below 2⁻⁵⁸ each).
+        var sp = V(repeating: 1.589_690_995_211_550_102_21e-10)
+        sp = V(repeating: -2.505_076_025_340_686_341_95e-08).addingProduct(sp, a2)
+        sp = V(repeating: 2.755_731_370_707_006_767_89e-06).addingProduct(sp, a2)
+        sp = V(repeating: -1.984_126_982_985_794_931_34e-04).addingProduct(sp, a2)
+        sp = V(repeating: 8.333_333_333_322_489_461_24e-03).addingProduct(sp, a2)
+        sp = V(repeating: -1.666_666_666_666_663_243_48e-01).addingProduct(sp, a2)
         let sinA = a.addingProduct(a * a2, sp)
-        var cp = V(repeating: 1.0 / 20_922_789_888_000.0)
-        cp = V(repeating: -1.0 / 87_178_291_200.0).addingProduct(cp, a2)
-        cp = V(repeating: 1.0 / 479_001_600.0).addingProduct(cp, a2)
-        cp = V(repeating: -1.0 / 3_628_800.0).addingProduct(cp, a2)
-        cp = V(repeating: 1.0 / 40_320.0).addingProduct(cp, a2)
-        cp = V(repeating: -1.0 / 720.0).addingProduct(cp, a2)
-        cp = V(repeating: 1.0 / 24.0).addingProduct(cp, a2)
+        var cp = V(repeating: -1.135_964_755_778_819_482_65e-11)
+        cp = V(repeating: 2.087_572_321_298_174_827_90e-09).addingProduct(cp, a2)
+        cp = V(repeating: -2.755_731_435_139_066_330_35e-07).addingProduct(cp, a2)
+        cp = V(repeating: 2.480_158_728_947_672_941_78e-05).addingProduct(cp, a2)
+        cp = V(repeating: -1.388_888_888_887_410_957_49e-03).addingProduct(cp, a2)
+        cp = V(repeating: 4.166_666_666_666_660_190_37e-02).addingProduct(cp, a2)
         let cosA = V(repeating: 1).addingProduct(a2, V(repeating: -0.5).addingProduct(a2, cp))
         // Quarter turns: k = 0 (cos, sin), 1 (−sin, cos), 2 (−cos, −sin), 3 (sin, −cos).
         let k = unsafeBitCast(t, to: U.self) &- unsafeBitCast(shifter, to: U.self)
@@ -147,8 +147,8 @@ enum VectorMath {
     // MARK: - log
 
     /// ln x for x > 0 (normal numbers; the engine never passes others). x = 2ᵉ·m with
-    /// m ∈ [√½, √2); ln m = 2·atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.1716, by its odd series to
-    /// s¹⁹ (truncation < 1e-17); ln 2 in two parts.
+    /// m ∈ [√½, √2); ln m = 2·atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.1716, by fdlibm's minimax
+    /// polynomial for it (degree 15 in s); ln 2 in two parts.
     @inline(__always)
     static func log(_ x: V) -> V {
         let bits = unsafeBitCast(x, to: U.self)
@@ -159,15 +159,16 @@ enum VectorMath {
         e = e.replacing(with: e &+ 1, where: big)
         let s = (m - V(repeating: 1)) / (m + V(repeating: 1))
         let s2 = s * s
-        var p = V(repeating: 1.0 / 19)
-        p = V(repeating: 1.0 / 17).addingProduct(p, s2)
-        p = V(repeating: 1.0 / 15).addingProduct(p, s2)
-        p = V(repeating: 1.0 / 13).addingProduct(p, s2)
-        p = V(repeating: 1.0 / 11).addingProduct(p, s2)
-        p = V(repeating: 1.0 / 9).addingProduct(p, s2)
-        p = V(repeating: 1.0 / 7).addingProduct(p, s2)
-        p = V(repeating: 1.0 / 5).addingProduct(p, s2)
-        p = V(repeating: 1.0 / 3).addingProduct(p, s2)
+        // ln m = 2s + s·R(s²), R(z) = z·(Lg1 + z·(Lg2 + … + z·Lg7)): fdlibm's minimax
+        // coefficients for |s| ≤ 0.1716 (e_log.c, Sun Microsystems, 1993; error below 2⁻⁵⁸·⁴⁵),
+        // halved exactly here because the sum below multiplies by 2s.
+        var p = V(repeating: 0.5 * 1.479_819_860_511_658_591e-01)
+        p = V(repeating: 0.5 * 1.531_383_769_920_937_332e-01).addingProduct(p, s2)
+        p = V(repeating: 0.5 * 1.818_357_216_161_805_012e-01).addingProduct(p, s2)
+        p = V(repeating: 0.5 * 2.222_219_843_214_978_396e-01).addingProduct(p, s2)
+        p = V(repeating: 0.5 * 2.857_142_874_366_239_149e-01).addingProduct(p, s2)
+        p = V(repeating: 0.5 * 3.999_999_999_940_941_908e-01).addingProduct(p, s2)
+        p = V(repeating: 0.5 * 6.666_666_666_666_735_130e-01).addingProduct(p, s2)
         let twoS = s + s
         let logM = twoS.addingProduct(twoS * s2, p)
         let ed = fromInt(e)
