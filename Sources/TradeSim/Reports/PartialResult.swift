@@ -14,34 +14,38 @@ public struct PartialResult: Sendable {
     public static let magic = Array("tradesim-partial 1\n".utf8)
     public static let allowed = "a partial result written by `tradesim run --shard i/n` of tradesim \(TradeSimVersion.string)"
 
-    public var version: String
-    public var studyName: String
-    public var inputs: [RunManifest.Input]
-    public var seed: UInt64
-    public var paths: Int
-    public var equitySamplePaths: Int
-    public var tracedPaths: Int
-    public var shard: Shard
+    /// What the shards of one run share (and `merge` checks), and which shard this is.
+    public struct Settings: Sendable {
+        public var version: String
+        public var studyName: String
+        public var inputs: [RunManifest.Input]
+        public var seed: UInt64
+        public var paths: Int
+        public var equitySamplePaths: Int
+        public var tracedPaths: Int
+        public var shard: Shard
+    }
+
+    public var settings: Settings
     /// The shard's slices, one per scenario run, in the run's scenario order.
     public var outcomes: [ScenarioOutcomes]
 
     public init(studyName: String, inputs: [RunManifest.Input], configuration c: RunConfiguration, shard: Shard,
                 outcomes: [ScenarioOutcomes]) {
-        version = TradeSimVersion.string
-        self.studyName = studyName
-        self.inputs = inputs
-        seed = c.seed
-        paths = c.paths
-        equitySamplePaths = c.equitySamplePaths
-        tracedPaths = c.tracedPaths
-        self.shard = shard
+        settings = Settings(version: TradeSimVersion.string, studyName: studyName, inputs: inputs, seed: c.seed, paths: c.paths,
+                            equitySamplePaths: c.equitySamplePaths, tracedPaths: c.tracedPaths, shard: shard)
+        self.outcomes = outcomes
+    }
+
+    init(settings: Settings, outcomes: [ScenarioOutcomes]) {
+        self.settings = settings
         self.outcomes = outcomes
     }
 
     /// The settings a merge runs the reports with (the shards' own, without the shard).
     public func configuration(threads: Int) -> RunConfiguration {
-        RunConfiguration(paths: paths, seed: seed, threads: threads, equitySamplePaths: equitySamplePaths,
-                         tracedPaths: tracedPaths)
+        RunConfiguration(paths: settings.paths, seed: settings.seed, threads: threads, equitySamplePaths: settings.equitySamplePaths,
+                         tracedPaths: settings.tracedPaths)
     }
 
     // MARK: - Writing
@@ -76,14 +80,15 @@ public struct PartialResult: Sendable {
                     "trades": [\(trades.isEmpty ? "" : "\n      " + trades)]}
                 """)
         }
-        let inputs = self.inputs.map {
+        let run = settings
+        let inputs = run.inputs.map {
             "{\"role\": \(JSONText.string($0.role)), \"path\": \(JSONText.string($0.path)), \"sha256\": \(JSONText.string($0.sha256))}"
         }
         let header = """
-            {"format": 1, "version": \(JSONText.string(version)), "study": \(JSONText.string(studyName)),
+            {"format": 1, "version": \(JSONText.string(run.version)), "study": \(JSONText.string(run.studyName)),
              "inputs": [\(inputs.joined(separator: ", "))],
-             "seed": "\(seed)", "paths": \(paths), "equitySamplePaths": \(equitySamplePaths), "tracedPaths": \(tracedPaths),
-             "shard": {"index": \(shard.index), "count": \(shard.count)},
+             "seed": "\(run.seed)", "paths": \(run.paths), "equitySamplePaths": \(run.equitySamplePaths), "tracedPaths": \(run.tracedPaths),
+             "shard": {"index": \(run.shard.index), "count": \(run.shard.count)},
              "scenarios": [\(scenarios.joined(separator: ",\n  "))]}
 
             """
@@ -118,14 +123,7 @@ extension PartialResult {
     /// The header of a partial result (enough to check that partials belong together before
     /// the study is loaded).
     public struct Header: Sendable {
-        public var version: String
-        public var studyName: String
-        public var inputs: [RunManifest.Input]
-        public var seed: UInt64
-        public var paths: Int
-        public var equitySamplePaths: Int
-        public var tracedPaths: Int
-        public var shard: Shard
+        public var settings: Settings
         public var scenarioIndices: [Int]
         fileprivate var root: [String: JSONNode]
         fileprivate var bodyOffset: Int
@@ -162,10 +160,10 @@ extension PartialResult {
             }
             guard let seed = UInt64(try string(fields["seed"])) else { throw Failure(found: "a seed that is not a number") }
             let scenarios = try array(fields["scenarios"]).map { try int(object($0)["index"]) }
-            return .success(Header(version: try string(fields["version"]), studyName: try string(fields["study"]), inputs: inputs,
-                                   seed: seed, paths: try int(fields["paths"]), equitySamplePaths: try int(fields["equitySamplePaths"]),
-                                   tracedPaths: try int(fields["tracedPaths"]), shard: shard, scenarioIndices: scenarios,
-                                   root: fields, bodyOffset: end))
+            let settings = Settings(version: try string(fields["version"]), studyName: try string(fields["study"]), inputs: inputs,
+                                    seed: seed, paths: try int(fields["paths"]), equitySamplePaths: try int(fields["equitySamplePaths"]),
+                                    tracedPaths: try int(fields["tracedPaths"]), shard: shard)
+            return .success(Header(settings: settings, scenarioIndices: scenarios, root: fields, bodyOffset: end))
         } catch let failure as Failure {
             return problem(failure.found)
         } catch {
@@ -230,13 +228,7 @@ extension PartialResult {
                 outcomes.append(o)
             }
             guard reader.offset == bytes.count else { throw Failure(found: "\(bytes.count - reader.offset) bytes after the last array") }
-            var result = PartialResult(studyName: header.studyName, inputs: header.inputs,
-                                       configuration: RunConfiguration(paths: header.paths, seed: header.seed,
-                                                                       equitySamplePaths: header.equitySamplePaths,
-                                                                       tracedPaths: header.tracedPaths),
-                                       shard: header.shard, outcomes: outcomes)
-            result.version = header.version
-            return .success(result)
+            return .success(PartialResult(settings: header.settings, outcomes: outcomes))
         } catch let failure as Failure {
             return .failure(InputProblems([InputProblem(file: file, path: "", found: failure.found, allowed: allowed)]))
         } catch {

@@ -37,7 +37,7 @@ enum MergeCommand {
             bytes.append(b)
         }
         try checkTogether(headers, files: files)
-        let first = headers[0]
+        let first = headers[0].settings
         // The study, and every input, as the shards read them.
         let studyPath = a.string("study") ?? first.inputs.first { $0.role == "study" }?.path ?? ""
         let loaded = try StudyLoader.load(studyPath)
@@ -55,16 +55,16 @@ enum MergeCommand {
             case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
             }
         }
-        partials.sort { $0.shard.index < $1.shard.index }
+        partials.sort { $0.settings.shard.index < $1.settings.shard.index }
         // Per scenario, the slices in shard order must tile its paths.
         var outcomes: [ScenarioOutcomes] = []
-        for (k, index) in first.scenarioIndices.enumerated() {
+        for (k, index) in headers[0].scenarioIndices.enumerated() {
             let slices = partials.map { $0.outcomes[k] }
             let expected = Engine.pathCount(loaded.study.scenarios[index], partials[0].configuration(threads: 1))
             var next = 0
             for (p, slice) in zip(partials, slices) {
                 guard slice.firstPath == next else {
-                    throw CLIError.data("\(files[headers.firstIndex { $0.shard == p.shard } ?? 0]): found scenario "
+                    throw CLIError.data("\(files[headers.firstIndex { $0.settings.shard == p.settings.shard } ?? 0]): found scenario "
                         + "\(slice.scenario.name) paths from \(slice.firstPath); allowed: paths from \(next) (the slices must tile the run)")
                 }
                 next += slice.paths
@@ -92,15 +92,16 @@ enum MergeCommand {
 
     /// Same version (ours), inputs, seed, sizes, scenarios and shard count; shards 0…n−1 once each.
     static func checkTogether(_ headers: [PartialResult.Header], files: [String]) throws {
-        let first = headers[0]
-        for (file, h) in zip(files, headers) {
+        let first = headers[0].settings, firstScenarios = headers[0].scenarioIndices
+        for (file, header) in zip(files, headers) {
+            let h = header.settings
             guard h.version == TradeSimVersion.string else {
                 throw CLIError.data("\(file): found a partial result of tradesim \(h.version); allowed: one of tradesim \(TradeSimVersion.string) (this merge)")
             }
             let same: [(String, Bool)] = [
                 ("study inputs", h.inputs.map(\.sha256) == first.inputs.map(\.sha256)), ("seed", h.seed == first.seed),
                 ("paths", h.paths == first.paths), ("equity sample", h.equitySamplePaths == first.equitySamplePaths),
-                ("traced paths", h.tracedPaths == first.tracedPaths), ("scenarios", h.scenarioIndices == first.scenarioIndices),
+                ("traced paths", h.tracedPaths == first.tracedPaths), ("scenarios", header.scenarioIndices == firstScenarios),
                 ("shard count", h.shard.count == first.shard.count),
             ]
             if let (what, _) = same.first(where: { !$0.1 }) {
@@ -110,7 +111,7 @@ enum MergeCommand {
         }
         let n = first.shard.count
         var seen = [String?](repeating: nil, count: n)
-        for (file, h) in zip(files, headers) {
+        for (file, h) in zip(files, headers.map(\.settings)) {
             if let other = seen[h.shard.index] {
                 throw CLIError.data("\(file): found shard \(h.shard) again (also in \(other)); allowed: each shard once")
             }
