@@ -59,7 +59,9 @@ struct BlockRunner: Sendable {
         var anyExpiry: [Bool]
         /// Days on which some lane's option leg expires.
         var expiryDays: Set<Int> = []
-        var anyOpen = false
+        /// Lanes holding a position now: on a day none does, the decision has nothing to mark
+        /// or test (a closed lane's P&L is its cash, its drawdown settled).
+        var openLanes = 0
         /// The earliest last-option-expiry of any lane that entered (+∞: none, or no options):
         /// before it, a decision without stop, target or holding horizon has nothing to exit.
         var firstLastExpiry = Double.infinity
@@ -200,7 +202,7 @@ struct BlockRunner: Sendable {
             for lane in 0..<width where s.status[lane] == DecisionLanes.pending {
                 if shouldEnter(p, s, lane: lane, day: d, prices: prices, width: width) {
                     if let t = template, p.variant.legs.allSatisfy({ prices[$0.asset * width + t] == prices[$0.asset * width + lane] }) {
-                        copyEntry(p, s, from: t, to: lane, width: width)
+                        copyEntry(p, s, from: t, to: lane, width: width, daily: &daily)
                     } else {
                         enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily)
                         template = lane
@@ -208,7 +210,7 @@ struct BlockRunner: Sendable {
                 }
             }
         }
-        guard daily.anyOpen else {
+        guard daily.openLanes > 0 else {
             closePendingAtEnd(s, day: d, width: width)
             return
         }
@@ -221,7 +223,7 @@ struct BlockRunner: Sendable {
         closePendingAtEnd(s, day: d, width: width)
         if idle { return }
         // 4. Exits: vector tests, then the flagged lanes one by one.
-        exits(p, s, day: d, prices: prices, width: width)
+        exits(p, s, day: d, prices: prices, width: width, daily: &daily)
         // 5. Drawdown of the decision's P&L.
         for c in 0..<(width / 8) { updateDrawdown(s, 8 * c, pnl: loadV(s.pnl, 8 * c)) }
     }
@@ -418,7 +420,8 @@ struct BlockRunner: Sendable {
     /// Exit rules in priority: stop, target, event, expiry, holding horizon, scenario end.
     /// Lanes are tested eight at a time; a lane that exits is handled on its own.
     /// (`step` skips it on days `exitsIdle`.)
-    func exits(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>, width: Int) {
+    func exits(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>, width: Int,
+               daily: inout ProgramDay) {
         let v = p.variant
         let timeExit = d == horizon || (p.exitEventDay.map { d >= $0 } ?? false)
         let dayV = V(repeating: Double(d))
@@ -459,7 +462,10 @@ struct BlockRunner: Sendable {
                 } else if d == horizon {
                     reason = .horizon
                 }
-                if let reason { exit(p, s, lane: lane, day: d, prices: prices, width: width, reason: reason) }
+                if let reason {
+                    exit(p, s, lane: lane, day: d, prices: prices, width: width, reason: reason)
+                    daily.openLanes -= 1
+                }
             }
         }
     }
@@ -607,11 +613,11 @@ struct BlockRunner: Sendable {
         s.entryDayD[lane] = Double(d)
         s.lastExpiry[lane] = lastExpiry
         daily.firstLastExpiry = min(daily.firstLastExpiry, lastExpiry)
-        daily.anyOpen = true
+        daily.openLanes += 1
     }
 
     /// `enter`'s effect on lane `t` (same day, same prices) repeated on `lane`.
-    func copyEntry(_ p: DecisionProgram, _ s: DecisionLanes, from t: Int, to lane: Int, width: Int) {
+    func copyEntry(_ p: DecisionProgram, _ s: DecisionLanes, from t: Int, to lane: Int, width: Int, daily: inout ProgramDay) {
         for k in p.variant.legs.indices {
             let from = k * width + t, to = k * width + lane
             s.expiry[to] = s.expiry[from]; s.strike[to] = s.strike[from]; s.logStrike[to] = s.logStrike[from]
@@ -620,6 +626,7 @@ struct BlockRunner: Sendable {
         }
         s.cash[lane] = s.cash[t]; s.basis[lane] = s.basis[t]; s.status[lane] = s.status[t]; s.isOpen[lane] = s.isOpen[t]
         s.entryDay[lane] = s.entryDay[t]; s.entryDayD[lane] = s.entryDayD[t]; s.lastExpiry[lane] = s.lastExpiry[t]
+        daily.openLanes += 1
     }
 
     func exit(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int, reason: ExitReason) {
