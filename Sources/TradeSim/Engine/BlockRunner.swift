@@ -92,6 +92,7 @@ struct BlockRunner: Sendable {
         equity.initialize(repeating: startEquity, count: width)
         let primary = programs.indices.filter { programs[$0].variant.inPortfolio }
         let tracedLanes = max(0, min(lanes, out.tracedEnd - firstPath))
+        let sampledLanes = max(0, min(lanes, out.sampleEnd - firstPath))  // lanes whose daily equity is kept
         let local = firstPath - out.firstPath  // this block's first slot in the buffers
 
         for d in 0...horizon {
@@ -114,8 +115,8 @@ struct BlockRunner: Sendable {
             portfolioDay(d: d, states: states, primary: primary, prices: prices, width: width, financing: financing,
                          lastCash: lastCash, peakEquity: peakEquity, drawdown: drawdown,
                          equity: equity)
-            for lane in 0..<lanes where firstPath + lane < out.sampleEnd {
-                out.equitySample[d][local + lane] = equity[lane]
+            if sampledLanes > 0 {
+                (out.equitySample[d].baseAddress! + local).update(from: equity, count: sampledLanes)
             }
         }
         var trades: [TradeRecord] = []
