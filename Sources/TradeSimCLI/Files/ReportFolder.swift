@@ -86,11 +86,28 @@ struct ReportFolder {
 
     /// Temporary folders left by runs that were killed (their process is gone).
     static func removeLeftovers(in parent: URL, name: String) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for entry in entries where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+        for entry in hiddenEntries(of: parent.path) where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
             let pid = Int32(entry.split(separator: "-").last ?? "") ?? 0
             if pid > 0 && kill(pid, 0) == 0 && pid != ProcessInfo.processInfo.processIdentifier { continue }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
         }
+    }
+
+    /// The names in a folder that start with a dot, read with readdir(3): Foundation's
+    /// directory listing made a name for every entry, which took milliseconds in a folder of
+    /// thousands (such as /tmp).
+    static func hiddenEntries(of path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { raw in
+                raw.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { c -> String? in
+                    c[0] == 0x2E ? String(cString: c) : nil  // "."
+                }
+            }
+            if let name, name != ".", name != ".." { names.append(name) }
+        }
+        return names
     }
 }
