@@ -99,6 +99,7 @@ public enum Engine {
             progress?(count)
             return trades
         }.flatMap { $0 }
+        assert(buffers.allWritten(), "the engine left a result slot unwritten")
         // Each per-path buffer becomes an array and is freed in turn.
         let count = range.count
         func take<T>(_ buffer: UnsafeMutableBufferPointer<T>) -> [T] { OutcomeBuffers.takeArray(buffer, count: count) }

@@ -70,4 +70,26 @@ struct BenchmarkStudyTests {
         let withHolding = BlockRunner.pricedAssets(programs: programs, playbook: held, assets: 6, horizon: scenario.horizonDays)
         #expect(withHolding.allSatisfy { $0 == [0, 1, 2, 3, 4, 5] })
     }
+
+    #if DEBUG
+    /// The check behind the engine's unfilled result buffers: in a debug build (the tests') a
+    /// fresh buffer set is not "all written", and becomes so only when its last slot is.
+    @Test func unwrittenSlotsAreFound() {
+        let b = OutcomeBuffers(range: 0..<100, variants: 1, keepReturns: [true], keepRelative: [false], days: 3, sampleEnd: 50, tracedEnd: 2)
+        defer {
+            for buffer in [b.pnl[0], b.returns[0]!, b.returnSums[0], b.portfolioPnL, b.dailyPnL] + b.equitySample { buffer.deallocate() }
+            b.returnCounts[0].deallocate(); b.maxDrawdown[0].deallocate(); b.portfolioDrawdown.deallocate()
+            b.holdingDays[0].deallocate(); b.exitReason[0].deallocate()
+        }
+        #expect(!b.allWritten())
+        for buffer in [b.pnl[0], b.returns[0]!, b.returnSums[0], b.portfolioPnL, b.dailyPnL] + b.equitySample { buffer.update(repeating: 1) }
+        b.returnCounts[0].update(repeating: 1); b.maxDrawdown[0].update(repeating: 0); b.portfolioDrawdown.update(repeating: 0)
+        b.holdingDays[0].update(repeating: 0); b.exitReason[0].update(repeating: 1)
+        b.equitySample[3][49] = -.infinity
+        #expect(b.allWritten())
+        // One slot left as it was allocated is found.
+        b.exitReason[0][99] = OutcomeBuffers.unwritten
+        #expect(!b.allWritten())
+    }
+    #endif
 }
