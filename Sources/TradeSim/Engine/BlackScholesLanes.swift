@@ -29,24 +29,6 @@
 enum BlackScholesLanes {
     typealias V = SIMD8<Double>
 
-    /// Put values for `count` lanes (a multiple of 8) from arrays of inputs (the engine calls
-    /// `put` on registers; this is the kernel over whole arrays): `d1` = d₁, `sd` = σ√τ,
-    /// `discountedStrike` = K·e^{−rτ}, `discountedSpot` = S·e^{−qτ}, all per lane.
-    static func puts(d1: UnsafePointer<Double>, sd: UnsafePointer<Double>, discountedStrike: UnsafePointer<Double>,
-                     discountedSpot: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, count: Int) {
-        for c in 0..<(count / 8) {
-            let j = 8 * c
-            let value = put(d1: load(d1, j), sd: load(sd, j), discountedStrike: load(discountedStrike, j),
-                            discountedSpot: load(discountedSpot, j))
-            UnsafeMutableRawPointer(out + j).storeBytes(of: value, as: V.self)
-        }
-    }
-
-    @inline(__always)
-    static func load(_ p: UnsafePointer<Double>, _ j: Int) -> V {
-        UnsafeRawPointer(p + j).loadUnaligned(as: V.self)
-    }
-
     /// One vector of put values (see the type's documentation).
     @_transparent
     static func put(d1: V, sd: V, discountedStrike kdr: V, discountedSpot sdq: V) -> V {

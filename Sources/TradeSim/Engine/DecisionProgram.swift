@@ -18,11 +18,9 @@ final class DecisionProgram: Sendable {
     let fixedExpiry: [Int?]
     /// Per leg: tenor in trading days (tenor rule), or nil.
     let tenorDays: [Int?]
-    /// Option legs that share asset, type-independent strike rule and expiry rule with an
-    /// earlier leg reuse its d1/d2 (a straddle's call and put): index of that earlier leg.
-    let sharesStrikeWith: [Int?]
-    /// Per option leg that leads its group: the group (the leg, then the legs that share its
-    /// strike), and which of them are puts — built once, so the daily marks allocate nothing.
+    /// Per option leg that leads its group: the group (the leg, then the later legs on the same
+    /// asset with the same strike and expiry rules, which reuse its d₁ and d₂: a straddle's call
+    /// and put), and which of them are puts — built once, so the daily marks allocate nothing.
     let optionGroup: [[Int]]
     let optionGroupIsPut: [[Bool]]
     /// The passes of the daily mark, in leg order: each run of consecutive stock legs is one
@@ -105,7 +103,6 @@ final class DecisionProgram: Sendable {
             }
             shares.append(found)
         }
-        sharesStrikeWith = shares
         optionGroup = variant.legs.indices.map { k in [k] + variant.legs.indices.filter { shares[$0] == k } }
         optionGroupIsPut = optionGroup.map { group in
             group.map { k -> Bool in if case let .option(t, _, _) = variant.legs[k].instrument { t == .put } else { true } }

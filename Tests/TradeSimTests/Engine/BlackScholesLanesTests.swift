@@ -138,4 +138,20 @@ extension BlackScholesLanesTests {
         // replaced for y ≤ 4, measured 2.62e-15 on the same grid (at d ≈ 3.85).
         #expect(worst <= 3e-15)
     }
+
+}
+
+extension BlackScholesLanes {
+    /// `put` over arrays of `count` lanes (a multiple of 8), for the tests' grids: `d1` = d₁,
+    /// `sd` = σ√τ, `discountedStrike` = K·e^{−rτ}, `discountedSpot` = S·e^{−qτ}, all per lane.
+    static func puts(d1: UnsafePointer<Double>, sd: UnsafePointer<Double>, discountedStrike: UnsafePointer<Double>,
+                     discountedSpot: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, count: Int) {
+        func load(_ p: UnsafePointer<Double>, _ j: Int) -> V { UnsafeRawPointer(p + j).loadUnaligned(as: V.self) }
+        for c in 0..<(count / 8) {
+            let j = 8 * c
+            let value = put(d1: load(d1, j), sd: load(sd, j), discountedStrike: load(discountedStrike, j),
+                            discountedSpot: load(discountedSpot, j))
+            UnsafeMutableRawPointer(out + j).storeBytes(of: value, as: V.self)
+        }
+    }
 }
