@@ -30,6 +30,12 @@ final class DecisionProgram: Sendable {
     /// Implied vol per option leg asset: `iv[leg][day * (maxTenor + 1) + tenor]`.
     let ivTable: [[Double]]
     let maxTenor: Int
+    /// Per option leg: the expiry every lane's position will have when the entry day is fixed
+    /// (or the expiry is event-relative); nil otherwise, and for stock legs.
+    let plannedExpiry: [Int?]
+    /// Per option leg with a planned expiry: the day's shared terms for each day before it
+    /// (`plannedTerms[leg][day]`), computed once per run instead of once per block and day.
+    let plannedTerms: [[OptionDayTerms]]
     /// Weakness watch list with 1/S₀ folded into the weights.
     let watchScaled: [(asset: Int, weight: Double)]
     let dividendYield: [Double]
@@ -140,6 +146,18 @@ final class DecisionProgram: Sendable {
             table.append(row)
         }
         ivTable = table
+        let start = entryDay
+        plannedExpiry = variant.legs.indices.map { k in
+            variant.legs[k].isOption ? fixed[k] ?? start.flatMap { d in tenors[k].map { d + $0 } } : nil
+        }
+        let iv = table, planned = plannedExpiry
+        plannedTerms = variant.legs.indices.map { k in
+            guard let e = planned[k] else { return [] }
+            let q = universe.assets[variant.legs[k].asset].dividendYield
+            return (0..<max(0, min(e, horizon + 1))).map { d in
+                OptionDayTerms(sigma: iv[k][d * (longest + 1) + min(e - d, longest)], tenorDays: e - d, rate: scenario.rate, dividendYield: q)
+            }
+        }
 
         if case let .onWeakness(_, _, _, _, watch) = variant.entry {
             watchScaled = watch.map { ($0.asset, $0.weight / startPrices[$0.asset]) }

@@ -1,0 +1,25 @@
+import Foundation
+
+/// The Black–Scholes–Merton terms an option group's lanes share on a day when they all hold
+/// the same expiry: with τ = tenor/252 years and σ the day's implied vol for that tenor,
+///
+///     sd = σ√τ,   c₁ = (r − q + σ²/2)·τ,   dq = e^{−qτ},   dr = e^{−rτ},
+///
+/// so that d₁ = (ln S − ln K + c₁)/sd lane by lane. Rates and yields continuously compounded,
+/// annual; σ annual.
+struct OptionDayTerms: Sendable {
+    let sd: Double
+    let c1: Double
+    let inverseSd: Double
+    let dq: Double
+    let dr: Double
+
+    init(sigma: Double, tenorDays: Int, rate: Double, dividendYield q: Double) {
+        let t = Double(tenorDays) / TradingCalendar.tradingDaysPerYear
+        sd = sigma * t.squareRoot()
+        c1 = (rate - q + 0.5 * sigma * sigma) * t
+        inverseSd = 1 / sd
+        dq = Foundation.exp(-q * t)
+        dr = Foundation.exp(-rate * t)
+    }
+}
