@@ -19,7 +19,7 @@
 ///   rounding level in the tails). When e^{−d₁²/2} underflows and d₂ is moderate (σ√τ > 11),
 ///   the d₂ factor is taken directly.
 /// - **One division per put.** Each term is kept as a fraction a/b and the put is
-///   ½·(a₂·b₁ − a₁·b₂)/(b₁·b₂).
+///   (a₂·b₁ − a₁·b₂)/(b₁·b₂).
 /// - **No division in the far tail.** Cody's |d| > 5.66 form in z = 1/y² is rewritten as
 ///   polynomials in s = y² with reversed coefficients.
 ///
@@ -40,22 +40,25 @@ enum BlackScholesLanes {
         let e1 = sdq * g1
         var e2 = e1
         // Underflowed e^{−d₁²/2} (d₁² > 1400) with a d₂ whose factor is still representable.
-        let lost = (hi .> V(repeating: 1400)) .& (d2 * d2 .< V(repeating: 1400))
-        if VectorMath.anyLane(lost) {
+        let far = hi .> V(repeating: 1400)
+        if VectorMath.anyLane(far) {
             let hi2 = d2 * d2
+            let lost = far .& (hi2 .< V(repeating: 1400))
             let lo2 = (-hi2).addingProduct(d2, d2)
             let g2 = VectorMath.exp(V(repeating: -0.5) * hi2, nonPositive: true) * V(repeating: 1).addingProduct(V(repeating: -0.5), lo2)
             e2 = e2.replacing(with: kdr * g2, where: lost)
         }
         let (a1, b1) = scaledUpperTail(d1, scale: sdq, scaledGaussian: e1)
         let (a2, b2) = scaledUpperTail(d2, scale: kdr, scaledGaussian: e2)
-        return V(repeating: 0.5) * (a2 * b1).addingProduct(-a1, b2) / (b1 * b2)
+        return (a2 * b1).addingProduct(-a1, b2) / (b1 * b2)
     }
 
-    /// m·Φ(−d) = ½·a/b for a lane multiplier m, given e = m·e^{−d²/2}: erfc(y), y = |d|/√2, as
+    /// m·Φ(−d) = a/b for a lane multiplier m, given e = m·e^{−d²/2}: erfc(y), y = |d|/√2, as
     /// e^{−y²}·P(y)/Q(y) for y ≤ 4 (the fitted rational, see the type) and Cody's
     /// e^{−y²}·(s·Q*(s)/√π − P*(s))/(y·s·Q*(s)) with s = y² beyond, and Φ(−d) = 1 − ½·erfc(y)
-    /// for d < 0. y is capped at 27, where e^{−y²} has long underflowed.
+    /// for d < 0. The ½ of Φ = ½·erfc is folded into the denominators, whose coefficients are
+    /// doubled (exactly: a power of two), so b = 2·Q. y is capped at 27, where e^{−y²} has long
+    /// underflowed.
     @_transparent
     static func scaledUpperTail(_ d: V, scale m: V, scaledGaussian e: V) -> (V, V) {
         var y = d * V(repeating: 0.707_106_781_186_547_524_40)
@@ -68,18 +71,20 @@ enum BlackScholesLanes {
         let large = y .> V(repeating: 4)
         if !VectorMath.allLanes(large) {
             a = e * Self.horner9(y, (4.5559434215962445e-11, 0.000344477102465392, 0.005764054441130981, 0.04503364895608093, 0.2118803357749199, 0.6484474318939479, 1.3004646746141204, 1.6065518398263396, 1.0))
-            b = Self.horner9(y, (0.0006105734809821173, 0.010216437801032964, 0.08012653973065686, 0.38064394032650417, 1.1890483173829665, 2.4870295924504418, 3.3865038462684667, 2.7349310069218484, 1.0))
+            b = Self.horner9(y, (2 * 0.0006105734809821173, 2 * 0.010216437801032964, 2 * 0.08012653973065686, 2 * 0.38064394032650417,
+                                 2 * 1.1890483173829665, 2 * 2.4870295924504418, 2 * 3.3865038462684667, 2 * 2.7349310069218484, 2 * 1.0))
         }
         if VectorMath.anyLane(large) {
-            // Cody's P(z), Q(z) (z = 1/s) times s⁵: the coefficients in reverse order.
+            // Cody's P(z), Q(z) (z = 1/s) times s⁵: the coefficients in reverse order (Q's doubled).
             let pL = Self.horner6(s, (6.587_491_615_298_378_03e-4, 0.016_083_785_148_742_276_6, 0.125_781_726_111_229_246, 0.360_344_899_949_804_439, 0.305_326_634_961_232_344, 0.016_315_387_137_302_097_8))
-            let qL = Self.horner6(s, (2.335_204_976_268_691_85e-3, 0.060_518_341_312_441_319_1, 0.527_905_102_951_428_412, 1.872_952_849_923_460_47, 2.568_520_192_289_822_42, 1))
+            let qL = Self.horner6(s, (2 * 2.335_204_976_268_691_85e-3, 2 * 0.060_518_341_312_441_319_1, 2 * 0.527_905_102_951_428_412,
+                                      2 * 1.872_952_849_923_460_47, 2 * 2.568_520_192_289_822_42, 2 * 1))
             let sq = s * qL
-            a = a.replacing(with: e * (-pL).addingProduct(sq, V(repeating: 0.564_189_583_547_756_286_95)), where: large)
+            a = a.replacing(with: e * (-pL).addingProduct(sq, V(repeating: 0.5 * 0.564_189_583_547_756_286_95)), where: large)
             b = b.replacing(with: y * sq, where: large)
         }
-        // d < 0: m·Φ(−d) = m − ½·m·erfc(y) = ½·(2m·b − a)/b.
-        a = a.replacing(with: (-a).addingProduct(V(repeating: 2) * m, b), where: d .< V(repeating: 0))
+        // d < 0: m·Φ(−d) = m − ½·m·erfc(y) = (m·b − a)/b.
+        a = a.replacing(with: (-a).addingProduct(m, b), where: d .< V(repeating: 0))
         return (a, b)
     }
     // Horner's rule with the coefficients as literals (highest degree first), so they stay

@@ -21,15 +21,37 @@ enum VectorMath {
     /// e^x. Reduction x = (8m + j)·(ln 2)/8 + r with j ∈ 0…7 and |r| ≤ (ln 2)/16 ((ln 2)/8 in two
     /// parts, Cody & Waite), e^r by its Taylor polynomial of degree 8 (truncation < 2e-18),
     /// 2^{j/8} from an eight-entry table (one `vpermpd` on AVX-512 builds, a lane-by-lane lookup
-    /// elsewhere: the same bits), 2^m by building the exponent bits (in two factors, so results
-    /// down to the subnormal range are right). Inputs are clamped to [−745.2, 709.78]: e^x
-    /// overflows to +∞ above and is 0 below. `nonPositive` (a constant at the call) promises
-    /// x ≤ 0 and leaves out the overflow handling.
+    /// elsewhere: the same bits), then the scale 2^m. When every lane's result is a normal
+    /// number (x in [−708.3, 709], the usual case) 2^m is one factor; otherwise inputs are
+    /// clamped to [−745.2, 709.78] (e^x overflows to +∞ above and is 0 below) and 2^m is built
+    /// in two factors, so results down to the subnormal range are right. Multiplying by a power
+    /// of two is exact, so both ways give the same bits where both apply. `nonPositive` (a
+    /// constant at the call) promises x ≤ 0 and leaves out the overflow handling.
     @_transparent
     static func exp(_ input: V, nonPositive: Bool = false) -> V {
+        let normal = nonPositive ? input .>= V(repeating: -708.3)
+            : (input .>= V(repeating: -708.3)) .& (input .<= V(repeating: 709))
+        if allLanes(normal) {
+            let (scaled, m) = expParts(input)
+            return scaled * unsafeBitCast(unsafeBitCast(m &+ 1023, to: U.self) &<< 52, to: V.self)
+        }
         var x = input
         if !nonPositive { x = x.replacing(with: V(repeating: 709.78), where: x .> V(repeating: 709.78)) }
         x = x.replacing(with: V(repeating: -745.2), where: x .< V(repeating: -745.2))
+        let (scaled, m) = expParts(x)
+        // Split 2^m = 2^(m/2)·2^(m − m/2) so both factors are normal numbers.
+        let half = m &>> 1
+        let rest = m &- half
+        let a = unsafeBitCast(unsafeBitCast(half &+ 1023, to: U.self) &<< 52, to: V.self)
+        let b = unsafeBitCast(unsafeBitCast(rest &+ 1023, to: U.self) &<< 52, to: V.self)
+        let result = scaled * a * b
+        if nonPositive { return result }
+        return result.replacing(with: V(repeating: .infinity), where: input .> V(repeating: 709.78))
+    }
+
+    /// e^x as e^r·2^{j/8} and m (see `exp`), for x in [−745.2, 709.78].
+    @inline(__always)
+    static func expParts(_ x: V) -> (V, SIMD8<Int64>) {
         let shifter = V(repeating: 6_755_399_441_055_744.0)  // 1.5·2⁵²: adding it rounds to an integer
         let t = x.addingProduct(x, V(repeating: 10.541_560_327_111_707)) + shifter  // x·8/ln 2 + shifter
         let n = t - shifter
@@ -45,18 +67,9 @@ enum VectorMath {
         p = V(repeating: 1.0).addingProduct(p, r)
         p = V(repeating: 1.0).addingProduct(p, r)
         // n sits in the low bits of t's pattern (two's complement, offset by the shifter's bits).
-        let nBits = unsafeBitCast(unsafeBitCast(t, to: U.self) &- unsafeBitCast(shifter, to: U.self), to: SIMD8<Int64>.self)
-        let fraction = twoToEighths(nBits & 7)
-        // Split 2^m = 2^(m/2)·2^(m − m/2) so both factors are normal numbers.
         // (Bit casts between the integer vectors: `init(truncatingIfNeeded:)` is an outlined call.)
-        let m = nBits &>> 3
-        let half = m &>> 1
-        let rest = m &- half
-        let a = unsafeBitCast(unsafeBitCast(half &+ 1023, to: U.self) &<< 52, to: V.self)
-        let b = unsafeBitCast(unsafeBitCast(rest &+ 1023, to: U.self) &<< 52, to: V.self)
-        let result = p * fraction * a * b
-        if nonPositive { return result }
-        return result.replacing(with: V(repeating: .infinity), where: input .> V(repeating: 709.78))
+        let nBits = unsafeBitCast(unsafeBitCast(t, to: U.self) &- unsafeBitCast(shifter, to: U.self), to: SIMD8<Int64>.self)
+        return (p * twoToEighths(nBits & 7), nBits &>> 3)
     }
 
     /// 2^{j/8} for j in 0…7 per lane (each entry the double nearest the exact value).
