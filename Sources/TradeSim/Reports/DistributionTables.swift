@@ -16,28 +16,50 @@ public enum EquityQuantilesTable {
 
     /// Every scenario's bands, then the blend's; days computed in parallel.
     public static func bands(_ all: [ScenarioOutcomes], threads: Int = 1) -> [Bands] {
-        var out = all.map { o -> Bands in
-            let q = Parallel.map(count: o.equitySample.count, threads: threads) { d in
-                let s = PathStatistics(o.equitySample[d], tails: [])
-                return DistributionSummary.levels.map { s.quantile($0) }
-            }
+        let blended = hasBlend(all)
+        let quantiles = all.map { o in Parallel.map(count: o.equitySample.count, threads: threads) { day(o, $0) } }
+        let mixed = blended ? Parallel.map(count: blendDays(all), threads: threads) { blendedDay(all, $0) } : []
+        return assemble(all, quantiles: quantiles, blended: mixed)
+    }
+
+    /// Whether the report has a `blended` band (more than one scenario, some weight).
+    static func hasBlend(_ all: [ScenarioOutcomes]) -> Bool {
+        all.count > 1 && all.reduce(0) { $0 + $1.scenario.weight } > 0
+    }
+
+    /// Days the scenarios' samples share.
+    static func blendDays(_ all: [ScenarioOutcomes]) -> Int {
+        all.map { $0.equitySample.count }.min() ?? 0
+    }
+
+    /// p05…p95 of a scenario's equity on day d.
+    static func day(_ o: ScenarioOutcomes, _ d: Int) -> [Double?] {
+        let s = PathStatistics(o.equitySample[d], tails: [])
+        return DistributionSummary.levels.map { s.quantile($0) }
+    }
+
+    /// p05…p95 of the scenarios' mixture on day d.
+    static func blendedDay(_ all: [ScenarioOutcomes], _ d: Int) -> [Double?] {
+        let mix = WeightedSample(mixture: all.map { ($0.equitySample[d], $0.scenario.weight) })
+        return DistributionSummary.levels.map { mix.quantile($0) }
+    }
+
+    /// The bands from their days' quantiles (`quantiles[scenario][day]`; `blended` empty when
+    /// there is no blend).
+    static func assemble(_ all: [ScenarioOutcomes], quantiles: [[[Double?]]], blended: [[Double?]]) -> [Bands] {
+        var out = all.enumerated().map { k, o -> Bands in
             let dates = o.equitySample.indices.map { d in
                 o.datesAreShared && d < o.scenario.dates.count ? o.scenario.dates[d].description : ""
             }
-            return Bands(scenario: o.scenario.name, dates: dates, quantiles: q, samples: o.equitySample.map(\.count))
+            return Bands(scenario: o.scenario.name, dates: dates, quantiles: quantiles[k], samples: o.equitySample.map(\.count))
         }
-        let total = all.reduce(0) { $0 + $1.scenario.weight }
-        if all.count > 1, total > 0 {
-            let days = all.map { $0.equitySample.count }.min() ?? 0
-            let q = Parallel.map(count: days, threads: threads) { d in
-                let mix = WeightedSample(mixture: all.map { ($0.equitySample[d], $0.scenario.weight) })
-                return DistributionSummary.levels.map { mix.quantile($0) }
-            }
+        if hasBlend(all) {
+            let days = blendDays(all)
             let dates = (0..<days).map { d -> String in
                 let set = Set(all.map { $0.scenario.dates[d] })
                 return set.count == 1 && all.allSatisfy(\.datesAreShared) ? set.first!.description : ""
             }
-            out.append(Bands(scenario: "blended", dates: dates, quantiles: q,
+            out.append(Bands(scenario: "blended", dates: dates, quantiles: blended,
                              samples: (0..<days).map { d in all.reduce(0) { $0 + $1.equitySample[d].count } }))
         }
         return out
@@ -75,28 +97,30 @@ public enum HistogramTable {
     /// One series per decision variant and one for the portfolio (computed in parallel).
     public static func series(_ all: [ScenarioOutcomes], threads: Int = 1) -> [Series] {
         guard let first = all.first else { return [] }
-        // Series k < variants: that variant's P&L; the last: the portfolio's.
-        let variants = first.variants.count
-        return Parallel.map(count: variants + 1, threads: threads) { k -> Series in
-            let decision = k < variants ? first.variants[k].decisionID : "portfolio"
-            let variant = k < variants ? first.variants[k].variantName : ""
-            let samples = all.map { k < variants ? $0.variants[k].pnl : $0.portfolioPnL }
-            let pooled = PathStatistics(samples.flatMap { $0 }, levels: [0.005, 0.995], tails: [])
-            let lo = pooled.quantile(0.005) ?? 0
-            var hi = pooled.quantile(0.995) ?? 0
-            if hi <= lo { hi = lo + max(1, abs(lo) * 1e-6) }
-            let width = (hi - lo) / Double(bins)
-            let edges = (0...bins).map { $0 == bins ? hi : lo + Double($0) * width }
-            let counts = samples.map { values -> [Int] in
-                var c = [Int](repeating: 0, count: bins)
-                for x in values where x.isFinite {
-                    let b = ((x - lo) / width).rounded(.down)
-                    c[b < 0 ? 0 : (b >= Double(bins) ? bins - 1 : Int(b))] += 1
-                }
-                return c
+        return Parallel.map(count: first.variants.count + 1, threads: threads) { series(all, $0) }
+    }
+
+    /// Series k: variant k's P&L, or the portfolio's for k = variants.count.
+    static func series(_ all: [ScenarioOutcomes], _ k: Int) -> Series {
+        let first = all[0], variants = first.variants.count
+        let decision = k < variants ? first.variants[k].decisionID : "portfolio"
+        let variant = k < variants ? first.variants[k].variantName : ""
+        let samples = all.map { k < variants ? $0.variants[k].pnl : $0.portfolioPnL }
+        let pooled = PathStatistics(samples.flatMap { $0 }, levels: [0.005, 0.995], tails: [])
+        let lo = pooled.quantile(0.005) ?? 0
+        var hi = pooled.quantile(0.995) ?? 0
+        if hi <= lo { hi = lo + max(1, abs(lo) * 1e-6) }
+        let width = (hi - lo) / Double(bins)
+        let edges = (0...bins).map { $0 == bins ? hi : lo + Double($0) * width }
+        let counts = samples.map { values -> [Int] in
+            var c = [Int](repeating: 0, count: bins)
+            for x in values where x.isFinite {
+                let b = ((x - lo) / width).rounded(.down)
+                c[b < 0 ? 0 : (b >= Double(bins) ? bins - 1 : Int(b))] += 1
             }
-            return Series(decision: decision, variant: variant, edges: edges, counts: counts)
+            return c
         }
+        return Series(decision: decision, variant: variant, edges: edges, counts: counts)
     }
 
     public static func csv(_ all: [ScenarioOutcomes], series: [Series]) -> String {
@@ -140,26 +164,43 @@ public enum ExitsTable {
 
     /// Per exit reason (indexed by its raw value): paths, the sum and count of their finite
     /// P&Ls (added in path order) and the sum of their holding days — one pass over the paths.
+    ///
+    /// The pass keeps one accumulator lane per reason and adds to every lane at each path: the
+    /// path's values to its reason's lane and exactly +0 to the others (one fused multiply-add
+    /// by a one-hot vector). Adding +0 leaves a sum's bits as they are (no sum that starts at +0
+    /// becomes −0), so each reason's P&L sum is the same double as adding its paths one by one;
+    /// counts and day sums stay exact integers in doubles (below 2⁵³).
     struct Tally {
         var count: [Int], finiteCount: [Int], finitePnL: [Double], holdingDays: [Int]
 
         init(_ v: VariantOutcomes) {
+            typealias V = SIMD8<Double>
             let slots = Int(ExitsTable.order.map(\.rawValue).max() ?? 0) + 1
-            count = Array(repeating: 0, count: slots)
-            finiteCount = count
-            holdingDays = count
-            finitePnL = Array(repeating: 0, count: slots)
-            for (path, reason) in v.exitReason.enumerated() {
-                let r = Int(reason)
-                guard r < slots else { continue }
-                count[r] += 1
-                holdingDays[r] += Int(v.holdingDays[path])
-                let pnl = v.pnl[path]
-                if pnl.isFinite {
-                    finitePnL[r] += pnl
-                    finiteCount[r] += 1
+            precondition(slots <= 8, "one accumulator lane per exit reason")
+            // oneHot[r] has a 1 in lane r; oneHot[8] (reasons outside the table) is all zero.
+            var oneHot = [V](repeating: V(), count: 9)
+            for r in 0..<slots { oneHot[r][r] = 1 }
+            var paths = V(), finitePaths = V(), pnlSums = V(), days = V()
+            oneHot.withUnsafeBufferPointer { hot in
+                v.exitReason.withUnsafeBufferPointer { reasons in
+                    v.holdingDays.withUnsafeBufferPointer { holding in
+                        v.pnl.withUnsafeBufferPointer { pnl in
+                            for p in 0..<reasons.count {
+                                let lane = hot[min(Int(reasons[p]), 8)]
+                                let x = pnl[p], finite = x.isFinite
+                                paths += lane
+                                days = days.addingProduct(lane, V(repeating: Double(holding[p])))
+                                finitePaths = finitePaths.addingProduct(lane, V(repeating: finite ? 1 : 0))
+                                pnlSums = pnlSums.addingProduct(lane, V(repeating: finite ? x : 0))
+                            }
+                        }
+                    }
                 }
             }
+            count = (0..<slots).map { Int(paths[$0]) }
+            finiteCount = (0..<slots).map { Int(finitePaths[$0]) }
+            finitePnL = (0..<slots).map { pnlSums[$0] }
+            holdingDays = (0..<slots).map { Int(days[$0]) }
         }
     }
 }

@@ -81,10 +81,11 @@ public struct SummaryRow: Sendable {
 public enum SummaryTable {
     /// How many paths of a variant entered, and their total holding days.
     static func entered(_ v: VariantOutcomes) -> (count: Int, holdingDays: Int) {
+        let tally = ExitsTable.Tally(v), never = Int(ExitReason.neverEntered.rawValue)
         var count = 0, holding = 0
-        for p in v.exitReason.indices where v.exitReason[p] != ExitReason.neverEntered.rawValue {
-            count += 1
-            holding += Int(v.holdingDays[p])
+        for r in tally.count.indices where r != never {
+            count += tally.count[r]
+            holding += tally.holdingDays[r]
         }
         return (count, holding)
     }
@@ -97,31 +98,34 @@ public enum SummaryTable {
     /// The rows of one scenario: each decision variant in playbook order, then `portfolio`
     /// (computed on up to `threads` threads; the rows do not depend on it).
     public static func rows(_ o: ScenarioOutcomes, threads: Int = 1) -> [SummaryRow] {
-        // One million-value copy alive per thread at a time: each statistic is reduced to its
-        // numbers before the next is built.
-        @Sendable func drawdownNumbers(_ d: [Float]) -> (mean: Double?, p95: Double?) {
+        Parallel.map(count: o.variants.count + 1, threads: threads) { row(o, $0) }
+    }
+
+    /// Row k of a scenario: variant k, or the portfolio for k = variants.count. One
+    /// million-value copy is alive at a time: each statistic is reduced to its numbers before
+    /// the next is built.
+    static func row(_ o: ScenarioOutcomes, _ k: Int) -> SummaryRow {
+        func drawdownNumbers(_ d: [Float]) -> (mean: Double?, p95: Double?) {
             let s = PathStatistics(d.map(Double.init), levels: [0.95], tails: [])
             return (s.mean, s.quantile(0.95))
         }
-        return Parallel.map(count: o.variants.count + 1, threads: threads) { k in
-            guard k < o.variants.count else {
-                let drawdown = drawdownNumbers(o.portfolioMaxDrawdown)
-                let pnl = DistributionSummary(PathStatistics(o.portfolioPnL))
-                return SummaryRow(scenario: o.scenario.name, decision: "portfolio", variant: "", paths: o.paths,
-                                  enteredFraction: nil, pnl: pnl,
-                                  meanReturn: pnl.mean.map { $0 / o.startEquity }, meanMaxDrawdown: drawdown.mean,
-                                  p95MaxDrawdown: drawdown.p95, meanHoldingDays: Double(o.scenario.horizonDays))
-            }
-            let v = o.variants[k]
-            let entered = entered(v)
-            let drawdown = drawdownNumbers(v.maxDrawdown)
-            let pnl = DistributionSummary(PathStatistics(v.pnl))
-            return SummaryRow(scenario: o.scenario.name, decision: v.decisionID, variant: v.variantName, paths: o.paths,
-                              enteredFraction: Double(entered.count) / Double(o.paths),
-                              pnl: pnl, meanReturn: meanReturn(v),
-                              meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.p95,
-                              meanHoldingDays: entered.count > 0 ? Double(entered.holdingDays) / Double(entered.count) : nil)
+        guard k < o.variants.count else {
+            let drawdown = drawdownNumbers(o.portfolioMaxDrawdown)
+            let pnl = DistributionSummary(PathStatistics(o.portfolioPnL))
+            return SummaryRow(scenario: o.scenario.name, decision: "portfolio", variant: "", paths: o.paths,
+                              enteredFraction: nil, pnl: pnl,
+                              meanReturn: pnl.mean.map { $0 / o.startEquity }, meanMaxDrawdown: drawdown.mean,
+                              p95MaxDrawdown: drawdown.p95, meanHoldingDays: Double(o.scenario.horizonDays))
         }
+        let v = o.variants[k]
+        let entered = entered(v)
+        let drawdown = drawdownNumbers(v.maxDrawdown)
+        let pnl = DistributionSummary(PathStatistics(v.pnl))
+        return SummaryRow(scenario: o.scenario.name, decision: v.decisionID, variant: v.variantName, paths: o.paths,
+                          enteredFraction: Double(entered.count) / Double(o.paths),
+                          pnl: pnl, meanReturn: meanReturn(v),
+                          meanMaxDrawdown: drawdown.mean, p95MaxDrawdown: drawdown.p95,
+                          meanHoldingDays: entered.count > 0 ? Double(entered.holdingDays) / Double(entered.count) : nil)
     }
 
     /// The blended scenario's rows: each variant and the portfolio as the mixture of the

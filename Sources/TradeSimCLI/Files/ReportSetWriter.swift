@@ -7,10 +7,9 @@ enum ReportSetWriter {
     static func write(command: String, study: Study, outcomes: [ScenarioOutcomes], blend: Bool,
                       configuration: RunConfiguration, inputs: [RunManifest.Input], folder: ReportFolder,
                       clock: inout Stopwatch, timings: [(name: String, seconds: Double)]) throws -> [SummaryRow] {
-        let summary = outcomes.flatMap { SummaryTable.rows($0, threads: configuration.threads) } + (blend ? SummaryTable.blendedRows(outcomes) : [])
+        let tables = ReportTables(outcomes, blend: blend, threads: configuration.threads)
+        let summary = tables.summary, histograms = tables.histograms, bands = tables.bands
         let theses = ThesisTable.rows(outcomes, playbook: study.playbook!)
-        let histograms = HistogramTable.series(outcomes, threads: configuration.threads)
-        let bands = EquityQuantilesTable.bands(outcomes, threads: configuration.threads)
         // The files are rendered side by side, report.html (the longest) first.
         let renderers: [(name: String, render: @Sendable () -> String)] = [
             ("summary.csv", { SummaryTable.csv(summary) }),

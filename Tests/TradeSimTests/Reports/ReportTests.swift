@@ -40,6 +40,53 @@ struct ReportTests {
         #expect(svgs == 2 + 3 + 7 + 3)
     }
 
+    /// The pooled computation (every row, series and band day one piece of work) puts each
+    /// piece where the table-by-table functions do: the same CSV text, on 1 and 3 threads, with
+    /// the blend (three scenarios) and without it (one).
+    @Test func pooledTablesMatchTheTableFunctions() throws {
+        let (_, outcomes) = try Self.cardRun()
+        for all in [outcomes, [outcomes[1]]] {
+            let summary = all.flatMap { SummaryTable.rows($0) } + SummaryTable.blendedRows(all)
+            let series = HistogramTable.series(all)
+            let expected = [SummaryTable.csv(summary), HistogramTable.csv(all, series: series),
+                            EquityQuantilesTable.csv(EquityQuantilesTable.bands(all))]
+            for threads in [1, 3] {
+                let tables = ReportTables(all, blend: true, threads: threads)
+                let got = [SummaryTable.csv(tables.summary), HistogramTable.csv(all, series: tables.histograms),
+                           EquityQuantilesTable.csv(tables.bands)]
+                #expect(got == expected, "\(all.count) scenarios, \(threads) threads")
+            }
+            #expect(ReportTables(all, blend: false, threads: 2).summary.count == all.count * (all[0].variants.count + 1))
+        }
+    }
+
+    /// The exit tally (one pass, one accumulator lane per reason) gives what adding the paths
+    /// one by one gives, bit for bit: counts, holding days, and the P&L sums in path order —
+    /// with a NaN, an infinity and a −0 P&L among the paths (left out of the sums, or adding
+    /// nothing).
+    @Test func exitTallyMatchesPathByPathSums() throws {
+        let (_, outcomes) = try Self.cardRun()
+        for o in outcomes {
+            for var v in o.variants {
+                v.pnl[3] = .nan
+                v.pnl[7] = -.infinity
+                v.pnl[11] = -0.0
+                let slots = ExitReason.allCases.count
+                var count = [Int](repeating: 0, count: slots), finite = count, days = count
+                var sums = [Double](repeating: 0, count: slots)
+                for p in v.pnl.indices {
+                    let r = Int(v.exitReason[p])
+                    count[r] += 1
+                    days[r] += Int(v.holdingDays[p])
+                    if v.pnl[p].isFinite { sums[r] += v.pnl[p]; finite[r] += 1 }
+                }
+                let tally = ExitsTable.Tally(v)
+                #expect(tally.count == count && tally.finiteCount == finite && tally.holdingDays == days)
+                #expect(tally.finitePnL.map(\.bitPattern) == sums.map(\.bitPattern), "\(v.decisionID)")
+            }
+        }
+    }
+
     /// The blended rows mix the scenarios: the blended mean is the weighted mean of the
     /// scenario means (weights 0.45/0.30/0.25), not of any other statistic.
     @Test func blendedMeanIsTheWeightedMean() throws {
