@@ -30,6 +30,17 @@ var librarySettings: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
 if let cpu = hostCPU { librarySettings.append(.unsafeFlags(["-target-cpu", cpu])) }
+// On Linux the release executable links the Swift runtime and Foundation statically, with the
+// toolchain's lld: it starts in 3 ms instead of 8 (no loading and symbol binding of the
+// runtime's twenty shared libraries at every run), at the price of a 75 MB binary. Both
+// targets are compiled with the flag, so their objects ask for the static libraries.
+var staticRuntime: [SwiftSetting] = []
+var staticLink: [LinkerSetting] = []
+#if os(Linux)
+staticRuntime = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+staticLink = [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(configuration: .release))]
+#endif
+librarySettings += staticRuntime
 // On AVX-512 CPUs the kernels also use a few AVX-512 instructions directly (vsqrtpd, vpermt2pd,
 // vscalefpd, through the toolchain's Clang module _Builtin_intrinsics.intel); every other build
 // computes the same values with plain Swift (Engine/VectorMath.swift).
@@ -45,7 +56,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "TradeSim", swiftSettings: librarySettings),
-        .executableTarget(name: "TradeSimCLI", dependencies: ["TradeSim"]),
+        .executableTarget(name: "TradeSimCLI", dependencies: ["TradeSim"], swiftSettings: staticRuntime, linkerSettings: staticLink),
         .testTarget(name: "TradeSimTests", dependencies: ["TradeSim"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TradeSimCLITests", dependencies: ["TradeSimCLI"]),
     ]
