@@ -197,16 +197,20 @@ struct BlockRunner: Sendable {
         if p.neverEnters {
             if d == 0 { for lane in 0..<width { s.status[lane] = DecisionLanes.closed } }
         } else if entryPossible(p, day: d) {
-            // A lane entering at the same prices as an earlier lane today (every lane on a
-            // day with one known price) copies that lane's entry instead of pricing it again.
-            var template: Int?
-            for lane in 0..<width where s.status[lane] == DecisionLanes.pending {
-                if shouldEnter(p, s, lane: lane, day: d, prices: prices, width: width) {
-                    if let t = template, p.variant.legs.allSatisfy({ prices[$0.asset * width + t] == prices[$0.asset * width + lane] }) {
-                        copyEntry(p, s, from: t, to: lane, width: width, daily: &daily)
-                    } else {
-                        enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily)
-                        template = lane
+            if p.entryDay == d && !p.entersAnyDay && (0..<width).allSatisfy({ s.status[$0] == DecisionLanes.pending }) {
+                enterEveryLane(p, s, day: d, prices: prices, logPrices: logPrices, width: width, daily: &daily)
+            } else {
+                // A lane entering at the same prices as an earlier lane today copies that
+                // lane's entry instead of pricing it again.
+                var template: Int?
+                for lane in 0..<width where s.status[lane] == DecisionLanes.pending {
+                    if shouldEnter(p, s, lane: lane, day: d, prices: prices, width: width) {
+                        if let t = template, p.legAsset.allSatisfy({ prices[$0 * width + t] == prices[$0 * width + lane] }) {
+                            copyEntry(p, s, from: t, to: lane..<(lane + 1), width: width, daily: &daily)
+                        } else {
+                            enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily)
+                            template = lane
+                        }
                     }
                 }
             }
@@ -409,8 +413,8 @@ struct BlockRunner: Sendable {
     /// Option legs expiring today: cash += q × intrinsic, the leg closes.
     func settleExpiries(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>,
                         width: Int, daily: inout ProgramDay) {
-        for (k, leg) in p.variant.legs.enumerated() {
-            guard case let .option(type, _, _) = leg.instrument else { continue }
+        for (k, leg) in p.legFacts.enumerated() {
+            guard let type = leg.option?.type else { continue }
             for lane in 0..<width {
                 let slot = k * width + lane
                 guard s.quantity[slot] != 0, Int(s.expiry[slot]) == d else { continue }
@@ -499,13 +503,26 @@ struct BlockRunner: Sendable {
         }
     }
 
+    /// The strike of option leg k entered on `day` at `spot`: a moneyness times the spot, an
+    /// absolute strike, or the strike of a target delta at the day's IV for the leg's tenor.
+    func legStrike(_ p: DecisionProgram, leg k: Int, rule: StrikeRule, type: OptionType, spot: Double, day: Int, expiry: Int) -> Double {
+        switch rule {
+        case let .moneyness(m): return m * spot
+        case let .absolute(strike): return strike
+        case let .delta(delta):
+            let tenor = expiry - day
+            return Self.strike(forDelta: delta, type: type, spot: spot, volatility: p.impliedVol(leg: k, day: day, tenor: tenor), rate: rate,
+                               dividendYield: p.dividendYield[p.legAsset[k]], years: Double(tenor) / TradingCalendar.tradingDaysPerYear)
+        }
+    }
+
     /// Black–Scholes–Merton mid of an option leg with the program's IV for its remaining tenor.
     @inline(__always)
     func optionMid(_ p: DecisionProgram, leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int) -> Double {
         let tenor = expiry - day
         let iv = p.impliedVol(leg: k, day: day, tenor: tenor)
         return BlackScholes.price(BlackScholesInputs(type: type, spot: spot, strike: strike, volatility: iv, rate: rate,
-                                                     dividendYield: p.dividendYield[p.variant.legs[k].asset],
+                                                     dividendYield: p.dividendYield[p.legAsset[k]],
                                                      years: Double(tenor) / TradingCalendar.tradingDaysPerYear))
     }
 
@@ -528,70 +545,66 @@ struct BlockRunner: Sendable {
         }
     }
 
+    /// Enters `lane`: strikes, expiries and mids of the legs, quantities by the sizing rule,
+    /// fills and costs. With `optionsPriced` the option legs' strikes, log strikes and mids are
+    /// already set (by `enterEveryLane`).
     func enter(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int,
-               daily: inout ProgramDay) {
-        let v = p.variant
-        let legs = v.legs
+               daily: inout ProgramDay, optionsPriced: Bool = false) {
+        let legs = p.legFacts
         // Strikes, expiries and mids first (premium budgets need the mids), the mids straight
         // into the lane's entry marks (no arrays per lane).
         let mids = s.entryMark + lane
         var lastExpiry = Double.infinity
-        for (k, leg) in legs.enumerated() {
+        for k in legs.indices {
+            let leg = legs[k]
             let slot = k * lanes + lane
             let spot = prices[leg.asset * lanes + lane]
-            switch leg.instrument {
-            case .stock:
+            guard let option = leg.option else {
                 mids[k * lanes] = spot
-            case let .option(type, strikeRule, _):
-                let expiry = p.fixedExpiry[k] ?? (d + (p.tenorDays[k] ?? 0))
-                s.expiry[slot] = Double(expiry)
-                lastExpiry = lastExpiry.isInfinite ? Double(expiry) : max(lastExpiry, Double(expiry))
-                // (An expiry equal to the leg's shared one is in the set already.)
-                if !daily.anyExpiry[k] {
-                    daily.sharedExpiry[k] = expiry
-                    daily.expiryDays.insert(expiry)
-                } else if daily.sharedExpiry[k] != expiry {
-                    daily.sharedExpiry[k] = nil
-                    daily.expiryDays.insert(expiry)
-                }
-                daily.anyExpiry[k] = true
-                let tenor = expiry - d
-                let iv = p.impliedVol(leg: k, day: d, tenor: tenor)
-                let years = Double(tenor) / TradingCalendar.tradingDaysPerYear
-                let q = p.dividendYield[leg.asset]
-                let strike: Double
-                switch strikeRule {
-                case let .moneyness(m): strike = m * spot
-                case let .absolute(k): strike = k
-                case let .delta(delta): strike = Self.strike(forDelta: delta, type: type, spot: spot, volatility: iv, rate: rate, dividendYield: q, years: years)
-                }
-                s.strike[slot] = strike
-                s.logStrike[slot] = Foundation.log(strike)
-                mids[k * lanes] = optionMid(p, leg: k, type: type, spot: spot, strike: strike, day: d, expiry: expiry)
+                continue
             }
+            let expiry = p.fixedExpiry[k] ?? (d + (p.tenorDays[k] ?? 0))
+            s.expiry[slot] = Double(expiry)
+            lastExpiry = lastExpiry.isInfinite ? Double(expiry) : max(lastExpiry, Double(expiry))
+            // (An expiry equal to the leg's shared one is in the set already.)
+            if !daily.anyExpiry[k] {
+                daily.sharedExpiry[k] = expiry
+                daily.expiryDays.insert(expiry)
+            } else if daily.sharedExpiry[k] != expiry {
+                daily.sharedExpiry[k] = nil
+                daily.expiryDays.insert(expiry)
+            }
+            daily.anyExpiry[k] = true
+            guard !optionsPriced else { continue }
+            let strike = legStrike(p, leg: k, rule: option.strike, type: option.type, spot: spot, day: d, expiry: expiry)
+            s.strike[slot] = strike
+            s.logStrike[slot] = Foundation.log(strike)
+            mids[k * lanes] = optionMid(p, leg: k, type: option.type, spot: spot, strike: strike, day: d, expiry: expiry)
         }
         // Quantities.
         var groupUnits: [Double] = []
-        if case let .premiumBudget(budget) = v.sizing {
-            groupUnits = [Double](repeating: 0, count: v.groupCount)
-            var perGroup = [Double](repeating: 0, count: v.groupCount)
-            for (k, leg) in legs.enumerated() { perGroup[leg.group] += leg.weight * mids[k * lanes] }
-            for g in 0..<v.groupCount { groupUnits[g] = perGroup[g] > 0 ? budget / Double(v.groupCount) / perGroup[g] : 0 }
+        if case let .premiumBudget(budget) = p.sizing {
+            groupUnits = [Double](repeating: 0, count: p.groupCount)
+            var perGroup = [Double](repeating: 0, count: p.groupCount)
+            for k in legs.indices { perGroup[legs[k].group] += legs[k].weight * mids[k * lanes] }
+            for g in 0..<p.groupCount { groupUnits[g] = perGroup[g] > 0 ? budget / Double(p.groupCount) / perGroup[g] : 0 }
             if groupUnits.allSatisfy({ $0 == 0 }) {
                 s.status[lane] = DecisionLanes.closed  // a net credit cannot be sized by a premium budget
                 for k in legs.indices { mids[k * lanes] = 0 }
                 return
             }
         }
+        let costs = p.costs
         var cash = 0.0
         var longNotional = 0.0, grossStock = 0.0, netPremium = 0.0, grossPremium = 0.0
-        for (k, leg) in legs.enumerated() {
+        for k in legs.indices {
+            let leg = legs[k], isOption = leg.option != nil
             let slot = k * lanes + lane
             let spot = prices[leg.asset * lanes + lane]
             let q: Double
-            switch v.sizing {
+            switch p.sizing {
             case let .notional(n):
-                q = leg.isOption ? leg.weight * n / Double(v.groupCount) / spot : leg.weight * n / spot
+                q = isOption ? leg.weight * n / Double(p.groupCount) / spot : leg.weight * n / spot
             case let .units(u): q = leg.weight * u
             case .premiumBudget: q = leg.weight * groupUnits[leg.group]
             case let .hedgeRatio(h): q = leg.weight * h * playbook.heldQuantity(asset: leg.asset)
@@ -599,11 +612,11 @@ struct BlockRunner: Sendable {
             let mid = mids[k * lanes]
             s.quantity[slot] = q
             s.openedQuantity[slot] = q
-            let fill = leg.isOption ? v.costs.optionFill(mid: mid, buying: q > 0) : v.costs.stockFill(price: spot, buying: q > 0)
-            let commission = v.costs.commission(quantity: q, isOption: leg.isOption)
+            let fill = isOption ? costs.optionFill(mid: mid, buying: q > 0) : costs.stockFill(price: spot, buying: q > 0)
+            let commission = costs.commission(quantity: q, isOption: isOption)
             cash -= q * fill + commission
             s.legCosts[slot] = commission + q * (fill - mid)
-            if leg.isOption {
+            if isOption {
                 netPremium += q * mid
                 grossPremium += abs(q * mid)
             } else {
@@ -612,7 +625,7 @@ struct BlockRunner: Sendable {
             }
         }
         s.cash[lane] = cash
-        s.basis[lane] = v.hasStock ? (longNotional > 0 ? longNotional : grossStock) : (netPremium > 0 ? netPremium : grossPremium)
+        s.basis[lane] = p.hasStock ? (longNotional > 0 ? longNotional : grossStock) : (netPremium > 0 ? netPremium : grossPremium)
         s.status[lane] = DecisionLanes.open
         s.isOpen[lane] = 1
         s.entryDay[lane] = Int32(d)
@@ -622,24 +635,70 @@ struct BlockRunner: Sendable {
         daily.openLanes += 1
     }
 
-    /// `enter`'s effect on lane `t` (same day, same prices) repeated on `lane`.
-    func copyEntry(_ p: DecisionProgram, _ s: DecisionLanes, from t: Int, to lane: Int, width: Int, daily: inout ProgramDay) {
-        for k in p.variant.legs.indices {
-            let from = k * width + t, to = k * width + lane
-            s.expiry[to] = s.expiry[from]; s.strike[to] = s.strike[from]; s.logStrike[to] = s.logStrike[from]
-            s.quantity[to] = s.quantity[from]; s.openedQuantity[to] = s.openedQuantity[from]
-            s.entryMark[to] = s.entryMark[from]; s.legCosts[to] = s.legCosts[from]
+    /// `enter`'s effect on lane `t` (same day, same prices) repeated on `lanes`.
+    func copyEntry(_ p: DecisionProgram, _ s: DecisionLanes, from t: Int, to lanes: Range<Int>, width: Int, daily: inout ProgramDay) {
+        let n = lanes.count
+        func fill<T>(_ field: UnsafeMutablePointer<T>, _ offset: Int) { (field + offset + lanes.lowerBound).update(repeating: field[offset + t], count: n) }
+        for k in p.legAsset.indices {
+            let leg = k * width
+            fill(s.expiry, leg); fill(s.strike, leg); fill(s.logStrike, leg); fill(s.quantity, leg)
+            fill(s.openedQuantity, leg); fill(s.entryMark, leg); fill(s.legCosts, leg)
         }
-        s.cash[lane] = s.cash[t]; s.basis[lane] = s.basis[t]; s.status[lane] = s.status[t]; s.isOpen[lane] = s.isOpen[t]
-        s.entryDay[lane] = s.entryDay[t]; s.entryDayD[lane] = s.entryDayD[t]; s.lastExpiry[lane] = s.lastExpiry[t]
-        daily.openLanes += 1
+        fill(s.cash, 0); fill(s.basis, 0); fill(s.isOpen, 0); fill(s.entryDayD, 0); fill(s.lastExpiry, 0)
+        fill(s.status, 0); fill(s.entryDay, 0)
+        daily.openLanes += n
+    }
+
+    /// Every lane enters today (a fixed entry day, no lane entered or closed before). With the
+    /// same leg prices on every lane (day 0; a scripted or replayed path) lane 0 is entered and
+    /// copied to the others. Otherwise, when every option leg has time left, the option legs'
+    /// strikes and log strikes are set lane by lane and their mids priced eight lanes at a time
+    /// by the put kernel of the daily mark (so a lane's entry mid is the number that day's mark
+    /// gives it), and each lane is then entered with them; else lane by lane.
+    func enterEveryLane(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>,
+                        logPrices: UnsafeMutablePointer<Double>, width: Int, daily: inout ProgramDay) {
+        let assets = p.legAsset
+        if (1..<width).allSatisfy({ lane in assets.allSatisfy { prices[$0 * width + lane] == prices[$0 * width] } }) {
+            enter(p, s, lane: 0, day: d, prices: prices, width: width, daily: &daily)
+            copyEntry(p, s, from: 0, to: 1..<width, width: width, daily: &daily)
+            return
+        }
+        let options = p.legFacts.indices.compactMap { k -> (k: Int, type: OptionType, rule: StrikeRule, expiry: Int)? in
+            guard let option = p.legFacts[k].option else { return nil }
+            return (k, option.type, option.strike, p.fixedExpiry[k] ?? (d + (p.tenorDays[k] ?? 0)))
+        }
+        guard options.allSatisfy({ $0.expiry > d }) else {
+            for lane in 0..<width { enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily) }
+            return
+        }
+        for o in options {
+            let asset = assets[o.k]
+            let spot = prices + asset * width, x = logPrices + asset * width
+            let strike = s.strike + o.k * width, logStrike = s.logStrike + o.k * width, mids = s.entryMark + o.k * width
+            for lane in 0..<width {
+                strike[lane] = legStrike(p, leg: o.k, rule: o.rule, type: o.type, spot: spot[lane], day: d, expiry: o.expiry)
+                logStrike[lane] = Foundation.log(strike[lane])
+            }
+            let terms = OptionDayTerms(sigma: p.impliedVol(leg: o.k, day: d, tenor: o.expiry - d), tenorDays: o.expiry - d,
+                                       rate: rate, dividendYield: p.dividendYield[asset])
+            for c in 0..<(width / 8) {
+                let j = 8 * c
+                let d1 = (loadV(x, j) - loadV(logStrike, j) + V(repeating: terms.c1)) * V(repeating: terms.inverseSd)
+                let kdr = loadV(strike, j) * V(repeating: terms.dr), sdq = loadV(spot, j) * V(repeating: terms.dq)
+                let put = BlackScholesLanes.put(d1: d1, sd: V(repeating: terms.sd), discountedStrike: kdr, discountedSpot: sdq)
+                let mid = o.type == .put ? put : put + sdq - kdr
+                storeV(mids, j, mid.replacing(with: 0, where: mid .< 0))
+            }
+        }
+        for lane in 0..<width { enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily, optionsPriced: true) }
     }
 
     func exit(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int, reason: ExitReason) {
-        let v = p.variant
+        let legs = p.legFacts, costs = p.costs
         var cash = s.cash[lane]
         var longNow = 0.0, longThen = 0.0, shortNow = 0.0, shortThen = 0.0
-        for (k, leg) in v.legs.enumerated() {
+        for k in legs.indices {
+            let leg = legs[k]
             let slot = k * lanes + lane
             let q = s.quantity[slot]
             let spot = prices[leg.asset * lanes + lane]
@@ -648,15 +707,14 @@ struct BlockRunner: Sendable {
             guard q != 0 else { continue }
             let mid: Double
             let fill: Double
-            switch leg.instrument {
-            case .stock:
+            if let option = leg.option {
+                mid = optionMid(p, leg: k, type: option.type, spot: spot, strike: s.strike[slot], day: d, expiry: Int(s.expiry[slot]))
+                fill = costs.optionFill(mid: mid, buying: q < 0)
+            } else {
                 mid = spot
-                fill = v.costs.stockFill(price: spot, buying: q < 0)
-            case let .option(type, _, _):
-                mid = optionMid(p, leg: k, type: type, spot: spot, strike: s.strike[slot], day: d, expiry: Int(s.expiry[slot]))
-                fill = v.costs.optionFill(mid: mid, buying: q < 0)
+                fill = costs.stockFill(price: spot, buying: q < 0)
             }
-            let commission = v.costs.commission(quantity: q, isOption: leg.isOption)
+            let commission = costs.commission(quantity: q, isOption: leg.option != nil)
             cash += q * fill - commission
             s.legCosts[slot] += commission + q * (mid - fill)
             s.legExitDay[slot] = Int32(d)
@@ -671,7 +729,7 @@ struct BlockRunner: Sendable {
         s.exitDay[lane] = Int32(d)
         s.exitReason[lane] = reason.rawValue
         s.finalReturn[lane] = s.basis[lane] > 0 ? cash / s.basis[lane] : .nan
-        if v.kind == .pair && longThen > 0 && shortThen > 0 {
+        if p.isPair && longThen > 0 && shortThen > 0 {
             s.relative[lane] = ((longNow / longThen - 1) - (shortNow / shortThen - 1)) * 10_000
         }
     }

@@ -46,6 +46,23 @@ final class DecisionProgram: Sendable {
     let legAsset: [Int]
     let hasPathExitRule: Bool
     let entersAnyDay: Bool
+    /// What entries and exits read of each leg — its asset, option type and strike rule (nil
+    /// for stock), weight, budget group and pair side — and of the variant: these hold no
+    /// references, so a lane's entry or exit copies no strings or arrays (the variant's legs
+    /// hold event names in their expiry rules).
+    struct LegFacts {
+        let asset: Int
+        let option: (type: OptionType, strike: StrikeRule)?
+        let weight: Double
+        let group: Int
+        let side: Int
+    }
+    let legFacts: [LegFacts]
+    let sizing: Sizing
+    let costs: CostModel
+    let groupCount: Int
+    let hasStock: Bool
+    let isPair: Bool
 
     init(variant: DecisionVariant, index: Int, scenario: Scenario, universe: Universe, startPrices: [Double]) {
         self.variant = variant
@@ -165,6 +182,16 @@ final class DecisionProgram: Sendable {
             watchScaled = []
         }
         legAsset = variant.legs.map(\.asset)
+        legFacts = variant.legs.map { leg in
+            var option: (type: OptionType, strike: StrikeRule)?
+            if case let .option(type, strike, _) = leg.instrument { option = (type, strike) }
+            return LegFacts(asset: leg.asset, option: option, weight: leg.weight, group: leg.group, side: leg.side)
+        }
+        isPair = variant.kind == .pair
+        sizing = variant.sizing
+        costs = variant.costs
+        groupCount = variant.groupCount
+        hasStock = variant.hasStock
         hasPathExitRule = variant.exits.stopLoss != nil || variant.exits.takeProfit != nil || variant.exits.horizonDays != nil
         if case .onWeakness = variant.entry { entersAnyDay = true } else { entersAnyDay = false }
         dividendYield = universe.assets.map(\.dividendYield)
