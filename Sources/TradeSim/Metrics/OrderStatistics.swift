@@ -47,7 +47,16 @@ enum OrderStatistics {
                     part.sort()
                     continue
                 }
-                let pivot = pivotValue(a, lo, hi)
+                let pivot: Double
+                if hi - lo > 2_048 {
+                    // The wanted rank nearest the middle of the part.
+                    let middle = lo + (hi - lo) / 2
+                    var target = wanted[rLo]
+                    for r in rLo..<rHi where abs(wanted[r] - middle) < abs(target - middle) { target = wanted[r] }
+                    pivot = targetedPivot(a, lo, hi, rank: target)
+                } else {
+                    pivot = pivotValue(a, lo, hi)
+                }
                 if hi - lo > scratchCount {
                     // In place: a[lo..<left] ≤ pivot, a[left..<right] == pivot, a[right..<hi] ≥ pivot.
                     let (left, right) = hoarePartition(a, lo, hi, pivot: pivot)
@@ -140,6 +149,21 @@ enum OrderStatistics {
     private static func median(_ a: UnsafeMutablePointer<Double>, _ i: Int, _ j: Int, _ k: Int) -> Double {
         let x = a[i], y = a[j], z = a[k]
         return max(min(x, y), min(max(x, y), z))
+    }
+
+    /// A pivot aimed at `rank` (lo ≤ rank < hi): the value at that rank's fraction of an evenly
+    /// spaced sample of 63 values of a[lo..<hi], so the split lands near the rank and the part
+    /// holding it shrinks by much more than half (the sampling idea of Floyd & Rivest, "Expected
+    /// time bounds for selection", CACM 18, 1975).
+    private static func targetedPivot(_ a: UnsafeMutablePointer<Double>, _ lo: Int, _ hi: Int, rank: Int) -> Double {
+        let n = hi - lo, size = 63
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: size) { sample in
+            let s = sample.baseAddress!
+            for i in 0..<size { s[i] = a[lo + (2 * i + 1) * n / (2 * size)] }
+            insertionSort(s, 0, size)
+            let k = Int((Double(rank - lo) + 0.5) / Double(n) * Double(size))
+            return s[min(size - 1, max(0, k))]
+        }
     }
 
     /// The pivot of a[lo..<hi]: median of three, or Tukey's ninther above 1,000 values.
