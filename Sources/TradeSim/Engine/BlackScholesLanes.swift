@@ -15,9 +15,9 @@
 /// - **One exponential per put.** Cody's erfc is e^{−d²/2}·R for |d| > 0.663. By the
 ///   Black–Scholes identity K·e^{−rτ}·φ(d₂) = S·e^{−qτ}·φ(d₁), the d₂ factor
 ///   K·e^{−rτ}·e^{−d₂²/2} equals S·e^{−qτ}·e^{−d₁²/2}, so e^{−d₁²/2} serves both (taken
-///   at d₁² split exactly into hi + lo by a fused multiply-add, so its relative error stays at
-///   rounding level in the tails). When e^{−d₁²/2} underflows and d₂ is moderate (σ√τ > 11),
-///   the d₂ factor is taken directly.
+///   at −d₁²/2 split exactly into hi + lo by a fused multiply-add, lo added to the exponential's
+///   reduced argument, so its relative error stays at rounding level in the tails). When
+///   e^{−d₁²/2} underflows and d₂ is moderate (σ√τ > 11), the d₂ factor is taken directly.
 /// - **One division per put.** Each term is kept as a fraction a/b and the put is
 ///   (a₂·b₁ − a₁·b₂)/(b₁·b₂).
 /// - **No division in the far tail.** Cody's |d| > 5.66 form in z = 1/y² is rewritten as
@@ -33,20 +33,21 @@ enum BlackScholesLanes {
     @_transparent
     static func put(d1: V, sd: V, discountedStrike kdr: V, discountedSpot sdq: V) -> V {
         let d2 = d1 - sd
-        // e^{−d₁²/2} with d₁² = hi + lo exactly.
-        let hi = d1 * d1
-        let lo = (-hi).addingProduct(d1, d1)
-        let g1 = VectorMath.exp(V(repeating: -0.5) * hi, nonPositive: true) * V(repeating: 1).addingProduct(V(repeating: -0.5), lo)
-        let e1 = sdq * g1
+        // e^{−d₁²/2} with −d₁²/2 = hi + lo exactly: h = −d₁/2 (exact), hi = h·d₁ rounded, lo
+        // its rounding error by a fused multiply-add.
+        let h = V(repeating: -0.5) * d1
+        let hi = h * d1
+        let lo = (-hi).addingProduct(h, d1)
+        let e1 = sdq * VectorMath.exp(hi, low: lo, nonPositive: true)
         var e2 = e1
-        // Underflowed e^{−d₁²/2} (d₁² > 1400) with a d₂ whose factor is still representable.
-        let far = hi .> V(repeating: 1400)
+        // Underflowed e^{−d₁²/2} (d₁²/2 > 700) with a d₂ whose factor is still representable.
+        let far = hi .< V(repeating: -700)
         if VectorMath.anyLane(far) {
-            let hi2 = d2 * d2
-            let lost = far .& (hi2 .< V(repeating: 1400))
-            let lo2 = (-hi2).addingProduct(d2, d2)
-            let g2 = VectorMath.exp(V(repeating: -0.5) * hi2, nonPositive: true) * V(repeating: 1).addingProduct(V(repeating: -0.5), lo2)
-            e2 = e2.replacing(with: kdr * g2, where: lost)
+            let h2 = V(repeating: -0.5) * d2
+            let hi2 = h2 * d2
+            let lost = far .& (hi2 .> V(repeating: -700))
+            let lo2 = (-hi2).addingProduct(h2, d2)
+            e2 = e2.replacing(with: kdr * VectorMath.exp(hi2, low: lo2, nonPositive: true), where: lost)
         }
         let (a1, b1) = scaledUpperTail(d1, scale: sdq, scaledGaussian: e1)
         let (a2, b2) = scaledUpperTail(d2, scale: kdr, scaledGaussian: e2)
@@ -56,25 +57,29 @@ enum BlackScholesLanes {
     /// m·Φ(−d) = a/b for a lane multiplier m, given e = m·e^{−d²/2}: erfc(y), y = |d|/√2, as
     /// e^{−y²}·P(y)/Q(y) for y ≤ 4 (the fitted rational, see the type) and Cody's
     /// e^{−y²}·(s·Q*(s)/√π − P*(s))/(y·s·Q*(s)) with s = y² beyond, and Φ(−d) = 1 − ½·erfc(y)
-    /// for d < 0. The ½ of Φ = ½·erfc is folded into the denominators, whose coefficients are
-    /// doubled (exactly: a power of two), so b = 2·Q. y is capped at 27, where e^{−y²} has long
-    /// underflowed.
+    /// for d < 0. The rational is evaluated in x = |d| itself: its coefficients of degree k are
+    /// the fitted ones times 2^{−k/2}, each rounded once from 50-digit arithmetic
+    /// (`Tests/References/fit_erfcx.py`; relative error 7.0e-17 on [0, 4√2] in exact
+    /// arithmetic, against 6.1e-17 for the rounded coefficients in y), which saves the product
+    /// |d|·(1/√2). The ½ of Φ = ½·erfc is folded into the denominators, whose coefficients are
+    /// doubled (exactly: a power of two), so b = 2·Q. x is capped at 38 (y ≈ 27), where
+    /// e^{−y²} has long underflowed.
     @_transparent
     static func scaledUpperTail(_ d: V, scale m: V, scaledGaussian e: V) -> (V, V) {
-        var y = d * V(repeating: 0.707_106_781_186_547_524_40)
-        y = y.replacing(with: -y, where: y .< V(repeating: 0))
-        y = y.replacing(with: V(repeating: 27), where: y .> V(repeating: 27))
-        let s = y * y
-        // y ≤ 4: erfc(y) = e^{−y²}·R(y) with one rational R ≈ e^{y²}·erfc(y) for the whole
-        // range (no separate small-argument form, so no vector needs two).
+        var x = d.replacing(with: -d, where: d .< V(repeating: 0))
+        x = x.replacing(with: V(repeating: 38), where: x .> V(repeating: 38))
+        // y ≤ 4 (x ≤ 4√2): erfc(y) = e^{−y²}·R(y) with one rational R ≈ e^{y²}·erfc(y) for the
+        // whole range (no separate small-argument form, so no vector needs two).
         var a = V(repeating: 0), b = V(repeating: 1)
-        let large = y .> V(repeating: 4)
+        let large = x .> V(repeating: 5.656_854_249_492_380_195_2)
         if !VectorMath.allLanes(large) {
-            a = e * Self.horner9(y, (4.5559434215962445e-11, 0.000344477102465392, 0.005764054441130981, 0.04503364895608093, 0.2118803357749199, 0.6484474318939479, 1.3004646746141204, 1.6065518398263396, 1.0))
-            b = Self.horner9(y, (2 * 0.0006105734809821173, 2 * 0.010216437801032964, 2 * 0.08012653973065686, 2 * 0.38064394032650417,
-                                 2 * 1.1890483173829665, 2 * 2.4870295924504418, 2 * 3.3865038462684667, 2 * 2.7349310069218484, 2 * 1.0))
+            a = e * Self.horner9(x, (2.847464638497653e-12, 3.044776188959648e-05, 0.0007205068051413726, 0.007960899639604828,
+                                     0.05297008394372998, 0.22926078816760626, 0.6502323373070602, 1.136003700268929, 1.0))
+            b = Self.horner9(x, (2 * 3.816084256138233e-05, 2 * 0.0009030140560851236, 2 * 0.010015817466332108, 2 * 0.06728897785560967,
+                                 2 * 0.2972620793457416, 2 * 0.8792977449166615, 2 * 1.6932519231342333, 2 * 1.9338882610717916, 2 * 1.0))
         }
         if VectorMath.anyLane(large) {
+            let y = x * V(repeating: 0.707_106_781_186_547_524_40), s = y * y
             // Cody's P(z), Q(z) (z = 1/s) times s⁵: the coefficients in reverse order (Q's doubled).
             let pL = Self.horner6(s, (6.587_491_615_298_378_03e-4, 0.016_083_785_148_742_276_6, 0.125_781_726_111_229_246, 0.360_344_899_949_804_439, 0.305_326_634_961_232_344, 0.016_315_387_137_302_097_8))
             let qL = Self.horner6(s, (2 * 2.335_204_976_268_691_85e-3, 2 * 0.060_518_341_312_441_319_1, 2 * 0.527_905_102_951_428_412,

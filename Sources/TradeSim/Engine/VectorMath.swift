@@ -27,18 +27,22 @@ enum VectorMath {
     /// in two factors, so results down to the subnormal range are right. Multiplying by a power
     /// of two is exact, so both ways give the same bits where both apply. `nonPositive` (a
     /// constant at the call) promises x ≤ 0 and leaves out the overflow handling.
+    ///
+    /// `low`, when given, is a small correction (|low| ≤ ulp(x)) and the result is e^{x + low}:
+    /// it is added to the reduced argument r, so an exponent known as an exact sum hi + lo
+    /// (such as −d²/2) costs one addition more, not a multiplication by (1 + lo).
     @_transparent
-    static func exp(_ input: V, nonPositive: Bool = false) -> V {
+    static func exp(_ input: V, low: V? = nil, nonPositive: Bool = false) -> V {
         let normal = nonPositive ? input .>= V(repeating: -708.3)
             : (input .>= V(repeating: -708.3)) .& (input .<= V(repeating: 709))
         if allLanes(normal) {
-            let (scaled, m) = expParts(input)
+            let (scaled, m) = expParts(input, low: low)
             return scaled * unsafeBitCast(unsafeBitCast(m &+ 1023, to: U.self) &<< 52, to: V.self)
         }
         var x = input
         if !nonPositive { x = x.replacing(with: V(repeating: 709.78), where: x .> V(repeating: 709.78)) }
         x = x.replacing(with: V(repeating: -745.2), where: x .< V(repeating: -745.2))
-        let (scaled, m) = expParts(x)
+        let (scaled, m) = expParts(x, low: low)
         // Split 2^m = 2^(m/2)·2^(m − m/2) so both factors are normal numbers.
         let half = m &>> 1
         let rest = m &- half
@@ -49,14 +53,15 @@ enum VectorMath {
         return result.replacing(with: V(repeating: .infinity), where: input .> V(repeating: 709.78))
     }
 
-    /// e^x as e^r·2^{j/8} and m (see `exp`), for x in [−745.2, 709.78].
+    /// e^{x (+ low)} as e^r·2^{j/8} and m (see `exp`), for x in [−745.2, 709.78].
     @inline(__always)
-    static func expParts(_ x: V) -> (V, SIMD8<Int64>) {
+    static func expParts(_ x: V, low: V? = nil) -> (V, SIMD8<Int64>) {
         let shifter = V(repeating: 6_755_399_441_055_744.0)  // 1.5·2⁵²: adding it rounds to an integer
         let t = x.addingProduct(x, V(repeating: 10.541_560_327_111_707)) + shifter  // x·8/ln 2 + shifter
         let n = t - shifter
         var r = x.addingProduct(n, V(repeating: -0.086_643_397_569_993_16))
         r = r.addingProduct(n, V(repeating: -2.898_808_517_307_874_4e-18))
+        if let low { r += low }
         var p = V(repeating: 1.0 / 40_320.0)
         p = V(repeating: 1.0 / 5_040.0).addingProduct(p, r)
         p = V(repeating: 1.0 / 720.0).addingProduct(p, r)
