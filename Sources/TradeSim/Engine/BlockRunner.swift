@@ -454,6 +454,15 @@ struct BlockRunner: Sendable {
                 flag = flag .& due
                 guard VectorMath.anyLane(flag) else { continue }
             }
+            if VectorMath.allLanes(flag) && optionsSettled(p, s, j) {
+                // Every lane flagged and no option held: when each has a reason, all leave at once.
+                let reasons = exitReasons(p, s, j, day: d)
+                if !VectorMath.anyLane(reasons .== V(repeating: Self.noReason)) {
+                    exitVector(p, s, j, reasons: reasons, day: d, prices: prices, width: width)
+                    daily.openLanes -= 8
+                    continue
+                }
+            }
             for l in 0..<8 where flag[l] {
                 let lane = j + l
                 let entered = Int(s.entryDay[lane])
@@ -691,6 +700,81 @@ struct BlockRunner: Sendable {
             }
         }
         for lane in 0..<width { enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily, optionsPriced: true) }
+    }
+
+    /// No option leg held on lanes j..<j+8 (settled at expiry, or none).
+    func optionsSettled(_ p: DecisionProgram, _ s: DecisionLanes, _ j: Int) -> Bool {
+        p.legFacts.indices.allSatisfy { k in
+            p.legFacts[k].option == nil || !VectorMath.anyLane(loadV(s.quantity + k * s.width, j) .!= 0)
+        }
+    }
+
+    static let noReason = 255.0
+
+    /// The exit reason of lanes j..<j+8 by `exits`' priority — stop, target, event, expiry,
+    /// holding horizon, scenario end — as raw values, `noReason` where none applies.
+    func exitReasons(_ p: DecisionProgram, _ s: DecisionLanes, _ j: Int, day d: Int) -> V {
+        let exits = p.variant.exits
+        let dayV = V(repeating: Double(d))
+        func code(_ r: ExitReason) -> V { V(repeating: Double(r.rawValue)) }
+        // Lowest priority first: each later rule overrides.
+        var reason = d == horizon ? code(.horizon) : V(repeating: Self.noReason)
+        if let h = exits.horizonDays {
+            reason = reason.replacing(with: code(.horizon), where: dayV - loadV(s.entryDayD, j) .>= V(repeating: Double(h)))
+        }
+        reason = reason.replacing(with: code(.expiry), where: loadV(s.lastExpiry, j) .<= dayV)
+        if let e = p.exitEventDay, d >= e { reason = code(.event) }
+        let basis = loadV(s.basis, j)
+        let ret = (loadV(s.pnl, j) / basis).replacing(with: .nan, where: .!(basis .> 0))
+        if let tp = exits.takeProfit { reason = reason.replacing(with: code(.target), where: ret .>= V(repeating: tp)) }
+        if let sl = exits.stopLoss { reason = reason.replacing(with: code(.stop), where: ret .<= V(repeating: -sl)) }
+        return reason
+    }
+
+    /// `exit` on lanes j..<j+8 at once, each with its reason, no option leg held: `exit`'s
+    /// operations in the same order, lane-wise (so the numbers are the ones lane-by-lane exits
+    /// give).
+    func exitVector(_ p: DecisionProgram, _ s: DecisionLanes, _ j: Int, reasons reason: V, day d: Int,
+                    prices: UnsafeMutablePointer<Double>, width: Int) {
+        let basis = loadV(s.basis, j)
+        let legs = p.legFacts, costs = p.costs
+        // stockFill's factors, computed as it computes them.
+        let buyFactor = 1 + (1 as Double) * costs.slippageBps / 10_000, sellFactor = 1 + (-1 as Double) * costs.slippageBps / 10_000
+        var cash = loadV(s.cash, j)
+        var longNow = V(repeating: 0), longThen = V(repeating: 0), shortNow = V(repeating: 0), shortThen = V(repeating: 0)
+        for k in legs.indices where legs[k].option == nil {
+            let leg = legs[k], slot = k * width + j
+            let q = loadV(s.quantity, slot), spot = loadV(prices, leg.asset * width + j)
+            let size = q.replacing(with: -q, where: q .< 0)
+            if leg.side > 0 { longNow = longNow + size * spot; longThen = longThen + size * loadV(s.entryMark, slot) }
+            if leg.side < 0 { shortNow = shortNow + size * spot; shortThen = shortThen + size * loadV(s.entryMark, slot) }
+            let held = q .!= 0
+            guard VectorMath.anyLane(held) else { continue }
+            let fill = spot * V(repeating: sellFactor).replacing(with: V(repeating: buyFactor), where: q .< 0)
+            var commission = V(repeating: costs.commissionPerShare) * size
+            commission = commission.replacing(with: V(repeating: costs.minimumCommission), where: commission .< V(repeating: costs.minimumCommission))
+            cash = cash.replacing(with: cash + (q * fill - commission), where: held)
+            let costsNow = loadV(s.legCosts, slot)
+            storeV(s.legCosts, slot, costsNow.replacing(with: costsNow + (commission + q * (spot - fill)), where: held))
+            storeV(s.legExitPrice, slot, loadV(s.legExitPrice, slot).replacing(with: spot, where: held))
+            storeV(s.quantity, slot, V(repeating: 0))
+            for l in 0..<8 where held[l] { s.legExitDay[slot + l] = Int32(d) }
+        }
+        storeV(s.cash, j, cash)
+        storeV(s.value, j, V(repeating: 0))
+        storeV(s.pnl, j, cash)
+        storeV(s.isOpen, j, V(repeating: 0))
+        storeV(s.finalReturn, j, (cash / basis).replacing(with: .nan, where: .!(basis .> 0)))
+        if p.isPair {
+            let relative = ((longNow / longThen - V(repeating: 1)) - (shortNow / shortThen - V(repeating: 1))) * V(repeating: 10_000)
+            let defined = (longThen .> 0) .& (shortThen .> 0)
+            storeV(s.relative, j, loadV(s.relative, j).replacing(with: relative, where: defined))
+        }
+        for l in 0..<8 {
+            s.status[j + l] = DecisionLanes.closed
+            s.exitDay[j + l] = Int32(d)
+            s.exitReason[j + l] = UInt8(reason[l])
+        }
     }
 
     func exit(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int, reason: ExitReason) {
