@@ -38,7 +38,7 @@ var staticRuntime: [SwiftSetting] = []
 var staticLink: [LinkerSetting] = []
 #if os(Linux)
 staticRuntime = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
-staticLink = [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(configuration: .release))]
+staticLink = [.unsafeFlags(["-static-stdlib", "-use-ld=lld", "-Xlinker", "-no-pie"], .when(configuration: .release))]
 #endif
 librarySettings += staticRuntime
 // On AVX-512 CPUs the kernels also use a few AVX-512 instructions directly (vsqrtpd, vpermt2pd,
