@@ -350,7 +350,7 @@ struct BlockRunner: Sendable {
         // the tenor is positive.)
         var shared: OptionDayTerms?
         if let e = sharedExpiry {
-            shared = e == p.plannedExpiry[lead] ? p.plannedTerms[lead][d]
+            shared = e == p.plannedExpiry[lead] ? p.plannedTerms.withUnsafeBufferPointer { $0[lead * (horizon + 1) + d] }
                 : OptionDayTerms(sigma: p.impliedVol(leg: lead, day: d, tenor: e - d), tenorDays: e - d, rate: rate, dividendYield: q)
         }
         // A one-leg group (a put spread's legs, a plain put) takes a path without the loops over

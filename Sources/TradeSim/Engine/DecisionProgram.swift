@@ -34,8 +34,9 @@ final class DecisionProgram: Sendable {
     /// (or the expiry is event-relative); nil otherwise, and for stock legs.
     let plannedExpiry: [Int?]
     /// Per option leg with a planned expiry: the day's shared terms for each day before it
-    /// (`plannedTerms[leg][day]`), computed once per run instead of once per block and day.
-    let plannedTerms: [[OptionDayTerms]]
+    /// (`plannedTerms[leg * (horizon + 1) + day]`), computed once per run instead of once per
+    /// block and day.
+    let plannedTerms: [OptionDayTerms]
     /// Weakness watch list with 1/S₀ folded into the weights.
     let watchScaled: [(asset: Int, weight: Double)]
     let dividendYield: [Double]
@@ -168,13 +169,22 @@ final class DecisionProgram: Sendable {
             variant.legs[k].isOption ? fixed[k] ?? start.flatMap { d in tenors[k].map { d + $0 } } : nil
         }
         let iv = table, planned = plannedExpiry
-        plannedTerms = variant.legs.indices.map { k in
-            guard let e = planned[k] else { return [] }
+        // One flat table (a nested one is read through an outlined generic getter in the mark).
+        var terms: [OptionDayTerms] = []
+        terms.reserveCapacity(variant.legs.count * (horizon + 1))
+        for k in variant.legs.indices {
             let q = universe.assets[variant.legs[k].asset].dividendYield
-            return (0..<max(0, min(e, horizon + 1))).map { d in
-                OptionDayTerms(sigma: iv[k][d * (longest + 1) + min(e - d, longest)], tenorDays: e - d, rate: scenario.rate, dividendYield: q)
+            for d in 0...horizon {
+                // Days on or after the planned expiry are never read (the group has expired).
+                guard let e = planned[k], d < e else {
+                    terms.append(OptionDayTerms(sigma: 0, tenorDays: 0, rate: 0, dividendYield: 0))
+                    continue
+                }
+                terms.append(OptionDayTerms(sigma: iv[k][d * (longest + 1) + min(e - d, longest)], tenorDays: e - d,
+                                            rate: scenario.rate, dividendYield: q))
             }
         }
+        plannedTerms = terms
 
         if case let .onWeakness(_, _, _, _, watch) = variant.entry {
             watchScaled = watch.map { ($0.asset, $0.weight / startPrices[$0.asset]) }
