@@ -21,6 +21,7 @@ case $target in
     *) echo "unknown target $target (study, csv or card)" >&2; exit 64 ;;
 esac
 export TRADESIM_FUZZ_TARGET=$target
+export LSAN_OPTIONS="suppressions=$root/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 binary="$out/fuzz-all"
 # One module and one binary for the three targets (FuzzEntry.swift dispatches on
 # TRADESIM_FUZZ_TARGET): the library's sources and the targets, instrumented for coverage and

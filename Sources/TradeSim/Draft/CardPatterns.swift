@@ -3,7 +3,7 @@
 /// case-insensitively with simple word boundaries (`\b` between a word character and any
 /// other, so "trade:long" has one before "long"; Swift's default Unicode boundaries do not
 /// break at a colon between letters); they are kept here as text (one table, documented in the README under
-/// "tradesim draft") and compiled once per draft by `DecisionReader`.
+/// "tradesim draft") and compiled once per process (`DecisionReader.shared`).
 ///
 /// No network, no model: a bullet the table cannot read is reported, never guessed at.
 public enum CardPatterns {

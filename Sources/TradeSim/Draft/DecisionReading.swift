@@ -61,7 +61,18 @@ public struct DecisionReading: Sendable, Equatable {
 }
 
 /// Reads key-decision bullets with the rules of `CardPatterns`.
-public struct DecisionReader {
+public struct DecisionReader: @unchecked Sendable {
+    /// The rules compiled once per process, every pattern's matching program built before the
+    /// first draft (parsing the patterns was a quarter of a draft's time, which a process that
+    /// drafts many cards — the tests, the card fuzz target — paid for every card). Unchecked:
+    /// `Regex` is Sendable only for Sendable outputs and `AnyRegexOutput` is not one, but after
+    /// this warm-up the reader only reads its patterns.
+    public static let shared: DecisionReader = {
+        let reader = DecisionReader()
+        reader.warmUp()
+        return reader
+    }()
+
     let kinds: [(DecisionKind, Regex<AnyRegexOutput>)]
     let p: [String: Regex<AnyRegexOutput>]
     let ticker: Regex<AnyRegexOutput>
@@ -76,6 +87,16 @@ public struct DecisionReader {
         p = CardPatterns.named.mapValues(rx)
         ticker = (try! Regex(CardPatterns.ticker)).wordBoundaryKind(.simple)
         horizonWords = CardPatterns.horizonWords.map { (rx($0.pattern), $0.horizon) }
+    }
+
+    /// Runs every pattern once, so that each builds its matching program (Regex builds it at
+    /// its first match).
+    func warmUp() {
+        let sample = "long MP 3-6 months"
+        for (_, r) in kinds { _ = sample.firstMatch(of: r) }
+        for r in p.values { _ = sample.firstMatch(of: r) }
+        for (r, _) in horizonWords { _ = sample.firstMatch(of: r) }
+        _ = sample.firstMatch(of: ticker)
     }
 
     /// The decision in a bullet, or nil when no kind pattern matches.

@@ -25,7 +25,7 @@ public struct StudyDraft: Sendable {
                              history: [PriceSeries] = [],
                              version: String = TradeSimVersion.string) -> Result<StudyDraft, InputProblems> {
         let card = Card.parse(cardText)
-        let reader = DecisionReader()
+        let reader = DecisionReader.shared
         var readings: [DecisionReading] = []
         var unresolved: [String] = []
         for (k, bullet) in card.decisions.enumerated() {
