@@ -54,6 +54,15 @@ enum BlackScholesLanes {
         return (a2 * b1).addingProduct(-a1, b2) / (b1 * b2)
     }
 
+    /// The put and the call, each floored at 0 — the values the daily marks and the entries
+    /// price: the put by `put`, the call by put–call parity C = P + S·e^{−qτ} − K·e^{−rτ}.
+    @_transparent
+    static func putAndCall(d1: V, sd: V, discountedStrike kdr: V, discountedSpot sdq: V) -> (put: V, call: V) {
+        let put = Self.put(d1: d1, sd: sd, discountedStrike: kdr, discountedSpot: sdq)
+        let call = put + sdq - kdr
+        return (put.replacing(with: 0, where: put .< 0), call.replacing(with: 0, where: call .< 0))
+    }
+
     /// m·Φ(−d) = a/b for a lane multiplier m, given e = m·e^{−d²/2}: erfc(y), y = |d|/√2, as
     /// e^{−y²}·P(y)/Q(y) for y ≤ 4 (the fitted rational, see the type) and Cody's
     /// e^{−y²}·(s·Q*(s)/√π − P*(s))/(y·s·Q*(s)) with s = y² beyond, and Φ(−d) = 1 − ½·erfc(y)

@@ -40,9 +40,7 @@ struct BlockRunner: Sendable {
         for p in programs where !p.neverEnters {
             let first = p.entersAnyDay ? 0 : min(p.entryDay ?? 0, horizon)
             var last = horizon
-            let expiries = p.legAsset.indices.map { k -> Int? in
-                p.fixedExpiry[k] ?? (p.entersAnyDay ? nil : p.tenorDays[k].flatMap { t in p.entryDay.map { $0 + t } })
-            }
+            let expiries = p.plannedExpiry
             if expiries.allSatisfy({ $0 != nil }), let latest = expiries.compactMap({ $0 }).max() {
                 last = max(first, min(horizon, latest))
             }
@@ -373,7 +371,7 @@ struct BlockRunner: Sendable {
             var d1: V, sd: V, dq: V, dr: V
             if let c = shared {
                 sd = V(repeating: c.sd); dq = V(repeating: c.dq); dr = V(repeating: c.dr)
-                d1 = (loadV(x, j) - loadV(logStrike, j) + V(repeating: c.c1)) * V(repeating: c.inverseSd)
+                d1 = c.d1(logPrice: loadV(x, j), logStrike: loadV(logStrike, j))
             } else {
                 // Per-lane tenors (entries on different days): τ and σ lane by lane.
                 var sigmaV = V(repeating: 0), tV = V(repeating: 0)
@@ -395,10 +393,7 @@ struct BlockRunner: Sendable {
                 d1 = (loadV(x, j) - loadV(logStrike, j) + c1) / sd
             }
             let kdr = loadV(strike, j) * dr, sdq = loadV(spot, j) * dq
-            let put = BlackScholesLanes.put(d1: d1, sd: sd, discountedStrike: kdr, discountedSpot: sdq)
-            let putFloor = put.replacing(with: 0, where: put .< 0)
-            let call = put + sdq - kdr
-            let callFloor = call.replacing(with: 0, where: call .< 0)
+            let (putFloor, callFloor) = BlackScholesLanes.putAndCall(d1: d1, sd: sd, discountedStrike: kdr, discountedSpot: sdq)
             if single {
                 value = value.addingProduct(loadV(first, j), firstIsPut ? putFloor : callFloor)
             } else {
@@ -427,9 +422,9 @@ struct BlockRunner: Sendable {
         }
     }
 
-    /// Exit rules in priority: stop, target, event, expiry, holding horizon, scenario end.
-    /// Lanes are tested eight at a time; a lane that exits is handled on its own.
-    /// (`step` skips it on days `exitsIdle`.)
+    /// Exit rules in priority: stop, target, event, expiry, holding horizon, scenario end
+    /// (`exitReasons`). Lanes are screened and given their reasons eight at a time; they leave
+    /// eight at a time or one by one. (`step` skips this on days `exitsIdle`.)
     func exits(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>, width: Int,
                daily: inout ProgramDay) {
         let v = p.variant
@@ -454,37 +449,18 @@ struct BlockRunner: Sendable {
                 flag = flag .& due
                 guard VectorMath.anyLane(flag) else { continue }
             }
-            if VectorMath.allLanes(flag) && optionsSettled(p, s, j) {
-                // Every lane flagged and no option held: when each has a reason, all leave at once.
-                let reasons = exitReasons(p, s, j, day: d)
-                if !VectorMath.anyLane(reasons .== V(repeating: Self.noReason)) {
-                    exitVector(p, s, j, reasons: reasons, day: d, prices: prices, width: width)
-                    daily.openLanes -= 8
-                    continue
-                }
+            // The flagged lanes with a reason (by `exitReasons`' priority) leave: all eight at
+            // once when no option is held, else one by one.
+            let reasons = exitReasons(p, s, j, day: d)
+            let leaving = flag .& (reasons .!= V(repeating: Self.noReason))
+            if VectorMath.allLanes(leaving) && optionsSettled(p, s, j) {
+                exitVector(p, s, j, reasons: reasons, day: d, prices: prices, width: width)
+                daily.openLanes -= 8
+                continue
             }
-            for l in 0..<8 where flag[l] {
-                let lane = j + l
-                let entered = Int(s.entryDay[lane])
-                let ret = s.basis[lane] > 0 ? s.pnl[lane] / s.basis[lane] : .nan
-                var reason: ExitReason?
-                if let sl = v.exits.stopLoss, ret <= -sl {
-                    reason = .stop
-                } else if let tp = v.exits.takeProfit, ret >= tp {
-                    reason = .target
-                } else if let e = p.exitEventDay, d >= e {
-                    reason = .event
-                } else if s.lastExpiry[lane] <= Double(d) {
-                    reason = .expiry
-                } else if let h = v.exits.horizonDays, d - entered >= h {
-                    reason = .horizon
-                } else if d == horizon {
-                    reason = .horizon
-                }
-                if let reason {
-                    exit(p, s, lane: lane, day: d, prices: prices, width: width, reason: reason)
-                    daily.openLanes -= 1
-                }
+            for l in 0..<8 where leaving[l] {
+                exit(p, s, lane: j + l, day: d, prices: prices, width: width, reason: ExitReason(rawValue: UInt8(reasons[l]))!)
+                daily.openLanes -= 1
             }
         }
     }
@@ -572,7 +548,7 @@ struct BlockRunner: Sendable {
                 mids[k * lanes] = spot
                 continue
             }
-            let expiry = p.fixedExpiry[k] ?? (d + (p.tenorDays[k] ?? 0))
+            let expiry = p.expiry(leg: k, enteredOn: d)
             s.expiry[slot] = Double(expiry)
             lastExpiry = lastExpiry.isInfinite ? Double(expiry) : max(lastExpiry, Double(expiry))
             // (An expiry equal to the leg's shared one is in the set already.)
@@ -674,7 +650,7 @@ struct BlockRunner: Sendable {
         }
         let options = p.legFacts.indices.compactMap { k -> (k: Int, type: OptionType, rule: StrikeRule, expiry: Int)? in
             guard let option = p.legFacts[k].option else { return nil }
-            return (k, option.type, option.strike, p.fixedExpiry[k] ?? (d + (p.tenorDays[k] ?? 0)))
+            return (k, option.type, option.strike, p.expiry(leg: k, enteredOn: d))
         }
         guard options.allSatisfy({ $0.expiry > d }) else {
             for lane in 0..<width { enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily) }
@@ -692,11 +668,10 @@ struct BlockRunner: Sendable {
                                        rate: rate, dividendYield: p.dividendYield[asset])
             for c in 0..<(width / 8) {
                 let j = 8 * c
-                let d1 = (loadV(x, j) - loadV(logStrike, j) + V(repeating: terms.c1)) * V(repeating: terms.inverseSd)
                 let kdr = loadV(strike, j) * V(repeating: terms.dr), sdq = loadV(spot, j) * V(repeating: terms.dq)
-                let put = BlackScholesLanes.put(d1: d1, sd: V(repeating: terms.sd), discountedStrike: kdr, discountedSpot: sdq)
-                let mid = o.type == .put ? put : put + sdq - kdr
-                storeV(mids, j, mid.replacing(with: 0, where: mid .< 0))
+                let (put, call) = BlackScholesLanes.putAndCall(d1: terms.d1(logPrice: loadV(x, j), logStrike: loadV(logStrike, j)),
+                                                               sd: V(repeating: terms.sd), discountedStrike: kdr, discountedSpot: sdq)
+                storeV(mids, j, o.type == .put ? put : call)
             }
         }
         for lane in 0..<width { enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily, optionsPriced: true) }
@@ -711,7 +686,8 @@ struct BlockRunner: Sendable {
 
     static let noReason = 255.0
 
-    /// The exit reason of lanes j..<j+8 by `exits`' priority — stop, target, event, expiry,
+    /// The exit reason of lanes j..<j+8 by priority — stop (return ≤ −stop), target (return ≥
+    /// target), event (on or after the event exit's day), expiry (the last option expired),
     /// holding horizon, scenario end — as raw values, `noReason` where none applies.
     func exitReasons(_ p: DecisionProgram, _ s: DecisionLanes, _ j: Int, day d: Int) -> V {
         let exits = p.variant.exits
@@ -738,8 +714,8 @@ struct BlockRunner: Sendable {
                     prices: UnsafeMutablePointer<Double>, width: Int) {
         let basis = loadV(s.basis, j)
         let legs = p.legFacts, costs = p.costs
-        // stockFill's factors, computed as it computes them.
-        let buyFactor = 1 + (1 as Double) * costs.slippageBps / 10_000, sellFactor = 1 + (-1 as Double) * costs.slippageBps / 10_000
+        // stockFill's factors (price × factor; × 1 is exact).
+        let buyFactor = costs.stockFill(price: 1, buying: true), sellFactor = costs.stockFill(price: 1, buying: false)
         var cash = loadV(s.cash, j)
         var longNow = V(repeating: 0), longThen = V(repeating: 0), shortNow = V(repeating: 0), shortThen = V(repeating: 0)
         for k in legs.indices where legs[k].option == nil {
@@ -751,8 +727,8 @@ struct BlockRunner: Sendable {
             let held = q .!= 0
             guard VectorMath.anyLane(held) else { continue }
             let fill = spot * V(repeating: sellFactor).replacing(with: V(repeating: buyFactor), where: q .< 0)
-            var commission = V(repeating: costs.commissionPerShare) * size
-            commission = commission.replacing(with: V(repeating: costs.minimumCommission), where: commission .< V(repeating: costs.minimumCommission))
+            var commission = V()
+            for l in 0..<8 { commission[l] = costs.commission(quantity: q[l], isOption: false) }
             cash = cash.replacing(with: cash + (q * fill - commission), where: held)
             let costsNow = loadV(s.legCosts, slot)
             storeV(s.legCosts, slot, costsNow.replacing(with: costsNow + (commission + q * (spot - fill)), where: held))

@@ -31,7 +31,8 @@ final class DecisionProgram: Sendable {
     let ivTable: [[Double]]
     let maxTenor: Int
     /// Per option leg: the expiry every lane's position will have when the entry day is fixed
-    /// (or the expiry is event-relative); nil otherwise, and for stock legs.
+    /// (or the expiry is event-relative); nil otherwise (on weakness with a tenor), and for
+    /// stock legs.
     let plannedExpiry: [Int?]
     /// Per option leg with a planned expiry: the day's shared terms for each day before it
     /// (`plannedTerms[leg * (horizon + 1) + day]`), computed once per run instead of once per
@@ -206,6 +207,12 @@ final class DecisionProgram: Sendable {
         if case .onWeakness = variant.entry { entersAnyDay = true } else { entersAnyDay = false }
         dividendYield = universe.assets.map(\.dividendYield)
         borrowFee = universe.assets.map(\.borrowFee)
+    }
+
+    /// The expiry day of option leg `k` entered on day `d`: its event-relative day, or d plus
+    /// its tenor.
+    func expiry(leg k: Int, enteredOn d: Int) -> Int {
+        fixedExpiry[k] ?? (d + (tenorDays[k] ?? 0))
     }
 
     /// Implied vol of leg `k` on `day` with `tenor` trading days left.

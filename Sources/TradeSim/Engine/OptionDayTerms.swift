@@ -22,4 +22,10 @@ struct OptionDayTerms: Sendable {
         dq = Foundation.exp(-q * t)
         dr = Foundation.exp(-rate * t)
     }
+
+    /// d₁ = (ln S − ln K + c₁)/sd on eight lanes (by the shared 1/sd).
+    @inline(__always)
+    func d1(logPrice x: SIMD8<Double>, logStrike: SIMD8<Double>) -> SIMD8<Double> {
+        (x - logStrike + SIMD8(repeating: c1)) * SIMD8(repeating: inverseSd)
+    }
 }

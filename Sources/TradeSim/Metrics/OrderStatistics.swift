@@ -32,6 +32,12 @@ enum OrderStatistics {
         let scratchCount = min(values.count, 65_536)
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount + 8)
         defer { scratch.deallocate() }
+        // The first of wanted[from..<to] (sorted) at or above `bound`.
+        func firstWanted(from r: Int, to end: Int, atOrAbove bound: Int) -> Int {
+            var r = r
+            while r < end && wanted[r] < bound { r += 1 }
+            return r
+        }
         values.withUnsafeMutableBufferPointer { buffer in
             let a = buffer.baseAddress!
             // Parts are half-open: lo..<hi, with wanted[rLo..<rHi] inside.
@@ -60,18 +66,15 @@ enum OrderStatistics {
                 if hi - lo > scratchCount {
                     // In place: a[lo..<left] ≤ pivot, a[left..<right] == pivot, a[right..<hi] ≥ pivot.
                     let (left, right) = hoarePartition(a, lo, hi, pivot: pivot)
-                    var split = rLo
-                    while split < rHi && wanted[split] < left { split += 1 }
-                    var above = split
-                    while above < rHi && wanted[above] < right { above += 1 }
+                    let split = firstWanted(from: rLo, to: rHi, atOrAbove: left)
+                    let above = firstWanted(from: split, to: rHi, atOrAbove: right)
                     stack.append((lo, left, rLo, split, depth + 1))
                     stack.append((right, hi, above, rHi, depth + 1))
                     continue
                 }
                 let m = lo + partition(a + lo, count: hi - lo, scratch: scratch, pivot: pivot, orEqual: false)
                 // Now a[lo..<m] < pivot ≤ a[m..<hi].
-                var split = rLo
-                while split < rHi && wanted[split] < m { split += 1 }
+                let split = firstWanted(from: rLo, to: rHi, atOrAbove: m)
                 if m > lo {
                     stack.append((lo, m, rLo, split, depth + 1))
                     stack.append((m, hi, split, rHi, depth + 1))
@@ -80,8 +83,7 @@ enum OrderStatistics {
                 // Nothing below the pivot: gather the values equal to it at the front.
                 let e = lo + partition(a + lo, count: hi - lo, scratch: scratch, pivot: pivot, orEqual: true)
                 // a[lo..<e] == pivot (e > lo: the pivot is one of the values) < a[e..<hi].
-                var above = rLo
-                while above < rHi && wanted[above] < e { above += 1 }
+                let above = firstWanted(from: rLo, to: rHi, atOrAbove: e)
                 stack.append((e, hi, above, rHi, depth + 1))
             }
         }
