@@ -96,8 +96,8 @@ struct DraftCommandTests {
         let path = dir.appendingPathComponent("study.json").path
         try "edited".write(toFile: path, atomically: true, encoding: .utf8)
         let r = try TradeSimBinary.run(["draft", Self.card, "--out", path], in: Self.root)
-        #expect(r.exitCode == 1)
-        #expect(r.stderr == "Error: \(path) exists; pass --force to replace it (a drafted study may be an edited one)\n")
+        #expect(r.exitCode == 73)
+        #expect(r.stderr == "Error: cannot write '\(path)': it exists (6 bytes). Nothing was changed; pass --force to replace it, or choose another path with --out\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "edited")
         let forced = try TradeSimBinary.run(["draft", Self.card, "--out", path, "--force", "--quiet"], in: Self.root)
         #expect(forced.exitCode == 0)

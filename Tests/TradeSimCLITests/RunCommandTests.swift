@@ -46,7 +46,7 @@ struct RunCommandTests {
         let r = try TradeSimBinary.run(["run", "scenarios/benchmark.json", "--paths", "200", "--scenario", "workload", "--out", dir.path], in: Self.root)
         #expect(r.exitCode == 0)
         #expect(r.stdout.hasPrefix("Portfolio P&L (USD) by scenario\nscenario  mean P&L"))
-        #expect(r.stderr.hasPrefix("tradesim run: benchmark, 1 scenarios × 200 paths in "))
+        #expect(r.stderr.hasPrefix("tradesim run: benchmark, 1 scenario, 200 paths in "))
         let csv = try String(contentsOf: dir.appendingPathComponent("summary.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 1 + 5)  // one scenario: no blended rows
         let bad = try TradeSimBinary.run(["run", "--scenario", "nope", "--out", dir.path], in: Self.root)
@@ -94,6 +94,7 @@ struct InterruptTests {
     @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
     func interruptKeepsThePreviousReport(_ signal: Int32, _ code: Int32) throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("tradesim-int-\(UUID().uuidString)/report")
+        try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
         let first = try TradeSimBinary.run(["run", "--paths", "100", "--out", out.path, "--quiet"], in: Self.root)
         #expect(first.exitCode == 0)
         let before = try Data(contentsOf: out.appendingPathComponent("summary.csv"))
@@ -107,6 +108,7 @@ struct InterruptTests {
     /// the next run removes it.
     @Test func killKeepsThePreviousReportAndTheNextRunTidies() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("tradesim-kill-\(UUID().uuidString)/report")
+        try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
         #expect(try TradeSimBinary.run(["run", "--paths", "100", "--out", out.path, "--quiet"], in: Self.root).exitCode == 0)
         let before = try Data(contentsOf: out.appendingPathComponent("summary.csv"))
         let p = try Self.interruptedRun(out: out, signal: SIGKILL, delay: 1.5)

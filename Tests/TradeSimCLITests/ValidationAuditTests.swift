@@ -113,7 +113,7 @@ struct ValidationAuditTests {
         case 64:
             // A usage error ends with the usage line and the pointer to the command's help.
             #expect(lines.count == errors.count + 2 && lines.last == "  See 'tradesim \(c.arguments[0]) --help'.", "\(c.name): \(r.stderr)")
-        case 65, 1:
+        case 65, 73, 1:
             // Bad data: nothing but `Error:` lines, and no output.
             #expect(lines.count == errors.count && r.stdout.isEmpty, "\(c.name): \(r.stderr)")
         default:
@@ -602,8 +602,9 @@ struct ValidationAuditTests {
         .command("run: study missing", ["run", "nope.json"], study: study(), exit: 65, ["nope.json: found no such file; allowed: a readable study file"]),
         .command("paths: --paths 0", ["paths", "s.json", "--paths", "0"], study: study(), exit: 64, ["--paths must be a whole number from 1 to 10000000, got '0'"]),
         .command("paths: --paths above 10^7", ["paths", "s.json", "--paths", "20000000"], study: study(), exit: 64, ["--paths must be a whole number from 1 to 10000000, got '20000000'"]),
-        .command("paths: --scenario twice", ["paths", "s.json", "--scenario", "s", "--scenario", "s"], study: study(), exit: 64, ["--scenario given more than once"]),
-        .command("paths: --out into a missing folder", ["paths", "s.json", "--paths", "1", "--out", "no/such/dir/p.csv"], study: study(), exit: 1, ["cannot write no/such/dir/p.csv"]),
+        .command("paths: --scenario unknown", ["paths", "s.json", "--scenario", "s", "--scenario", "t"], study: study(), exit: 64, ["--scenario must name a scenario of the study (s), got 't'"]),
+        .command("paths: --out into a missing folder", ["paths", "s.json", "--paths", "1", "--out", "no/such/dir/p.csv"], study: study(), exit: 73,
+                 ["cannot write 'no/such/dir/p.csv': the folder 'no/such/dir' does not exist. Nothing was changed; create the folder first (mkdir -p 'no/such/dir') or choose another path with --out"]),
         .command("backtest: --end before --start", ["backtest", "s.json", "--start", "2025-04-03", "--end", "2025-04-01"], study: study(), exit: 64, ["--end must be after --start, got 2025-04-03 and 2025-04-01"]),
         .command("backtest: --end equal --start", ["backtest", "s.json", "--start", "2025-04-02", "--end", "2025-04-02"], study: study(), exit: 64, ["--end must be after --start, got 2025-04-02 and 2025-04-02"]),
         .command("backtest: --every 0", ["backtest", "s.json", "--every", "0"], study: study(), exit: 64, ["--every must be a whole number from 1 to 10000, got '0'"]),

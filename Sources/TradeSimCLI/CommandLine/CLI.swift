@@ -11,28 +11,28 @@ enum CLI {
             report(error)
             return error.exitCode.rawValue
         } catch {
-            Console.err("Error: \(error)\n")
+            Console.err("Error: \(Self.visible(String(describing: error)))\n")
             return ExitCode.failure.rawValue
         }
     }
 
     static func dispatch(_ args: [String]) throws {
         guard let first = args.first else {
-            Console.out(Help.overview(Commands.all, version: TradeSimVersion.string))
+            try Console.out(Help.overview(Commands.all, version: TradeSimVersion.string))
             return
         }
         switch first {
         case "--version", "-V", "version":
-            Console.out(TradeSimVersion.string + "\n")
+            try Console.out(TradeSimVersion.string + "\n")
             return
         case "help", "--help", "-h":
             if args.count > 1 {
                 guard let c = Commands.named(args[1]) else {
                     throw CLIError.usage("unknown command '\(args[1])'", command: nil)
                 }
-                Console.out(Help.command(c))
+                try Console.out(Help.command(c))
             } else {
-                Console.out(Help.overview(Commands.all, version: TradeSimVersion.string))
+                try Console.out(Help.overview(Commands.all, version: TradeSimVersion.string))
             }
             return
         default:
@@ -43,7 +43,7 @@ enum CLI {
         }
         let rest = Array(args.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
-            Console.out(Help.command(command))
+            try Console.out(Help.command(command))
             return
         }
         let parsed = try ParsedArguments(rest, for: command)
@@ -53,17 +53,36 @@ enum CLI {
     static func report(_ error: CLIError) {
         switch error {
         case let .usage(message, command):
-            var text = "Error: \(message)\n"
+            var text = "Error: \(visible(message))\n"
             if let name = command, let c = Commands.named(name) {
                 text += "Usage: \(c.usage)\n  See 'tradesim \(name) --help'.\n"
             } else {
                 text += "Usage: tradesim <command> [<options>]\n  See 'tradesim help'.\n"
             }
             Console.err(text)
-        case let .data(message), let .failure(message):
-            Console.err("Error: \(message)\n")
+        case let .data(message), let .failure(message), let .cannotCreate(message), let .io(message):
+            Console.err("Error: \(visible(message))\n")
         case let .dataProblems(messages):
-            for m in messages { Console.err("Error: \(m)\n") }
+            for m in messages { Console.err("Error: \(visible(m))\n") }
         }
+    }
+
+    /// A message as it may reach a terminal: one line, with every control character shown as
+    /// an escape (`\n`, `\u{1B}`), so that text echoed from a file or a path can neither split
+    /// the `Error:` line nor send escape sequences.
+    static func visible(_ message: String) -> String {
+        var out = ""
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\0": out += "\\0"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

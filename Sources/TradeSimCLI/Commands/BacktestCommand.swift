@@ -16,6 +16,8 @@ enum BacktestCommand {
         realized vol (impliedVol.realizedWindowDays, default 21 days) × impliedVol.baseMultiple plus \
         the event premium, unless the price file has an IV column. Writes the report set with \
         trades.csv (every leg of every trade).
+
+        \(OutputRule.folderHelp)
         """,
         arguments: [ArgumentSpec(name: "study", help: "Study file (default: \(defaultStudy)).")],
         options: [
@@ -74,7 +76,10 @@ enum BacktestCommand {
             case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
             }
         }
-        for (path, bytes) in read { record(path, bytes) }
+        for (path, bytes) in read {
+            record(path, bytes)
+            loaded.reads.append(OutputRule.Input(role: "the price file", path: StudyLoader.displayPath(path)))
+        }
         let plan = BacktestPlan(template: template, universe: study.universe, series: series, pricesReference: reference,
                                 start: start, end: end, every: a.integer("every"), align: a.has("align"))
         let runs: BacktestPlan.Runs
@@ -89,8 +94,8 @@ enum BacktestCommand {
         let configuration = RunConfiguration(paths: 1, seed: 0, threads: a.integer("threads") ?? Parallel.processorCount,
                                              tracedPaths: 1)
         let outPath = a.string("out") ?? "reports/\(study.name)"
-        let folder = try ReportFolder(outPath)
-        Interrupts.removeOnInterrupt(folder.temporary)
+        let folder = try ReportFolder(outPath, isDefault: !a.has("out"), reads: loaded.reads)
+        Interrupts.removeOnInterrupt(folder.staging.path)
         let loadSeconds = clock.lap()
         let each = Engine.runEach(study: replay, configuration: configuration)
         let outcomes = [ScenarioOutcomes.combine(each, scenario: runs.scenarios[0])]
@@ -102,7 +107,7 @@ enum BacktestCommand {
                                                 configuration: reportConfiguration, inputs: loaded.inputs, folder: folder,
                                                 clock: &clock, timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
         if !a.has("quiet") {
-            Console.out(RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))
+            try Console.out(RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))
             Console.err("tradesim backtest: \(study.name), \(each.count) run\(each.count == 1 ? "" : "s") from \(runs.dates.first!) "
                 + "to \(runs.dates.last!) in \(NumberText.fixed(clock.total, digits: 2)) s → \(outPath)/\n")
         }

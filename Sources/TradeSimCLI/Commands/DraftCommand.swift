@@ -14,7 +14,9 @@ enum DraftCommand {
         closes before --start. The study validates as written; what the card does not say (spots, sizes, the \
         event's date, scenario views, placeholder tickers TBD-1, …) is filled with stated \
         assumptions, noted in the study and listed on stderr. Writes to standard output, or to \
-        --out FILE (not over an existing file unless --force).
+        --out FILE.
+
+        \(OutputRule.fileHelp)
         """,
         arguments: [ArgumentSpec(name: "card", help: "The card as a text file.", optional: false)],
         options: [
@@ -40,9 +42,27 @@ enum DraftCommand {
             start = CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))).adding(days: 1)
             while start.isWeekend { start = start.adding(days: 1) }
         }
-        if let out = a.string("out"), FileManager.default.fileExists(atPath: out), !a.has("force") {
-            throw CLIError.failure("\(out) exists; pass --force to replace it (a drafted study may be an edited one)")
+        if a.has("force") && !a.has("out") {
+            throw CLIError.usage("--force applies only with --out", command: "draft")
         }
+        var reads = [OutputRule.Input(role: "the card", path: file)]
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let prices = a.string("prices"), case let .success(files) = StudyLoader.priceFiles(prices, relativeTo: here) {
+            reads += files.map { OutputRule.Input(role: "the price file", path: StudyLoader.displayPath($0.path)) }
+        }
+        // The output is checked before any work, so a refused --out changes nothing.
+        var output = try a.string("out").map { try TextOutput(file: $0, force: a.has("force"), reads: reads) } ?? TextOutput()
+        if let staging = output.stagingPath { Interrupts.removeOnInterrupt(staging) }
+        do {
+            try draft(a, file: file, start: start, stated: stated, into: &output)
+        } catch {
+            output.abandon()
+            throw error
+        }
+        Interrupts.clear()
+    }
+
+    static func draft(_ a: ParsedArguments, file: String, start: CalendarDate, stated: Bool, into output: inout TextOutput) throws {
         let bytes = try StudyLoader.readBytes(file, what: "a card as text")
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CLIError.data("\(file): found bytes that are not UTF-8 text; allowed: a card as UTF-8 text")
@@ -65,8 +85,7 @@ enum DraftCommand {
         if case let .failure(p) = StudyDecoder.decode(Array(draft.json.utf8), file: "(drafted study)") {
             throw CLIError.failure("the drafted study does not validate (a tradesim bug):\n" + p.description)
         }
-        var output = try OutputStream(path: a.string("out"))
-        output.write(draft.json)
+        try output.write(draft.json)
         try output.finish()
         if !a.has("quiet") {
             var lines = "Drafted \(draft.readings.count) decision\(draft.readings.count == 1 ? "" : "s") from \(file)"

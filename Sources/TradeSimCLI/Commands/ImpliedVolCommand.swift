@@ -22,9 +22,9 @@ enum ImpliedVolCommand {
         let price = a.number("price")!
         let vol = ImpliedVolatility.solve(price: price, inputs)
         if a.has("json") {
-            Console.out("{\"vol\": \(NumberText.json(vol))}\n")
+            try Console.out("{\"vol\": \(NumberText.json(vol))}\n")
         } else {
-            Console.out(OptionInputs.describe(inputs) + " price=\(price.description)\n"
+            try Console.out(OptionInputs.describe(inputs) + " price=\(price.description)\n"
                 + "vol  " + (vol.map { $0.description } ?? "n/a") + "\n")
         }
     }

@@ -12,6 +12,8 @@ enum MergeCommand {
         the report set exactly as one `tradesim run` with the same inputs and seed would: the \
         CSV files are byte for byte the same. The study is read from the path the partials \
         name (or --study), and must still have the SHA-256 they recorded.
+
+        \(OutputRule.folderHelp)
         """,
         arguments: [ArgumentSpec(name: "partial", help: "Partial results (.tspart), one per shard.", optional: false, repeatable: true)],
         options: [
@@ -78,14 +80,15 @@ enum MergeCommand {
         let configuration = partials[0].configuration(threads: a.integer("threads") ?? Parallel.processorCount)
         let outPath = a.string("out") ?? "reports/\(loaded.study.name)"
         let quiet = a.has("quiet")
-        let folder = try ReportFolder(outPath)
-        Interrupts.removeOnInterrupt(folder.temporary)
+        let partialReads = files.map { OutputRule.Input(role: "the partial result", path: $0) }
+        let folder = try ReportFolder(outPath, isDefault: !a.has("out"), reads: loaded.reads + partialReads)
+        Interrupts.removeOnInterrupt(folder.staging.path)
         let loadSeconds = clock.lap()
         let summary = try ReportSetWriter.write(command: "merge", study: loaded.study, outcomes: outcomes, blend: true,
                                                 configuration: configuration, inputs: loaded.inputs, folder: folder, clock: &clock,
                                                 timings: [("load", loadSeconds)])
         if !quiet {
-            Console.out(RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: loaded.study.currency))
+            try Console.out(RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: loaded.study.currency))
             Console.err("tradesim merge: \(loaded.study.name), \(partials.count) shards → \(outPath)/\n")
         }
     }

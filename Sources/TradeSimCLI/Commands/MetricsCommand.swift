@@ -44,7 +44,7 @@ enum MetricsCommand {
         if a.has("json") {
             var fields = values.map { "\"\($0.0)\": \(text($0.0, $0.1, json: true))" }
             fields.append("\"periods\": \(series.returns.count)")
-            Console.out("{" + fields.joined(separator: ", ") + "}\n")
+            try Console.out("{" + fields.joined(separator: ", ") + "}\n")
             return
         }
         var out = "\(file): \(series.returns.count) returns (\(series.fromLevels ? "from levels in" : "column") \(series.column)), "
@@ -53,6 +53,6 @@ enum MetricsCommand {
             out += name.padding(toLength: 28, withPad: " ", startingAt: 0)
             out += text(name, v, json: false) + "\n"
         }
-        Console.out(out)
+        try Console.out(out)
     }
 }

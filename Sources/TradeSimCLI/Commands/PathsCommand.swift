@@ -9,11 +9,14 @@ enum PathsCommand {
         discussion: """
         One row per scenario, path, day (0 to the horizon) and ticker. 'iv' is the model implied \
         vol of a 21-trading-day (about 30-calendar-day) option that day. Scripted and replayed \
-        scenarios have one path. The same seed gives the same bytes whatever --threads is.
+        scenarios have one path. The same seed gives the same bytes whatever --threads is; rows \
+        are written in path order as they are made, so memory stays flat whatever --paths is.
+
+        \(OutputRule.fileHelp)
         """,
         arguments: [ArgumentSpec(name: "study", help: "Study file (default: \(StudyLoader.defaultStudy)).")],
         options: [
-            OptionSpec(name: "scenario", valueName: "NAME", help: "Only this scenario.", kind: .text),
+            OptionSpec(name: "scenario", valueName: "NAME", help: "Only this scenario (repeatable).", kind: .text, repeatable: true),
             OptionSpec(name: "paths", valueName: "N", help: "Paths per scenario.", kind: .integer(min: 1, max: 10_000_000),
                        defaultDescription: "10"),
             OptionSpec(name: "seed", valueName: "N", help: "Random seed.", kind: .integer(min: 0, max: Int.max),
@@ -21,6 +24,7 @@ enum PathsCommand {
             OptionSpec(name: "threads", valueName: "N", help: "Worker threads.", kind: .integer(min: 1, max: 1024),
                        defaultDescription: "the number of processors"),
             OptionSpec(name: "out", valueName: "FILE", help: "Write to FILE instead of standard output.", kind: .text),
+            OptionSpec(name: "force", valueName: "", help: "Replace an existing --out file.", kind: .flag),
         ],
         run: run)
 
@@ -33,15 +37,30 @@ enum PathsCommand {
         let seed = UInt64(a.integer("seed") ?? 42)
         let threads = a.integer("threads") ?? Parallel.processorCount
         var selected = Array(study.scenarios.enumerated())
-        if let name = a.string("scenario") {
-            selected = selected.filter { $0.element.name == name }
-            if selected.isEmpty {
-                throw CLIError.usage("--scenario must name a scenario of the study (\(study.scenarios.map(\.name).joined(separator: ", "))), got '\(name)'",
-                                     command: "paths")
-            }
+        let names = a.strings("scenario")
+        for name in names where study.scenario(named: name) == nil {
+            throw CLIError.usage("--scenario must name a scenario of the study (\(study.scenarios.map(\.name).joined(separator: ", "))), got '\(name)'",
+                                 command: "paths")
         }
-        var output = try OutputStream(path: a.string("out"))
-        output.write(PathsCSV.header)
+        if !names.isEmpty { selected = selected.filter { names.contains($0.element.name) } }
+        if a.has("force") && !a.has("out") {
+            throw CLIError.usage("--force applies only with --out", command: "paths")
+        }
+        var output = try a.string("out").map { try TextOutput(file: $0, force: a.has("force"), reads: loaded.reads) } ?? TextOutput()
+        if let staging = output.stagingPath { Interrupts.removeOnInterrupt(staging) }
+        do {
+            try write(study: study, selected: selected, paths: paths, seed: seed, threads: threads, to: &output)
+            try output.finish()
+        } catch {
+            output.abandon()
+            throw error
+        }
+        Interrupts.clear()
+    }
+
+    static func write(study: Study, selected: [(offset: Int, element: Scenario)], paths: Int, seed: UInt64, threads: Int,
+                      to output: inout TextOutput) throws {
+        try output.write(PathsCSV.header)
         for (index, scenario) in selected {
             let kernel = ScenarioKernel(scenario: scenario, scenarioIndex: index, universe: study.universe)
             let count = kernel.isDeterministic ? 1 : paths
@@ -57,10 +76,9 @@ enum PathsCommand {
                     let first = b * lanesPerBlock
                     return PathsCSV.rows(kernel: kernel, firstPath: first, lanes: min(lanesPerBlock, count - first), seed: seed)
                 }
-                for t in texts { output.write(t) }
+                for t in texts { try output.write(t) }
                 start = end
             }
         }
-        try output.finish()
     }
 }

@@ -20,7 +20,7 @@ enum PriceCommand {
             let keys: [(String, Double)] = [("price", v.price), ("delta", v.delta), ("gamma", v.gamma),
                                             ("vega", v.vega), ("theta", v.theta), ("rho", v.rho),
                                             ("dividend_rho", v.dividendRho)]
-            Console.out("{" + keys.map { "\"\($0.0)\": \(NumberText.json($0.1))" }.joined(separator: ", ") + "}\n")
+            try Console.out("{" + keys.map { "\"\($0.0)\": \(NumberText.json($0.1))" }.joined(separator: ", ") + "}\n")
             return
         }
         let rows: [(String, Double, String)] = [
@@ -41,6 +41,6 @@ enum PriceCommand {
             out += String(repeating: " ", count: max(0, 18 - number.count)) + number
             out += unit.isEmpty ? "\n" : "  " + unit + "\n"
         }
-        Console.out(out)
+        try Console.out(out)
     }
 }

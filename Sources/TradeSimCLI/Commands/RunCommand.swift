@@ -16,6 +16,8 @@ enum RunCommand {
         With --shard i/n (0 ≤ i < n) it runs only slice i of every scenario's paths and writes a \
         partial result instead (to --out, default reports/<study>-shards/shard-<i>-of-<n>.tspart); \
         `tradesim merge` joins the n partials into the report set of the single run, byte for byte.
+
+        \(OutputRule.folderHelp) With --shard, --out names a file: \(OutputRule.fileHelp)
         """,
         arguments: [ArgumentSpec(name: "study", help: "Study file (default: \(StudyLoader.defaultStudy)).")],
         options: [
@@ -30,6 +32,7 @@ enum RunCommand {
             OptionSpec(name: "out", valueName: "DIR", help: "Report folder (with --shard: the partial result's file).", kind: .text,
                        defaultDescription: "reports/<study>"),
             OptionSpec(name: "shard", valueName: "I/N", help: "Run slice I of N (from 0) and write a partial result.", kind: .text),
+            OptionSpec(name: "force", valueName: "", help: "With --shard: replace an existing partial-result file.", kind: .flag),
             OptionSpec(name: "quiet", valueName: "", help: "Print nothing on success.", kind: .flag),
         ],
         run: run)
@@ -55,6 +58,9 @@ enum RunCommand {
         var configuration = RunConfiguration(paths: a.integer("paths") ?? 10_000, seed: UInt64(a.integer("seed") ?? 42),
                                              threads: a.integer("threads") ?? Parallel.processorCount,
                                              tracedPaths: tracedPaths)
+        if a.has("force") && !a.has("shard") {
+            throw CLIError.usage("--force applies only with --shard (a report folder is replaced without it when tradesim wrote it)", command: "run")
+        }
         if let text = a.string("shard") {
             guard let shard = Shard(text) else {
                 throw CLIError.usage("--shard must be I/N with 0 ≤ I < N (for example 0/4), got '\(text)'", command: "run")
@@ -62,15 +68,15 @@ enum RunCommand {
             configuration.shard = shard
             try runShard(loaded: loaded, indices: indices, configuration: configuration, shard: shard,
                          out: a.string("out") ?? "reports/\(study.name)-shards/shard-\(shard.index)-of-\(shard.count).tspart",
-                         quiet: a.has("quiet"))
+                         isDefault: !a.has("out"), force: a.has("force"), quiet: a.has("quiet"))
             return
         }
         let outPath = a.string("out") ?? "reports/\(study.name)"
         let quiet = a.has("quiet")
-        // The folder is prepared before the long work, so a bad --out fails fast, and an
-        // interrupt removes it.
-        let folder = try ReportFolder(outPath)
-        Interrupts.removeOnInterrupt(folder.temporary)
+        // The folder is checked and prepared before the long work, so a bad --out fails fast,
+        // and an interrupt removes what was written.
+        let folder = try ReportFolder(outPath, isDefault: !a.has("out"), reads: loaded.reads)
+        Interrupts.removeOnInterrupt(folder.staging.path)
         let loadSeconds = clock.lap()
 
         let total = indices.reduce(0) { $0 + Engine.pathCount(study.scenarios[$1], configuration) }
@@ -84,25 +90,19 @@ enum RunCommand {
                                                 configuration: configuration, inputs: loaded.inputs, folder: folder, clock: &clock,
                                                 timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
         if !quiet {
-            Console.out(portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))
-            Console.err("tradesim run: \(study.name), \(indices.count) scenarios × \(configuration.paths) paths in "
+            try Console.out(portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))
+            Console.err("tradesim run: \(study.name), \(Plural.count(indices.count, "scenario")), \(Plural.count(total, "path")) in "
                 + "\(NumberText.fixed(clock.total, digits: 2)) s → \(outPath)/\n")
         }
     }
 
-    /// One shard: its slice of every scenario, written as a partial result (atomically: a
-    /// temporary file renamed into place, removed on interrupt).
+    /// One shard: its slice of every scenario, written as a partial result (a file under the
+    /// output rule: built beside its place and renamed into it, removed on interrupt).
     static func runShard(loaded: StudyLoader.Loaded, indices: [Int], configuration: RunConfiguration, shard: Shard,
-                         out: String, quiet: Bool) throws {
+                         out: String, isDefault: Bool, force: Bool, quiet: Bool) throws {
         let clock = Stopwatch()
-        let target = URL(fileURLWithPath: out)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw CLIError.failure("cannot create the folder of \(out): \(error.localizedDescription)")
-        }
-        Interrupts.removeOnInterrupt(temporary)
+        var output = try TextOutput(file: out, isDefault: isDefault, force: force, reads: loaded.reads)
+        if let staging = output.stagingPath { Interrupts.removeOnInterrupt(staging) }
         let total = indices.reduce(0) { $0 + shard.pathRange(paths: Engine.pathCount(loaded.study.scenarios[$1], configuration)).count }
         let progress = Progress(total: total, enabled: !quiet && Console.stderrIsTerminal)
         let outcomes = Engine.run(study: loaded.study, scenarioIndices: indices, configuration: configuration,
@@ -110,22 +110,11 @@ enum RunCommand {
         progress.finish()
         let partial = PartialResult(studyName: loaded.study.name, inputs: loaded.inputs, configuration: configuration,
                                     shard: shard, outcomes: outcomes)
-        do {
-            try Data(partial.encoded()).write(to: temporary)
-            // rename(2) replaces an earlier partial in one step.
-            guard rename(temporary.path, target.path) == 0 else {
-                throw CLIError.failure("cannot move the partial result into \(out): \(String(cString: strerror(errno)))")
-            }
-        } catch let error as CLIError {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CLIError.failure("cannot write \(out): \(error.localizedDescription)")
-        }
+        try output.write(bytes: partial.encoded())
+        try output.finish()
         Interrupts.clear()
         if !quiet {
-            Console.err("tradesim run: \(loaded.study.name), shard \(shard) (\(total) paths) in "
+            Console.err("tradesim run: \(loaded.study.name), shard \(shard) (\(Plural.count(total, "path"))) in "
                 + "\(NumberText.fixed(clock.total, digits: 2)) s → \(out)\n")
         }
     }

@@ -18,7 +18,7 @@ enum ValidateCommand {
             do {
                 let loaded = try StudyLoader.load(file)
                 let s = loaded.study
-                Console.out("\(file): OK — study '\(s.name)', \(s.universe.count) assets, \(s.scenarios.count) scenarios\n")
+                try Console.out("\(file): OK — study '\(s.name)', \(s.universe.count) assets, \(s.scenarios.count) scenarios\n")
             } catch let CLIError.dataProblems(list) {
                 problems += list
             } catch let CLIError.data(message) {

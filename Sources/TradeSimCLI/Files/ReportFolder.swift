@@ -1,113 +1,107 @@
 import Foundation
 
-/// Writes a report set atomically: every file goes into a temporary sibling folder, which
-/// then takes the place of the previous report in one step, so an interrupted or failed run
-/// never leaves a half-written report and never damages the previous one.
+/// Writes a report set safely: the target is checked by `OutputRule`, every file goes into a
+/// `StagingFolder` beside it, and the finished folder takes the target's place in one rename
+/// (exchanged with the previous report, which is then removed), so an interrupted or failed
+/// run never leaves a half-written report and never damages the previous one. Two runs into
+/// the same folder at once each put a whole report in place, one after the other.
 struct ReportFolder {
-    let destination: URL
-    let temporary: URL
+    let place: OutputRule.Place
+    let staging: StagingFolder
 
-    init(_ path: String) throws {
-        destination = URL(fileURLWithPath: path).standardizedFileURL
-        let parent = destination.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        Self.removeLeftovers(in: parent, name: destination.lastPathComponent)
-        temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.removeItem(at: temporary)
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+    /// The folder the files are written into until `commit`.
+    var building: String { staging.path + "/report" }
+
+    /// Checks the target, removes leftovers of killed runs beside it, and creates the staging
+    /// folder (so a bad `--out` fails before the long work).
+    init(_ display: String, isDefault: Bool, reads inputs: [OutputRule.Input]) throws {
+        place = try OutputRule.reportFolder(display, isDefault: isDefault, reads: inputs)
+        StagingFolder.removeLeftovers(in: place.parent, for: place.name)
+        staging = try StagingFolder(in: place.parent, for: place.name, displayParent: place.displayParent)
+        guard mkdir(building, 0o755) == 0 else {
+            let failure = errno
+            staging.remove()
+            throw CLIError.cannotCreate("cannot write the report to '\(place.display)': \(FileSystem.reason(failure))")
+        }
     }
 
     /// Writes one file of the set with open/write/close (Foundation's `Data.write` took about
-    /// 0.4 ms a file here, a tenth of the whole report phase).
+    /// 0.4 ms a file here, a tenth of the whole report phase). A failure (a full disk) is
+    /// `CLIError.io`; the caller abandons the folder.
     func write(_ name: String, _ text: String) throws {
-        let path = temporary.appendingPathComponent(name).path
+        let path = building + "/" + name
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         var text = text
-        try text.withUTF8 { bytes in
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw WriteError(path: path, code: errno) }
-            defer { close(fd) }
-            var offset = 0
-            while offset < bytes.count {
-                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(path: path, code: errno)
-                }
-                offset += n
-            }
-        }
+        let failure: Int32? = fd < 0 ? errno : text.withUTF8 { FileSystem.writeOutput(fd, UnsafeRawBufferPointer($0)) }
+        if fd >= 0 && close(fd) != 0 && failure == nil { throw writeError(errno, name) }
+        if let failure { throw writeError(failure, name) }
     }
 
-    /// A failed open or write, described by the system's message.
-    struct WriteError: LocalizedError {
-        let path: String
-        let code: Int32
-        var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
+    private func writeError(_ code: Int32, _ name: String) -> CLIError {
+        .io("cannot write the report to '\(place.display)': \(FileSystem.reason(code)) (writing \(name)). Nothing was changed")
     }
 
-    /// Puts the finished folder in place of the old one (exchanging the two in one rename
-    /// where the system allows it), then removes the old one.
+    /// Puts the finished folder in place: under the parent folder's lock the target is checked
+    /// again, then the new folder is renamed into place (or exchanged with the previous report
+    /// in one step), and the previous report, now in the staging folder, is removed.
     func commit() throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: destination.path) {
-            let old = destination.deletingLastPathComponent()
-                .appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-            if Self.exchange(temporary, destination) {
-                try fm.removeItem(at: temporary)  // now holds the previous report
+        defer { staging.remove() }
+        try FileSystem.withFolderLock(place.parent) {
+            try OutputRule.checkFolderTarget(place)
+            let target = place.path
+            if FileSystem.kind(target) == .missing {
+                if let failure = FileSystem.renameNoReplace(building, target) { throw moveError(failure) }
                 return
             }
-            try fm.moveItem(at: destination, to: old)
-            try fm.moveItem(at: temporary, to: destination)
-            try? fm.removeItem(at: old)
-        } else {
-            try fm.moveItem(at: temporary, to: destination)
-        }
-    }
-
-    func abandon() {
-        try? FileManager.default.removeItem(at: temporary)
-    }
-
-    /// renameat2(RENAME_EXCHANGE): swaps two paths atomically (Linux ≥ 3.15, glibc ≥ 2.28),
-    /// looked up at run time; false where it is not available (then two renames are used).
-    static func exchange(_ a: URL, _ b: URL) -> Bool {
-        #if os(Linux)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let renameExchange: UInt32 = 2
-        return a.path.withCString { pa in
-            b.path.withCString { pb in renameat2(AT_FDCWD, pa, AT_FDCWD, pb, renameExchange) == 0 }
-        }
-        #else
-        return false
-        #endif
-    }
-
-    /// Temporary folders left by runs that were killed (their process is gone).
-    static func removeLeftovers(in parent: URL, name: String) {
-        for entry in hiddenEntries(of: parent.path) where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
-            let pid = Int32(entry.split(separator: "-").last ?? "") ?? 0
-            if pid > 0 && kill(pid, 0) == 0 && pid != ProcessInfo.processInfo.processIdentifier { continue }
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
-        }
-    }
-
-    /// The names in a folder that start with a dot, read with readdir(3): Foundation's
-    /// directory listing made a name for every entry, which took milliseconds in a folder of
-    /// thousands (such as /tmp).
-    static func hiddenEntries(of path: String) -> [String] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) { raw in
-                raw.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { c -> String? in
-                    c[0] == 0x2E ? String(cString: c) : nil  // "."
-                }
+            guard let failure = FileSystem.exchange(building, target) else { return }
+            guard failure == ENOSYS || failure == EINVAL || failure == ENOTSUP else { throw moveError(failure) }
+            // No exchange on this system: two renames, the previous report kept in the staging
+            // folder between them (and put back if the second fails).
+            let previous = staging.path + "/previous"
+            if rename(target, previous) != 0 { throw moveError(errno) }
+            if rename(building, target) != 0 {
+                let second = errno
+                _ = rename(previous, target)
+                throw moveError(second)
             }
-            if let name, name != ".", name != ".." { names.append(name) }
         }
-        return names
+    }
+
+    private func moveError(_ code: Int32) -> CLIError {
+        .io("cannot put the report in place at '\(place.display)': \(FileSystem.reason(code)). Nothing was changed")
+    }
+
+    func abandon() { staging.remove() }
+
+    // MARK: - Whose folder is it
+
+    enum Ownership: Equatable {
+        case empty
+        /// A report folder of tradesim, with the entries it holds besides what its run.json lists.
+        case report(extras: [String])
+        /// Anything else, with its entries.
+        case foreign(entries: [String])
+    }
+
+    /// Files the operating system adds to folders a user looks at; they are not the user's.
+    static let systemFiles: Set<String> = [".DS_Store"]
+
+    /// Whether a folder is empty, a report folder tradesim wrote (its run.json names the tool
+    /// `tradesim` and lists the outputs), or something else.
+    static func ownership(of folder: String) -> Ownership {
+        let entries = FileSystem.entries(of: folder) { !systemFiles.contains($0) }
+        if entries.isEmpty { return .empty }
+        let manifest = folder + "/run.json"
+        guard case let .file(bytes) = FileSystem.kind(manifest), bytes < 1 << 20,
+              let data = FileManager.default.contents(atPath: manifest),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              object["tool"] as? String == "tradesim", let outputs = object["outputs"] as? [String] else {
+            return .foreign(entries: entries)
+        }
+        let listed = Set(outputs + ["run.json"])
+        let extras = entries.filter { name in
+            !listed.contains(name) || !{ if case .file = FileSystem.kind(folder + "/" + name) { true } else { false } }()
+        }
+        return .report(extras: extras)
     }
 }

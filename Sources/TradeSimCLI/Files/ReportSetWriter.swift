@@ -36,7 +36,7 @@ enum ReportSetWriter {
             try folder.commit()
         } catch {
             folder.abandon()
-            throw CLIError.failure("cannot write the report to \(folder.destination.path): \(error.localizedDescription)")
+            throw error
         }
         Interrupts.clear()
         return summary

@@ -12,6 +12,8 @@ enum StudyLoader {
         var bytes: [UInt8]
         /// The study file and every price file it read, with their SHA-256 (for run.json).
         var inputs: [RunManifest.Input]
+        /// The same files as read (for the output rule: never replaced, never inside a report folder).
+        var reads: [OutputRule.Input]
     }
 
     /// Loads and validates a study; every problem becomes an `Error:` line and exit 65.
@@ -20,11 +22,15 @@ enum StudyLoader {
         let bytes = try readBytes(file, what: path == nil ? "the first card's study (run from the repository root, or name a STUDY)" : "a readable study file")
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
         var inputs = [RunManifest.Input(role: "study", path: file, sha256: SHA256.hex(bytes))]
+        var reads = [OutputRule.Input(role: "the study file", path: file)]
         let result = StudyDecoder.decode(bytes, file: file, loadHistory: { reference in
-            loadPrices(reference, relativeTo: directory, read: { inputs.append(RunManifest.Input(role: "prices", path: displayPath($0), sha256: SHA256.hex($1))) })
+            loadPrices(reference, relativeTo: directory, read: {
+                inputs.append(RunManifest.Input(role: "prices", path: displayPath($0), sha256: SHA256.hex($1)))
+                reads.append(OutputRule.Input(role: "the price file", path: displayPath($0)))
+            })
         })
         switch result {
-        case let .success(study): return Loaded(study: study, path: file, bytes: bytes, inputs: inputs)
+        case let .success(study): return Loaded(study: study, path: file, bytes: bytes, inputs: inputs, reads: reads)
         case let .failure(problems): throw CLIError.dataProblems(problems.problems.map(\.description))
         }
     }
@@ -41,6 +47,24 @@ enum StudyLoader {
         return [UInt8](data)
     }
 
+    /// The files a price reference names: the file, or every `*.csv` in the folder (sorted).
+    static func priceFiles(_ reference: String, relativeTo directory: URL) -> Result<[URL], InputProblems> {
+        let url = reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : directory.appendingPathComponent(reference)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            return .failure(InputProblems([InputProblem(file: url.path, path: "", found: "no such file or folder",
+                                                        allowed: "a price CSV file or a folder of TICKER.csv files")]))
+        }
+        guard isDirectory.boolValue else { return .success([url]) }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        let files = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted().map { url.appendingPathComponent($0) }
+        if files.isEmpty {
+            return .failure(InputProblems([InputProblem(file: url.path, path: "", found: "a folder with no .csv files",
+                                                        allowed: "a folder of TICKER.csv files")]))
+        }
+        return .success(files)
+    }
+
     /// A path as run.json records it: relative to the working folder when it lies inside it
     /// (so a report does not carry the machine's folder names), else as it is.
     static func displayPath(_ path: String) -> String {
@@ -52,22 +76,10 @@ enum StudyLoader {
     /// the study's folder unless absolute.
     static func loadPrices(_ reference: String, relativeTo directory: URL,
                            read: (String, [UInt8]) -> Void = { _, _ in }) -> Result<[PriceSeries], InputProblems> {
-        let url = reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : directory.appendingPathComponent(reference)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            return .failure(InputProblems([InputProblem(file: url.path, path: "", found: "no such file or folder",
-                                                        allowed: "a price CSV file or a folder of TICKER.csv files")]))
-        }
-        var files: [URL] = []
-        if isDirectory.boolValue {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-            files = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted().map { url.appendingPathComponent($0) }
-            if files.isEmpty {
-                return .failure(InputProblems([InputProblem(file: url.path, path: "", found: "a folder with no .csv files",
-                                                            allowed: "a folder of TICKER.csv files")]))
-            }
-        } else {
-            files = [url]
+        let files: [URL]
+        switch priceFiles(reference, relativeTo: directory) {
+        case let .success(f): files = f
+        case let .failure(p): return .failure(p)
         }
         var series: [PriceSeries] = []
         var problems: [InputProblem] = []
