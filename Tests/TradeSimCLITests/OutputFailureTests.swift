@@ -240,7 +240,7 @@ struct OutputConcurrencyTests {
     @Test func killedPathsAreTidiedByTheNextRun() throws {
         let box = try Sandbox()
         defer { box.remove() }
-        let p = try Self.interruptedPaths(into: box.work.path + "/p.csv", signal: SIGKILL)
+        _ = try Self.interruptedPaths(into: box.work.path + "/p.csv", signal: SIGKILL)
         #expect(OutputFailureTests.leftovers(box.work, "p.csv").count == 1)
         #expect(try TradeSimBinary.run(["paths", "s.json", "--out", "p.csv"], in: box.work).exitCode == 0)
         #expect(OutputFailureTests.leftovers(box.work, "p.csv").isEmpty)
