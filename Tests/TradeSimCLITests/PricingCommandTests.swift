@@ -54,9 +54,16 @@ struct PricingCommandTests {
         let args = ["--type", "call", "--spot", "100", "--strike", "100", "--rate", "0.05", "--years", "1"]
         let json = try TradeSimBinary.run(["implied-vol", "--price", "150"] + args + ["--json"])
         #expect(json.exitCode == 0)
-        #expect(json.stdout == "{\"vol\": null}\n")
+        #expect(json.stdout == "{\"vol\": null, \"reason\": \"the price 150.0 is at or above the upper bound 100.0 (S·e^(−qT) for a call), which only an infinite volatility approaches\"}\n")
         let text = try TradeSimBinary.run(["implied-vol", "--price", "150"] + args)
-        #expect(text.stdout.hasSuffix("vol  n/a\n"))
+        #expect(text.stdout.hasSuffix("vol  n/a: the price 150.0 is at or above the upper bound 100.0 (S·e^(−qT) for a call), which only an infinite volatility approaches\n"))
+        // Below the discounted intrinsic value: S − K·e^(−rT) = 100 − 95·e^(−0.05) = 9.6330…
+        let low = try TradeSimBinary.run(["implied-vol", "--price", "5", "--type", "call", "--spot", "100", "--strike", "95", "--rate", "0.05", "--years", "1"])
+        #expect(low.stdout.hasSuffix("vol  n/a: the price 5.0 is below the lower bound 9.633046 (the discounted intrinsic value e^(−rT)·max(F − K, 0), F = S·e^((r−q)T)), the price at zero volatility\n".replacingOccurrences(of: "9.633046", with: (100 - 95 * exp(-0.05)).description)))
+        let expired = try TradeSimBinary.run(["implied-vol", "--price", "5", "--type", "put", "--spot", "100", "--strike", "95", "--rate", "0.05", "--years", "0", "--json"])
+        #expect(expired.stdout == "{\"vol\": null, \"reason\": \"the option has expired (--years 0): its price is its intrinsic value whatever the volatility\"}\n")
+        let solved = try TradeSimBinary.run(["implied-vol", "--price", "10.450583572185565"] + args + ["--json"])
+        #expect(solved.stdout.hasSuffix(", \"reason\": null}\n"))
     }
 
     @Test func readableTableShowsPerPointAndPerDay() throws {

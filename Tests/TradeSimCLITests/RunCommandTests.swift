@@ -37,6 +37,9 @@ struct RunCommandTests {
         // Then the blended scenario: each variant and the portfolio.
         #expect(lines.filter { $0.hasPrefix("blended,") }.count == 7)
         #expect(!csv.lowercased().contains("nan") && !csv.contains("inf"))
+        // Chart dates are ISO dates (the first card starts on 2026-08-03).
+        let html = try String(contentsOf: a.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("class=\"tick\">2026-08-03</text>"))
         // Every row has the 22 columns.
         #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 22 })
     }
@@ -118,5 +121,31 @@ struct InterruptTests {
         #expect(try TradeSimBinary.run(["run", "--paths", "100", "--seed", "5", "--out", out.path, "--quiet"], in: Self.root).exitCode == 0)
         #expect(Self.leftovers(out).isEmpty)
         #expect(try Data(contentsOf: out.appendingPathComponent("summary.csv")) != before)
+    }
+}
+
+@Suite("Committed files stay as committed")
+struct CommittedFilesTests {
+    /// `swift run -c release tradesim run` writes reports/<study>/, which git ignores: the run
+    /// leaves a clone unmodified (its timings and thread count change run.json on every run).
+    /// The committed example reports live in reports/examples/.
+    @Test func defaultReportFoldersAreIgnoredByGit() throws {
+        let root = TradeSimBinary.packageRoot
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path) else { return }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "check-ignore", "--no-index", "reports/rare-earths-us-china/run.json",
+                       "reports/rare-earths-backtest-2025/run.json", "reports/benchmark-shards/shard-0-of-2.tspart",
+                       "reports/examples/rare-earths-us-china/run.json"]
+        p.currentDirectoryURL = root
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let ignored = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(ignored == "reports/rare-earths-us-china/run.json\nreports/rare-earths-backtest-2025/run.json\nreports/benchmark-shards/shard-0-of-2.tspart\n")
+        for example in ["rare-earths-us-china", "rare-earths-backtest-2025"] {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("reports/examples/\(example)/summary.csv").path))
+        }
     }
 }

@@ -8,6 +8,15 @@ public struct RunConfiguration: Sendable {
     /// Portfolio equity is kept per day for this many paths (the first ones) for the
     /// equity quantiles; everything else is per path only.
     public var equitySamplePaths: Int
+
+    /// The equity sample a run keeps: 10,000 paths, fewer where the horizon is so long that
+    /// they would pass 128 MiB (paths × (days + 1) × 8 bytes; 167 paths at the longest horizon,
+    /// 100,000 days), so a long horizon does not multiply the memory. 10,000 for every horizon
+    /// up to 1,677 days.
+    public static func equitySamplePaths(horizonDays: Int) -> Int {
+        let budgetBytes = 128 << 20
+        return max(1, min(10_000, budgetBytes / ((horizonDays + 1) * 8)))
+    }
     /// Trades and daily P&L are recorded for this many paths (the first ones).
     public var tracedPaths: Int
     /// Keep every path's return (and pair spread) even where no thesis tests it.

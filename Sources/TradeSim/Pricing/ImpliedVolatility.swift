@@ -43,6 +43,19 @@ public enum ImpliedVolatility {
         return s / years.squareRoot()
     }
 
+    /// The no-arbitrage range of a European option's price, the prices some volatility gives:
+    /// from the discounted intrinsic value e^{−rT}·max(w·(F − K), 0) (σ = 0) up to, but not
+    /// including, e^{−rT}·F = S·e^{−qT} for a call or e^{−rT}·K for a put (σ → ∞), with
+    /// F = S·e^{(r−q)T} and w = +1 for a call, −1 for a put (Hull, *Options, Futures and Other
+    /// Derivatives*, ch. 11). `solve` returns nil exactly for prices outside it (and for T = 0).
+    /// Computed as S·e^{−qT} and K·e^{−rT} (the same values as e^{−rT}·F and e^{−rT}·K, up to
+    /// rounding).
+    public static func priceBounds(_ o: BlackScholesInputs) -> (lower: Double, upper: Double) {
+        let share = o.spot * exp(-o.dividendYield * o.years), cash = o.strike * exp(-o.rate * o.years)
+        let intrinsic = Swift.max(o.type.sign * (share - cash), 0)
+        return (intrinsic, o.type == .call ? share : cash)
+    }
+
     /// Convenience overload taking the market inputs of a valuation (its `volatility` ignored).
     public static func solve(price: Double, _ o: BlackScholesInputs) -> Double? {
         solve(type: o.type, price: price, spot: o.spot, strike: o.strike, rate: o.rate,

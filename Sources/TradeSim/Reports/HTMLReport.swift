@@ -179,7 +179,7 @@ public struct HTMLReport {
             let dates = b.dates
             chart.axes(xTitle: dates.allSatisfy(\.isEmpty) ? "trading days from each run's start" : "date (trading day)",
                        yTitle: "equity (\(currency))",
-                       xLabel: { d in let i = Int(d); return i < dates.count && !dates[i].isEmpty ? String(dates[i].dropFirst(2)) : String(i) },
+                       xLabel: { d in let i = Int(d); return i < dates.count && !dates[i].isEmpty ? dates[i] : String(i) },
                        yLabel: SVGChart.shortMoney, xTicks: SVGChart.niceTicks(0...Double(max(1, days - 1)), count: 4))
             let c = color(k)
             let band = { (a: Int, b: Int) in chart.path(q(a) + q(b).reversed()) + " Z" }

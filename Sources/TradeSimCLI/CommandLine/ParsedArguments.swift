@@ -41,8 +41,11 @@ struct ParsedArguments: Sendable {
             if let v = inlineValue {
                 value = v
             } else {
-                guard i < arguments.count else {
-                    throw usage("missing value for --\(name) (expected \(spec.allowedPhrase))")
+                // A value never starts with "--": `--paths --quiet` lacks the number (negative
+                // numbers, `-0.5`, start with one dash).
+                guard i < arguments.count, !arguments[i].hasPrefix("--") else {
+                    let next = i < arguments.count ? ", before '\(arguments[i])'" : ""
+                    throw usage("missing value for --\(name)\(next) (expected \(spec.allowedPhrase))")
                 }
                 value = arguments[i]
                 i += 1

@@ -63,7 +63,7 @@ enum DraftCommand {
     }
 
     static func draft(_ a: ParsedArguments, file: String, start: CalendarDate, stated: Bool, into output: inout TextOutput) throws {
-        let bytes = try StudyLoader.readBytes(file, what: "a card as text")
+        let bytes = try StudyLoader.readBytes(file, what: "a card as text", limit: .card)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CLIError.data("\(file): found bytes that are not UTF-8 text; allowed: a card as UTF-8 text")
         }

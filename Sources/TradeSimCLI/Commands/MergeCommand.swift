@@ -31,7 +31,9 @@ enum MergeCommand {
         var bytes: [[UInt8]] = []
         var headers: [PartialResult.Header] = []
         for file in files {
-            let b = try StudyLoader.readBytes(file, what: "a partial result written by `tradesim run --shard`")
+            // A partial holds every path's results of its slice: it must fit in memory.
+            let b = try StudyLoader.readBytes(file, what: "a partial result written by `tradesim run --shard`",
+                                              limit: MemoryCheck.usableBytes / 2, limitText: MemoryCheck.size(MemoryCheck.usableBytes / 2))
             switch PartialResult.header(b, file: file) {
             case let .success(h): headers.append(h)
             case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
@@ -89,7 +91,7 @@ enum MergeCommand {
                                                 timings: [("load", loadSeconds)])
         if !quiet {
             try Console.out(RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: loaded.study.currency))
-            Console.err("tradesim merge: \(loaded.study.name), \(partials.count) shards → \(outPath)/\n")
+            Console.err("tradesim merge: \(loaded.study.name), \(Plural.count(partials.count, "shard")) → \(outPath)/\n")
         }
     }
 

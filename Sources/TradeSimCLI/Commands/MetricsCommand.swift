@@ -20,7 +20,7 @@ enum MetricsCommand {
 
     static func run(_ a: ParsedArguments) throws {
         let file = a.positional[0]
-        let bytes = try StudyLoader.readBytes(file, what: "a CSV file of dates and returns or levels")
+        let bytes = try StudyLoader.readBytes(file, what: "a CSV file of dates and returns or levels", limit: .prices)
         let series: ReturnSeries
         switch ReturnSeries.parse(String(decoding: bytes, as: UTF8.self), file: file, column: a.string("column")) {
         case let .success(s): series = s
@@ -47,7 +47,7 @@ enum MetricsCommand {
             try Console.out("{" + fields.joined(separator: ", ") + "}\n")
             return
         }
-        var out = "\(file): \(series.returns.count) returns (\(series.fromLevels ? "from levels in" : "column") \(series.column)), "
+        var out = "\(file): \(Plural.count(series.returns.count, "return")) (\(series.fromLevels ? "from levels in" : "column") \(series.column)), "
             + "\(series.dates.first!) to \(series.dates.last!); 252 periods/year, risk-free 0\n"
         for (name, v) in values {
             out += name.padding(toLength: 28, withPad: " ", startingAt: 0)

@@ -58,6 +58,9 @@ enum RunCommand {
         var configuration = RunConfiguration(paths: a.integer("paths") ?? 10_000, seed: UInt64(a.integer("seed") ?? 42),
                                              threads: a.integer("threads") ?? Parallel.processorCount,
                                              tracedPaths: tracedPaths)
+        // The equity sample shrinks for very long horizons, so memory does not grow with them.
+        let longest = indices.map { study.scenarios[$0].horizonDays }.max() ?? 0
+        configuration.equitySamplePaths = RunConfiguration.equitySamplePaths(horizonDays: longest)
         if a.has("force") && !a.has("shard") {
             throw CLIError.usage("--force applies only with --shard (a report folder is replaced without it when tradesim wrote it)", command: "run")
         }
@@ -66,6 +69,7 @@ enum RunCommand {
                 throw CLIError.usage("--shard must be I/N with 0 ≤ I < N (for example 0/4), got '\(text)'", command: "run")
             }
             configuration.shard = shard
+            try MemoryCheck.check(study: study, scenarioIndices: indices, configuration: configuration, command: "run", quiet: a.has("quiet"))
             try runShard(loaded: loaded, indices: indices, configuration: configuration, shard: shard,
                          out: a.string("out") ?? "reports/\(study.name)-shards/shard-\(shard.index)-of-\(shard.count).tspart",
                          isDefault: !a.has("out"), force: a.has("force"), quiet: a.has("quiet"))
@@ -73,6 +77,7 @@ enum RunCommand {
         }
         let outPath = a.string("out") ?? "reports/\(study.name)"
         let quiet = a.has("quiet")
+        try MemoryCheck.check(study: study, scenarioIndices: indices, configuration: configuration, command: "run", quiet: quiet)
         // The folder is checked and prepared before the long work, so a bad --out fails fast,
         // and an interrupt removes what was written.
         let folder = try ReportFolder(outPath, isDefault: !a.has("out"), reads: loaded.reads)

@@ -18,7 +18,7 @@ enum ValidateCommand {
             do {
                 let loaded = try StudyLoader.load(file)
                 let s = loaded.study
-                try Console.out("\(file): OK — study '\(s.name)', \(s.universe.count) assets, \(s.scenarios.count) scenarios\n")
+                try Console.out("\(file): OK — study '\(s.name)', \(Plural.count(s.universe.count, "asset")), \(Plural.count(s.scenarios.count, "scenario"))\n")
             } catch let CLIError.dataProblems(list) {
                 problems += list
             } catch let CLIError.data(message) {

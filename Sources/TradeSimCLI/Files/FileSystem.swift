@@ -29,6 +29,17 @@ enum FileSystem {
         }
     }
 
+    /// What a path leads to, following symbolic links (stat(2)): what an input is.
+    static func kind(followingLinks path: String) -> Kind {
+        var s = stat()
+        guard stat(path, &s) == 0 else { return .missing }
+        switch s.st_mode & S_IFMT {
+        case S_IFREG: return .file(bytes: Int(s.st_size))
+        case S_IFDIR: return .folder
+        default: return .other
+        }
+    }
+
     /// The absolute path with every symbolic link, `.` and `..` resolved (realpath(3)); nil when
     /// the path does not exist.
     static func realPath(_ path: String) -> String? {

@@ -19,7 +19,8 @@ enum StudyLoader {
     /// Loads and validates a study; every problem becomes an `Error:` line and exit 65.
     static func load(_ path: String?) throws -> Loaded {
         let file = path ?? defaultStudy
-        let bytes = try readBytes(file, what: path == nil ? "the first card's study (run from the repository root, or name a STUDY)" : "a readable study file")
+        let bytes = try readBytes(file, what: path == nil ? "the first card's study (run from the repository root, or name a STUDY)" : "a readable study file",
+                                  limit: .study)
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
         var inputs = [RunManifest.Input(role: "study", path: file, sha256: SHA256.hex(bytes))]
         var reads = [OutputRule.Input(role: "the study file", path: file)]
@@ -35,16 +36,48 @@ enum StudyLoader {
         }
     }
 
-    static func readBytes(_ file: String, what: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            throw CLIError.data("\(file): found no such file; allowed: \(what)")
+    /// The most bytes tradesim reads from each kind of input: far above any real one (a study
+    /// of 1,000 assets with a full correlation matrix is about 20 MB; ten years of daily closes
+    /// of 1,000 tickers in one wide file about 30 MB), and checked before reading, so a huge or
+    /// endless file (a 1 GB sparse file, /dev/zero) is refused at once.
+    enum Limit: Int {
+        case study = 67_108_864        // 64 MiB
+        case prices = 268_435_456      // 256 MiB
+        case card = 4_194_304          // 4 MiB
+
+        var text: String { "\(rawValue >> 20) MiB" }
+    }
+
+    /// Reads a whole input file; the problem (naming the file) when it is missing, a folder,
+    /// not a regular file, or larger than `limit`.
+    static func readInput(_ file: String, allowed: String, limit: Int, limitText: String) -> Result<[UInt8], InputProblem> {
+        func problem(_ found: String, _ allowed: String = allowed) -> Result<[UInt8], InputProblem> {
+            .failure(InputProblem(file: file, path: "", found: found, allowed: allowed))
         }
-        guard !isDirectory.boolValue else { throw CLIError.data("\(file): found a folder; allowed: \(what)") }
+        switch FileSystem.kind(followingLinks: file) {
+        case .missing: return problem("no such file")
+        case .folder: return problem("a folder")
+        case .other, .symbolicLink: return problem("a device, pipe or socket, not a regular file")
+        case let .file(bytes) where bytes > limit: return problem("a file of \(OutputRule.bytesText(bytes))", "\(allowed) of at most \(limitText)")
+        case .file: break
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIError.data("\(file): found a file that cannot be read; allowed: \(what)")
+            return problem("a file that cannot be read (\(FileSystem.reason(errno)))")
         }
-        return [UInt8](data)
+        guard data.count <= limit else { return problem("a file of more than \(limitText)", "\(allowed) of at most \(limitText)") }
+        return .success([UInt8](data))
+    }
+
+    /// `readInput`, with a problem as exit 65.
+    static func readBytes(_ file: String, what: String, limit: Int, limitText: String) throws -> [UInt8] {
+        switch readInput(file, allowed: what, limit: limit, limitText: limitText) {
+        case let .success(bytes): return bytes
+        case let .failure(problem): throw CLIError.data(problem.description)
+        }
+    }
+
+    static func readBytes(_ file: String, what: String, limit: Limit) throws -> [UInt8] {
+        try readBytes(file, what: what, limit: limit.rawValue, limitText: limit.text)
     }
 
     /// The files a price reference names: the file, or every `*.csv` in the folder (sorted).
@@ -84,11 +117,14 @@ enum StudyLoader {
         var series: [PriceSeries] = []
         var problems: [InputProblem] = []
         for f in files {
-            guard let data = FileManager.default.contents(atPath: f.path) else {
-                problems.append(InputProblem(file: f.path, path: "", found: "a file that cannot be read", allowed: "a readable CSV file"))
+            let data: [UInt8]
+            switch readInput(f.path, allowed: "a readable price CSV file", limit: Limit.prices.rawValue, limitText: Limit.prices.text) {
+            case let .success(bytes): data = bytes
+            case let .failure(problem):
+                problems.append(problem)
                 continue
             }
-            read(f.path, [UInt8](data))
+            read(f.path, data)
             let ticker = f.deletingPathExtension().lastPathComponent
             switch PriceTable.parse(String(decoding: data, as: UTF8.self), file: f.path, ticker: ticker) {
             case let .success(t): series += t.series
