@@ -12,14 +12,18 @@ struct TradeSimBinary {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The executable beside the test bundle (`.build/<triple>/<config>/tradesim`).
+    /// The executable beside the test bundle: `.build/<triple>/<config>/tradesim`. On Linux the
+    /// tests run as an executable there (Bundle.main); on macOS inside `xctest`, from a
+    /// `.xctest` bundle there. The package's own `.build/debug` is the last resort.
     static let url: URL = {
-        let candidates = [
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("tradesim"),
-            Bundle.main.bundleURL.appendingPathComponent("tradesim"),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tradesim"),
-        ]
-        for c in candidates where FileManager.default.isExecutableFile(atPath: c.path) { return c }
+        var folders = [Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
+                       URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        folders += Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map { $0.bundleURL.deletingLastPathComponent() }
+        folders += ["debug", "release"].map { packageRoot.appendingPathComponent(".build/\($0)") }
+        for folder in folders {
+            let candidate = folder.appendingPathComponent("tradesim")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
         fatalError("tradesim executable not found near \(Bundle.main.bundleURL.path)")
     }()
 

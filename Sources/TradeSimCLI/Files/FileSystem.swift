@@ -53,7 +53,7 @@ enum FileSystem {
     static func identity(_ path: String) -> (device: UInt64, inode: UInt64)? {
         var s = stat()
         guard stat(path, &s) == 0 else { return nil }
-        return (UInt64(s.st_dev), UInt64(s.st_ino))
+        return (UInt64(truncatingIfNeeded: s.st_dev), UInt64(truncatingIfNeeded: s.st_ino))
     }
 
     /// The folder part of a path as typed (`a/b/c` → `a/b`, `c` → `.`, `/c` → `/`), after
