@@ -178,7 +178,8 @@ extension StudyDecoder {
                 }
             }
             guard ok else { return nil }
-            for p in CorrelationMatrix.problems(values: c, count: n) {
+            let (matrix, problems) = CorrelationMatrix.check(values: c, count: n)
+            for p in problems {
                 if let (i, j) = p.entry {
                     let a = order.firstIndex(of: i)!, b = order.firstIndex(of: j)!
                     r.problem(mn, "\(mp)[\(a)][\(b)]", found: p.found, allowed: p.allowed)
@@ -186,7 +187,7 @@ extension StudyDecoder {
                     r.problem(mn, mp, found: p.found, allowed: p.allowed)
                 }
             }
-            return r.problems.count == problemsBefore ? CorrelationMatrix(count: n, values: c) : nil
+            return r.problems.count == problemsBefore ? matrix : nil
         }
         if o.has("tickers") {
             r.problem(o.member("tickers")!.node, JSONPath.join(path, "tickers"), found: "'tickers' without 'matrix'", allowed: Self.correlationForms)
@@ -233,7 +234,7 @@ extension StudyDecoder {
             r.problem(node, path, found: "an object without a correlation form", allowed: Self.correlationForms)
             return nil
         }
-        let issues = CorrelationMatrix.problems(values: c, count: n)
+        let (matrix, issues) = CorrelationMatrix.check(values: c, count: n)
         for p in issues {
             if let (i, j) = p.entry {
                 r.problem(node, path, found: "\(universe.assets[i].ticker)–\(universe.assets[j].ticker): \(p.found)", allowed: p.allowed)
@@ -241,7 +242,7 @@ extension StudyDecoder {
                 r.problem(node, path, found: p.found, allowed: p.allowed)
             }
         }
-        return issues.isEmpty && r.problems.count == problemsBefore ? CorrelationMatrix(count: n, values: c) : nil
+        return r.problems.count == problemsBefore ? matrix : nil
     }
 
     mutating func jumpProcess(_ node: JSONNode, _ path: String) -> JumpProcess? {

@@ -54,7 +54,7 @@ public struct ScenarioKernel: Sendable {
         var tableOfDay = [Int](repeating: 0, count: scenario.horizonDays + 1)
         if case let .monteCarlo(m) = scenario.model {
             let dt = 1 / TradingCalendar.tradingDaysPerYear
-            let l = m.correlation.choleskyFactor()
+            let l = m.correlation.choleskyFactor
             var jumpCompensation = [Double](repeating: 0, count: n)
             for j in m.jumps {
                 for i in j.assets { jumpCompensation[i] += j.intensityPerYear * j.meanRelativeJump }
