@@ -166,27 +166,35 @@ extension StudyDecoder {
             }
             var ok = true
             for (a, (rn, rp)) in rows.enumerated() {
-                guard let cells = r.array(rn, rp) else { ok = false; continue }
+                guard case let .array(cells) = rn.value else { _ = r.array(rn, rp); ok = false; continue }
                 guard cells.count == n else {
                     r.problem(rn, rp, found: "\(cells.count) numbers", allowed: "\(n) numbers")
                     ok = false
                     continue
                 }
-                for (b, (xn, xp)) in cells.enumerated() {
-                    guard let x = r.number(xn, xp, rho) else { ok = false; continue }
-                    c[order[a] * n + order[b]] = x
+                // n² cells: a cell's path is only spelled out when it has a problem.
+                for (b, xn) in cells.enumerated() {
+                    if case let .number(x, _) = xn.value, rho.allows(x) {
+                        c[order[a] * n + order[b]] = x
+                    } else {
+                        _ = r.number(xn, JSONPath.index(rp, b), rho)
+                        ok = false
+                    }
                 }
             }
             guard ok else { return nil }
-            for p in CorrelationMatrix.problems(values: c, count: n) {
+            // Row and column of the file for each universe index.
+            var position = [Int](repeating: 0, count: n)
+            for (a, i) in order.enumerated() { position[i] = a }
+            let (matrix, problems) = CorrelationMatrix.check(values: c, count: n, rowInFile: position)
+            for p in problems {
                 if let (i, j) = p.entry {
-                    let a = order.firstIndex(of: i)!, b = order.firstIndex(of: j)!
-                    r.problem(mn, "\(mp)[\(a)][\(b)]", found: p.found, allowed: p.allowed)
+                    r.problem(mn, "\(mp)[\(position[i])][\(position[j])]", found: p.found, allowed: p.allowed)
                 } else {
                     r.problem(mn, mp, found: p.found, allowed: p.allowed)
                 }
             }
-            return r.problems.count == problemsBefore ? CorrelationMatrix(count: n, values: c) : nil
+            return r.problems.count == problemsBefore ? matrix : nil
         }
         if o.has("tickers") {
             r.problem(o.member("tickers")!.node, JSONPath.join(path, "tickers"), found: "'tickers' without 'matrix'", allowed: Self.correlationForms)
@@ -233,7 +241,7 @@ extension StudyDecoder {
             r.problem(node, path, found: "an object without a correlation form", allowed: Self.correlationForms)
             return nil
         }
-        let issues = CorrelationMatrix.problems(values: c, count: n)
+        let (matrix, issues) = CorrelationMatrix.check(values: c, count: n)
         for p in issues {
             if let (i, j) = p.entry {
                 r.problem(node, path, found: "\(universe.assets[i].ticker)–\(universe.assets[j].ticker): \(p.found)", allowed: p.allowed)
@@ -241,7 +249,7 @@ extension StudyDecoder {
                 r.problem(node, path, found: p.found, allowed: p.allowed)
             }
         }
-        return issues.isEmpty && r.problems.count == problemsBefore ? CorrelationMatrix(count: n, values: c) : nil
+        return r.problems.count == problemsBefore ? matrix : nil
     }
 
     mutating func jumpProcess(_ node: JSONNode, _ path: String) -> JumpProcess? {
@@ -364,7 +372,10 @@ extension StudyDecoder {
         if let (n, p) = o.member("ramp"), let w = r.choice(n, p, ["step", "linear"]) { ramp = EventVolPremium.Ramp(rawValue: w)! }
         var assets = [Bool](repeating: true, count: universe.count)
         if let (an, ap) = o.member("assets") {
-            if let idx = selectors(an, ap) { assets = (0..<universe.count).map { idx.contains($0) } }
+            if let idx = selectors(an, ap) {
+                assets = [Bool](repeating: false, count: universe.count)
+                for i in idx { assets[i] = true }
+            }
         }
         guard let size else { return nil }
         return EventVolPremium(size: size, rampDays: days, ramp: ramp, assets: assets)

@@ -233,6 +233,7 @@ public struct StudyDecoder {
     mutating func selectors(_ node: JSONNode, _ path: String) -> [Int]? {
         guard let names = r.strings(node, path) else { return nil }
         var out: [Int] = []
+        var chosen = [Bool](repeating: false, count: universe.count)
         var ok = true
         for (k, name) in names.enumerated() {
             let hit = universe.resolve(name)
@@ -242,7 +243,10 @@ public struct StudyDecoder {
                           found: "\"\(name)\", which is no ticker or tag", allowed: universe.selectorPhrase)
                 ok = false
             }
-            for i in hit where !out.contains(i) { out.append(i) }
+            for i in hit where !chosen[i] {
+                chosen[i] = true
+                out.append(i)
+            }
         }
         return ok ? out.sorted() : nil
     }

@@ -28,11 +28,13 @@ public struct PathBlock: ~Copyable {
     var exactPrice: [Double]?
 
     // Random streams: xoshiro256** state per lane; `mirror` is all ones for an antithetic lane
-    // (it uses 1 − u for every uniform). Scratch: normals per asset and lane, bootstrap rows.
+    // (it uses 1 − u for every uniform). Scratch: the diffusion's normals and sums per asset
+    // for up to 32 lanes (`ScenarioKernel.diffuse`), bootstrap rows.
     let s0: UnsafeMutableBufferPointer<UInt64>, s1: UnsafeMutableBufferPointer<UInt64>
     let s2: UnsafeMutableBufferPointer<UInt64>, s3: UnsafeMutableBufferPointer<UInt64>
     let mirror: UnsafeMutableBufferPointer<UInt64>
     let normals: UnsafeMutableBufferPointer<Double>
+    let sums: UnsafeMutableBufferPointer<Double>
     let bootstrapRow: UnsafeMutableBufferPointer<Int>
 
     init(firstPath: Int, lanes: Int, assetCount: Int, eventCount: Int) {
@@ -52,14 +54,15 @@ public struct PathBlock: ~Copyable {
         s2 = make(width, 0)
         s3 = make(width, 0)
         mirror = make(width, 0)
-        normals = make((assetCount + 1) / 2 * 2 * width, 0)
+        normals = make((assetCount + 1) / 2 * 2 * min(width, 32), 0)
+        sums = make(width >= 32 ? assetCount * 32 : 0, 0)
         bootstrapRow = make(width, 0)
     }
 
     deinit {
         logPrice.deallocate(); eventOutcome.deallocate()
         s0.deallocate(); s1.deallocate(); s2.deallocate(); s3.deallocate(); mirror.deallocate()
-        normals.deallocate(); bootstrapRow.deallocate()
+        normals.deallocate(); sums.deallocate(); bootstrapRow.deallocate()
     }
 
     /// S for asset `i` on lane `lane` at the current day.

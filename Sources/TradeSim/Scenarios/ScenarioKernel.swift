@@ -54,14 +54,17 @@ public struct ScenarioKernel: Sendable {
         var tableOfDay = [Int](repeating: 0, count: scenario.horizonDays + 1)
         if case let .monteCarlo(m) = scenario.model {
             let dt = 1 / TradingCalendar.tradingDaysPerYear
-            let l = m.correlation.choleskyFactor()
+            let l = m.correlation.choleskyFactor
             var jumpCompensation = [Double](repeating: 0, count: n)
             for j in m.jumps {
                 for i in j.assets { jumpCompensation[i] += j.intensityPerYear * j.meanRelativeJump }
             }
+            // Days share a table when their drifts and volatilities are the same: the n² scaled
+            // factor is built once per distinct (μ, σ), found by hashing the 2n numbers.
+            var tableOf: [[Double]: Int] = [:]
             for d in 1...max(1, scenario.horizonDays) {
                 var drift = [Double](repeating: 0, count: n)
-                var scaled = [Double](repeating: 0, count: n * n)
+                var sigmas = [Double](repeating: 0, count: n)
                 for i in 0..<n {
                     var mu = m.drifts[i]
                     var sigma = m.volatilities[i]
@@ -70,15 +73,20 @@ public struct ScenarioKernel: Sendable {
                         sigma *= r.volMultiplier[i]
                     }
                     drift[i] = (mu - 0.5 * sigma * sigma - jumpCompensation[i]) * dt
-                    for k in 0...i { scaled[i * n + k] = sigma * dt.squareRoot() * l[i * n + k] }
+                    sigmas[i] = sigma
                 }
-                let table = StepTable(drift: drift, scaledCholesky: scaled)
-                if let existing = tables.firstIndex(of: table) {
+                let key = drift + sigmas
+                if let existing = tableOf[key] {
                     tableOfDay[d] = existing
-                } else {
-                    tables.append(table)
-                    tableOfDay[d] = tables.count - 1
+                    continue
                 }
+                var scaled = [Double](repeating: 0, count: n * n)
+                for i in 0..<n {
+                    for k in 0...i { scaled[i * n + k] = sigmas[i] * dt.squareRoot() * l[i * n + k] }
+                }
+                tables.append(StepTable(drift: drift, scaledCholesky: scaled))
+                tableOf[key] = tables.count - 1
+                tableOfDay[d] = tables.count - 1
             }
         }
         stepTables = tables
@@ -154,30 +162,111 @@ public struct ScenarioKernel: Sendable {
 
     /// Normals for every asset, in pairs (assets 2m and 2m + 1 from one Box–Muller draw; an odd
     /// count leaves the last pair's second normal unused),
-    /// then X_i += drift_i + Σ_k (σ_i√Δt·L)_ik·ε_k, eight lanes at a time.
+    /// then X_i += drift_i + Σ_k (σ_i√Δt·L)_ik·ε_k (k ascending, one fused multiply-add each).
+    ///
+    /// 32 lanes (four groups of eight) at a time: each entry of L, loaded once, serves 32 lanes,
+    /// and the four sums are independent chains (one chain waits on each multiply-add's
+    /// latency). The k of the sum run in tiles of `diffusionTile` assets, whose normals (16 KB)
+    /// stay in the L1 cache while every row takes its terms from them; the partial sums wait in
+    /// `block.sums` between tiles. Each lane's sum has the same terms in the same order as one
+    /// lane alone, so the bits do not depend on the grouping or the tiles. Groups of eight that
+    /// remain (a block narrower than 32 lanes, or its last 8–24) run one at a time.
     private func diffuse(_ block: inout PathBlock, table: StepTable) {
         let width = block.width, n = assetCount, pairs = (n + 1) / 2
-        // Eight lanes at a time: their streams stay in registers for the day's draws, their
-        // normals in a small scratch (2·pairs rows of 8) for the correlation.
+        let chunks = width / 8
+        // Normals scratch: asset k of group g (eight lanes) at normals[stride·k + 8g].
         let normals = block.normals.baseAddress!, x = block.logPrice.baseAddress!
-        table.scaledCholesky.withUnsafeBufferPointer { l in
-            for c in 0..<(width / 8) {
-                let j = 8 * c
-                var streams = block.streams(at: j)
-                for pair in 0..<pairs {
-                    let (z1, z2) = streams.nextNormalPair()
-                    storeV(normals, 16 * pair, z1)
-                    storeV(normals, 16 * pair + 8, z2)
+        func drawNormals(_ block: inout PathBlock, chunk c: Int, group g: Int, stride: Int) {
+            var streams = block.streams(at: 8 * c)
+            for pair in 0..<pairs {
+                let (z1, z2) = streams.nextNormalPair()
+                storeV(normals, stride * (2 * pair) + 8 * g, z1)
+                storeV(normals, stride * (2 * pair + 1) + 8 * g, z2)
+            }
+            block.save(streams, at: 8 * c)
+        }
+        table.scaledCholesky.withUnsafeBufferPointer { lBuffer in
+            let l = lBuffer.baseAddress!
+            var c = 0
+            if chunks >= 4 {
+                let sums = block.sums.baseAddress!
+                while c + 4 <= chunks {
+                    for g in 0..<4 { drawNormals(&block, chunk: c + g, group: g, stride: 32) }
+                    for i in 0..<n {
+                        let drift = SIMD8<Double>(repeating: table.drift[i])
+                        for g in 0..<4 { storeV(sums, 32 * i + 8 * g, drift) }
+                    }
+                    var first = 0
+                    while first < n {
+                        let end = min(first + Self.diffusionTile, n)
+                        // Rows two at a time: each normal loaded serves both.
+                        var i = first
+                        while i + 1 < n {
+                            let row = l + i * n, next = row + n, s = sums + 32 * i, t = s + 32
+                            var z0 = loadV(s, 0), z1 = loadV(s, 8), z2 = loadV(s, 16), z3 = loadV(s, 24)
+                            var y0 = loadV(t, 0), y1 = loadV(t, 8), y2 = loadV(t, 16), y3 = loadV(t, 24)
+                            for k in first...min(i, end - 1) {
+                                let lik = SIMD8<Double>(repeating: row[k]), ljk = SIMD8<Double>(repeating: next[k])
+                                let e = normals + 32 * k
+                                let e0 = loadV(e, 0), e1 = loadV(e, 8), e2 = loadV(e, 16), e3 = loadV(e, 24)
+                                z0 = z0.addingProduct(lik, e0)
+                                z1 = z1.addingProduct(lik, e1)
+                                z2 = z2.addingProduct(lik, e2)
+                                z3 = z3.addingProduct(lik, e3)
+                                y0 = y0.addingProduct(ljk, e0)
+                                y1 = y1.addingProduct(ljk, e1)
+                                y2 = y2.addingProduct(ljk, e2)
+                                y3 = y3.addingProduct(ljk, e3)
+                            }
+                            if i + 1 < end {  // row i + 1's last term, k = i + 1, is in this tile
+                                let ljk = SIMD8<Double>(repeating: next[i + 1])
+                                let e = normals + 32 * (i + 1)
+                                y0 = y0.addingProduct(ljk, loadV(e, 0))
+                                y1 = y1.addingProduct(ljk, loadV(e, 8))
+                                y2 = y2.addingProduct(ljk, loadV(e, 16))
+                                y3 = y3.addingProduct(ljk, loadV(e, 24))
+                            }
+                            storeV(s, 0, z0); storeV(s, 8, z1); storeV(s, 16, z2); storeV(s, 24, z3)
+                            storeV(t, 0, y0); storeV(t, 8, y1); storeV(t, 16, y2); storeV(t, 24, y3)
+                            i += 2
+                        }
+                        if i < n {
+                            let row = l + i * n, s = sums + 32 * i
+                            var z0 = loadV(s, 0), z1 = loadV(s, 8), z2 = loadV(s, 16), z3 = loadV(s, 24)
+                            for k in first...min(i, end - 1) {
+                                let lik = SIMD8<Double>(repeating: row[k])
+                                let e = normals + 32 * k
+                                z0 = z0.addingProduct(lik, loadV(e, 0))
+                                z1 = z1.addingProduct(lik, loadV(e, 8))
+                                z2 = z2.addingProduct(lik, loadV(e, 16))
+                                z3 = z3.addingProduct(lik, loadV(e, 24))
+                            }
+                            storeV(s, 0, z0); storeV(s, 8, z1); storeV(s, 16, z2); storeV(s, 24, z3)
+                        }
+                        first = end
+                    }
+                    for i in 0..<n {
+                        let xi = x + i * width + 8 * c, s = sums + 32 * i
+                        for g in 0..<4 { storeV(xi, 8 * g, loadV(xi, 8 * g) + loadV(s, 8 * g)) }
+                    }
+                    c += 4
                 }
-                block.save(streams, at: j)
+            }
+            while c < chunks {
+                drawNormals(&block, chunk: c, group: 0, stride: 8)
                 for i in 0..<n {
+                    let row = l + i * n
                     var z = SIMD8<Double>(repeating: table.drift[i])
-                    for k in 0...i { z = z.addingProduct(SIMD8(repeating: l[i * n + k]), loadV(normals, 8 * k)) }
-                    storeV(x, i * width + j, loadV(x, i * width + j) + z)
+                    for k in 0...i { z = z.addingProduct(SIMD8(repeating: row[k]), loadV(normals, 8 * k)) }
+                    storeV(x, i * width + 8 * c, loadV(x, i * width + 8 * c) + z)
                 }
+                c += 1
             }
         }
     }
+
+    /// Assets per tile of the diffusion's sums: 64 assets' normals for 32 lanes are 16 KB.
+    static let diffusionTile = 64
 
     private func applyJumps(_ block: inout PathBlock, _ j: JumpProcess) {
         let lanes = block.width
