@@ -6,7 +6,7 @@
 /// drawdown (4), holding days (4) and exit reason (1), the return and pair spread where a
 /// thesis tests them (8 each), and the portfolio's P&L and drawdown (12); per scenario the
 /// equity sample (`equitySamplePaths` × (horizon + 1) × 8) and the traced paths' daily P&L
-/// (variants × traced × (horizon + 1) × 8). The report phase works on copies of one table at
+/// (variants × traced × (horizon + 1) × 8) and a flag per day and asset. The report phase works on copies of one table at
 /// a time, and the blended scenario weighs every scenario's values (16 bytes a path and
 /// variant). The estimate is the kept bytes × 1.5 plus 32 MiB for the program: measured peaks
 /// lie below it (benchmark study at 10⁶ paths: estimate 154 MiB, peak 120 MiB).
@@ -36,6 +36,7 @@ public struct RunEstimate: Sendable, Equatable {
             kept += Double(n) * perPath
             kept += Double(min(n, c.equitySamplePaths)) * Double(days) * 8
             kept += Double(variants.count * min(n, c.tracedPaths) * days) * 8
+            kept += Double(days * study.universe.count)  // which assets are priced on which day
             paths += n
             pathDays += n * scenario.horizonDays
         }
