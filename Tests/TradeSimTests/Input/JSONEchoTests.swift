@@ -1,0 +1,37 @@
+import Testing
+@testable import TradeSim
+
+/// JSON strings and keys in messages (issue 21): escaped and cut, in the found text and in the
+/// JSON path (columns counted with Python's str.index on the decision's line, line 5).
+@Suite("Echoed JSON strings and keys")
+struct JSONEchoTests {
+    static func problems(_ decision: String) -> [String] { PlaybookDecoderErrorTests.problems(decision) }
+
+    static let kinds = #"one of "basket", "protection", "pair", "eventStraddle", "eventStrangle", "collar", "legs""#
+
+    @Test func stringValues() {
+        #expect(Self.problems(#"{"id": "a\nb", "kind": "basket", "assets": ["MP"], "size": {"notional": 100}}"#) ==
+                [#"test.json:5:8: playbook.decisions[0].id: found "a\nb"; allowed: a name of letters, digits, '-', '_' or '.' (at most 64, not "blended"), not "portfolio""#])
+        #expect(Self.problems(#"{"id": "a", "kind": "bask\u001b[2Jet", "size": {"units": 1}}"#) ==
+                [#"test.json:5:21: playbook.decisions[0].kind: found "bask\u{1B}[2Jet"; allowed: "# + Self.kinds])
+        #expect(Self.problems(#"{"id": "a", "kind": ""# + String(repeating: "x", count: 10_000) + #"", "size": {"units": 1}}"#) ==
+                [#"test.json:5:21: playbook.decisions[0].kind: found ""# + String(repeating: "x", count: 80) + #"…" (10000 characters); allowed: "# + Self.kinds])
+    }
+
+    @Test func keys() {
+        let fields = "id, kind, description, variants, size, entry, exit, costs, theses, assets, side"
+        #expect(Self.problems(#"{"id": "a", "kind": "basket", "as\u001bsets\n": 1, "assets": ["MP"], "size": {"notional": 100}}"#) ==
+                [#"test.json:5:31: playbook.decisions[0]["as\u{1B}sets\n"]: found unknown field 'as\u{1B}sets\n'; allowed: "# + fields + " (did you mean 'assets'?)"])
+        #expect(Self.problems(#"{"id": "a", "kind": "basket", "assets": {"M\u001bP": 1}, "size": {"notional": 100}}"#) ==
+                [#"test.json:5:42: playbook.decisions[0].assets["M\u{1B}P"]: found "M\u{1B}P", which is no ticker or tag; allowed: a ticker (MP, LMT), a tag (enabler) or "*""#])
+        let k80 = String(repeating: "k", count: 80)
+        #expect(Self.problems(#"{"id": "a", "kind": "basket", ""# + String(repeating: "k", count: 10_000) + #"": 1, "assets": ["MP"], "size": {"notional": 100}}"#) ==
+                ["test.json:5:31: playbook.decisions[0][\"\(k80)…\" (10000 characters)]: found unknown field '\(k80)…' (10000 characters); allowed: " + fields])
+    }
+
+    /// The parser's own messages name keys the same way.
+    @Test func duplicateKeys() {
+        let text = #"{"a\nb": 1, "a\nb": 2}"#
+        #expect(StudyText.problems(text) == [#"test.json:1:13: found a second member "a\nb"; allowed: each member name once per object"#])
+    }
+}
