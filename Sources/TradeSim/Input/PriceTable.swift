@@ -51,7 +51,8 @@ public struct PriceTable: Sendable {
         bytes.withUnsafeBufferPointer { parse(utf8: $0, file: file, ticker: ticker) }
     }
 
-    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, ticker: String?) -> Result<PriceTable, InputProblems> {
+    /// The same, on bytes the caller holds (a file's `Data` through `withUnsafeBytes`: no copy).
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, ticker: String?) -> Result<PriceTable, InputProblems> {
         var reader = PriceTableReader(file: file, ticker: ticker, bytes: bytes)
         switch CSVText.scan(bytes, file: file, { reader.read($0) }) {
         case let .notText(problem)?: return .failure(InputProblems([problem]))  // the one thing to say about the file

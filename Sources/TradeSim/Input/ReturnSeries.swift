@@ -26,7 +26,8 @@ public struct ReturnSeries: Sendable {
         bytes.withUnsafeBufferPointer { parse(utf8: $0, file: file, column: wanted) }
     }
 
-    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, column wanted: String?) -> Result<ReturnSeries, InputProblems> {
+    /// The same, on bytes the caller holds (a file's `Data` through `withUnsafeBytes`: no copy).
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, column wanted: String?) -> Result<ReturnSeries, InputProblems> {
         var problems = ProblemList(file: file, limit: PriceTable.maximumProblems)
         var header: CSVText.Record?
         var rows: DatedRows?
