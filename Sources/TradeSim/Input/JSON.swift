@@ -126,6 +126,7 @@ public struct JSONParser {
         guard index < bytes.count else { return "end of input" }
         let b = bytes[index]
         if b == 0x0A { return "end of line" }
+        if b == 0 { return "a NUL byte (\\0): binary data, not text" }
         if b < 0x20 { return "control character U+\(String(b, radix: 16, uppercase: true).leftPadded(4))" }
         // Show the next few characters of the token.
         var end = index

@@ -34,4 +34,14 @@ struct JSONEchoTests {
         let text = #"{"a\nb": 1, "a\nb": 2}"#
         #expect(StudyText.problems(text) == [#"test.json:1:13: found a second member "a\nb"; allowed: each member name once per object"#])
     }
+
+    /// A binary (all-NUL) study is refused at its first byte, as a price file is.
+    @Test func binaryContent() {
+        let sparse = [UInt8](repeating: 0, count: 16 << 20)
+        guard case let .failure(p) = StudyDecoder.decode(sparse, file: "s.json") else { Issue.record("accepted"); return }
+        #expect(p.problems.map(\.description) ==
+                [#"s.json:1:1: found a NUL byte (\0): binary data, not text; allowed: a value (object, array, string, number, true, false or null)"#])
+        #expect(StudyText.problems("{\"name\": \"a\u{0}b\"}") ==
+                [#"test.json:1:12: found a NUL byte (\0): binary data, not text; allowed: no unescaped control characters inside a string"#])
+    }
 }
