@@ -290,7 +290,7 @@ public struct JSONParser {
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let x = Double(text), x.isFinite else {
             index = start
-            throw JSONSyntaxError(line: line, column: column, found: text,
+            throw JSONSyntaxError(line: line, column: column, found: MessageText.echo(text, quote: nil),
                                   expected: "a number within the range of a double (about ±1.8e308)")
         }
         return .number(x, text)

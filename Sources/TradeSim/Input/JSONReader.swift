@@ -106,12 +106,8 @@ public struct JSONReader: Sendable {
     // MARK: - Scalars
 
     public mutating func number(_ node: JSONNode, _ path: String, _ rule: NumberRule) -> Double? {
-        guard case let .number(x, text) = node.value else {
+        guard case let .number(x, _) = node.value, rule.allows(x) else {
             problem(node, path, found: node.summary, allowed: rule.phrase)
-            return nil
-        }
-        guard rule.allows(x) else {
-            problem(node, path, found: text, allowed: rule.phrase)
             return nil
         }
         return x
@@ -119,11 +115,10 @@ public struct JSONReader: Sendable {
 
     public mutating func integer(_ node: JSONNode, _ path: String, min: Int, max: Int) -> Int? {
         let allowed = "a whole number from \(min) to \(max)"
-        guard case let .number(x, text) = node.value, x == x.rounded(), x >= Double(min), x <= Double(max) else {
+        guard case let .number(x, _) = node.value, x == x.rounded(), x >= Double(min), x <= Double(max) else {
             problem(node, path, found: node.summary, allowed: allowed)
             return nil
         }
-        _ = text
         return Int(x)
     }
 

@@ -44,4 +44,14 @@ struct JSONEchoTests {
         #expect(StudyText.problems("{\"name\": \"a\u{0}b\"}") ==
                 [#"test.json:1:12: found a NUL byte (\0): binary data, not text; allowed: no unescaped control characters inside a string"#])
     }
+
+    /// A number literal of thousands of digits is cut like a string.
+    @Test func longNumbers() {
+        let digits = "0." + String(repeating: "0", count: 4_998) + "1"  // 5,001 characters, finite
+        #expect(Self.problems(#"{"id": "a", "kind": "basket", "assets": ["MP"], "size": {"notional": -"# + digits + "}}") ==
+                ["test.json:5:70: playbook.decisions[0].size.notional: found -0." + String(repeating: "0", count: 77) + "… (5002 characters); allowed: a number > 0 and ≤ 1e15"])
+        let huge = String(repeating: "9", count: 400)  // beyond a double
+        #expect(StudyText.problems(#"{"name": "#  + huge + "}") ==
+                ["test.json:1:10: found " + String(repeating: "9", count: 80) + "… (400 characters); allowed: a number within the range of a double (about ±1.8e308)"])
+    }
 }
