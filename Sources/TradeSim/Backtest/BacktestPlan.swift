@@ -140,9 +140,13 @@ public struct BacktestPlan: Sendable {
 
         // Each window day's values across assets, built once: every run's model shares them
         // (a run from day s holds days s… of these arrays, not copies).
+        // (Each per-asset table is let go once turned, so only one is held twice at a time.)
         let dayCloses = window.indices.map { d in needed.indices.map { closes[$0][d] } }
+        closes = []
         let dayRealized = window.indices.map { d in needed.indices.map { realized[$0][d] } }
+        realized = []
         let dayImplied = window.indices.map { d in needed.indices.map { implied[$0][d] } }
+        implied = []
 
         // Event dates from the template (its day indices are on its own dates).
         let eventDates = template.events.map { template.dates[$0.day] }
