@@ -34,7 +34,11 @@ public struct BacktestPlan: Sendable {
         public var scenarios: [Scenario]
         /// The window's dates (all runs lie in it).
         public var dates: [CalendarDate]
-        /// Forward-fill notes when `align` filled gaps.
+        /// What the user should know about the window: that it starts or ends elsewhere than
+        /// asked (a --start before the first row or on a day without a row: "--start 2020-01-01
+        /// is before the first row 2025-01-02 of p; the window starts at 2025-01-02"; the
+        /// same for --end and for the study's own start), and forward-fill notes when `align`
+        /// filled gaps.
         public var warnings: [String]
     }
 
@@ -49,7 +53,8 @@ public struct BacktestPlan: Sendable {
         for s in series where byTicker[s.ticker] == nil { byTicker[s.ticker] = s }
         let needed = universe.assets.compactMap { byTicker[$0.ticker] }
         for a in universe.assets where byTicker[a.ticker] == nil {
-            problem("no prices for \(a.ticker)", "a price series for every ticker the study uses (found: \(series.map(\.ticker).sorted().joined(separator: ", ")))")
+            let missing = PriceSeries.missing(a.ticker, in: series)
+            problem("no prices for \(a.ticker)\(missing.note)", "a price series for every ticker the study uses (found: \(missing.found))")
         }
         guard problems.isEmpty else { return .failure(InputProblems(problems)) }
 
@@ -70,30 +75,53 @@ public struct BacktestPlan: Sendable {
             problem("an end \(last) not after the start \(first)", "a window with at least two trading days")
             return .failure(InputProblems(problems))
         }
-        // The window's dates: every date any ticker trades in it.
-        let window = Array(Set(needed.flatMap { $0.dates.filter { $0 >= first && $0 <= last } })).sorted()
+        // The window's dates: every date any ticker trades in it (a merge of increasing dates;
+        // series that share their dates, as the columns of a wide file do, are merged once).
+        var window: [CalendarDate] = []
+        var merged: [[CalendarDate]] = []
+        for s in needed where !merged.contains(where: { $0 == s.dates }) {
+            merged.append(s.dates)
+            window = Self.union(window, s.dates[StudyDecoder.rows(of: s.dates, from: first, to: last)])
+        }
         guard window.count >= 2 else {
             problem("\(window.count) dates in \(first)…\(last)", "at least two trading days of data in the window")
             return .failure(InputProblems(problems))
         }
-        // Align: every ticker needs a close on every window date.
+        var warnings: [String] = []
+        if window.first! != first {
+            let what = start != nil ? "--start \(first)" : "the study's start \(first)"
+            let why = first < window.first! && !needed.contains(where: { $0.dates.first! <= first })
+                ? "is before the first row \(window.first!) of \(pricesReference)" : "has no row in \(pricesReference)"
+            warnings.append("\(what) \(why); the window starts at \(window.first!)")
+        }
+        if let end, window.last! != end {
+            let why = !needed.contains(where: { $0.dates.last! >= end })
+                ? "is after the last row \(window.last!) of \(pricesReference)" : "has no row in \(pricesReference)"
+            warnings.append("--end \(end) \(why); the window ends at \(window.last!)")
+        }
+        // Align: every ticker needs a close on every window date (both date lists increase,
+        // so one walk finds each date's row, or the row before it to carry forward).
         var closes = [[Double]](repeating: [], count: needed.count)      // [asset][window day]
         var realized = [[Double]](repeating: [], count: needed.count)
         var implied = [[Double?]](repeating: [], count: needed.count)
-        var warnings: [String] = []
         for (i, s) in needed.enumerated() {
-            let index = Dictionary(uniqueKeysWithValues: s.dates.enumerated().map { ($1, $0) })
             let vols = HistoricalModel.trailingVolatility(s.closes, window: template.impliedVol.realizedWindowDays)
             var filled: [CalendarDate] = []
+            var k = 0  // the first row of s not before the current window date
+            closes[i].reserveCapacity(window.count)
+            realized[i].reserveCapacity(window.count)
+            implied[i].reserveCapacity(window.count)
             for date in window {
-                if let k = index[date] {
+                while k < s.dates.count && s.dates[k] < date { k += 1 }
+                if k < s.dates.count && s.dates[k] == date {
                     closes[i].append(s.closes[k])
                     realized[i].append(vols[k] ?? universe.assets[i].volatility)
                     implied[i].append(s.impliedVol?[k] ?? nil)
                     continue
                 }
-                guard align, let previous = s.dates.lastIndex(where: { $0 < date }) else {
-                    let line = s.dates.lastIndex { $0 < date }.map { " (after line \(s.lines[$0]))" } ?? ""
+                let previous = k > 0 ? k - 1 : nil
+                guard align, let previous else {
+                    let line = previous.map { " (after line \(s.lines[$0]))" } ?? ""
                     problems.append(InputProblem(file: s.file, path: "", found: "no row for \(date)\(line), a date other tickers trade",
                                                  allowed: align ? "a close on or before \(date) to carry forward"
                                                      : "the same dates for every ticker in \(first)…\(last), or --align to forward-fill"))
@@ -110,6 +138,16 @@ public struct BacktestPlan: Sendable {
         }
         guard problems.isEmpty else { return .failure(InputProblems(problems)) }
 
+        // Each window day's values across assets, built once: every run's model shares them
+        // (a run from day s holds days s… of these arrays, not copies).
+        // (Each per-asset table is let go once turned, so only one is held twice at a time.)
+        let dayCloses = window.indices.map { d in needed.indices.map { closes[$0][d] } }
+        closes = []
+        let dayRealized = window.indices.map { d in needed.indices.map { realized[$0][d] } }
+        realized = []
+        let dayImplied = window.indices.map { d in needed.indices.map { implied[$0][d] } }
+        implied = []
+
         // Event dates from the template (its day indices are on its own dates).
         let eventDates = template.events.map { template.dates[$0.day] }
         var starts = [0]
@@ -124,16 +162,32 @@ public struct BacktestPlan: Sendable {
                 copy.day = d
                 events.append(copy)
             }
-            var model = HistoricalModel(mode: .replay,
-                                        closes: (s..<window.count).map { d in needed.indices.map { closes[$0][d] } },
-                                        logReturns: [], source: "\(pricesReference) \(dates.first!)…\(dates.last!)",
-                                        realizedVolatility: (s..<window.count).map { d in needed.indices.map { realized[$0][d] } },
-                                        impliedVolatility: (s..<window.count).map { d in needed.indices.map { implied[$0][d] } })
+            var model = HistoricalModel(mode: .replay, closes: Array(dayCloses[s...]), logReturns: [],
+                                        source: "\(pricesReference) \(dates.first!)…\(dates.last!)",
+                                        realizedVolatility: Array(dayRealized[s...]), impliedVolatility: Array(dayImplied[s...]))
             model.reference = pricesReference
             return Scenario(name: "historical", description: "Replay from \(dates.first!)", weight: 1, horizonDays: horizon,
                             rate: template.rate, model: .historical(model), events: events, impliedVol: template.impliedVol,
                             dates: dates)
         }
         return .success(Runs(scenarios: scenarios, dates: window, warnings: warnings))
+    }
+
+    /// The sorted union of two increasing date lists.
+    static func union(_ a: [CalendarDate], _ b: ArraySlice<CalendarDate>) -> [CalendarDate] {
+        if a.isEmpty { return Array(b) }
+        var out: [CalendarDate] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = a.startIndex, j = b.startIndex
+        while i < a.endIndex || j < b.endIndex {
+            if j == b.endIndex || (i < a.endIndex && a[i] < b[j]) {
+                out.append(a[i]); i += 1
+            } else if i == a.endIndex || b[j] < a[i] {
+                out.append(b[j]); j += 1
+            } else {
+                out.append(a[i]); i += 1; j += 1
+            }
+        }
+        return out
     }
 }

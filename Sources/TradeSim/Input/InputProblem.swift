@@ -21,11 +21,13 @@ public struct InputProblem: Error, Sendable, Hashable, CustomStringConvertible {
         self.allowed = allowed
     }
 
+    /// One line: no control character of any part (a file name, an echoed cell) reaches the
+    /// terminal raw; `MessageText.visible` shows each as an escape.
     public var description: String {
         var place = file
         if let line { place += ":\(line)" + (column.map { ":\($0)" } ?? "") }
         let at = path.isEmpty ? "" : " \(path):"
-        return "\(place):\(at) found \(found); allowed: \(allowed)"
+        return MessageText.visible("\(place):\(at) found \(found); allowed: \(allowed)")
     }
 }
 
@@ -36,6 +38,32 @@ public struct InputProblems: Error, Sendable, CustomStringConvertible {
     public init(_ problems: [InputProblem]) { self.problems = problems }
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// The problems found while reading one file, at most `limit` of them: the next one is
+/// replaced by a last problem that says reading stopped there (a file of a million bad rows
+/// makes a readable message, not a million lines).
+struct ProblemList {
+    let file: String
+    let limit: Int
+    private(set) var list: [InputProblem] = []
+
+    init(file: String, limit: Int) {
+        self.file = file
+        self.limit = limit
+    }
+
+    /// Reading should stop: the limit was passed.
+    var isFull: Bool { list.count > limit }
+
+    mutating func add(_ p: InputProblem) {
+        if list.count < limit {
+            list.append(p)
+        } else if list.count == limit {
+            list.append(InputProblem(file: file, line: p.line, path: "", found: "more than \(limit) problems; reading stopped here",
+                                     allowed: "a file with fewer problems (fix the ones above and run again)"))
+        }
+    }
 }
 
 /// Bounds for a number, with the phrase messages use ("a number > 0", "a number ≥ 0 and ≤ 1").

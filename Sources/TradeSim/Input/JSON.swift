@@ -23,8 +23,8 @@ public struct JSONNode: Sendable {
         switch value {
         case .null: "null"
         case let .bool(b): String(b)
-        case let .number(_, text): text
-        case let .string(s): "\"" + (s.count > 40 ? String(s.prefix(40)) + "…" : s) + "\""
+        case let .number(_, text): MessageText.echo(text, quote: nil)
+        case let .string(s): MessageText.json(s)
         case let .array(a): "an array of \(a.count)"
         case .object: "an object"
         }
@@ -126,13 +126,14 @@ public struct JSONParser {
         guard index < bytes.count else { return "end of input" }
         let b = bytes[index]
         if b == 0x0A { return "end of line" }
+        if b == 0 { return "a NUL byte (\\0): binary data, not text" }
         if b < 0x20 { return "control character U+\(String(b, radix: 16, uppercase: true).leftPadded(4))" }
         // Show the next few characters of the token.
         var end = index
         while end < bytes.count && end - index < 12 && !" \t\r\n,:]}".utf8.contains(bytes[end]) { end += 1 }
         if end == index { end = index + 1 }
-        let text = String(decoding: bytes[index..<end], as: UTF8.self)
-        return "'\(text)'"
+        // (Bytes that are not UTF-8 show as U+FFFD here: the message says UTF-8 is expected.)
+        return MessageText.echo(String(decoding: bytes[index..<end], as: UTF8.self))
     }
 
     // MARK: - Grammar
@@ -200,13 +201,13 @@ public struct JSONParser {
             let keyLine = line, keyColumn = column
             let key = try parseString()
             if seen.contains(key) {
-                throw JSONSyntaxError(line: keyLine, column: keyColumn, found: "a second member \"\(key)\"",
+                throw JSONSyntaxError(line: keyLine, column: keyColumn, found: "a second member \(MessageText.json(key))",
                                       expected: "each member name once per object")
             }
             seen.insert(key)
             try skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw error(expected: "':' after the member name \"\(key)\"")
+                throw error(expected: "':' after the member name \(MessageText.json(key))")
             }
             index += 1
             try skipWhitespace()
@@ -226,7 +227,7 @@ public struct JSONParser {
                 index += 1
                 return .object(members)
             }
-            throw error(expected: "',' or '}' after the value of \"\(key)\"")
+            throw error(expected: "',' or '}' after the value of \(MessageText.json(key))")
         }
     }
 
@@ -289,7 +290,7 @@ public struct JSONParser {
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let x = Double(text), x.isFinite else {
             index = start
-            throw JSONSyntaxError(line: line, column: column, found: text,
+            throw JSONSyntaxError(line: line, column: column, found: MessageText.echo(text, quote: nil),
                                   expected: "a number within the range of a double (about ±1.8e308)")
         }
         return .number(x, text)
@@ -371,24 +372,11 @@ public struct JSONParser {
 
     /// Decodes one multi-byte UTF-8 sequence, rejecting overlong forms and surrogates.
     private mutating func utf8Scalar() throws(JSONSyntaxError) -> Unicode.Scalar {
-        let b0 = bytes[index]
-        let count: Int
-        var code: UInt32
-        switch b0 {
-        case 0xC2...0xDF: count = 2; code = UInt32(b0 & 0x1F)
-        case 0xE0...0xEF: count = 3; code = UInt32(b0 & 0x0F)
-        case 0xF0...0xF4: count = 4; code = UInt32(b0 & 0x07)
-        default: throw error(expected: "valid UTF-8 text")
+        let at = index
+        guard let (scalar, length) = bytes.withUnsafeBufferPointer({ UTF8Sequence.decode($0, at: at) }) else {
+            throw error(expected: "valid UTF-8 text")
         }
-        guard index + count <= bytes.count else { throw error(expected: "valid UTF-8 text") }
-        for k in 1..<count {
-            let b = bytes[index + k]
-            guard b & 0xC0 == 0x80 else { throw error(expected: "valid UTF-8 text") }
-            code = code << 6 | UInt32(b & 0x3F)
-        }
-        let minimum: UInt32 = count == 2 ? 0x80 : (count == 3 ? 0x800 : 0x10000)
-        guard code >= minimum, let scalar = Unicode.Scalar(code) else { throw error(expected: "valid UTF-8 text") }
-        index += count
+        index += length
         return scalar
     }
 }

@@ -16,8 +16,17 @@ public struct JSONObject: Sendable {
 
 /// Building JSON paths: `scenarios[1].events[0].outcomes[2].probability`.
 public enum JSONPath {
+    /// A plain key is joined with a dot; any other (empty, long, with a control character,
+    /// a quote, a backslash or a bracket) is shown in brackets as `MessageText.json` shows it:
+    /// `drifts["M\nP"]`.
     public static func join(_ path: String, _ key: String) -> String {
-        path.isEmpty ? key : path + "." + key
+        if isPlain(key) { return path.isEmpty ? key : path + "." + key }
+        return path + "[" + MessageText.json(key) + "]"
+    }
+
+    static func isPlain(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.count <= MessageText.limit
+            && !key.unicodeScalars.contains { MessageText.needsEscape($0) || "\"\\[]".unicodeScalars.contains($0) }
     }
 
     public static func index(_ path: String, _ i: Int) -> String { path + "[\(i)]" }
@@ -90,19 +99,15 @@ public struct JSONReader: Sendable {
         for key in object.order where !allowed.contains(key) && key != "note" {
             var text = allowed.joined(separator: ", ")
             if let guess = Self.closest(key, among: allowed) { text += " (did you mean '\(guess)'?)" }
-            problemAtKey(object, key, found: "unknown field '\(key)'", allowed: text)
+            problemAtKey(object, key, found: "unknown field \(MessageText.echo(key))", allowed: text)
         }
     }
 
     // MARK: - Scalars
 
     public mutating func number(_ node: JSONNode, _ path: String, _ rule: NumberRule) -> Double? {
-        guard case let .number(x, text) = node.value else {
+        guard case let .number(x, _) = node.value, rule.allows(x) else {
             problem(node, path, found: node.summary, allowed: rule.phrase)
-            return nil
-        }
-        guard rule.allows(x) else {
-            problem(node, path, found: text, allowed: rule.phrase)
             return nil
         }
         return x
@@ -110,11 +115,10 @@ public struct JSONReader: Sendable {
 
     public mutating func integer(_ node: JSONNode, _ path: String, min: Int, max: Int) -> Int? {
         let allowed = "a whole number from \(min) to \(max)"
-        guard case let .number(x, text) = node.value, x == x.rounded(), x >= Double(min), x <= Double(max) else {
+        guard case let .number(x, _) = node.value, x == x.rounded(), x >= Double(min), x <= Double(max) else {
             problem(node, path, found: node.summary, allowed: allowed)
             return nil
         }
-        _ = text
         return Int(x)
     }
 

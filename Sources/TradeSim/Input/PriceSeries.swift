@@ -25,3 +25,27 @@ extension PriceTable {
         tickers.enumerated().map { PriceSeries(ticker: $1, dates: dates, closes: closes[$0], impliedVol: impliedVol, file: file, lines: lines) }
     }
 }
+
+extension PriceSeries {
+    /// What a message about a ticker that none of `series` has says besides: the tickers they
+    /// do have (cut after 20), and what a file named after the ticker (`MP.csv`, `mp.csv`)
+    /// gave instead: its ticker in other letters, or the columns a wide reading took for
+    /// tickers (a file whose close column is not named `Close` or `Adj Close`).
+    static func missing(_ ticker: String, in series: [PriceSeries]) -> (note: String, found: String) {
+        let found = MessageText.list(series.map(\.ticker).sorted(), noun: "tickers")
+        let named = series.filter { fileStem($0.file).lowercased() == ticker.lowercased() }
+        guard let file = named.first?.file else { return ("", found) }
+        let given = named.map(\.ticker)
+        if given == [fileStem(file)] {
+            return (" (\(file) gives the ticker \(MessageText.echo(given[0], quote: nil)); tickers match exactly)", found)
+        }
+        return (" (\(file) has no 'Close' or 'Adj Close' column, so its columns were read as tickers: "
+                + MessageText.list(given, noun: "columns") + ")", found)
+    }
+
+    /// The file's name without its folder and its `.csv` extension.
+    static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.lowercased().hasSuffix(".csv") ? String(name.dropLast(4)) : name
+    }
+}

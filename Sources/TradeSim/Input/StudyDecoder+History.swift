@@ -37,7 +37,7 @@ extension StudyDecoder {
         case let .success(s): series = s
         case let .failure(problems):
             if problems.problems.isEmpty {
-                r.problem(pricesNode, pricesPath, found: "\"\(reference)\", which could not be read", allowed: "a readable price file or folder")
+                r.problem(pricesNode, pricesPath, found: "\(MessageText.json(reference)), which could not be read", allowed: "a readable price file or folder")
             }
             for p in problems.problems { r.append(p) }
             return nil
@@ -47,8 +47,9 @@ extension StudyDecoder {
         var needed: [PriceSeries] = []
         for a in universe.assets {
             if let s = byTicker[a.ticker] { needed.append(s) } else {
-                r.problem(pricesNode, pricesPath, found: "no prices for \(a.ticker) in \"\(reference)\"",
-                          allowed: "a price series for every universe ticker (found: \(series.map(\.ticker).sorted().joined(separator: ", ")))")
+                let missing = PriceSeries.missing(a.ticker, in: series)
+                r.problem(pricesNode, pricesPath, found: "no prices for \(a.ticker) in \(MessageText.json(reference))\(missing.note)",
+                          allowed: "a price series for every universe ticker (found: \(missing.found))")
             }
         }
         guard needed.count == universe.count, let reference0 = needed.first else { return nil }
@@ -61,21 +62,23 @@ extension StudyDecoder {
             r.problem(n, p, found: "\(to), not after \(other) (\(lower))", allowed: "a 'to' after \(other)")
             return nil
         }
-        let window = reference0.dates.filter { $0 >= lower && $0 <= upper }
-        // Every ticker must have exactly these dates in the window.
+        let window = Array(reference0.dates[Self.rows(of: reference0.dates, from: lower, to: upper)])
+        // Every ticker must have exactly these dates in the window: rows `inWindow[i]` of its series.
         var aligned: [[Double]] = []
+        var inWindow: [Range<Int>] = []
         for s in needed {
-            let inWindow = s.dates.indices.filter { s.dates[$0] >= lower && s.dates[$0] <= upper }
-            let dates = inWindow.map { s.dates[$0] }
-            if dates != window {
-                let missing = window.first { !Set(dates).contains($0) }
-                let extra = dates.first { !Set(window).contains($0) }
+            let rows = Self.rows(of: s.dates, from: lower, to: upper)
+            if !s.dates[rows].elementsEqual(window) {
+                let dates = Set(s.dates[rows]), expected = Set(window)
+                let missing = window.first { !dates.contains($0) }
+                let extra = s.dates[rows].first { !expected.contains($0) }
                 let what = missing.map { "no row for \($0)" } ?? extra.map { "a row for \($0) that \(reference0.ticker) lacks" } ?? "different dates"
                 r.problem(pricesNode, pricesPath, found: "\(s.ticker) (\(s.file)) has \(what)",
                           allowed: "the same dates for every ticker in the window \(lower)…\(upper)")
                 return nil
             }
-            aligned.append(inWindow.map { s.closes[$0] })
+            inWindow.append(rows)
+            aligned.append(Array(s.closes[rows]))
         }
         let source = "\(reference) \(window.first.map(\.description) ?? "")…\(window.last.map(\.description) ?? "")"
 
@@ -94,16 +97,13 @@ extension StudyDecoder {
             let closes = (0...horizonDays).map { d in (0..<universe.count).map { aligned[$0][d] } }
             // Realized vol from each asset's whole series (days before the replay count), and
             // implied vol from an IV column where the file has one.
-            var realized = [[Double]](repeating: [Double](repeating: 0, count: universe.count), count: horizonDays + 1)
-            var implied = [[Double?]](repeating: [Double?](repeating: nil, count: universe.count), count: horizonDays + 1)
-            for (i, s) in needed.enumerated() {
-                let vols = HistoricalModel.trailingVolatility(s.closes, window: realizedWindow)
-                let index = Dictionary(uniqueKeysWithValues: s.dates.enumerated().map { ($1, $0) })
-                for d in 0...horizonDays {
-                    let k = index[window[d]]!
-                    realized[d][i] = vols[k] ?? universe.assets[i].volatility
-                    implied[d][i] = s.impliedVol?[k] ?? nil
-                }
+            let vols = needed.map { HistoricalModel.trailingVolatility($0.closes, window: realizedWindow) }
+            // Day d is row inWindow[i].lowerBound + d of asset i's series.
+            let realized = (0...horizonDays).map { d in
+                needed.indices.map { i in vols[i][inWindow[i].lowerBound + d] ?? universe.assets[i].volatility }
+            }
+            let implied = (0...horizonDays).map { d in
+                needed.indices.map { i in needed[i].impliedVol?[inWindow[i].lowerBound + d] ?? nil }
             }
             var model = HistoricalModel(mode: .replay, closes: closes, logReturns: [], source: source,
                                         realizedVolatility: realized, impliedVolatility: implied)
@@ -118,5 +118,12 @@ extension StudyDecoder {
         var model = HistoricalModel(mode: .bootstrap(meanBlockDays: meanBlock), closes: [], logReturns: returns, source: source)
         model.reference = reference
         return (model, nil)
+    }
+
+    /// The rows of increasing `dates` that lie in `lower…upper` (a range, since they increase).
+    static func rows(of dates: [CalendarDate], from lower: CalendarDate, to upper: CalendarDate) -> Range<Int> {
+        let first = dates.firstIndex { $0 >= lower } ?? dates.count
+        let end = dates[first...].firstIndex { $0 > upper } ?? dates.count
+        return first..<end
     }
 }

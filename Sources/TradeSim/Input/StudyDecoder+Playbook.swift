@@ -35,7 +35,7 @@ extension StudyDecoder {
                 let ticker = r.requiredString(h, "ticker")
                 let quantity = r.requiredNumber(h, "quantity", NumberRule(min: -1e12, max: 1e12))
                 if let t = ticker, universe.index(of: t) == nil {
-                    r.problem(h.member("ticker")!.node, JSONPath.join(hp, "ticker"), found: "\"\(t)\"", allowed: "a ticker of the universe")
+                    r.problem(h.member("ticker")!.node, JSONPath.join(hp, "ticker"), found: MessageText.json(t), allowed: "a ticker of the universe")
                 }
                 if let t = ticker, let i = universe.index(of: t), let q = quantity { holdings.append(Holding(asset: i, quantity: q)) }
             }
@@ -51,7 +51,7 @@ extension StudyDecoder {
         for (en, ep) in list {
             guard let d = decision(en, ep, base: costs, holdings: holdings, scenarios: scenarios) else { continue }
             if ids.contains(d.id) {
-                r.problem(en, JSONPath.join(ep, "id"), found: "\"\(d.id)\" a second time", allowed: "a decision id used once")
+                r.problem(en, JSONPath.join(ep, "id"), found: "\(MessageText.json(d.id)) a second time", allowed: "a decision id used once")
             }
             ids.insert(d.id)
             decisions.append(d)
@@ -92,7 +92,7 @@ extension StudyDecoder {
         guard let o = r.object(node, path) else { return nil }
         let id = r.requiredString(o, "id", allowed: Self.namePhrase)
         if let id, !Self.isSafeName(id) || id == "portfolio" {
-            r.problem(o.member("id")!.node, JSONPath.join(path, "id"), found: "\"\(id)\"", allowed: Self.namePhrase + ", not \"portfolio\"")
+            r.problem(o.member("id")!.node, JSONPath.join(path, "id"), found: MessageText.json(id), allowed: Self.namePhrase + ", not \"portfolio\"")
         }
         var kind: DecisionKind?
         if let (n, p) = o.member("kind") {
@@ -123,10 +123,10 @@ extension StudyDecoder {
                 let given = r.requiredString(v, "name", allowed: Self.namePhrase)
                 let name = given ?? "?"
                 if given != nil, !Self.isSafeName(name) {
-                    r.problem(v.member("name")?.node ?? xn, JSONPath.join(xp, "name"), found: "\"\(name)\"", allowed: Self.namePhrase)
+                    r.problem(v.member("name")?.node ?? xn, JSONPath.join(xp, "name"), found: MessageText.json(name), allowed: Self.namePhrase)
                 }
                 if variantNames.contains(name) {
-                    r.problem(v.member("name")?.node ?? xn, JSONPath.join(xp, "name"), found: "\"\(name)\" a second time", allowed: "distinct variant names")
+                    r.problem(v.member("name")?.node ?? xn, JSONPath.join(xp, "name"), found: "\(MessageText.json(name)) a second time", allowed: "distinct variant names")
                 }
                 variantObjects.append(v)
                 variantNames.append(name)
@@ -196,9 +196,10 @@ extension StudyDecoder {
             if structure == "putSpread" {
                 lower = strikeRule(f, "lowerStrike", path, default: nil)
                 if lower == nil && f.member("lowerStrike") == nil { missingField(f, "lowerStrike", path, "the short put's strike, e.g. {\"moneyness\": 0.8}") }
-                if case let .moneyness(hi)? = strike, case let .moneyness(lo)? = lower, lo >= hi {
-                    r.problem(f.member("lowerStrike")!.node, f.member("lowerStrike")!.path, found: "moneyness \(lo), not below the long put's \(hi)",
-                              allowed: "a lower strike below the long put's")
+                if let strike, let lower, let located = f.member("lowerStrike") {
+                    checkStrikeOrder(low: lower, high: strike, bothPuts: true, equalAllowed: false, underlyings: underlyings,
+                                     located: located, atLow: true, lowName: "the short put's", highName: "the long put's",
+                                     allowed: "a lower strike below the long put's")
                 }
             } else if let (n, p) = (f.own ?? f.base).member("lowerStrike") {
                 // (A variant may inherit a decision-level lowerStrike meant for its spread sibling.)
@@ -227,6 +228,7 @@ extension StudyDecoder {
             } else {
                 strikes = [(.put, strikeRule(f, "putStrike", path, default: .moneyness(0.9))),
                            (.call, strikeRule(f, "callStrike", path, default: .moneyness(1.1)))]
+                if let put = strikes[0].1, let call = strikes[1].1 { checkPutBelowCall(put: put, call: call, f, underlyings: underlyings) }
             }
             guard let expiry, strikes.allSatisfy({ $0.1 != nil }) else { return nil }
             groups = underlyings.count
@@ -240,6 +242,7 @@ extension StudyDecoder {
             let call = strikeRule(f, "callStrike", path, default: .moneyness(1.1))
             let expiry = expiryRule(f, path, event: nil)
             guard let put, let call, let expiry else { return nil }
+            checkPutBelowCall(put: put, call: call, f, underlyings: underlyings)
             groups = underlyings.count
             // Over held exposure (hedgeRatio) the stock is the holding; otherwise it is bought.
             let overlay: Bool = { if case .hedgeRatio? = sizingPeek(f) { return true } else { return false } }()
@@ -281,7 +284,7 @@ extension StudyDecoder {
         for name in referencedEvents(entry: entry, exits: exits, legs: legs)
         where !incompleteScenarios && !scenarios.contains(where: { $0.event(named: name) != nil }) {
             let located = f.member("event") ?? f.member("entry") ?? f.member("exit") ?? f.member("expiry")
-            r.problem(located?.node, located?.path ?? path, found: "event \"\(name)\", which no scenario schedules",
+            r.problem(located?.node, located?.path ?? path, found: "event \(MessageText.json(name)), which no scenario schedules",
                       allowed: "the name of an event in a scenario (\(Set(scenarios.flatMap { $0.events.map(\.name) }).sorted().joined(separator: ", ")))")
         }
         if !incompleteScenarios { checkEntryReachable(entry: entry, scenarios: scenarios, f: f, path: path) }
@@ -294,6 +297,16 @@ extension StudyDecoder {
         guard let sizing, r.problems.count == before else { return nil }
         return DecisionVariant(decisionID: decisionID, name: variantName, kind: kind, legs: legs, sizing: sizing,
                                groupCount: groups, entry: entry, exits: exits, costs: costs, theses: theses, inPortfolio: primary)
+    }
+
+    /// A strangle's or collar's put strike at or below its call strike (see `checkStrikeOrder`),
+    /// reported at the strike the decision gives (putStrike when both are given).
+    mutating func checkPutBelowCall(put: StrikeRule, call: StrikeRule, _ f: DecisionFields, underlyings: [Int]) {
+        guard let located = f.member("putStrike") ?? f.member("callStrike") else { return }  // the defaults are in order
+        let atPut = f.member("putStrike") != nil
+        checkStrikeOrder(low: put, high: call, bothPuts: false, equalAllowed: true, underlyings: underlyings, located: located,
+                         atLow: atPut, lowName: "the put's", highName: "the call's",
+                         allowed: atPut ? "a put strike at or below the call strike" : "a call strike at or above the put strike")
     }
 
     mutating func missingField(_ f: DecisionFields, _ key: String, _ path: String, _ allowed: String) {
@@ -315,7 +328,7 @@ extension StudyDecoder {
         for e in entries {
             let hit = universe.resolve(e.key)
             if hit.isEmpty {
-                r.problemAtKey(object, e.key, found: "\"\(e.key)\", which is no ticker or tag", allowed: universe.selectorPhrase)
+                r.problemAtKey(object, e.key, found: "\(MessageText.json(e.key)), which is no ticker or tag", allowed: universe.selectorPhrase)
                 return nil
             }
             for a in hit {
@@ -432,7 +445,7 @@ extension StudyDecoder {
         var asset: Int?
         if let t = ticker {
             asset = universe.index(of: t)
-            if asset == nil { r.problem(o.member("ticker")!.node, JSONPath.join(p, "ticker"), found: "\"\(t)\"", allowed: "a ticker of the universe") }
+            if asset == nil { r.problem(o.member("ticker")!.node, JSONPath.join(p, "ticker"), found: MessageText.json(t), allowed: "a ticker of the universe") }
         }
         let type = o.member("type").flatMap { r.choice($0.node, $0.path, ["stock", "call", "put"]) }
         if o.member("type") == nil { r.missing(o, "type", allowed: "\"stock\", \"call\" or \"put\"") }
@@ -555,7 +568,7 @@ extension StudyDecoder {
         case let .beforeEvent(name, days):
             let eventDays = scenarios.compactMap { $0.event(named: name)?.day }
             if let latest = eventDays.max(), days > latest {
-                r.problem(node, at, found: "\(days) days before event \"\(name)\", which is on day \(latest) at the latest",
+                r.problem(node, at, found: "\(days) days before event \(MessageText.json(name)), which is on day \(latest) at the latest",
                           allowed: "at most \(latest) days before it (day 0 is the first day)")
             }
         case .atStart, .onWeakness:
@@ -588,7 +601,7 @@ extension StudyDecoder {
                 if let entryDay, let expiryDay, expiryDay <= entryDay {
                     let located = f.member("expiry")
                     r.problem(located?.node, located?.path ?? path,
-                              found: "an option expiring on day \(expiryDay) in scenario \"\(s.name)\", on or before its entry on day \(entryDay)",
+                              found: "an option expiring on day \(expiryDay) in scenario \(MessageText.json(s.name)), on or before its entry on day \(entryDay)",
                               allowed: "an expiry after the entry day")
                     return
                 }
@@ -617,7 +630,7 @@ extension StudyDecoder {
         if let (sn, sp) = o.member("scenarios"), let list = r.strings(sn, sp) {
             let elements: [JSONNode] = { if case let .array(a) = sn.value { return a } else { return [] } }()
             for (k, name) in list.enumerated() where !scenarios.contains(where: { $0.name == name }) {
-                r.problem(elements[k], JSONPath.index(sp, k), found: "\"\(name)\"", allowed: "a scenario of the study (\(scenarios.map(\.name).joined(separator: ", ")))")
+                r.problem(elements[k], JSONPath.index(sp, k), found: MessageText.json(name), allowed: "a scenario of the study (\(scenarios.map(\.name).joined(separator: ", ")))")
             }
             names = list
         }

@@ -57,4 +57,45 @@ struct PlaybookDecoderErrorTests {
         #expect(Self.problems(#"{"id": "a", "kind": "basket", "assets": ["MP"], "size": {"notional": 100}, "theses": [{"claim": "up", "low": 0.2, "scenarios": ["boom"]}]}"#) ==
                 ["test.json:5:129: playbook.decisions[0].theses[0].scenarios[0]: found \"boom\"; allowed: a scenario of the study (s)"])
     }
+
+    // MARK: - Inverted composites (issue 15): strikes in price, moneyness, mixed and delta forms
+
+    static func spread(_ strike: String, _ lower: String, underlyings: String = #"["MP"]"#) -> String {
+        #"{"id": "p", "kind": "protection", "underlyings": "# + underlyings + #", "structure": "putSpread", "strike": "# + strike
+            + #", "lowerStrike": "# + lower + #", "expiry": "3m", "size": {"units": 1}}"#
+    }
+
+    @Test func invertedPutSpreads() {
+        let allowed = "allowed: a lower strike below the long put's"
+        let atSpot = " (a moneyness is compared at each underlying's spot in the universe)"
+        #expect(Self.problems(Self.spread(#"{"price": 15}"#, #"{"price": 18}"#)) ==
+                ["test.json:5:124: playbook.decisions[0].lowerStrike: found price 18, not below the long put's 15; " + allowed])
+        // Mixed forms, at MP's spot 20: 0.9 × 20 = 18 < 19; 0.8 × 20 = 16 > 15.
+        #expect(Self.problems(Self.spread(#"{"moneyness": 0.9}"#, #"{"price": 19}"#)) ==
+                ["test.json:5:129: playbook.decisions[0].lowerStrike: found price 19, not below the long put's moneyness 0.9 (18 at MP's spot 20); " + allowed + atSpot])
+        #expect(Self.problems(Self.spread(#"{"price": 15}"#, #"{"moneyness": 0.8}"#)) ==
+                ["test.json:5:124: playbook.decisions[0].lowerStrike: found moneyness 0.8 (16 at MP's spot 20), not below the long put's price 15; " + allowed + atSpot])
+        // Each underlying at its own spot: fine on MP (16 < 300), inverted on LMT (320 ≥ 300).
+        #expect(Self.problems(Self.spread(#"{"price": 300}"#, #"{"moneyness": 0.8}"#, underlyings: #"["MP", "LMT"]"#)) ==
+                ["test.json:5:132: playbook.decisions[0].lowerStrike: found moneyness 0.8 (320 at LMT's spot 400), not below the long put's price 300; " + allowed + atSpot])
+        // Two put deltas: the lower strike has the smaller |delta|.
+        #expect(Self.problems(Self.spread(#"{"delta": -0.3}"#, #"{"delta": -0.4}"#)) ==
+                ["test.json:5:126: playbook.decisions[0].lowerStrike: found delta -0.4, not below the long put's -0.3 (a put's strike rises with |delta|); " + allowed])
+        // In order, equal-free: accepted; a delta against a price cannot be told before entry.
+        #expect(Self.problems(Self.spread(#"{"price": 300}"#, #"{"moneyness": 0.5}"#, underlyings: #"["MP", "LMT"]"#)) == [])
+        #expect(Self.problems(Self.spread(#"{"delta": -0.4}"#, #"{"delta": -0.2}"#)) == [])
+        #expect(Self.problems(Self.spread(#"{"delta": -0.3}"#, #"{"price": 19}"#)) == [])
+    }
+
+    @Test func invertedCollarsAndStrangles() {
+        #expect(Self.problems(#"{"id": "c", "kind": "collar", "underlyings": ["MP"], "putStrike": {"price": 25}, "callStrike": {"price": 22}, "expiry": "3m", "size": {"units": 1}}"#) ==
+                ["test.json:5:67: playbook.decisions[0].putStrike: found price 25, above the call's 22; allowed: a put strike at or below the call strike"])
+        // Only the call given: the message starts from it (the put is the default moneyness 0.9).
+        #expect(Self.problems(#"{"id": "c", "kind": "collar", "underlyings": ["MP"], "callStrike": {"moneyness": 0.85}, "expiry": "3m", "size": {"units": 1}}"#) ==
+                ["test.json:5:68: playbook.decisions[0].callStrike: found moneyness 0.85, below the put's 0.9; allowed: a call strike at or above the put strike"])
+        #expect(Self.problems(#"{"id": "s", "kind": "eventStrangle", "underlyings": ["MP"], "event": "m", "daysBefore": 2, "putStrike": {"moneyness": 1.2}, "callStrike": {"price": 22}, "expiry": {"daysAfterEvent": 2}, "size": {"units": 1}}"#) ==
+                ["test.json:5:105: playbook.decisions[0].putStrike: found moneyness 1.2 (24 at MP's spot 20), above the call's price 22; allowed: a put strike at or below the call strike (a moneyness is compared at each underlying's spot in the universe)"])
+        // Equal strikes are no inversion (a strangle at one strike is a straddle).
+        #expect(Self.problems(#"{"id": "c", "kind": "collar", "underlyings": ["MP"], "putStrike": {"price": 22}, "callStrike": {"price": 22}, "expiry": "3m", "size": {"units": 1}}"#) == [])
+    }
 }
