@@ -61,4 +61,17 @@ struct UsageErrorTests {
         #expect(r.exitCode == 64)
         #expect(r.stderr.hasPrefix("Error: unknown command 'nope'\n"))
     }
+
+    /// An argument with a newline and a terminal escape is echoed quoted, with visible escapes,
+    /// on one line; a long one is cut with its length.
+    @Test func badArgumentsAreEchoedSafely() throws {
+        let r = try TradeSimBinary.run(["run", "--paths", "1\n\u{1B}[31mred"])
+        #expect(r.exitCode == 64)
+        #expect(r.stderr.hasPrefix("Error: --paths must be a whole number from 1 to 100000000, got '1\\n\\u{1B}[31mred'\nUsage: "))
+        let long = try TradeSimBinary.run(["run", "--scenario", String(repeating: "x", count: 500)])
+        #expect(long.exitCode == 64)
+        let first = long.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasSuffix("got '" + String(repeating: "x", count: 80) + "…' (500 characters)"), "\(first)")
+        #expect(!long.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
 }

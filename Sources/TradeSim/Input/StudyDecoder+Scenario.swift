@@ -20,7 +20,7 @@ extension StudyDecoder {
         let f = ScenarioFields(own: o, defaults: defaults)
         let name = r.requiredString(o, "name", allowed: Self.namePhrase)
         if let n = name, !Self.isSafeName(n) {
-            r.problem(o.member("name")!.node, JSONPath.join(o.path, "name"), found: "\"\(n)\"", allowed: Self.namePhrase)
+            r.problem(o.member("name")!.node, JSONPath.join(o.path, "name"), found: "\(MessageText.json(n))", allowed: Self.namePhrase)
         }
         let description = r.optionalString(o, "description") ?? ""
         let weight = r.optionalNumber(o, "weight", NumberRule(min: 0, max: 1e6)) ?? 1
@@ -82,7 +82,7 @@ extension StudyDecoder {
             for (en, ep) in list {
                 guard let e = event(en, ep, dates: dates, needsOutcomes: kind == "monteCarlo") else { continue }
                 if names.contains(e.name) {
-                    r.problem(en, JSONPath.join(ep, "name"), found: "\"\(e.name)\" a second time", allowed: "one event per name in a scenario")
+                    r.problem(en, JSONPath.join(ep, "name"), found: "\(MessageText.json(e.name)) a second time", allowed: "one event per name in a scenario")
                 }
                 names.insert(e.name)
                 events.append(e)
@@ -149,7 +149,7 @@ extension StudyDecoder {
                 var idx: [Int] = []
                 for (k, t) in names.enumerated() {
                     if let i = universe.index(of: t) { idx.append(i) } else {
-                        r.problem(tn, JSONPath.index(tp, k), found: "\"\(t)\"", allowed: "a ticker of the universe")
+                        r.problem(tn, JSONPath.index(tp, k), found: "\(MessageText.json(t))", allowed: "a ticker of the universe")
                     }
                 }
                 guard idx.count == names.count else { return nil }

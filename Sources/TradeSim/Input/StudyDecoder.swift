@@ -53,7 +53,7 @@ public struct StudyDecoder {
         r.rejectUnknown(o, allowed: Self.rootFields)
         let name = r.requiredString(o, "name", allowed: Self.namePhrase)
         if let name, !Self.isSafeName(name) {
-            r.problem(o.member("name")?.node, "name", found: "\"\(name)\"", allowed: Self.namePhrase)
+            r.problem(o.member("name")?.node, "name", found: "\(MessageText.json(name))", allowed: Self.namePhrase)
         }
         let description = r.optionalString(o, "description") ?? ""
         let currency = r.optionalString(o, "currency", allowed: "a currency code such as \"USD\"") ?? "USD"
@@ -103,7 +103,7 @@ public struct StudyDecoder {
                 guard let so = r.object(sn, sp) else { continue }
                 if let s = scenario(so, defaults: defaults, index: index, startKnown: start != nil) {
                     if names.contains(s.name) {
-                        r.problem(so.member("name")?.node, JSONPath.join(sp, "name"), found: "\"\(s.name)\" a second time",
+                        r.problem(so.member("name")?.node, JSONPath.join(sp, "name"), found: "\(MessageText.json(s.name)) a second time",
                                   allowed: "a name used by one scenario only")
                     }
                     names.insert(s.name)
@@ -167,11 +167,11 @@ public struct StudyDecoder {
             r.rejectUnknown(o, allowed: Self.assetFields)
             let ticker = r.requiredString(o, "ticker", allowed: "a ticker (letters, digits, '.', '-', '^', '=', '_')")
             if let t = ticker, !PriceTable.isTicker(t) || t == "*" {
-                r.problem(o.member("ticker")!.node, JSONPath.join(ap, "ticker"), found: "\"\(t)\"",
+                r.problem(o.member("ticker")!.node, JSONPath.join(ap, "ticker"), found: "\(MessageText.json(t))",
                           allowed: "a ticker (letters, digits, '.', '-', '^', '=', '_'; at most 20)")
             }
             if let t = ticker, tickers.contains(t) {
-                r.problem(o.member("ticker")!.node, JSONPath.join(ap, "ticker"), found: "\"\(t)\" a second time",
+                r.problem(o.member("ticker")!.node, JSONPath.join(ap, "ticker"), found: "\(MessageText.json(t)) a second time",
                           allowed: "each ticker once in the universe")
             }
             let spot = r.requiredNumber(o, "spot", NumberRule(min: 0, minInclusive: false, max: 1e9))
@@ -195,7 +195,7 @@ public struct StudyDecoder {
                   case let .array(tagNodes) = tagsNode.value else { continue }
             for (k, tn) in tagNodes.enumerated() {
                 if case let .string(t) = tn.value, tickers.contains(t) {
-                    r.problem(tn, JSONPath.index(JSONPath.join(ap, "tags"), k), found: "tag \"\(t)\", which is also a ticker",
+                    r.problem(tn, JSONPath.index(JSONPath.join(ap, "tags"), k), found: "tag \(MessageText.json(t)), which is also a ticker",
                               allowed: "a tag that differs from every ticker")
                 } else if case let .string(t) = tn.value, t == "*" {
                     r.problem(tn, JSONPath.index(JSONPath.join(ap, "tags"), k), found: "tag \"*\"", allowed: "a tag other than \"*\" (it means every asset)")
@@ -240,7 +240,7 @@ public struct StudyDecoder {
             if hit.isEmpty {
                 let elements: [JSONNode] = { if case let .array(a) = node.value { return a } else { return [] } }()
                 r.problem(k < elements.count ? elements[k] : node, JSONPath.index(path, k),
-                          found: "\"\(name)\", which is no ticker or tag", allowed: universe.selectorPhrase)
+                          found: "\(MessageText.json(name)), which is no ticker or tag", allowed: universe.selectorPhrase)
                 ok = false
             }
             for i in hit where !chosen[i] {

@@ -28,6 +28,6 @@ public struct Universe: Sendable, Hashable {
 
     /// What a selector may be, for messages.
     public var selectorPhrase: String {
-        "a ticker (\(tickers.joined(separator: ", "))), a tag (\(tags.joined(separator: ", "))) or \"*\""
+        "a ticker (\(MessageText.list(tickers, noun: "tickers"))), a tag (\(MessageText.list(tags, noun: "tags"))) or \"*\""
     }
 }

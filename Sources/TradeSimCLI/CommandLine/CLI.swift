@@ -67,22 +67,8 @@ enum CLI {
         }
     }
 
-    /// A message as it may reach a terminal: one line, with every control character shown as
-    /// an escape (`\n`, `\u{1B}`), so that text echoed from a file or a path can neither split
-    /// the `Error:` line nor send escape sequences.
-    static func visible(_ message: String) -> String {
-        var out = ""
-        for scalar in message.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\0": out += "\\0"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// A message as it may reach a terminal: one line, every control character shown as an
+    /// escape (`\n`, `\u{1B}`), so that text echoed from a file, a path or an argument can
+    /// neither split the `Error:` line nor send escape sequences.
+    static func visible(_ message: String) -> String { MessageText.visible(message) }
 }

@@ -1,3 +1,5 @@
+import TradeSim
+
 /// The values of one command line, checked against its `CommandSpec`.
 struct ParsedArguments: Sendable {
     let command: CommandSpec
@@ -21,7 +23,7 @@ struct ParsedArguments: Sendable {
             }
             if token == "--" { onlyPositional = true; continue }
             guard token.hasPrefix("--") else {
-                throw usage("unknown option '\(token)'")
+                throw usage("unknown option \(MessageText.echo(token))")
             }
             var name = String(token.dropFirst(2))
             var inlineValue: String?
@@ -30,7 +32,7 @@ struct ParsedArguments: Sendable {
                 name = String(name[..<eq])
             }
             guard let spec = command.options.first(where: { $0.name == name }) else {
-                throw usage("unknown option '--\(name)'")
+                throw usage("unknown option \(MessageText.echo("--" + name))")
             }
             if spec.isFlag {
                 if inlineValue != nil { throw usage("--\(name) takes no value") }
@@ -44,7 +46,7 @@ struct ParsedArguments: Sendable {
                 // A value never starts with "--": `--paths --quiet` lacks the number (negative
                 // numbers, `-0.5`, start with one dash).
                 guard i < arguments.count, !arguments[i].hasPrefix("--") else {
-                    let next = i < arguments.count ? ", before '\(arguments[i])'" : ""
+                    let next = i < arguments.count ? ", before \(MessageText.echo(arguments[i]))" : ""
                     throw usage("missing value for --\(name)\(next) (expected \(spec.allowedPhrase))")
                 }
                 value = arguments[i]
@@ -62,7 +64,7 @@ struct ParsedArguments: Sendable {
         let maxPositional = command.arguments.contains(where: \.repeatable) ? Int.max : command.arguments.count
         if positional.count > maxPositional {
             let extra = positional[command.arguments.count]
-            throw usage("unexpected argument '\(extra)'")
+            throw usage("unexpected argument \(MessageText.echo(extra))")
         }
         let requiredCount = command.arguments.filter { !$0.optional }.count
         if positional.count < requiredCount {
@@ -79,18 +81,18 @@ struct ParsedArguments: Sendable {
         switch spec.kind {
         case let .number(rule):
             guard let x = Self.parseNumber(value) else {
-                throw usage("--\(spec.name) must be \(rule.phrase), got '\(value)'")
+                throw usage("--\(spec.name) must be \(rule.phrase), got \(MessageText.echo(value))")
             }
             guard rule.allows(x) else {
-                throw usage("--\(spec.name) must be \(rule.phrase), got '\(value)'")
+                throw usage("--\(spec.name) must be \(rule.phrase), got \(MessageText.echo(value))")
             }
         case let .integer(lo, hi):
             guard let n = Int(value), n >= lo, n <= hi else {
-                throw usage("--\(spec.name) must be \(spec.allowedPhrase), got '\(value)'")
+                throw usage("--\(spec.name) must be \(spec.allowedPhrase), got \(MessageText.echo(value))")
             }
         case let .choice(words):
             guard words.contains(value) else {
-                throw usage("--\(spec.name) must be \(spec.allowedPhrase), got '\(value)'")
+                throw usage("--\(spec.name) must be \(spec.allowedPhrase), got \(MessageText.echo(value))")
             }
         case .text:
             guard !value.isEmpty else { throw usage("--\(spec.name) needs a non-empty value") }

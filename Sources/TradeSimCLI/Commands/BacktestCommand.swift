@@ -37,7 +37,7 @@ enum BacktestCommand {
     static func date(_ a: ParsedArguments, _ name: String) throws -> CalendarDate? {
         guard let text = a.string(name) else { return nil }
         guard let d = CalendarDate(iso: text) else {
-            throw CLIError.usage("--\(name) must be a date YYYY-MM-DD, got '\(text)'", command: "backtest")
+            throw CLIError.usage("--\(name) must be a date YYYY-MM-DD, got \(MessageText.echo(text))", command: "backtest")
         }
         return d
     }
@@ -87,7 +87,7 @@ enum BacktestCommand {
         case let .success(r): runs = r
         case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
         }
-        for w in runs.warnings { Console.err("Warning: \(w)\n") }
+        for w in runs.warnings { Console.err("Warning: \(MessageText.visible(w))\n") }
 
         var replay = study
         replay.scenarios = runs.scenarios

@@ -35,7 +35,7 @@ enum DraftCommand {
         let stated = a.string("start") != nil
         if let text = a.string("start") {
             guard let d = CalendarDate(iso: text), !d.isWeekend else {
-                throw CLIError.usage("--start must be a weekday as YYYY-MM-DD, got '\(text)'", command: "draft")
+                throw CLIError.usage("--start must be a weekday as YYYY-MM-DD, got \(MessageText.echo(text))", command: "draft")
             }
             start = d
         } else {

@@ -13,7 +13,7 @@ enum MetricsCommand {
         """,
         arguments: [ArgumentSpec(name: "file", help: "CSV file: date,return or date,equity.", optional: false)],
         options: [
-            OptionSpec(name: "column", valueName: "NAME", help: "The value column (default: the first besides date).", kind: .text),
+            OptionSpec(name: "column", valueName: "NAME", help: "The value column (default: Adj Close, else Close, else the first besides date).", kind: .text),
             OptionSpec(name: "json", valueName: "", help: "Print one JSON object.", kind: .flag),
         ],
         run: run)
@@ -22,7 +22,7 @@ enum MetricsCommand {
         let file = a.positional[0]
         let bytes = try StudyLoader.readBytes(file, what: "a CSV file of dates and returns or levels", limit: .prices)
         let series: ReturnSeries
-        switch ReturnSeries.parse(String(decoding: bytes, as: UTF8.self), file: file, column: a.string("column")) {
+        switch ReturnSeries.parse(utf8: bytes, file: file, column: a.string("column")) {
         case let .success(s): series = s
         case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
         }

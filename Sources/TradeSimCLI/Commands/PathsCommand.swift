@@ -39,7 +39,7 @@ enum PathsCommand {
         var selected = Array(study.scenarios.enumerated())
         let names = a.strings("scenario")
         for name in names where study.scenario(named: name) == nil {
-            throw CLIError.usage("--scenario must name a scenario of the study (\(study.scenarios.map(\.name).joined(separator: ", "))), got '\(name)'",
+            throw CLIError.usage("--scenario must name a scenario of the study (\(study.scenarios.map(\.name).joined(separator: ", "))), got \(MessageText.echo(name))",
                                  command: "paths")
         }
         if !names.isEmpty { selected = selected.filter { names.contains($0.element.name) } }

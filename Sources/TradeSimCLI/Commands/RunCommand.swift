@@ -50,7 +50,7 @@ enum RunCommand {
         let names = a.strings("scenario")
         if !names.isEmpty {
             for name in names where study.scenario(named: name) == nil {
-                throw CLIError.usage("--scenario must name a scenario of the study (\(study.scenarios.map(\.name).joined(separator: ", "))), got '\(name)'",
+                throw CLIError.usage("--scenario must name a scenario of the study (\(study.scenarios.map(\.name).joined(separator: ", "))), got \(MessageText.echo(name))",
                                      command: "run")
             }
             indices = indices.filter { names.contains(study.scenarios[$0].name) }
@@ -66,7 +66,7 @@ enum RunCommand {
         }
         if let text = a.string("shard") {
             guard let shard = Shard(text) else {
-                throw CLIError.usage("--shard must be I/N with 0 ≤ I < N (for example 0/4), got '\(text)'", command: "run")
+                throw CLIError.usage("--shard must be I/N with 0 ≤ I < N (for example 0/4), got \(MessageText.echo(text))", command: "run")
             }
             configuration.shard = shard
             try MemoryCheck.check(study: study, scenarioIndices: indices, configuration: configuration, command: "run", quiet: a.has("quiet"))

@@ -124,10 +124,13 @@ enum StudyLoader {
                 problems.append(problem)
                 continue
             }
-            read(f.path, data)
             let ticker = f.deletingPathExtension().lastPathComponent
-            switch PriceTable.parse(String(decoding: data, as: UTF8.self), file: f.path, ticker: ticker) {
-            case let .success(t): series += t.series
+            // Parsed from the bytes (a NUL or a byte that is not UTF-8 is refused at its place);
+            // only an accepted file is recorded and hashed.
+            switch PriceTable.parse(utf8: data, file: f.path, ticker: ticker) {
+            case let .success(t):
+                read(f.path, data)
+                series += t.series
             case let .failure(p): problems += p.problems
             }
         }
