@@ -145,6 +145,7 @@ public struct Card: Sendable, Equatable {
     /// words of `s.split(whereSeparator: \.isWhitespace)` joined by " ", in one pass that asks
     /// Unicode's tables only about non-ASCII Characters.
     static func collapse(_ s: String) -> String {
+        if let bytes = collapsedByScalars(s) { return bytes }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var wordStart: String.Index?
@@ -167,6 +168,39 @@ public struct Card: Sendable, Equatable {
             out += s[w...]
         }
         return out
+    }
+}
+
+extension Card {
+    /// `collapse` by scalars, when every whitespace Character of `s` is one ASCII whitespace
+    /// scalar (or "\r\n"): no non-ASCII whitespace, and no non-ASCII scalar that joins an
+    /// ASCII space into one Character (" " + a combining mark, a prepended mark + " ").
+    /// Otherwise nil, and `collapse` goes by Characters.
+    static func collapsedByScalars(_ s: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var space = false, previousBlank = false
+        var previous: Unicode.Scalar?
+        for u in s.unicodeScalars {
+            let blank = u.value == 32 || (9...13).contains(u.value)
+            if let p = previous, (blank && !p.isASCII) || (previousBlank && !u.isASCII) {
+                var pair = String.UnicodeScalarView()
+                pair.append(p)
+                pair.append(u)
+                if String(pair).count == 1 { return nil }
+            }
+            if blank {
+                space = true
+            } else {
+                if !u.isASCII && u.properties.isWhitespace { return nil }
+                if space && !out.isEmpty { out.append(32) }
+                space = false
+                if u.isASCII { out.append(UInt8(u.value)) } else { UTF8.encode(u) { out.append($0) } }
+            }
+            previous = u
+            previousBlank = blank
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

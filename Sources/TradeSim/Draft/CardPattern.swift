@@ -17,7 +17,9 @@
 /// quantifiers `?` `*` `+` `{m}` `{m,}` `{m,n}` (lazy with a trailing `?`), and lookaheads
 /// `(?=…)` `(?!…)`. A lookahead is either at the end of the pattern (then it only decides where
 /// the match ends) or bounded (no `*`, `+` or `{m,}` in it, so it costs a fixed number of
-/// steps). Anything else is a programming error in the rule table (`preconditionFailure`).
+/// steps); a group repeated more than once must consume something (`(a*)*` is refused: its
+/// empty iterations are where the memo and Swift `Regex` would part). Anything else is a
+/// programming error in the rule table (`preconditionFailure`).
 ///
 /// Case-insensitive literals compare `CardText` folds (lowercase mappings); ranges are
 /// case-insensitive for ASCII letters only (`[a-z]` takes "K" but not the Kelvin sign), as in
@@ -448,6 +450,9 @@ struct CardPattern: Sendable {
                     program[look].b = here
                 }
             case let .repetition(body, min, max, lazy):
+                // An iteration that matches nothing would revisit a loop head at the same
+                // position, which the memo cuts short where Swift Regex goes on.
+                precondition(max == 1 || !Self.nullable(body), "CardPattern: a repeated group that can match nothing")
                 for _ in 0..<min { emit(body, tail: false) }
                 if let max {
                     // Up to max − min optional copies, nested: greedy tries one more first, lazy leaves first.
@@ -465,6 +470,18 @@ struct CardPattern: Sendable {
                     program.append(Instruction(op: .jump, a: Int32(s)))
                     if lazy { program[s].a = here; program[s].b = Int32(s + 1) } else { program[s].a = Int32(s + 1); program[s].b = here }
                 }
+            }
+        }
+
+        /// Whether `node` can match without consuming a unit.
+        static func nullable(_ node: Node) -> Bool {
+            switch node {
+            case .literal, .cls: false
+            case .empty, .start, .end, .boundary, .lookahead: true
+            case let .concat(items): items.allSatisfy(nullable)
+            case let .alternation(items): items.contains(where: nullable)
+            case let .group(body, _): nullable(body)
+            case let .repetition(body, min, _, _): min == 0 || nullable(body)
             }
         }
 

@@ -29,6 +29,13 @@ struct CardText: Sendable {
 
     init(_ string: String) {
         self.string = string
+        isASCII = string.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII && !string.utf8.contains(13) {
+            // ASCII without "\r": one Character a byte.
+            units = string.utf8.map { Self.asciiUnits[Int($0)] }
+            indices = Array(string.utf8.indices) + [string.endIndex]
+            return
+        }
         var units: [Unit] = []
         var indices: [String.Index] = []
         units.reserveCapacity(string.utf8.count)
@@ -43,7 +50,6 @@ struct CardText: Sendable {
         indices.append(string.endIndex)
         self.units = units
         self.indices = indices
-        isASCII = string.utf8.allSatisfy { $0 < 0x80 }
     }
 
     var count: Int { units.count }
