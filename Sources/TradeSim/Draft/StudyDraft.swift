@@ -347,6 +347,8 @@ struct Builder {
     func underlyingSelectors(_ groups: [DecisionReading.Group]) -> [String] {
         var out: [String] = [], seen = Set<String>()
         for s in groups.flatMap(selectors) where seen.insert(s).inserted { out.append(s) }
+        // One selector names each of its assets once (a ticker, or a tag's list).
+        if out.count < 2 { return out }
         let named = out.flatMap(assets)
         if Set(named).count < named.count {
             var unique: [String] = [], held = Set<String>()
