@@ -63,7 +63,7 @@ public struct DecisionReading: Sendable, Equatable {
 /// Reads key-decision bullets with the rules of `CardPatterns`, each compiled as a
 /// `CardPattern` (a matcher linear in the bullet's length).
 public struct DecisionReader: Sendable {
-    /// The rules compiled once per process (compiling them is a quarter of a short card's draft).
+    /// The rules compiled once per process, for every card a process drafts (the tests, the card fuzz target).
     public static let shared = DecisionReader()
 
     let kinds: [(DecisionKind, CardPattern)]
