@@ -28,7 +28,8 @@ public struct Card: Sendable, Equatable {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { collapse(String($0)) }
         func isLabel(_ line: String) -> Bool {
-            let l = line.lowercased().trimmingSuffix(":")
+            // Labels are short: a long line is decided by its first 32 Characters.
+            let l = (line.utf8.count <= 64 ? line : String(line.prefix(32))).lowercased().trimmingSuffix(":")
             return labels.contains(l) || l.hasPrefix("key decisions") || l.hasPrefix("market impact")
                 || l.hasPrefix("ai-powered research")
         }
@@ -47,9 +48,8 @@ public struct Card: Sendable, Equatable {
         var lastBulletLine = -2
         while i < lines.count {
             let line = lines[i]
-            let lower = line.lowercased()
             if line.isEmpty { i += 1; continue }
-            if lower.hasPrefix("market impact") {
+            if line.prefix(16).lowercased().hasPrefix("market impact") {
                 let rest = line.drop(while: { $0 != ":" }).dropFirst()
                 if let v = Double(collapse(String(rest))) {
                     card.marketImpact = v
@@ -61,7 +61,7 @@ public struct Card: Sendable, Equatable {
                 continue
             }
             if isLabel(line) {
-                let l = lower.trimmingSuffix(":")
+                let l = line.lowercased().trimmingSuffix(":")
                 switch l {
                 case "overall sentiment":
                     if let (v, j) = nextValue(after: i) { card.sentiment = v.lowercased(); i = j }
@@ -141,9 +141,66 @@ public struct Card: Sendable, Equatable {
         return parts.map { collapse($0) }.filter { !$0.isEmpty }
     }
 
-    /// Whitespace (including no-break spaces) collapsed to single spaces, ends trimmed.
+    /// Whitespace (including no-break spaces) collapsed to single spaces, ends trimmed: the
+    /// words of `s.split(whereSeparator: \.isWhitespace)` joined by " ", in one pass that asks
+    /// Unicode's tables only about non-ASCII Characters.
     static func collapse(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if let bytes = collapsedByScalars(s) { return bytes }
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var wordStart: String.Index?
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i], next = s.index(after: i)
+            let blank: Bool
+            if let a = c.asciiValue { blank = a == 32 || (9...13).contains(a) } else { blank = c.isWhitespace }
+            if blank, let w = wordStart {
+                if !out.isEmpty { out.append(" ") }
+                out += s[w..<i]
+                wordStart = nil
+            } else if !blank && wordStart == nil {
+                wordStart = i
+            }
+            i = next
+        }
+        if let w = wordStart {
+            if !out.isEmpty { out.append(" ") }
+            out += s[w...]
+        }
+        return out
+    }
+}
+
+extension Card {
+    /// `collapse` by scalars, when every whitespace Character of `s` is one ASCII whitespace
+    /// scalar (or "\r\n"): no non-ASCII whitespace, and no non-ASCII scalar that joins an
+    /// ASCII space into one Character (" " + a combining mark, a prepended mark + " ").
+    /// Otherwise nil, and `collapse` goes by Characters.
+    static func collapsedByScalars(_ s: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var space = false, previousBlank = false
+        var previous: Unicode.Scalar?
+        for u in s.unicodeScalars {
+            let blank = u.value == 32 || (9...13).contains(u.value)
+            if let p = previous, (blank && !p.isASCII) || (previousBlank && !u.isASCII) {
+                var pair = String.UnicodeScalarView()
+                pair.append(p)
+                pair.append(u)
+                if String(pair).count == 1 { return nil }
+            }
+            if blank {
+                space = true
+            } else {
+                if !u.isASCII && u.properties.isWhitespace { return nil }
+                if space && !out.isEmpty { out.append(32) }
+                space = false
+                if u.isASCII { out.append(UInt8(u.value)) } else { UTF8.encode(u) { out.append($0) } }
+            }
+            previous = u
+            previousBlank = blank
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -60,105 +60,90 @@ public struct DecisionReading: Sendable, Equatable {
     public var unresolved: [String] = []
 }
 
-/// Reads key-decision bullets with the rules of `CardPatterns`.
-public struct DecisionReader: @unchecked Sendable {
-    /// The rules compiled once per process, every pattern's matching program built before the
-    /// first draft (parsing the patterns was a quarter of a draft's time, which a process that
-    /// drafts many cards — the tests, the card fuzz target — paid for every card). Unchecked:
-    /// `Regex` is Sendable only for Sendable outputs and `AnyRegexOutput` is not one, but after
-    /// this warm-up the reader only reads its patterns.
-    public static let shared: DecisionReader = {
-        let reader = DecisionReader()
-        reader.warmUp()
-        return reader
-    }()
+/// Reads key-decision bullets with the rules of `CardPatterns`, each compiled as a
+/// `CardPattern` (a matcher linear in the bullet's length).
+public struct DecisionReader: Sendable {
+    /// The rules compiled once per process, for every card a process drafts (the tests, the card fuzz target).
+    public static let shared = DecisionReader()
 
-    let kinds: [(DecisionKind, Regex<AnyRegexOutput>)]
-    let p: [String: Regex<AnyRegexOutput>]
-    let ticker: Regex<AnyRegexOutput>
-    let horizonWords: [(Regex<AnyRegexOutput>, String)]
+    let kinds: [(DecisionKind, CardPattern)]
+    let p: [String: CardPattern]
+    let ticker: CardPattern
+    let horizonWords: [(CardPattern, String)]
 
     public init() {
-        func rx(_ s: String) -> Regex<AnyRegexOutput> {
-            // The patterns are constants of this module; a test compiles every one.
-            (try! Regex(s)).ignoresCase().wordBoundaryKind(.simple)
-        }
-        kinds = CardPatterns.kinds.map { ($0.kind, rx($0.pattern)) }
-        p = CardPatterns.named.mapValues(rx)
-        ticker = (try! Regex(CardPatterns.ticker)).wordBoundaryKind(.simple)
-        horizonWords = CardPatterns.horizonWords.map { (rx($0.pattern), $0.horizon) }
-    }
-
-    /// Runs every pattern once, so that each builds its matching program (Regex builds it at
-    /// its first match).
-    func warmUp() {
-        let sample = "long MP 3-6 months"
-        for (_, r) in kinds { _ = sample.firstMatch(of: r) }
-        for r in p.values { _ = sample.firstMatch(of: r) }
-        for (r, _) in horizonWords { _ = sample.firstMatch(of: r) }
-        _ = sample.firstMatch(of: ticker)
+        // The patterns are constants of this module; a test compiles every one and compares it with Swift Regex.
+        kinds = CardPatterns.kinds.map { ($0.kind, CardPattern($0.pattern)) }
+        p = CardPatterns.named.mapValues { CardPattern($0) }
+        ticker = CardPattern(CardPatterns.ticker, ignoresCase: false)
+        horizonWords = CardPatterns.horizonWords.map { (CardPattern($0.pattern), $0.horizon) }
     }
 
     /// The decision in a bullet, or nil when no kind pattern matches.
     public func read(_ text: String, number: Int) -> DecisionReading? {
-        guard var kind = kinds.first(where: { text.contains($0.1) })?.0 else { return nil }
+        let t = CardText(text)
+        guard let (firstKind, kindMatch) = kinds.lazy.compactMap({ k, rx in rx.firstMatch(in: t).map { (k, $0) } }).first else { return nil }
+        var kind = firstKind
         var d = DecisionReading(number: number, text: text, kind: kind)
         // Straddles or strangles: the first named wins, the other is left to the user.
         if kind == .eventStraddle || kind == .eventStrangle,
-           let a = text.firstMatch(of: p["straddle"]!), let b = text.firstMatch(of: p["strangle"]!) {
-            kind = a.range.lowerBound < b.range.lowerBound ? .eventStraddle : .eventStrangle
+           let a = p["straddle"]!.firstMatch(in: t), let b = p["strangle"]!.firstMatch(in: t) {
+            kind = a.units.lowerBound < b.units.lowerBound ? .eventStraddle : .eventStrangle
             d.kind = kind
             d.unresolved.append("key decision \(number): it names both straddles and strangles; drafted as \(kind == .eventStraddle ? "straddles" : "strangles") (a variant cannot change the kind: copy the decision for the other)")
         }
-        d.readings.append("kind \(kind.rawValue) ← '\(Self.words(text.firstMatch(of: kinds.first { $0.0 == kind }!.1)!.range, in: text))'")
+        let kindWords = kind == firstKind ? kindMatch : kinds.first { $0.0 == kind }!.1.firstMatch(in: t)!
+        d.readings.append("kind \(kind.rawValue) ← '\(Self.words(kindWords.range, in: text))'")
 
         switch kind {
         case .basket:
-            readBasket(&d)
+            readBasket(&d, t)
         case .protection:
-            d.groups = groups(matching: "protectionGroup", in: text)
-            readStructures(&d)
+            d.groups = groups(matching: "protectionGroup", in: t)
+            readStructures(&d, t)
         case .pair:
-            readPair(&d)
+            readPair(&d, t)
         case .eventStraddle, .eventStrangle:
-            d.groups = groups(matching: "optionGroup", in: text)
-            if !text.contains(p["straddle"]!) && !text.contains(p["strangle"]!) {
+            d.groups = groups(matching: "optionGroup", in: t)
+            if !p["straddle"]!.isFound(in: t) && !p["strangle"]!.isFound(in: t) {
                 d.unresolved.append("key decision \(number): 'event-driven options' names no structure; drafted as straddles")
             }
         case .collar:
-            d.groups = groups(matching: "collarGroup", in: text)
+            d.groups = groups(matching: "collarGroup", in: t)
         case .legs:
             return nil
         }
-        assignTickers(&d)
-        readExitsAndSize(&d)
-        readHorizon(&d)
-        readEvent(&d)
-        readBands(&d)
+        assignTickers(&d, t)
+        readExitsAndSize(&d, t)
+        readHorizon(&d, t)
+        readEvent(&d, t)
+        readBands(&d, t)
         return d
     }
 
     // MARK: - Groups and tickers
 
-    func readBasket(_ d: inout DecisionReading) {
+    func readBasket(_ d: inout DecisionReading, _ t: CardText) {
         let text = d.text
-        if let s = text.firstMatch(of: p["short"]!), let l = text.firstMatch(of: p["long"]!) {
-            d.side = s.range.lowerBound < l.range.lowerBound ? "short" : "long"
-        } else if text.contains(p["short"]!) {
+        if let s = p["short"]!.firstMatch(in: t), let l = p["long"]!.firstMatch(in: t) {
+            d.side = s.units.lowerBound < l.units.lowerBound ? "short" : "long"
+        } else if p["short"]!.isFound(in: t) {
             d.side = "short"
         }
         d.readings.append("side \(d.side)")
-        d.groups = groups(matching: "basketGroup", in: text)
-        if d.groups.isEmpty { d.groups = groups(matching: "sideGroup", in: text) }
-        // Members after a colon in the group's clause.
+        d.groups = groups(matching: "basketGroup", in: t)
+        if d.groups.isEmpty { d.groups = groups(matching: "sideGroup", in: t) }
+        // Members after a colon in the group's clause (up to its ';').
         if var g = d.groups.first {
-            let start = text.index(text.startIndex, offsetBy: g.offset + g.phrase.count, limitedBy: text.endIndex) ?? text.endIndex
-            let clause = text[start...].prefix { $0 != ";" }
-            if let m = String(clause).firstMatch(of: p["members"]!), let list = m.output[1].substring {
+            let start = min(g.offset + g.phrase.count, t.count)
+            var clauseEnd = start
+            while clauseEnd < t.count && text[t.indices[clauseEnd]] != ";" { clauseEnd += 1 }
+            if let m = p["members"]!.firstMatch(in: t, start..<clauseEnd), let list = m[1] {
+                var held = Set(g.tickers)
                 for member in Self.splitList(String(list)) {
                     let found = tickers(in: member)
                     if !found.isEmpty {
-                        for t in found where !g.tickers.contains(t) { g.tickers.append(t) }
+                        for t in found where held.insert(t).inserted { g.tickers.append(t) }
                     } else if member.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: { CardPatterns.memberNouns.contains(String($0)) }) {
                         g.placeholders.append(Self.stripArticle(member))
                     }
@@ -167,9 +152,9 @@ public struct DecisionReader: @unchecked Sendable {
             }
             d.groups[0] = g
         }
-        if let w = text.firstMatch(of: p["weakness"]!) {
+        if let w = p["weakness"]!.firstMatch(in: t) {
             d.weaknessWords = Self.words(w.range, in: text)
-            if let pct = w.output[1].substring, let x = Double(pct), x > 0, x < 100 {
+            if let pct = w[1], let x = Double(pct), x > 0, x < 100 {
                 d.weaknessDrop = x / 100
                 d.dropStated = true
                 d.readings.append("entry on a \(JSONValue.number(x))% drop ← '\(d.weaknessWords!)'")
@@ -181,19 +166,17 @@ public struct DecisionReader: @unchecked Sendable {
         }
     }
 
-    func readExitsAndSize(_ d: inout DecisionReading) {
+    func readExitsAndSize(_ d: inout DecisionReading, _ t: CardText) {
         let text = d.text
-        if let m = text.firstMatch(of: p["stopLoss"]!),
-           let x = (m.output[1].substring ?? m.output[2].substring).flatMap({ Double($0) }), x > 0, x <= 100 {
+        if let m = p["stopLoss"]!.firstMatch(in: t), let x = (m[1] ?? m[2]).flatMap({ Double($0) }), x > 0, x <= 100 {
             d.stopLoss = x / 100
             d.readings.append("exit.stopLoss \(JSONValue.number(x / 100)) ← '\(Self.words(m.range, in: text))'")
         }
-        if let m = text.firstMatch(of: p["takeProfit"]!), let x = m.output[1].substring.flatMap({ Double($0) }), x > 0, x <= 10_000 {
+        if let m = p["takeProfit"]!.firstMatch(in: t), let x = m[1].flatMap({ Double($0) }), x > 0, x <= 10_000 {
             d.takeProfit = x / 100
             d.readings.append("exit.takeProfit \(JSONValue.number(x / 100)) ← '\(Self.words(m.range, in: text))'")
         }
-        if let m = text.firstMatch(of: p["sizeShare"]!), let x = m.output[1].substring.flatMap({ Double($0) }),
-           let unit = m.output[2].substring {
+        if let m = p["sizeShare"]!.firstMatch(in: t), let x = m[1].flatMap({ Double($0) }), let unit = m[2] {
             let share = unit == "%" ? x / 100 : x / 10_000
             if share > 0 && share <= 1 {
                 d.capitalShare = share
@@ -202,12 +185,12 @@ public struct DecisionReader: @unchecked Sendable {
         }
     }
 
-    func readPair(_ d: inout DecisionReading) {
-        d.longGroups = groups(matching: "pairLong", in: d.text)
-        d.shortGroups = groups(matching: "pairShort", in: d.text)
-        let beta = d.text.firstMatch(of: p["beta"]!), dollar = d.text.firstMatch(of: p["dollar"]!)
+    func readPair(_ d: inout DecisionReading, _ t: CardText) {
+        d.longGroups = groups(matching: "pairLong", in: t)
+        d.shortGroups = groups(matching: "pairShort", in: t)
+        let beta = p["beta"]!.firstMatch(in: t), dollar = p["dollar"]!.firstMatch(in: t)
         switch (dollar, beta) {
-        case let (a?, b?): d.neutrals = a.range.lowerBound < b.range.lowerBound ? ["dollar", "beta"] : ["beta", "dollar"]
+        case let (a?, b?): d.neutrals = a.units.lowerBound < b.units.lowerBound ? ["dollar", "beta"] : ["beta", "dollar"]
         case (nil, _?): d.neutrals = ["beta"]
         case (_?, nil): d.neutrals = ["dollar"]
         case (nil, nil):
@@ -216,10 +199,10 @@ public struct DecisionReader: @unchecked Sendable {
         }
     }
 
-    func readStructures(_ d: inout DecisionReading) {
-        var found: [(String.Index, String)] = []
-        if let m = d.text.firstMatch(of: p["put"]!) { found.append((m.range.lowerBound, "put")) }
-        if let m = d.text.firstMatch(of: p["putSpread"]!) { found.append((m.range.lowerBound, "putSpread")) }
+    func readStructures(_ d: inout DecisionReading, _ t: CardText) {
+        var found: [(Int, String)] = []
+        if let m = p["put"]!.firstMatch(in: t) { found.append((m.units.lowerBound, "put")) }
+        if let m = p["putSpread"]!.firstMatch(in: t) { found.append((m.units.lowerBound, "putSpread")) }
         d.structures = found.sorted { $0.0 < $1.0 }.map(\.1)
         if d.structures.isEmpty {
             d.structures = ["put"]
@@ -231,10 +214,10 @@ public struct DecisionReader: @unchecked Sendable {
 
     /// Groups from the first match of a group pattern; "A and B" splits into two groups when
     /// "A" has two or more words ("magnet-exposed industrials and defense names", but not "oil and gas producers").
-    func groups(matching name: String, in text: String) -> [DecisionReading.Group] {
-        guard let m = text.firstMatch(of: p[name]!), let phraseSub = m.output[1].substring else { return [] }
-        let phrase = Self.clean(String(phraseSub))
-        let offset = text.distance(from: text.startIndex, to: phraseSub.startIndex)
+    func groups(matching name: String, in t: CardText) -> [DecisionReading.Group] {
+        guard let m = p[name]!.firstMatch(in: t), let phraseUnits = m.units(1) else { return [] }
+        let phrase = Self.clean(String(t.substring(phraseUnits)))
+        let offset = phraseUnits.lowerBound
         var parts: [String] = [phrase]
         if let r = phrase.range(of: " and "), phrase[..<r.lowerBound].split(separator: " ").count >= 2 {
             parts = [String(phrase[..<r.lowerBound]), String(phrase[r.upperBound...])]
@@ -250,40 +233,47 @@ public struct DecisionReader: @unchecked Sendable {
     }
 
     /// Tickers in the bullet not yet in a group go to the nearest group named before them.
-    func assignTickers(_ d: inout DecisionReading) {
+    func assignTickers(_ d: inout DecisionReading, _ text: CardText) {
         let known = Set((d.groups + d.longGroups + d.shortGroups).flatMap(\.tickers))
-        for m in d.text.matches(of: ticker) {
-            guard let t = m.output[1].substring.map(String.init), !CardPatterns.notTickers.contains(t), !known.contains(t) else { continue }
-            let at = d.text.distance(from: d.text.startIndex, to: m.range.lowerBound)
-            func nearest(_ gs: [DecisionReading.Group]) -> Int? {
-                gs.indices.filter { gs[$0].offset <= at }.max { gs[$0].offset < gs[$1].offset }
-            }
+        // Each group's tickers as a set too, so that a bullet of many tickers costs linear time.
+        var held: [String: Set<String>] = [:]
+        func add(_ t: String, to g: inout DecisionReading.Group, key: String) {
+            if held[key] == nil { held[key] = Set(g.tickers) }
+            if held[key]!.insert(t).inserted { g.tickers.append(t) }
+        }
+        func nearest(_ gs: [DecisionReading.Group], _ at: Int) -> Int? {
+            gs.indices.filter { gs[$0].offset <= at }.max { gs[$0].offset < gs[$1].offset }
+        }
+        for m in ticker.matches(in: text) {
+            guard let t = m[1].map(String.init), !CardPatterns.notTickers.contains(t), !known.contains(t) else { continue }
+            let at = m.units.lowerBound
             if d.kind == .pair {
                 let l = d.longGroups.last.map(\.offset) ?? -1, s = d.shortGroups.last.map(\.offset) ?? -1
-                if s >= 0 && s <= at && s >= l, let i = nearest(d.shortGroups) {
-                    if !d.shortGroups[i].tickers.contains(t) { d.shortGroups[i].tickers.append(t) }
-                } else if let i = nearest(d.longGroups) ?? (d.longGroups.isEmpty ? nil : 0) {
-                    if !d.longGroups[i].tickers.contains(t) { d.longGroups[i].tickers.append(t) }
+                if s >= 0 && s <= at && s >= l, let i = nearest(d.shortGroups, at) {
+                    add(t, to: &d.shortGroups[i], key: "short\(i)")
+                } else if let i = nearest(d.longGroups, at) ?? (d.longGroups.isEmpty ? nil : 0) {
+                    add(t, to: &d.longGroups[i], key: "long\(i)")
                 }
-            } else if let i = nearest(d.groups) ?? (d.groups.isEmpty ? nil : 0) {
-                if !d.groups[i].tickers.contains(t) { d.groups[i].tickers.append(t) }
+            } else if let i = nearest(d.groups, at) ?? (d.groups.isEmpty ? nil : 0) {
+                add(t, to: &d.groups[i], key: "\(i)")
             } else {
                 d.groups.append(DecisionReading.Group(phrase: t, tag: nil, tickers: [t], offset: at))
             }
         }
     }
 
+    /// The tickers in a phrase, each once, in order.
     func tickers(in s: String) -> [String] {
-        var out: [String] = []
-        for m in s.matches(of: ticker) {
-            if let t = m.output[1].substring.map(String.init), !CardPatterns.notTickers.contains(t), !out.contains(t) { out.append(t) }
+        var out: [String] = [], seen = Set<String>()
+        for m in ticker.matches(in: CardText(s)) {
+            if let t = m[1].map(String.init), !CardPatterns.notTickers.contains(t), seen.insert(t).inserted { out.append(t) }
         }
         return out
     }
 
     // MARK: - Horizon, event, bands
 
-    func readHorizon(_ d: inout DecisionReading) {
+    func readHorizon(_ d: inout DecisionReading, _ t: CardText) {
         let text = d.text
         let units: [String: String] = ["day": "d", "week": "w", "month": "m", "quarter": "q", "year": "y"]
         let numbers: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12]
@@ -292,15 +282,15 @@ public struct DecisionReader: @unchecked Sendable {
             d.horizonWords = Self.words(range, in: text)
             d.readings.append("\(d.kind.isOption ? "expiry" : "horizon") \(horizon) ← '\(d.horizonWords!)'" + (upperEnd ? " (the upper end)" : ""))
         }
-        if let m = text.firstMatch(of: p["horizonRange"]!), let hi = m.output[2].substring.flatMap({ Int($0) }),
-           let u = m.output[3].substring.map({ units[$0.lowercased()]! }), hi > 0 {
+        if let m = p["horizonRange"]!.firstMatch(in: t), let hi = m[2].flatMap({ Int($0) }),
+           let u = m[3].map({ units[$0.lowercased()]! }), hi > 0 {
             take("\(hi)\(u)", m.range, upperEnd: true)
-        } else if let m = text.firstMatch(of: p["horizonNext"]!), let u = m.output[1].substring.map({ units[$0.lowercased()]! }) {
+        } else if let m = p["horizonNext"]!.firstMatch(in: t), let u = m[1].map({ units[$0.lowercased()]! }) {
             take("1\(u)", m.range)
-        } else if let m = text.firstMatch(of: p["horizonSingle"]!), let nText = m.output[1].substring,
-                  let n = Int(nText) ?? numbers[nText.lowercased()], n > 0, let u = m.output[2].substring.map({ units[$0.lowercased()]! }) {
+        } else if let m = p["horizonSingle"]!.firstMatch(in: t), let nText = m[1],
+                  let n = Int(nText) ?? numbers[nText.lowercased()], n > 0, let u = m[2].map({ units[$0.lowercased()]! }) {
             take("\(n)\(u)", m.range)
-        } else if let (m, h) = horizonWords.lazy.compactMap({ rx, h in text.firstMatch(of: rx).map { ($0, h) } }).first {
+        } else if let (m, h) = horizonWords.lazy.compactMap({ rx, h in rx.firstMatch(in: t).map { ($0, h) } }).first {
             take(h, m.range)
         }
         if let h = d.horizon, Horizon.tradingDays(h) == nil || Horizon.tradingDays(h)! > DraftDefaults.longestHorizonDays {
@@ -314,12 +304,12 @@ public struct DecisionReader: @unchecked Sendable {
         }
     }
 
-    func readEvent(_ d: inout DecisionReading) {
-        if let m = d.text.firstMatch(of: p["event"]!), let e = m.output[1].substring {
+    func readEvent(_ d: inout DecisionReading, _ t: CardText) {
+        if let m = p["event"]!.firstMatch(in: t), let e = m[1] {
             d.event = Self.clean(String(e))
             d.readings.append("event ← '\(Self.words(m.range, in: d.text))'")
         }
-        if let m = d.text.firstMatch(of: p["outcomes"]!), let a = m.output[1].substring, let b = m.output[2].substring {
+        if let m = p["outcomes"]!.firstMatch(in: t), let a = m[1], let b = m[2] {
             let names = [Self.clean(String(a)), Self.clean(String(b))]
             guard !names[0].isEmpty, !names[1].isEmpty, names[0] != names[1] else { return }
             d.outcomes = names
@@ -327,48 +317,51 @@ public struct DecisionReader: @unchecked Sendable {
         }
     }
 
-    func readBands(_ d: inout DecisionReading) {
+    /// The return bands of a bullet, in bullet order, at most `DraftLimits.bandsPerDecision`
+    /// (each band's claim and condition can run to the bullet's end, so without a bound a
+    /// bullet of many bands would draft text quadratic in its length).
+    func readBands(_ d: inout DecisionReading, _ t: CardText) {
         let text = d.text
-        var taken: [Range<String.Index>] = []
-        func free(_ r: Range<String.Index>) -> Bool { !taken.contains { $0.overlaps(r) } }
-        var found: [(Range<String.Index>, lo: Double, hi: Double, unit: String, relative: Bool, word: String)] = []
-        for m in text.matches(of: p["bandRange"]!) where free(m.range) {
-            guard let a = m.output[2].substring.flatMap({ Double($0) }), let b = m.output[4].substring.flatMap({ Double($0) }),
-                  let unit = m.output[5].substring, let word = m.output[7].substring else { continue }
-            taken.append(m.range)
-            found.append((m.range, min(a, b), max(a, b), unit.lowercased(), m.output[6].substring != nil, word.lowercased()))
+        // Units already in a band: a later pattern's match that overlaps one is not a band.
+        var taken = [Bool](repeating: false, count: t.count)
+        func free(_ r: Range<Int>) -> Bool { !r.contains { taken[$0] } }
+        func take(_ r: Range<Int>) { for k in r { taken[k] = true } }
+        var found: [(units: Range<Int>, lo: Double, hi: Double, unit: String, relative: Bool, word: String)] = []
+        for m in p["bandRange"]!.matches(in: t) where free(m.units) {
+            guard let a = m[2].flatMap({ Double($0) }), let b = m[4].flatMap({ Double($0) }),
+                  let unit = m[5], let word = m[7] else { continue }
+            take(m.units)
+            found.append((m.units, min(a, b), max(a, b), unit.lowercased(), m[6] != nil, word.lowercased()))
         }
-        for m in text.matches(of: p["bandWordFirst"]!) where free(m.range) {
-            guard let word = m.output[1].substring, let a = m.output[3].substring.flatMap({ Double($0) }),
-                  let unit = m.output[6].substring else { continue }
-            let b = m.output[5].substring.flatMap { Double($0) } ?? a
-            taken.append(m.range)
-            found.append((m.range, min(a, b), max(a, b), unit.lowercased(), false, word.lowercased()))
-            if m.output[5].substring == nil { found[found.count - 1].hi = .nan }
+        for m in p["bandWordFirst"]!.matches(in: t) where free(m.units) {
+            guard let word = m[1], let a = m[3].flatMap({ Double($0) }), let unit = m[6] else { continue }
+            let b = m[5].flatMap { Double($0) } ?? a
+            take(m.units)
+            found.append((m.units, min(a, b), max(a, b), unit.lowercased(), false, word.lowercased()))
+            if m[5] == nil { found[found.count - 1].hi = .nan }
         }
-        for m in text.matches(of: p["bandSingle"]!) where free(m.range) {
-            guard let a = m.output[2].substring.flatMap({ Double($0) }), let unit = m.output[3].substring,
-                  let word = m.output[5].substring, let first = (m.output[1].range ?? m.output[2].range) else { continue }
+        for m in p["bandSingle"]!.matches(in: t) where free(m.units) {
+            guard let a = m[2].flatMap({ Double($0) }), let unit = m[3], let word = m[5],
+                  let first = m.units(1) ?? m.units(2) else { continue }
             // The pattern matches the character before the number (no lookbehind); the band starts at the number.
-            let range = first.lowerBound..<m.range.upperBound
-            taken.append(range)
-            found.append((range, a, .nan, unit.lowercased(), m.output[4].substring != nil, word.lowercased()))
+            let range = first.lowerBound..<m.units.upperBound
+            take(range)
+            found.append((range, a, .nan, unit.lowercased(), m[4] != nil, word.lowercased()))
         }
-        found.sort { $0.0.lowerBound < $1.0.lowerBound }
+        found.sort { $0.units.lowerBound < $1.units.lowerBound }
+        if found.count > DraftLimits.bandsPerDecision {
+            d.unresolved.append("key decision \(d.number): \(found.count) return bands; the first \(DraftLimits.bandsPerDecision) are read, the rest are not drafted (at most \(DraftLimits.bandsPerDecision) a decision)")
+            found.removeLast(found.count - DraftLimits.bandsPerDecision)
+        }
         for f in found {
-            // The clause the band sits in: from the last separator before it.
-            let before = text[..<f.0.lowerBound]
-            var clauseStart = text.startIndex
-            for sep in ["; ", ": ", ", with ", " with ", ". ", ", and "] {
-                if let r = before.range(of: sep, options: .backwards), r.upperBound > clauseStart { clauseStart = r.upperBound }
-            }
+            let bandEnd = t.indices[f.units.upperBound]
+            let clauseStart = Self.clauseStart(before: f.units.lowerBound, in: t)
             var condition: String?
-            var claimEnd = f.0.upperBound
-            let after = String(text[f.0.upperBound...])
-            if let c = after.firstMatch(of: p["conditionAfter"]!), let words = c.output[1].substring {
+            var claimEnd = bandEnd
+            if let c = p["conditionAfter"]!.firstMatch(in: t, f.units.upperBound..<t.count), let words = c[1] {
                 condition = Self.clean(String(words))
-                claimEnd = text.index(f.0.upperBound, offsetBy: after.distance(from: after.startIndex, to: c.range.upperBound))
-            } else if let c = String(text[clauseStart..<f.0.lowerBound]).firstMatch(of: p["conditionBefore"]!), let words = c.output[1].substring {
+                claimEnd = t.indices[c.units.upperBound]
+            } else if let c = conditionBefore(t, from: clauseStart, to: f.units.lowerBound), let words = c[1] {
                 condition = Self.clean(String(words))
             }
             var claim = Self.clean(String(text[clauseStart..<claimEnd]))
@@ -406,7 +399,53 @@ public struct DecisionReader: @unchecked Sendable {
         }
     }
 
+    /// `conditionBefore` in the bullet from `start` to unit `end`. Foundation may end a separator
+    /// inside a Character ("; " before a combining mark); then that piece is searched as its own text.
+    func conditionBefore(_ t: CardText, from start: String.Index, to end: Int) -> PatternMatch? {
+        let unit = t.offset(of: start)
+        if t.indices[unit] == start { return p["conditionBefore"]!.firstMatch(in: t, unit..<end) }
+        return p["conditionBefore"]!.firstMatch(in: CardText(String(t.string[start..<t.indices[end]])))
+    }
+
     // MARK: - Text helpers
+
+    static let clauseSeparators = ["; ", ": ", ", with ", " with ", ". ", ", and "]
+
+    /// Where the clause of a band (starting at unit `band`) starts: after the last separator
+    /// before it ("; ", ": ", ", with ", " with ", ". ", ", and ", as Foundation's backward
+    /// search finds them), or at the bullet's start. An ASCII bullet is searched byte by byte
+    /// from the band back (what Foundation finds there: no other text equals these
+    /// separators). Otherwise the last 256 Characters are searched first: a separator found
+    /// there that ends 64 bytes or more into them is the last of all (an occurrence starting
+    /// before them ends sooner), so a long bullet is not searched whole for every band.
+    static func clauseStart(before band: Int, in t: CardText) -> String.Index {
+        let text = t.string, end = t.indices[band]
+        if t.isASCII {
+            let bytes = Array(text.utf8[..<end])
+            var best = 0
+            for sep in clauseSeparators.map({ Array($0.utf8) }) {
+                // The last occurrence; one ending at or before `best` cannot win.
+                var k = bytes.count - sep.count
+                while k >= 0 && k + sep.count > best {
+                    if bytes[k] == sep[0] && bytes[k..<(k + sep.count)].elementsEqual(sep) { best = k + sep.count; break }
+                    k -= 1
+                }
+            }
+            return text.utf8.index(text.startIndex, offsetBy: best)
+        }
+        func lastEnd(_ part: Substring) -> String.Index? {
+            var best: String.Index?
+            for sep in clauseSeparators {
+                if let r = part.range(of: sep, options: .backwards), r.upperBound > (best ?? text.startIndex) { best = r.upperBound }
+            }
+            return best
+        }
+        if band > 256 {
+            let window = t.indices[band - 256]
+            if let b = lastEnd(text[window..<end]), text.utf8.distance(from: window, to: b) >= 64 { return b }
+        }
+        return lastEnd(text[..<end]) ?? text.startIndex
+    }
 
     static func bandText(_ b: DecisionReading.Band) -> String {
         let lo = b.low.map { JSONValue.number($0) } ?? "…", hi = b.high.map { JSONValue.number($0) } ?? "…"
@@ -457,6 +496,11 @@ public struct DecisionReader: @unchecked Sendable {
     /// The words of a phrase as ASCII letters and digits: accents folded ("Zürich" → "zurich"),
     /// anything else separates words. Names the study format restricts are built from these.
     static func asciiWords(_ s: String, lowercased: Bool = true) -> [String] {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: nothing to fold, and a Character is a byte (or "\r\n", a separator).
+            return s.utf8.split(whereSeparator: { !(0x30...0x39).contains($0) && !(0x41...0x5A).contains($0 & 0xDF) })
+                .map { String(decoding: lowercased ? $0.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 } : Array($0), as: UTF8.self) }
+        }
         let folded = s.folding(options: [.diacriticInsensitive], locale: nil)
         return (lowercased ? folded.lowercased() : folded)
             .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)

@@ -81,8 +81,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         return "\(x)"
     }
 
-    /// RFC 8259 string escaping, as the reports write it.
-    static func quoted(_ s: String) -> String { JSONText.string(s) }
+    /// RFC 8259 string escaping, as the reports write it (`JSONText`); a string with nothing
+    /// to escape (no `"`, `\\` or control character) is copied as it is.
+    static func quoted(_ s: String) -> String {
+        if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return JSONText.string(s) }
+        return "\"" + s + "\""
+    }
 }
 
 /// One member of a JSON object.

@@ -14,7 +14,10 @@ public struct StudyDraft: Sendable {
     /// The study file's text.
     public var json: String { study.text() + "\n" }
 
-    /// Drafts a study from a card.
+    /// Drafts a study from a card. Refused (`InputProblems`, naming `cardName`): a card of more
+    /// than `DraftLimits.cardBytes` bytes or `DraftLimits.decisions` key decisions, one without
+    /// a decision the rules read, and one whose study would hold more assets than a study may
+    /// (`StudyDecoder.maximumAssets`).
     /// - Parameters:
     ///   - cardText: the card as text.
     ///   - cardName: the card's file name, for the notes and the fallback study name.
@@ -24,7 +27,16 @@ public struct StudyDraft: Sendable {
     public static func draft(cardText: String, cardName: String, start: CalendarDate, startStated: Bool,
                              history: [PriceSeries] = [],
                              version: String = TradeSimVersion.string) -> Result<StudyDraft, InputProblems> {
+        let bytes = cardText.utf8.count
+        guard bytes <= DraftLimits.cardBytes else {
+            return .failure(InputProblems([InputProblem(file: cardName, path: "", found: "\(bytes) bytes of text",
+                allowed: "a card of at most \(DraftLimits.cardBytes) bytes (4 MiB; a card is a few kilobytes)")]))
+        }
         let card = Card.parse(cardText)
+        guard card.decisions.count <= DraftLimits.decisions else {
+            return .failure(InputProblems([InputProblem(file: cardName, path: "Key Decisions", found: "\(card.decisions.count) key-decision bullets",
+                allowed: "at most \(DraftLimits.decisions) key decisions on a card")]))
+        }
         let reader = DecisionReader.shared
         var readings: [DecisionReading] = []
         var unresolved: [String] = []
@@ -47,6 +59,12 @@ public struct StudyDraft: Sendable {
             builder.unresolved.insert("start: \(start) is the next trading day after today; set the study's day 0 (start)", at: 0)
         }
         let study = builder.build()
+        guard builder.tickers.count <= StudyDecoder.maximumAssets else {
+            let placeholders = builder.placeholderFor.count
+            return .failure(InputProblems([InputProblem(file: cardName, path: "Key Decisions",
+                found: "\(builder.tickers.count) assets to draft (\(builder.tickers.count - placeholders) tickers and \(placeholders) placeholders TBD-n)",
+                allowed: "at most \(StudyDecoder.maximumAssets) assets in a study: a card that names fewer tickers and groups, or split into several cards")]))
+        }
         return .success(StudyDraft(study: study, readings: readings, unresolved: builder.unresolved))
     }
 }
@@ -62,7 +80,13 @@ struct Builder {
 
     /// Universe in order of first mention: ticker → tags, and what each placeholder stands for.
     var tickers: [String] = []
+    /// Position of each ticker in `tickers`.
+    var position: [String: Int] = [:]
     var tags: [String: [String]] = [:]
+    var tagSets: [String: Set<String>] = [:]
+    /// Tag → its assets in universe order (what `tickers.filter { tags[$0].contains(tag) }`
+    /// gives, kept up to date instead of recomputed for every decision).
+    var assetsByTag: [String: [String]] = [:]
     var placeholderFor: [String: String] = [:]
     var groupAssets: [String: [String]] = [:]
     /// Closes by ticker, for spots and volatilities.
@@ -100,8 +124,8 @@ struct Builder {
             let shortSelectors = underlyingSelectors(readings[i].shortGroups)
             let shortAssets = shortSelectors.flatMap(assets)
             guard shortAssets.contains(where: longAssets.contains) else { continue }
-            var kept: [String] = []
-            for t in shortAssets where !longAssets.contains(t) && !kept.contains(t) { kept.append(t) }
+            var kept: [String] = [], held = Set<String>()
+            for t in shortAssets where !longAssets.contains(t) && held.insert(t).inserted { kept.append(t) }
             let n = readings[i].number
             if kept.isEmpty {
                 readings[i].shortGroups = [placeholderGroup("decision-\(n)-short", phrase: "the short side of key decision \(n)", decision: n)]
@@ -213,7 +237,7 @@ struct Builder {
         }
 
         // Decisions.
-        var ids: Set<String> = []
+        var ids = DecisionIDs()
         var decisions: [JSONValue] = []
         var horizonDays = 0
         for r in readings {
@@ -281,8 +305,21 @@ struct Builder {
             groupAssets[tag, default: []] += members
         }
         for t in members {
-            if !tickers.contains(t) { tickers.append(t) }
-            if let tag = g.tag, !(tags[t] ?? []).contains(tag) { tags[t, default: []].append(tag) }
+            if position[t] == nil {
+                position[t] = tickers.count
+                tickers.append(t)
+            }
+            if let tag = g.tag, tagSets[t, default: []].insert(tag).inserted {
+                tags[t, default: []].append(tag)
+                // Into the tag's list at its universe position (the end, unless t was named before).
+                let list = assetsByTag[tag] ?? [], p = position[t]!
+                var lo = 0, hi = list.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if position[list[mid]]! < p { lo = mid + 1 } else { hi = mid }
+                }
+                assetsByTag[tag, default: []].insert(t, at: lo)
+            }
         }
     }
 
@@ -296,7 +333,7 @@ struct Builder {
 
     /// The universe tickers a selector (a tag or a ticker) names.
     func assets(_ selector: String) -> [String] {
-        tickers.contains(selector) ? [selector] : tickers.filter { (tags[$0] ?? []).contains(selector) }
+        position[selector] != nil ? [selector] : assetsByTag[selector] ?? []
     }
 
     /// A group's selectors: its tag, or its tickers when it has none.
@@ -308,12 +345,14 @@ struct Builder {
     /// The selectors of a decision's groups; when two of them name one asset (a ticker and a
     /// tag holding it, or two tags sharing one), the assets themselves, each once.
     func underlyingSelectors(_ groups: [DecisionReading.Group]) -> [String] {
-        var out: [String] = []
-        for s in groups.flatMap(selectors) where !out.contains(s) { out.append(s) }
+        var out: [String] = [], seen = Set<String>()
+        for s in groups.flatMap(selectors) where seen.insert(s).inserted { out.append(s) }
+        // One selector names each of its assets once (a ticker, or a tag's list).
+        if out.count < 2 { return out }
         let named = out.flatMap(assets)
         if Set(named).count < named.count {
-            var unique: [String] = []
-            for t in named where !unique.contains(t) { unique.append(t) }
+            var unique: [String] = [], held = Set<String>()
+            for t in named where held.insert(t).inserted { unique.append(t) }
             return unique
         }
         return out
@@ -322,7 +361,7 @@ struct Builder {
     // MARK: - Decisions
 
     /// The decision's JSON and the trading days it needs.
-    func decision(_ r: DecisionReading, ids: inout Set<String>, scenarioNames: [String]) -> (JSONValue, Int) {
+    func decision(_ r: DecisionReading, ids: inout DecisionIDs, scenarioNames: [String]) -> (JSONValue, Int) {
         var f: [JSONField] = []
         let baseID: String
         switch r.kind {
@@ -334,11 +373,7 @@ struct Builder {
         case .collar: baseID = "collar-" + (underlyingSelectors(r.groups).first ?? "names")
         case .legs: baseID = "legs"
         }
-        var id = Self.safeName(baseID.lowercased())
-        var k = 2
-        while ids.contains(id) { id = Self.safeName(baseID.lowercased(), suffix: "-\(k)"); k += 1 }
-        ids.insert(id)
-        f.append(JSONField("id", .string(id)))
+        f.append(JSONField("id", .string(ids.unique(baseID.lowercased()))))
         f.append(JSONField("kind", .string(r.kind.rawValue)))
         f.append(JSONField("description", .string(r.text)))
         f.append(JSONField("note", .string("From key decision \(r.number) of the card. Read: " + r.readings.joined(separator: "; ") + ".")))
@@ -431,6 +466,29 @@ struct Builder {
 
     // MARK: - Names
 
+    /// Decision ids, unique: the base name, then base-2, base-3, … (`safeName` with a suffix).
+    /// Remembers the next suffix to try for each base, so that n decisions of one base cost
+    /// n tries, not n²/2.
+    struct DecisionIDs {
+        var used: Set<String> = []
+        var nextSuffix: [String: Int] = [:]
+
+        mutating func unique(_ base: String) -> String {
+            var id = Builder.safeName(base)
+            var k = nextSuffix[base] ?? 2
+            // Suffixes below k were taken when last tried, and ids are never released.
+            if used.contains(id) {
+                repeat {
+                    id = Builder.safeName(base, suffix: "-\(k)")
+                    k += 1
+                } while used.contains(id)
+                nextSuffix[base] = k
+            }
+            used.insert(id)
+            return id
+        }
+    }
+
     /// "US-China meeting" → "us-china-meeting".
     static func eventName(_ words: String) -> String {
         let parts = DecisionReader.asciiWords(words).filter { $0 != "the" && $0 != "dates" && $0 != "date" }
@@ -451,9 +509,20 @@ struct Builder {
 
     /// A name the study format accepts (letters, digits, '-'; at most 64).
     static func safeName(_ s: String, suffix: String = "") -> String {
-        let cleaned = String(s.unicodeScalars.map { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) ? Character($0) : "-" })
-        let trimmed = cleaned.split(separator: "-").joined(separator: "-")
-        return String(trimmed.prefix(64 - suffix.count)) + suffix
+        // ASCII letters and digits kept, every other scalar a '-'; runs of '-' made one, ends trimmed.
+        var bytes: [UInt8] = []
+        var dash = false
+        for u in s.unicodeScalars {
+            let v = u.value
+            if (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) {
+                if dash && !bytes.isEmpty { bytes.append(0x2D) }
+                dash = false
+                bytes.append(UInt8(v))
+            } else {
+                dash = true
+            }
+        }
+        return String(decoding: bytes.prefix(max(0, 64 - suffix.count)), as: UTF8.self) + suffix
     }
 
     static func horizonText(days: Int) -> String {

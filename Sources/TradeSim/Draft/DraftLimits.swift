@@ -1,0 +1,14 @@
+/// The sizes `tradesim draft` takes. Each is far above a real card (2–6 KB of text, a handful
+/// of key decisions, one to three return bands a decision), so that a mistaken or hostile input
+/// is refused at once, with what was found and what is allowed, instead of taking minutes and
+/// gigabytes. Below them a draft's time is linear in the card's length (`CardPattern`).
+public enum DraftLimits {
+    /// A card's text, in bytes of UTF-8: 4 MiB.
+    public static let cardBytes = 4 << 20
+    /// Key-decision bullets on one card (each becomes a decision of the study).
+    public static let decisions = 10_000
+    /// Return bands read from one bullet; more are listed to decide, not drafted (each band's
+    /// claim and condition may run to the bullet's end, so their text would grow with the
+    /// square of the bullet's length).
+    public static let bandsPerDecision = 8
+}
