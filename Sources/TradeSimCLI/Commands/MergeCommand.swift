@@ -49,13 +49,14 @@ enum MergeCommand {
                 + "allowed: the study and data files the shards ran on, unchanged")
         }
         var partials: [PartialResult] = []
-        for (file, b) in zip(files, bytes) {
-            switch PartialResult.decode(b, file: file, study: loaded.study) {
+        for (file, (b, header)) in zip(files, zip(bytes, headers)) {
+            switch PartialResult.decode(b, header: header, file: file, study: loaded.study) {
             case let .success(p): partials.append(p)
             case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
             }
         }
         partials.sort { $0.settings.shard.index < $1.settings.shard.index }
+        func fileOf(_ p: PartialResult) -> String { files[headers.firstIndex { $0.settings.shard == p.settings.shard } ?? 0] }
         // Per scenario, the slices in shard order must tile its paths.
         var outcomes: [ScenarioOutcomes] = []
         for (k, index) in headers[0].scenarioIndices.enumerated() {
@@ -64,7 +65,7 @@ enum MergeCommand {
             var next = 0
             for (p, slice) in zip(partials, slices) {
                 guard slice.firstPath == next else {
-                    throw CLIError.data("\(files[headers.firstIndex { $0.settings.shard == p.settings.shard } ?? 0]): found scenario "
+                    throw CLIError.data("\(fileOf(p)): found scenario "
                         + "\(slice.scenario.name) paths from \(slice.firstPath); allowed: paths from \(next) (the slices must tile the run)")
                 }
                 next += slice.paths
@@ -72,6 +73,11 @@ enum MergeCommand {
             guard next == expected else {
                 throw CLIError.data("\(files[0]): found \(next) paths of scenario \(loaded.study.scenarios[index].name) in the partials; "
                     + "allowed: \(expected), the run's")
+            }
+            if let other = slices.firstIndex(where: { $0.startEquity.bitPattern != slices[0].startEquity.bitPattern }) {
+                throw CLIError.data("\(fileOf(partials[other])): found scenario "
+                    + "\(slices[other].scenario.name) starting with equity \(slices[other].startEquity); allowed: \(slices[0].startEquity), "
+                    + "as in shard 0 (every shard starts from the same equity)")
             }
             outcomes.append(ScenarioOutcomes.joined(slices))
         }
@@ -109,15 +115,17 @@ enum MergeCommand {
                     + "allowed: the shards of one run (same inputs, seed, --paths, --scenario and N)")
             }
         }
+        // n ≤ Shard.maximumCount (checked with the header), and nothing here is sized by it:
+        // the shards seen are at most the files given.
         let n = first.shard.count
-        var seen = [String?](repeating: nil, count: n)
+        var seen: [Int: String] = [:]
         for (file, h) in zip(files, headers.map(\.settings)) {
             if let other = seen[h.shard.index] {
                 throw CLIError.data("\(file): found shard \(h.shard) again (also in \(other)); allowed: each shard once")
             }
             seen[h.shard.index] = file
         }
-        if let missing = seen.firstIndex(where: { $0 == nil }) {
+        if seen.count < n, let missing = (0..<n).first(where: { seen[$0] == nil }) {
             throw CLIError.data("\(files[0]): found \(headers.count) of \(n) shards, shard \(missing)/\(n) missing; "
                 + "allowed: all \(n) shards of the run")
         }
