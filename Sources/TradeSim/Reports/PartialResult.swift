@@ -19,8 +19,8 @@
 /// Reading (`header`, `decode`, in PartialResult+Reading.swift) checks, in this order, the
 /// signature, the SHA-256, the header's sizes against the study, the settings and the file's
 /// length (before any array is allocated), then every value against what the engine writes
-/// (PartialResult+Checks.swift). Format 1 (no checksum, tradesim before 0.1.0's integrity
-/// check) is refused with a request to re-run the shards.
+/// (PartialResult+Checks.swift). Format 1 (the same without the checksum line) is refused
+/// with a request to re-run the shards.
 public struct PartialResult: Sendable {
     public static let format = 2
     public static let magic = Array("tradesim-partial \(format)\n".utf8)
