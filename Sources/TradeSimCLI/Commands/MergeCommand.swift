@@ -26,15 +26,20 @@ enum MergeCommand {
     static func run(_ a: ParsedArguments) throws {
         var clock = Stopwatch()
         let files = a.positional
+        let threads = a.integer("threads") ?? Parallel.processorCount
         var bytes: [[UInt8]] = []
-        var headers: [PartialResult.Header] = []
         for file in files {
-            let b = try StudyLoader.readBytes(file, what: "a partial result written by `tradesim run --shard`")
-            switch PartialResult.header(b, file: file) {
+            bytes.append(try StudyLoader.readBytes(file, what: "a partial result written by `tradesim run --shard`"))
+        }
+        // Each file's SHA-256 and header, the files in parallel (hashing is most of the reading);
+        // the first refusal in file order is reported.
+        let read = bytes
+        var headers: [PartialResult.Header] = []
+        for result in Parallel.map(count: files.count, threads: threads, { PartialResult.header(read[$0], file: files[$0]) }) {
+            switch result {
             case let .success(h): headers.append(h)
             case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
             }
-            bytes.append(b)
         }
         try checkTogether(headers, files: files)
         let first = headers[0].settings
@@ -49,8 +54,9 @@ enum MergeCommand {
                 + "allowed: the study and data files the shards ran on, unchanged")
         }
         var partials: [PartialResult] = []
-        for (file, (b, header)) in zip(files, zip(bytes, headers)) {
-            switch PartialResult.decode(b, header: header, file: file, study: loaded.study) {
+        let (study, checked) = (loaded.study, headers)
+        for result in Parallel.map(count: files.count, threads: threads, { PartialResult.decode(read[$0], header: checked[$0], file: files[$0], study: study) }) {
+            switch result {
             case let .success(p): partials.append(p)
             case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
             }
@@ -81,7 +87,7 @@ enum MergeCommand {
             }
             outcomes.append(ScenarioOutcomes.joined(slices))
         }
-        let configuration = partials[0].configuration(threads: a.integer("threads") ?? Parallel.processorCount)
+        let configuration = partials[0].configuration(threads: threads)
         let outPath = a.string("out") ?? "reports/\(loaded.study.name)"
         let quiet = a.has("quiet")
         let folder = try ReportFolder(outPath)
