@@ -13,24 +13,6 @@ func fuzzStudy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard work <= 200_000 else { return 0 }
     let configuration = RunConfiguration(paths: 3, seed: 1, threads: 1, tracedPaths: 2)
     let outcomes = Engine.run(study: study, scenarioIndices: Array(study.scenarios.indices), configuration: configuration)
-    let summary = outcomes.flatMap { SummaryTable.rows($0) } + SummaryTable.blendedRows(outcomes)
-    let theses = ThesisTable.rows(outcomes, playbook: playbook)
-    let histograms = HistogramTable.series(outcomes)
-    let bands = EquityQuantilesTable.bands(outcomes)
-    let texts = [
-        SummaryTable.csv(summary), ThesisTable.csv(theses), EquityQuantilesTable.csv(bands),
-        HistogramTable.csv(outcomes, series: histograms), ExitsTable.csv(outcomes), FirstPassageTable.csv(outcomes),
-        TradesTable.csv(outcomes),
-    ]
-    for text in texts {
-        for field in text.split(whereSeparator: { $0 == "," || $0 == "\n" }) {
-            let lower = field.lowercased()
-            if lower == "nan" || lower == "inf" || lower == "-inf" || lower == "+inf" || lower == "infinity" {
-                fatalError("non-finite value in a report: \(field)")
-            }
-        }
-    }
-    _ = HTMLReport(study: study, outcomes: outcomes, summary: summary, theses: theses, histograms: histograms,
-                   bands: bands, configuration: configuration).html
+    renderReportsFailingOnNonFinite(study: study, playbook: playbook, outcomes: outcomes, configuration: configuration)
     return 0
 }

@@ -4,26 +4,29 @@
 #   sh Tests/Fuzz/run.sh study 600      # the study decoder + engine + reports, 10 minutes
 #   sh Tests/Fuzz/run.sh csv 600        # the CSV readers + return metrics, 10 minutes
 #   sh Tests/Fuzz/run.sh card 600       # the card reader and drafter, 10 minutes
+#   sh Tests/Fuzz/run.sh partial 600    # the partial-result reader of merge + reports, 10 minutes
 #   sh Tests/Fuzz/run.sh study 10 smoke # CI: 10 seconds on the committed corpus, nothing saved
 #
 # The committed corpus (Tests/Fuzz/corpus/<target>) grows with what a run finds; the seeds are
 # the studies in scenarios/ and the CSV files in scenarios/data (and ../shared/data when it is
-# there). Crashes are written to $FUZZ_OUT (default /tmp/tradesim-fuzz) as crash-* files.
+# there); the partial target's seeds are written by the fuzz binary itself (its study's
+# shards, so they always have the current file format). Crashes are written to $FUZZ_OUT
+# (default /tmp/tradesim-fuzz) as crash-* files.
 set -eu
-target=${1:?usage: run.sh study|csv|card SECONDS [smoke]}
+target=${1:?usage: run.sh study|csv|card|partial SECONDS [smoke]}
 seconds=${2:-60}
 mode=${3:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${FUZZ_OUT:-/tmp/tradesim-fuzz}
 mkdir -p "$out"
 case $target in
-    study|csv|card) ;;
-    *) echo "unknown target $target (study, csv or card)" >&2; exit 64 ;;
+    study|csv|card|partial) ;;
+    *) echo "unknown target $target (study, csv, card or partial)" >&2; exit 64 ;;
 esac
 export TRADESIM_FUZZ_TARGET=$target
 export LSAN_OPTIONS="suppressions=$root/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 binary="$out/fuzz-all"
-# One module and one binary for the three targets (FuzzEntry.swift dispatches on
+# One module and one binary for the four targets (FuzzEntry.swift dispatches on
 # TRADESIM_FUZZ_TARGET): the library's sources and the targets, instrumented for coverage and
 # AddressSanitizer, optimised (the engine's SIMD code is slow without it). Rebuilt only when a
 # source is newer than the binary.
@@ -42,6 +45,8 @@ if [ "$target" = study ]; then
     cp "$root"/scenarios/*.json "$seeds"/
 elif [ "$target" = card ]; then
     cp "$root"/scenarios/cards/*.txt "$root"/Tests/TradeSimTests/Fixtures/cards/*.txt "$seeds"/
+elif [ "$target" = partial ]; then
+    TRADESIM_FUZZ_WRITE_SEEDS="$seeds" "$binary"
 else
     # The first 40 lines of each file: short inputs run hundreds of times faster, and the
     # mutations reach the same parsing code.

@@ -77,7 +77,8 @@ struct ShardCommandTests {
         let cut = dir.appendingPathComponent("cut.tspart").path
         try bytes.prefix(bytes.count - 100).write(to: URL(fileURLWithPath: cut))
         r = try merge([s0, cut])
-        #expect(r.exitCode == 65 && r.stderr.contains("\(cut): found arrays cut short (a truncated file?)"), "\(r.stderr)")
+        #expect(r.exitCode == 65 && r.stderr.contains("\(cut): found contents whose SHA-256 is not the one the file records "
+                                                      + "(changed or cut short after it was written)"), "\(r.stderr)")
         // Not a partial at all.
         r = try merge([s0, "scenarios/benchmark.json"])
         #expect(r.exitCode == 65 && r.stderr.contains("scenarios/benchmark.json: found no partial-result signature; allowed: a partial result"), "\(r.stderr)")

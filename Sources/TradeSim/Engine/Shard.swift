@@ -8,9 +8,12 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     public let index: Int
     public let count: Int
 
-    /// nil unless 0 ≤ index < count.
+    /// The most shards a run may be cut into (`--shard`, and what a partial result may claim).
+    public static let maximumCount = 1_000_000
+
+    /// nil unless 0 ≤ index < count ≤ `maximumCount`.
     public init?(index: Int, count: Int) {
-        guard count >= 1, index >= 0, index < count else { return nil }
+        guard count >= 1, count <= Self.maximumCount, index >= 0, index < count else { return nil }
         self.index = index
         self.count = count
     }
@@ -18,17 +21,22 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// "i/n" with 0 ≤ i < n, as typed after `--shard`.
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n <= 1_000_000 else { return nil }
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else { return nil }
         self.init(index: i, count: n)
     }
 
     public var description: String { "\(index)/\(count)" }
 
-    /// The global path indices this shard runs out of `paths`.
+    /// The global path indices this shard runs out of `paths` (0 ≤ paths < 2⁶³ − 64). The
+    /// products i·C are taken at double width: a path count read from a partial result gives
+    /// a range, never an overflow.
     public func pathRange(paths: Int) -> Range<Int> {
         let chunk = OutcomeBuffers.chunkPaths
         let chunks = (paths + chunk - 1) / chunk
-        let first = index * chunks / count, end = (index + 1) * chunks / count
+        func boundary(_ i: Int) -> Int {
+            count.dividingFullWidth(i.multipliedFullWidth(by: chunks)).quotient
+        }
+        let first = boundary(index), end = boundary(index + 1)
         return min(first * chunk, paths)..<min(end * chunk, paths)
     }
 }

@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4), for the input digests in run.json. Checked against the FIPS 180-2
-/// appendix examples ("abc", the 448-bit message, one million "a") in the tests.
+/// SHA-256 (FIPS 180-4), for the input digests in run.json and the integrity of partial
+/// results. Checked against the FIPS 180-2 appendix examples ("abc", the 448-bit message, one
+/// million "a") in the tests.
 public enum SHA256 {
     static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -14,40 +15,65 @@ public enum SHA256 {
 
     /// The digest as 64 lowercase hex digits.
     public static func hex(_ message: [UInt8]) -> String {
-        digest(message).map { String($0, radix: 16).leftPadded(2) }.joined()
+        hex(digest: digest(message))
+    }
+
+    /// 32 digest bytes as 64 lowercase hex digits.
+    public static func hex(digest: [UInt8]) -> String {
+        digest.map { String($0, radix: 16).leftPadded(2) }.joined()
     }
 
     public static func digest(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var data = message
-        let bitLength = UInt64(message.count) * 8
-        data.append(0x80)
-        while data.count % 64 != 56 { data.append(0) }
-        for i in (0..<8).reversed() { data.append(UInt8((bitLength >> (UInt64(i) * 8)) & 0xff)) }
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: data.count, by: 64) {
-            for i in 0..<16 {
-                let b = chunk + 4 * i
-                w[i] = UInt32(data[b]) << 24 | UInt32(data[b + 1]) << 16 | UInt32(data[b + 2]) << 8 | UInt32(data[b + 3])
+        message.withUnsafeBytes { digest($0) }
+    }
+
+    /// The digest of the bytes in `message`, read in place: whole 64-byte blocks straight from
+    /// the buffer, only the last one or two (with the padding: 0x80, zeros, the length in bits
+    /// as a big-endian UInt64) from a copy. About 250 MB/s on one core of the development
+    /// machine (the partial results of a million paths, ~80 MB, in a third of a second).
+    public static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+        var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        let whole = message.count / 64, rest = message.count - whole * 64
+        var tail = [UInt8](repeating: 0, count: 128)
+        for i in 0..<rest { tail[i] = message[whole * 64 + i] }
+        tail[rest] = 0x80
+        let tailBlocks = rest + 9 <= 64 ? 1 : 2
+        let bitLength = UInt64(message.count) &* 8
+        for i in 0..<8 { tail[tailBlocks * 64 - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i))) }
+        if whole > 0 { compress(message.baseAddress!, blocks: whole, state: &state) }
+        tail.withUnsafeBytes { compress($0.baseAddress!, blocks: tailBlocks, state: &state) }
+        return state.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - 8 * UInt32($0))) } }
+    }
+
+    /// FIPS 180-4 §6.2.2 on `blocks` consecutive 64-byte blocks at `p`.
+    static func compress(_ p: UnsafeRawPointer, blocks: Int, state: inout [UInt32]) {
+        k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                var h = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+                for n in 0..<blocks {
+                    let block = p + 64 * n
+                    for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
+                    for i in 16..<64 {
+                        let x = w[i - 15], y = w[i - 2]
+                        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var (a, b, c, d, e, f, g, hh) = h
+                    for i in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                    h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
+                }
+                state = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
             }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-            }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
         }
-        return h.flatMap { v in (0..<4).map { UInt8((v >> (24 - 8 * UInt32($0))) & 0xff) } }
     }
 
     @inline(__always) static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

@@ -28,17 +28,22 @@ enum MergeCommand {
     static func run(_ a: ParsedArguments) throws {
         var clock = Stopwatch()
         let files = a.positional
+        let threads = a.integer("threads") ?? Parallel.processorCount
         var bytes: [[UInt8]] = []
-        var headers: [PartialResult.Header] = []
         for file in files {
             // A partial holds every path's results of its slice: it must fit in memory.
-            let b = try StudyLoader.readBytes(file, what: "a partial result written by `tradesim run --shard`",
-                                              limit: MemoryCheck.usableBytes / 2, limitText: MemoryCheck.size(MemoryCheck.usableBytes / 2))
-            switch PartialResult.header(b, file: file) {
+            bytes.append(try StudyLoader.readBytes(file, what: "a partial result written by `tradesim run --shard`",
+                                                   limit: MemoryCheck.usableBytes / 2, limitText: MemoryCheck.size(MemoryCheck.usableBytes / 2)))
+        }
+        // Each file's SHA-256 and header, the files in parallel (hashing is most of the reading);
+        // the first refusal in file order is reported.
+        let read = bytes
+        var headers: [PartialResult.Header] = []
+        for result in Parallel.map(count: files.count, threads: threads, { PartialResult.header(read[$0], file: files[$0]) }) {
+            switch result {
             case let .success(h): headers.append(h)
             case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
             }
-            bytes.append(b)
         }
         try checkTogether(headers, files: files)
         let first = headers[0].settings
@@ -53,13 +58,15 @@ enum MergeCommand {
                 + "allowed: the study and data files the shards ran on, unchanged")
         }
         var partials: [PartialResult] = []
-        for (file, b) in zip(files, bytes) {
-            switch PartialResult.decode(b, file: file, study: loaded.study) {
+        let (study, checked) = (loaded.study, headers)
+        for result in Parallel.map(count: files.count, threads: threads, { PartialResult.decode(read[$0], header: checked[$0], file: files[$0], study: study) }) {
+            switch result {
             case let .success(p): partials.append(p)
             case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
             }
         }
         partials.sort { $0.settings.shard.index < $1.settings.shard.index }
+        func fileOf(_ p: PartialResult) -> String { files[headers.firstIndex { $0.settings.shard == p.settings.shard } ?? 0] }
         // Per scenario, the slices in shard order must tile its paths.
         var outcomes: [ScenarioOutcomes] = []
         for (k, index) in headers[0].scenarioIndices.enumerated() {
@@ -68,7 +75,7 @@ enum MergeCommand {
             var next = 0
             for (p, slice) in zip(partials, slices) {
                 guard slice.firstPath == next else {
-                    throw CLIError.data("\(files[headers.firstIndex { $0.settings.shard == p.settings.shard } ?? 0]): found scenario "
+                    throw CLIError.data("\(fileOf(p)): found scenario "
                         + "\(slice.scenario.name) paths from \(slice.firstPath); allowed: paths from \(next) (the slices must tile the run)")
                 }
                 next += slice.paths
@@ -77,9 +84,14 @@ enum MergeCommand {
                 throw CLIError.data("\(files[0]): found \(next) paths of scenario \(loaded.study.scenarios[index].name) in the partials; "
                     + "allowed: \(expected), the run's")
             }
+            if let other = slices.firstIndex(where: { $0.startEquity.bitPattern != slices[0].startEquity.bitPattern }) {
+                throw CLIError.data("\(fileOf(partials[other])): found scenario "
+                    + "\(slices[other].scenario.name) starting with equity \(slices[other].startEquity); allowed: \(slices[0].startEquity), "
+                    + "as in shard 0 (every shard starts from the same equity)")
+            }
             outcomes.append(ScenarioOutcomes.joined(slices))
         }
-        let configuration = partials[0].configuration(threads: a.integer("threads") ?? Parallel.processorCount)
+        let configuration = partials[0].configuration(threads: threads)
         let outPath = a.string("out") ?? "reports/\(loaded.study.name)"
         let quiet = a.has("quiet")
         let partialReads = files.map { OutputRule.Input(role: "the partial result", path: $0) }
@@ -114,15 +126,17 @@ enum MergeCommand {
                     + "allowed: the shards of one run (same inputs, seed, --paths, --scenario and N)")
             }
         }
+        // n ≤ Shard.maximumCount (checked with the header), and nothing here is sized by it:
+        // the shards seen are at most the files given.
         let n = first.shard.count
-        var seen = [String?](repeating: nil, count: n)
+        var seen: [Int: String] = [:]
         for (file, h) in zip(files, headers.map(\.settings)) {
             if let other = seen[h.shard.index] {
                 throw CLIError.data("\(file): found shard \(h.shard) again (also in \(other)); allowed: each shard once")
             }
             seen[h.shard.index] = file
         }
-        if let missing = seen.firstIndex(where: { $0 == nil }) {
+        if seen.count < n, let missing = (0..<n).first(where: { seen[$0] == nil }) {
             throw CLIError.data("\(files[0]): found \(headers.count) of \(n) shards, shard \(missing)/\(n) missing; "
                 + "allowed: all \(n) shards of the run")
         }

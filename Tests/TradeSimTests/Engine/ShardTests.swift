@@ -23,7 +23,20 @@ struct ShardTests {
     @Test func parsesIOverN() {
         #expect(Shard("0/4") == Shard(index: 0, count: 4))
         #expect(Shard("3/4")?.index == 3)
-        for bad in ["4/4", "-1/4", "1/0", "1", "a/b", "1/2/3", "", "1/"] { #expect(Shard(bad) == nil, "\(bad)") }
+        for bad in ["4/4", "-1/4", "1/0", "1", "a/b", "1/2/3", "", "1/", "0/1000001"] { #expect(Shard(bad) == nil, "\(bad)") }
+        #expect(Shard("999999/1000000") == Shard(index: 999_999, count: 1_000_000))
+        #expect(Shard(index: 0, count: 1_099_511_627_776) == nil && Shard(index: 0, count: 0) == nil && Shard(index: 0, count: -1) == nil)
+    }
+
+    /// The largest shard counts with path counts far above any run's give the ranges of exact
+    /// arithmetic (⌊i·C/n⌋ chunks, computed here by hand), not an overflow trap: a partial
+    /// result's numbers reach `pathRange` before the file's size bounds them.
+    @Test func pathRangeDoesNotOverflow() {
+        // 9·10¹⁵ paths = 140,625,000,000,000 chunks of 64.
+        #expect(Shard(index: 999_999, count: 1_000_000)!.pathRange(paths: 9_000_000_000_000_000)
+                == 8_999_991_000_000_000..<9_000_000_000_000_000)
+        #expect(Shard(index: 500_000, count: 1_000_000)!.pathRange(paths: 9_000_000_000_000_000)
+                == 4_500_000_000_000_000..<4_500_009_000_000_000)
     }
 
     /// A shard's outcomes are the single run's for its paths (library level, benchmark study).
