@@ -119,8 +119,37 @@ extension StudyDecoder {
             let dates = calendar.dates(through: f.member("horizon").flatMap { horizonPeek($0.node) } ?? 0)
             for (en, ep) in list { if let g = regime(en, ep, dates: dates) { regimes.append(g) } }
         }
+        if let (hn, hp) = f.member("horizon"), let horizon = horizonPeek(hn) {
+            checkPricesStayFinite(drifts: drifts, volatilities: vols, regimes: regimes, horizonDays: horizon, node: hn, path: hp)
+        }
         return .monteCarlo(MonteCarloModel(drifts: drifts, volatilities: vols, correlation: correlation,
                                            jumps: jumps, regimes: regimes))
+    }
+
+    /// Prices must stay within a Double over the horizon (else reports would lose cells and
+    /// shards could not be merged). With the largest |drift| μ and volatility σ an asset has
+    /// (before or in a regime) over T years, its log price stays within
+    /// (μ + σ²/2)·T + 12·σ·√T of today's, a 12-standard-deviation bound; that reach and
+    /// |ln spot| together must stay below 700 (e^700 ≈ 1e304). Realistic studies are far
+    /// inside it (drift 0.1 and volatility 0.3 over the longest horizon, 100,000 days: 129).
+    mutating func checkPricesStayFinite(drifts: [Double], volatilities: [Double], regimes: [Regime], horizonDays: Int,
+                                        node: JSONNode, path: String) {
+        let years = Double(horizonDays) / 252
+        for (i, asset) in universe.assets.enumerated() {
+            var mu = abs(drifts[i]), sigma = volatilities[i]
+            for g in regimes {
+                mu = max(mu, abs(drifts[i] + g.driftShift[i]))
+                sigma = max(sigma, volatilities[i] * g.volMultiplier[i])
+            }
+            let reach = (mu + sigma * sigma / 2) * years + 12 * sigma * years.squareRoot()
+            let room = 700 - abs(Foundation.log(asset.spot))
+            guard reach > room else { continue }
+            r.problem(node, path, found: "\(horizonDays) trading days, over which \(MessageText.json(asset.ticker)) (drift \(mu), "
+                + "volatility \(sigma)) can reach prices beyond 1e±300: (μ + σ²/2)·T + 12·σ·√T = \(NumberText.fixed(reach, digits: 0))",
+                      allowed: "a horizon, drift and volatility with (μ + σ²/2)·T + 12·σ·√T ≤ \(NumberText.fixed(room, digits: 0)) "
+                + "(700 − |ln spot|), so that prices stay finite")
+            return
+        }
     }
 
     /// The horizon of a node already checked (no second problem is recorded).

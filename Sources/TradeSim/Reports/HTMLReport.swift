@@ -343,9 +343,12 @@ public struct HTMLReport {
 
     func f(_ v: Double) -> String { NumberText.fixed(v, digits: 1) }
 
+    /// Whole units with thousands separators (−12,345); beyond 10¹⁵, where a Double no longer
+    /// holds every whole number (and past 2⁶³ no Int holds it), its round-trip decimal (1.2e+18).
     func fmtMoney(_ v: Double?) -> String {
         guard let v, v.isFinite else { return "—" }
         let rounded = (v).rounded()
+        guard abs(rounded) < 1e15 else { return (rounded < 0 ? "−" : "") + abs(rounded).description }
         let digits = String(Int(abs(rounded)))
         var grouped = ""
         for (i, c) in digits.reversed().enumerated() {

@@ -50,6 +50,15 @@ struct StudyDecoderErrorTests {
         ])
     }
 
+    /// Prices that could pass a Double within the horizon are refused at the horizon; the
+    /// longest horizon with a realistic drift and volatility is accepted. Reach, by hand:
+    /// (5 + 0.18)·(40000/252) + 12·0.6·√(40000/252) = 822.2 + 90.7 = 913; room 700 − ln 20 = 697.
+    @Test func pricesMustStayFinite() {
+        let p = StudyText.problems(Self.study(#"{"name": "s", "horizon": 40000, "drifts": {"MP": 5}}"#))
+        #expect(p == ["test.json:3:41: scenarios[0].horizon: found 40000 trading days, over which \"MP\" (drift 5.0, volatility 0.6) can reach prices beyond 1e±300: (μ + σ²/2)·T + 12·σ·√T = 913; allowed: a horizon, drift and volatility with (μ + σ²/2)·T + 12·σ·√T ≤ 697 (700 − |ln spot|), so that prices stay finite"])
+        #expect(StudyText.problems(Self.study(#"{"name": "s", "horizon": 100000, "drifts": {"MP": 0.1}, "volatilities": {"MP": 0.3}}"#)).isEmpty)
+    }
+
     @Test func unknownTickerOrTag() {
         let p = StudyText.problems(Self.study(#"{"name": "s", "horizon": 10, "drifts": {"TSLA": 0.1}}"#))
         #expect(p == ["test.json:3:56: scenarios[0].drifts.TSLA: found \"TSLA\", which is no ticker or tag; allowed: a ticker (MP), a tag (enabler) or \"*\""])

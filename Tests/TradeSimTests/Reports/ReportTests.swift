@@ -14,6 +14,19 @@ struct ReportTests {
         return (study, outcomes)
     }
 
+    /// Money in the page: grouped whole units, and past 10¹⁵ (where Int conversion used to trap
+    /// from 2⁶³) the round-trip decimal.
+    @Test func moneyTextAtEveryScale() throws {
+        let (study, outcomes) = try Self.cardRun(paths: 20)
+        let page = HTMLReport(study: study, outcomes: outcomes, summary: [], theses: [], histograms: [], bands: [],
+                              configuration: RunConfiguration(paths: 20, seed: 3))
+        #expect(page.fmtMoney(-1234567.4) == "−1,234,567")
+        #expect(page.fmtMoney(999_999_999_999_999) == "999,999,999,999,999")
+        #expect(page.fmtMoney(9.3e18) == "9.3e+18")
+        #expect(page.fmtMoney(-1e300) == "−1e+300")
+        #expect(page.fmtMoney(.infinity) == "—")
+    }
+
     /// Every SVG in report.html parses as XML; text from the inputs is escaped.
     @Test func htmlIsSelfContainedAndSVGParses() throws {
         var (study, outcomes) = try Self.cardRun()
