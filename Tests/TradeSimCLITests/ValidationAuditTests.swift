@@ -528,6 +528,14 @@ struct ValidationAuditTests {
     ]
 
     static let priceCSVCases: [Case] = [
+        .validate("weekend date", backtestStudy, files: ["p/MP.csv": "Date,Close\n2025-04-01,21.5\n2025-04-05,22.25\n2025-04-07,23.06\n", "p/LMT.csv": lmt3],
+                  ["$DIR/p/MP.csv:3:1: column Date: found 2025-04-05 (a Saturday); allowed: a trading day (weekends are not trading days)"]),
+        .validate("renamed Close column", backtestStudy, files: ["p/MP.csv": "Date,Price\n2025-04-01,21.5\n2025-04-02,22.25\n2025-04-03,23.06\n", "p/LMT.csv": lmt3],
+                  ["$DIR/p/MP.csv:1:2: header: found column name 'Price', a price field's name, not a ticker; allowed: a 'Close' or 'Adj Close' column (one ticker per file, named after it), or one column per ticker named by its ticker (Date,MP,LMT,…)"]),
+        .validate("NUL byte", backtestStudy, files: ["p/MP.csv": "Date,Close\n2025-04-01,21.5\n2025-04-02,22.2\u{0}5\n2025-04-03,23.06\n", "p/LMT.csv": lmt3],
+                  ["$DIR/p/MP.csv:3:16: found a NUL byte (\\0): binary data, not text; allowed: a CSV text file in UTF-8 (no NUL bytes)"]),
+        .validate("quoted newline in a cell", backtestStudy, files: ["p/MP.csv": "Date,Close\n2025-04-01,21.5\n2025-04-02,\"22\n5\"\n2025-04-03,23.06\n", "p/LMT.csv": lmt3],
+                  ["$DIR/p/MP.csv:3:2: column Close: found '22\\n5'; allowed: a price > 0 (finite decimal number)"]),
         .validate("header only", backtestStudy, files: ["p/MP.csv": "Date,Close\n", "p/LMT.csv": lmt3], ["$DIR/p/MP.csv:1: found a header and no rows; allowed: at least one daily row"]),
         .validate("only a Date column", backtestStudy, files: ["p/MP.csv": "Date\n2025-04-01\n", "p/LMT.csv": lmt3], ["$DIR/p/MP.csv:1: header: found only a Date column; allowed: 'Adj Close', 'Close' or one column per ticker"]),
         .validate("US date format", backtestStudy, files: ["p/MP.csv": "Date,Close\n04/01/2025,21.5\n04/02/2025,22\n04/03/2025,23\n", "p/LMT.csv": lmt3], ["$DIR/p/MP.csv:2:1: column Date: found '04/01/2025'; allowed: a date YYYY-MM-DD", "$DIR/p/MP.csv:3:1: column Date: found '04/02/2025'; allowed: a date YYYY-MM-DD", "$DIR/p/MP.csv:4:1: column Date: found '04/03/2025'; allowed: a date YYYY-MM-DD"]),
@@ -608,7 +616,7 @@ struct ValidationAuditTests {
         .command("run: study missing", ["run", "nope.json"], study: study(), exit: 65, ["nope.json: found no such file; allowed: a readable study file"]),
         .command("paths: --paths 0", ["paths", "s.json", "--paths", "0"], study: study(), exit: 64, ["--paths must be a whole number from 1 to 10000000, got '0'"]),
         .command("paths: --paths above 10^7", ["paths", "s.json", "--paths", "20000000"], study: study(), exit: 64, ["--paths must be a whole number from 1 to 10000000, got '20000000'"]),
-        .command("paths: --scenario unknown", ["paths", "s.json", "--scenario", "s", "--scenario", "t"], study: study(), exit: 64, ["--scenario must name a scenario of the study (s), got 't'"]),
+        .command("paths: --scenario repeated, one unknown", ["paths", "s.json", "--scenario", "s", "--scenario", "t"], study: study(), exit: 64, ["--scenario must name a scenario of the study (s), got 't'"]),
         .command("paths: --out into a missing folder", ["paths", "s.json", "--paths", "1", "--out", "no/such/dir/p.csv"], study: study(), exit: 73,
                  ["cannot write 'no/such/dir/p.csv': the folder 'no/such/dir' does not exist. Nothing was changed; create the folder first (mkdir -p 'no/such/dir') or choose another path with --out"]),
         .command("backtest: --end before --start", ["backtest", "s.json", "--start", "2025-04-03", "--end", "2025-04-01"], study: study(), exit: 64, ["--end must be after --start, got 2025-04-03 and 2025-04-01"]),

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// The README's commands, as a new user types them: every synopsis is the command's own usage
+/// line, and every example runs (exit 0) from a fresh copy of `scenarios/` with no `../shared`.
+@Suite("README commands")
+struct ReadmeExamplesTests {
+    static let readme: [String] = {
+        let text = (try? String(contentsOf: TradeSimBinary.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+        return text.components(separatedBy: "\n")
+    }()
+
+    /// Under each "### `tradesim NAME`" heading, the first fenced block's first line.
+    @Test func synopsesAreTheUsageLines() throws {
+        var checked = 0
+        for (i, line) in Self.readme.enumerated() where line.hasPrefix("### `tradesim ") {
+            let name = line.dropFirst("### `tradesim ".count).prefix { $0 != "`" }
+            guard let fence = Self.readme[(i + 1)...].firstIndex(where: { $0.hasPrefix("```") }) else { continue }
+            let synopsis = Self.readme[fence + 1]
+            let help = try TradeSimBinary.run([String(name), "--help"])
+            let usage = help.stdout.components(separatedBy: "\n").first { $0.hasPrefix("USAGE: ") }.map { String($0.dropFirst(7)) }
+            #expect(synopsis == usage, "README synopsis of \(name)")
+            checked += 1
+        }
+        // merge is described with the shards, its synopsis second in that block.
+        let merge = try TradeSimBinary.run(["merge", "--help"]).stdout.components(separatedBy: "\n").first { $0.hasPrefix("USAGE: ") }
+        #expect(merge.map { Self.readme.contains(String($0.dropFirst(7))) } == true, "README synopsis of merge")
+        #expect(checked == 8)
+    }
+
+    /// Lines in ```sh blocks starting `swift run -c release tradesim`, and `$ tradesim` lines in
+    /// other blocks (the shard recipes, written for a user's own study.json, are not examples).
+    static let examples: [String] = {
+        var out: [String] = []
+        var inBlock = false
+        for line in readme {
+            if line.hasPrefix("```") { inBlock.toggle(); continue }
+            guard inBlock else { continue }
+            let command = line.components(separatedBy: "  #").first!.trimmingCharacters(in: .whitespaces)
+            if command.hasPrefix("swift run -c release tradesim ") { out.append(String(command.dropFirst("swift run -c release tradesim ".count))) }
+            if command.hasPrefix("$ tradesim ") { out.append(String(command.dropFirst("$ tradesim ".count))) }
+        }
+        return out
+    }()
+
+    @Test func examplesRunFromAFreshCopy() throws {
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("tradesim-readme-\(UUID().uuidString)/clone")
+        defer { try? fm.removeItem(at: work.deletingLastPathComponent()) }
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        try fm.copyItem(at: TradeSimBinary.packageRoot.appendingPathComponent("scenarios"), to: work.appendingPathComponent("scenarios"))
+        #expect(!fm.fileExists(atPath: work.deletingLastPathComponent().appendingPathComponent("shared").path))
+        #expect(Self.examples.count >= 6)
+        for example in Self.examples {
+            let arguments = example.split(separator: " ").map(String.init)
+            let r = try TradeSimBinary.run(arguments, in: work)
+            #expect(r.exitCode == 0, "README example `tradesim \(example)`: \(r.stderr)")
+        }
+    }
+}
