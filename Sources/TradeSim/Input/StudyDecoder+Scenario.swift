@@ -134,7 +134,7 @@ extension StudyDecoder {
     /// inside it (drift 0.1 and volatility 0.3 over the longest horizon, 100,000 days: 129).
     mutating func checkPricesStayFinite(drifts: [Double], volatilities: [Double], regimes: [Regime], horizonDays: Int,
                                         node: JSONNode, path: String) {
-        let years = Double(horizonDays) / 252
+        let years = Double(horizonDays) / TradingCalendar.tradingDaysPerYear
         for (i, asset) in universe.assets.enumerated() {
             var mu = abs(drifts[i]), sigma = volatilities[i]
             for g in regimes {
