@@ -46,4 +46,17 @@ struct HelpTests {
         #expect(r.exitCode == 0)
         #expect(r.stdout == "0.1.0\n")
     }
+
+    /// Every command that writes states the output rule in its help (README, "Outputs").
+    @Test(arguments: [("run", "The report folder (--out) may be a new folder, an empty one, or a report folder tradesim wrote"),
+                      ("backtest", "The report folder (--out) may be a new folder, an empty one, or a report folder tradesim wrote"),
+                      ("merge", "The report folder (--out) may be a new folder, an empty one, or a report folder tradesim wrote"),
+                      ("run", "The output file (--out) never replaces a file this command reads or a folder, and replaces an existing file only with --force"),
+                      ("paths", "The output file (--out) never replaces a file this command reads or a folder, and replaces an existing file only with --force"),
+                      ("draft", "The output file (--out) never replaces a file this command reads or a folder, and replaces an existing file only with --force")])
+    func writingCommandsStateTheOutputRule(_ command: String, _ sentence: String) throws {
+        let r = try TradeSimBinary.run([command, "--help"])
+        let text = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains(sentence), "\(command) --help")
+    }
 }
