@@ -281,7 +281,7 @@ extension StudyDecoder {
         if let (en, ep) = f.member("entry") { entry = entryRule(en, ep, legs: legs) ?? entry }
         var exits = ExitRules()
         if let (xn, xp) = f.member("exit") { exits = exitRules(xn, xp, event: event) ?? exits }
-        for name in referencedEvents(entry: entry, exits: exits, legs: legs)
+        for name in DecisionVariant.events(entry: entry, exits: exits, legs: legs)
         where !incompleteScenarios && !scenarios.contains(where: { $0.event(named: name) != nil }) {
             let located = f.member("event") ?? f.member("entry") ?? f.member("exit") ?? f.member("expiry")
             r.problem(located?.node, located?.path ?? path, found: "event \(MessageText.json(name)), which no scenario schedules",
@@ -530,15 +530,6 @@ extension StudyDecoder {
         return e
     }
 
-    func referencedEvents(entry: EntryRule, exits: ExitRules, legs: [Leg]) -> [String] {
-        var names: [String] = []
-        if case let .beforeEvent(e, _) = entry { names.append(e) }
-        if let e = exits.afterEvent?.event { names.append(e) }
-        for l in legs { if case let .option(_, _, .daysAfterEvent(e, _)) = l.instrument { names.append(e) } }
-        var seen: Set<String> = []
-        return names.filter { seen.insert($0).inserted }
-    }
-
     /// An option that would expire on or before its entry day (in a scenario where both are
     /// known in advance) is an error.
     /// An entry that no scenario can reach (after every horizon, on a date no scenario has, or
@@ -579,25 +570,15 @@ extension StudyDecoder {
     mutating func checkExpiryAfterEntry(entry: EntryRule, legs: [Leg], scenarios: [Scenario], f: DecisionFields, path: String) {
         for l in legs {
             guard case let .option(_, _, expiry) = l.instrument else { continue }
+            if case let .tenorDays(t) = expiry, t < 1 {
+                r.problem(f.member("expiry")?.node, f.member("expiry")?.path ?? path, found: "a tenor of \(t) days", allowed: "at least 1 trading day")
+                return
+            }
             for s in scenarios {
-                let entryDay: Int?
-                switch entry {
-                case .atStart: entryDay = 0
-                case let .onDay(d): entryDay = d
-                case let .onDate(d): entryDay = s.dates.firstIndex(of: d)
-                case let .beforeEvent(e, days): entryDay = s.event(named: e).map { $0.day - days }
-                case .onWeakness: entryDay = nil
-                }
-                let expiryDay: Int?
-                switch expiry {
-                case let .tenorDays(t):
-                    if t < 1 {
-                        r.problem(f.member("expiry")?.node, f.member("expiry")?.path ?? path, found: "a tenor of \(t) days", allowed: "at least 1 trading day")
-                        return
-                    }
-                    expiryDay = nil
-                case let .daysAfterEvent(e, n): expiryDay = s.event(named: e).map { $0.day + n }
-                }
+                // Where both are known before the run: a fixed entry day and an event-relative expiry.
+                let entryDay = entry.day(in: s)
+                var expiryDay: Int?
+                if case let .day(d)? = expiry.resolved(in: s) { expiryDay = d }
                 if let entryDay, let expiryDay, expiryDay <= entryDay {
                     let located = f.member("expiry")
                     r.problem(located?.node, located?.path ?? path,
