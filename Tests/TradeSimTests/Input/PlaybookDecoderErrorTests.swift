@@ -46,6 +46,14 @@ struct PlaybookDecoderErrorTests {
                 ["test.json:5:57: playbook.decisions[0].size: found notional and units; allowed: exactly one of notional (money), units, premiumBudget (money), hedgeRatio"])
     }
 
+    /// A hedge ratio over several unheld underlyings: one problem each, in universe order
+    /// (MP before LMT, though the decision names LMT first).
+    @Test func hedgeRatioOnUnheldUnderlyingsInUniverseOrder() {
+        #expect(Self.problems(#"{"id": "a", "kind": "protection", "underlyings": ["LMT", "MP"], "expiry": "3m", "size": {"hedgeRatio": 1}}"#) ==
+                ["test.json:5:89: playbook.decisions[0].size: found a hedge ratio on MP, which the playbook does not hold; allowed: holdings of every underlying (playbook.holdings) for a hedge ratio, or another size",
+                 "test.json:5:89: playbook.decisions[0].size: found a hedge ratio on LMT, which the playbook does not hold; allowed: holdings of every underlying (playbook.holdings) for a hedge ratio, or another size"])
+    }
+
     @Test func duplicateIDsAndVariantNames() {
         let d = #"{"id": "a", "kind": "basket", "assets": ["MP"], "size": {"notional": 100}}"#
         #expect(Self.problems(d + ",\n" + d) == ["test.json:6:1: playbook.decisions[1].id: found \"a\" a second time; allowed: a decision id used once"])
