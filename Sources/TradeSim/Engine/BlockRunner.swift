@@ -473,10 +473,10 @@ struct BlockRunner: Sendable {
         return p.variant.legs.enumerated().map { k, leg in
             let slot = k * lanes + lane
             let q = s.openedQuantity[slot]
-            var instrument = "stock"
+            var instrument = TradeRecord.Instrument.stock
             if case let .option(type, _, _) = leg.instrument {
                 let e = Int(s.expiry[slot])
-                instrument = "\(type.rawValue) \(NumberText.csv(s.strike[slot])) \(e < dates.count ? dates[e].description : "day \(e)")"
+                instrument = .option(type, strike: s.strike[slot], expiry: e >= 0 && e < dates.count ? .date(dates[e]) : .day(e))
             }
             let exitDay = Int(s.legExitDay[slot])
             let reason: ExitReason = exitDay < Int(s.exitDay[lane]) ? .expiry : ExitReason(rawValue: s.exitReason[lane]) ?? .horizon
