@@ -141,6 +141,8 @@ extension StudyDecoder {
             }
         }
         guard let id, variants.count == variantObjects.count else { return nil }
+        // (An empty 'variants', reported above: no legs, the decision kept for the id checks.)
+        if variants.isEmpty { return Decision(id: id, kind: kind, description: description, variants: []) }
         do {
             return try DecisionSpec(id: id, description: description, variants: variants)
                 .lowered(universe: universe, costs: costs, holdings: holdings, checkingNames: false)

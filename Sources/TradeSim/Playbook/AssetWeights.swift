@@ -20,8 +20,11 @@ public struct AssetWeights: Sendable, Hashable, ExpressibleByArrayLiteral, Expre
         }
     }
 
+    /// Equal weights over what the selectors name, or a weight per selector.
     public enum Form: Sendable, Hashable {
+        /// 1/n for each of the n assets the selectors name.
         case equal([String])
+        /// Each selector's weight (split over a tag's assets), normalised to sum to 1.
         case weighted([Entry])
     }
 
@@ -45,7 +48,7 @@ public struct AssetWeights: Sendable, Hashable, ExpressibleByArrayLiteral, Expre
     /// Asset indices with weights summing to 1, in universe order (see the type's rule).
     /// Throws for a selector that names no asset, an empty list and a weight that is not
     /// finite and > 0.
-    public func resolved(in universe: Universe) throws(PlaybookProblem) -> [(asset: Int, weight: Double)] {
+    func resolved(in universe: Universe) throws(PlaybookProblem) -> [(asset: Int, weight: Double)] {
         switch form {
         case let .equal(selectors):
             let assets = try Self.assets(selectedBy: selectors, in: universe)
@@ -70,7 +73,7 @@ public struct AssetWeights: Sendable, Hashable, ExpressibleByArrayLiteral, Expre
 
     /// The assets `selectors` name, each once, in universe order. Throws for a selector that
     /// names nothing and for an empty list.
-    public static func assets(selectedBy selectors: [String], in universe: Universe) throws(PlaybookProblem) -> [Int] {
+    static func assets(selectedBy selectors: [String], in universe: Universe) throws(PlaybookProblem) -> [Int] {
         guard !selectors.isEmpty else { throw .emptySelection }
         var chosen = [Bool](repeating: false, count: universe.count)
         for name in selectors {

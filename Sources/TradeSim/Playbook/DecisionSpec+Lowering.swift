@@ -29,7 +29,7 @@ extension DecisionSpec.Variant {
     /// The variant as the engine runs it: its structure's legs (`Structure.legs`), its size
     /// checked against them (`Sizing.problems`), its entry (the kind's default when nil) with
     /// its watch list resolved (`Entry.lowered`), its costs (the playbook's when nil).
-    public func lowered(decisionID: String, inPortfolio: Bool, universe: Universe, costs: CostModel,
+    func lowered(decisionID: String, inPortfolio: Bool, universe: Universe, costs: CostModel,
                         holdings: [Holding]) throws(PlaybookProblem) -> DecisionVariant {
         let (legs, groups) = try structure.legs(in: universe, overHoldings: size.isHedgeRatio)
         if let problem = size.problems(kind: structure.kind, legs: legs, holdings: holdings, universe: universe).first { throw problem }
@@ -50,7 +50,7 @@ extension DecisionSpec.Structure {
     /// - collar: per underlying stock (+1; left out `overHoldings`, where the holding is the
     ///   stock), a put (+1) and a call (−1);
     /// - legs: each leg as given (weight = its quantity), group k for leg k.
-    public func legs(in universe: Universe, overHoldings: Bool) throws(PlaybookProblem) -> (legs: [Leg], groupCount: Int) {
+    func legs(in universe: Universe, overHoldings: Bool) throws(PlaybookProblem) -> (legs: [Leg], groupCount: Int) {
         switch self {
         case let .basket(assets, side):
             let sign = side == .long ? 1.0 : -1.0
@@ -112,7 +112,7 @@ extension DecisionSpec.Structure {
 
     /// The entry when a variant sets none: `daysBefore` trading days before the event for the
     /// event kinds, else at the start.
-    public var defaultEntry: DecisionSpec.Entry {
+    var defaultEntry: DecisionSpec.Entry {
         switch self {
         case let .eventStraddle(_, event, daysBefore, _, _), let .eventStrangle(_, event, daysBefore, _, _, _):
             .beforeEvent(event, days: daysBefore)
@@ -122,7 +122,7 @@ extension DecisionSpec.Structure {
     }
 
     /// The event an event straddle or strangle is built around.
-    public var event: String? {
+    var event: String? {
         switch self {
         case let .eventStraddle(_, event, _, _, _), let .eventStrangle(_, event, _, _, _, _): event
         default: nil
@@ -151,7 +151,7 @@ extension DecisionSpec.Neutrality {
     /// The factor on the short side's weights: 1 dollar-neutral; β_long / β_short beta-neutral,
     /// with β of a side = Σ wᵢ·βᵢ over its resolved weights (summing to 1), so the two sides'
     /// beta exposures cancel at entry. Throws for a short side with |β| ≤ 10⁻⁹.
-    public func shortScale(long: [(asset: Int, weight: Double)], short: [(asset: Int, weight: Double)],
+    func shortScale(long: [(asset: Int, weight: Double)], short: [(asset: Int, weight: Double)],
                            universe: Universe) throws(PlaybookProblem) -> Double {
         guard self == .beta else { return 1 }
         let betaLong = long.reduce(0) { $0 + $1.weight * universe.assets[$1.asset].beta }
@@ -166,7 +166,7 @@ extension DecisionSpec.Entry {
     /// assets are watched, equally weighted: those of its legs on the long side of a pair (or
     /// of no pair), each once in leg order. Throws for negative day counts and a window
     /// below one day.
-    public func lowered(legs: [Leg], universe: Universe) throws(PlaybookProblem) -> EntryRule {
+    func lowered(legs: [Leg], universe: Universe) throws(PlaybookProblem) -> EntryRule {
         switch self {
         case .atStart: return .atStart
         case let .onDay(d):
@@ -193,12 +193,12 @@ extension DecisionSpec.Entry {
 
 extension Sizing {
     /// True for a hedge ratio (a size relative to held stock).
-    public var isHedgeRatio: Bool { if case .hedgeRatio = self { true } else { false } }
+    var isHedgeRatio: Bool { if case .hedgeRatio = self { true } else { false } }
 
     /// What is wrong with this size for legs of `kind`: a premium budget for a kind without
     /// options (`DecisionKind.takesPremiumBudget`); a hedge ratio on an underlying the
     /// playbook does not hold (one problem per such asset, in universe order).
-    public func problems(kind: DecisionKind, legs: [Leg], holdings: [Holding], universe: Universe) -> [PlaybookProblem] {
+    func problems(kind: DecisionKind, legs: [Leg], holdings: [Holding], universe: Universe) -> [PlaybookProblem] {
         if case .premiumBudget = self, !kind.takesPremiumBudget { return [.premiumBudgetWithoutOptions(kind)] }
         return Self.unheldAssets(of: legs, holdings: holdings, sizing: self).map { .hedgeRatioWithoutHolding(ticker: universe.assets[$0].ticker) }
     }
@@ -213,5 +213,5 @@ extension Sizing {
 
 extension DecisionKind {
     /// Whether a premium budget can size the kind: every kind but the stock-only basket and pair.
-    public var takesPremiumBudget: Bool { self != .basket && self != .pair }
+    var takesPremiumBudget: Bool { self != .basket && self != .pair }
 }

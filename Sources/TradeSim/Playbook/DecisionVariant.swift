@@ -58,6 +58,8 @@ public struct DecisionVariant: Sendable, Equatable {
 /// One leg: a stock or a European option on an asset, with a signed weight that sizing turns
 /// into a quantity at entry.
 public struct Leg: Sendable, Hashable {
+    /// The underlying stock, or a European option on it whose strike and expiry are set by
+    /// rules on the entry day.
     public enum Instrument: Sendable, Hashable {
         case stock
         case option(OptionType, strike: StrikeRule, expiry: ExpiryRule)

@@ -40,7 +40,7 @@ public enum StrikeRule: Sendable, Hashable {
     /// with N(d₁) = |Δ|·e^{qτ} for a call and N(−d₁) = |Δ|·e^{qτ} for a put (Haug 2007, §1.1.1's
     /// delta inverted). |Δ|·e^{qτ} is clamped to [10⁻¹², 1 − 10⁻¹²]; with σ√τ = 0 the strike is
     /// the spot. Calls take Δ in (0, e^{−qτ}), puts in (−e^{−qτ}, 0).
-    public static func strike(forDelta delta: Double, type: OptionType, spot: Double, volatility: Double, rate: Double,
+    static func strike(forDelta delta: Double, type: OptionType, spot: Double, volatility: Double, rate: Double,
                               dividendYield q: Double, years: Double) -> Double {
         let sd = volatility * years.squareRoot()
         guard sd > 0 else { return spot }

@@ -35,7 +35,7 @@ public enum TradesTable {
 
     /// The instrument `text(_:)` wrote (nil for any other text): the inverse that partial
     /// results, which keep a trade's instrument as this text, are read back with.
-    public static func instrument(text: String) -> TradeRecord.Instrument? {
+    static func instrument(text: String) -> TradeRecord.Instrument? {
         if text == "stock" { return .stock }
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         guard words.count == 3 || words.count == 4, let type = OptionType(rawValue: words[0]),
