@@ -560,30 +560,28 @@ extension StudyDecoder {
         guard !scenarios.isEmpty else { return }
         let located = f.member("entry") ?? f.member("daysBefore")
         let node = located?.node, at = located?.path ?? path
+        // Unreachable: the entry rule never fires (`EntryRule.schedule`) in any scenario (for an
+        // event, in any scenario that schedules it: an unscheduled one is reported apart).
+        let relevant = entry.event.map { name in scenarios.filter { $0.event(named: name) != nil } } ?? scenarios
+        guard !relevant.isEmpty, relevant.allSatisfy({ entry.schedule(in: $0) == .never }) else { return }
         switch entry {
         case let .onDay(d):
             let longest = scenarios.map(\.horizonDays).max()!
-            if d > longest {
-                r.problem(node, at, found: "day \(d), after every scenario's last day (the longest horizon is \(longest))",
-                          allowed: "a day from 0 to \(longest)")
-            }
+            r.problem(node, at, found: "day \(d), after every scenario's last day (the longest horizon is \(longest))",
+                      allowed: "a day from 0 to \(longest)")
         case let .onDate(date):
-            if !scenarios.contains(where: { $0.dates.contains(date) }) {
-                let first = scenarios.map { $0.dates.first! }.min()!, last = scenarios.map { $0.dates.last! }.max()!
-                let why = date.isWeekend ? " (a \(date.weekdayName))"
-                    : (date >= first && date <= last ? " (a day none of the scenarios has)" : ", outside every scenario")
-                // One range when the scenarios share their days, else each scenario's.
-                let ranges = Set(scenarios.map { "\($0.dates.first!) to \($0.dates.last!)" })
-                let allowed = ranges.count == 1 ? "a trading day of a scenario, from \(first) to \(last)"
-                    : "a trading day of a scenario (" + scenarios.map { "\($0.name): \($0.dates.first!) to \($0.dates.last!)" }.joined(separator: "; ") + ")"
-                r.problem(node, at, found: "\(date)\(why)", allowed: allowed)
-            }
+            let first = scenarios.map { $0.dates.first! }.min()!, last = scenarios.map { $0.dates.last! }.max()!
+            let why = date.isWeekend ? " (a \(date.weekdayName))"
+                : (date >= first && date <= last ? " (a day none of the scenarios has)" : ", outside every scenario")
+            // One range when the scenarios share their days, else each scenario's.
+            let ranges = Set(scenarios.map { "\($0.dates.first!) to \($0.dates.last!)" })
+            let allowed = ranges.count == 1 ? "a trading day of a scenario, from \(first) to \(last)"
+                : "a trading day of a scenario (" + scenarios.map { "\($0.name): \($0.dates.first!) to \($0.dates.last!)" }.joined(separator: "; ") + ")"
+            r.problem(node, at, found: "\(date)\(why)", allowed: allowed)
         case let .beforeEvent(name, days):
-            let eventDays = scenarios.compactMap { $0.event(named: name)?.day }
-            if let latest = eventDays.max(), days > latest {
-                r.problem(node, at, found: "\(days) days before event \(MessageText.json(name)), which is on day \(latest) at the latest",
-                          allowed: "at most \(latest) days before it (day 0 is the first day)")
-            }
+            let latest = relevant.compactMap { $0.event(named: name)?.day }.max()!
+            r.problem(node, at, found: "\(days) days before event \(MessageText.json(name)), which is on day \(latest) at the latest",
+                      allowed: "at most \(latest) days before it (day 0 is the first day)")
         case .atStart, .onWeakness:
             break
         }
