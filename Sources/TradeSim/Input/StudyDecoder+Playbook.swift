@@ -600,7 +600,7 @@ extension StudyDecoder {
                 var expiryDay: Int?
                 if case let .day(d)? = expiry.resolved(in: s) { expiryDay = d }
                 if let entryDay, let expiryDay, expiryDay <= entryDay {
-                    let located = f.member("expiry")
+                    let located = f.member("expiry") ?? legExpiry(f, group: l.group)
                     r.problem(located?.node, located?.path ?? path,
                               found: "an option expiring on day \(expiryDay) in scenario \(MessageText.json(s.name)), on or before its entry on day \(entryDay)",
                               allowed: "an expiry after the entry day")
@@ -608,6 +608,13 @@ extension StudyDecoder {
                 }
             }
         }
+    }
+
+    /// Where an explicit leg's expiry is (the leg of group k is `legs[k]`).
+    func legExpiry(_ f: DecisionFields, group k: Int) -> (node: JSONNode, path: String)? {
+        guard let (ln, lp) = f.member("legs"), case let .array(items) = ln.value, k < items.count,
+              case let .object(members) = items[k].value, let e = members.first(where: { $0.key == "expiry" }) else { return nil }
+        return (e.node, JSONPath.join(JSONPath.index(lp, k), "expiry"))
     }
 
     mutating func thesis(_ n: JSONNode, _ p: String, scenarios: [Scenario], kind: DecisionKind) -> Thesis? {

@@ -32,6 +32,12 @@ struct PlaybookDecoderErrorTests {
                 ["test.json:5:102: playbook.decisions[0].expiry: found an option expiring on day 1 in scenario \"s\", on or before its entry on day 1; allowed: an expiry after the entry day"])
     }
 
+    /// An explicit leg's option expiring before the entry is located at that leg's expiry.
+    @Test func explicitLegExpiringBeforeEntry() {
+        #expect(Self.problems(#"{"id": "a", "kind": "legs", "legs": [{"ticker": "MP", "type": "stock", "quantity": 1}, {"ticker": "MP", "type": "call", "quantity": 1, "expiry": {"daysAfterEvent": -2, "event": "m"}}], "size": {"units": 1}, "entry": {"day": 3}}"#) ==
+                ["test.json:5:146: playbook.decisions[0].legs[1].expiry: found an option expiring on day 2 in scenario \"s\", on or before its entry on day 3; allowed: an expiry after the entry day"])
+    }
+
     @Test func eventNoScenarioSchedules() {
         #expect(Self.problems(#"{"id": "a", "kind": "eventStraddle", "underlyings": ["MP"], "event": "summit", "expiry": "10d", "size": {"units": 1}}"#) ==
                 ["test.json:5:70: playbook.decisions[0].event: found event \"summit\", which no scenario schedules; allowed: the name of an event in a scenario (m)"])
