@@ -473,10 +473,10 @@ struct BlockRunner: Sendable {
         return p.variant.legs.enumerated().map { k, leg in
             let slot = k * lanes + lane
             let q = s.openedQuantity[slot]
-            var instrument = "stock"
+            var instrument = TradeRecord.Instrument.stock
             if case let .option(type, _, _) = leg.instrument {
                 let e = Int(s.expiry[slot])
-                instrument = "\(type.rawValue) \(NumberText.csv(s.strike[slot])) \(e < dates.count ? dates[e].description : "day \(e)")"
+                instrument = .option(type, strike: s.strike[slot], expiry: e >= 0 && e < dates.count ? .date(dates[e]) : .day(e))
             }
             let exitDay = Int(s.legExitDay[slot])
             let reason: ExitReason = exitDay < Int(s.exitDay[lane]) ? .expiry : ExitReason(rawValue: s.exitReason[lane]) ?? .horizon
@@ -488,17 +488,12 @@ struct BlockRunner: Sendable {
         }
     }
 
-    /// The strike of option leg k entered on `day` at `spot`: a moneyness times the spot, an
-    /// absolute strike, or the strike of a target delta at the day's IV for the leg's tenor.
+    /// The strike of option leg k entered on `day` at `spot` (`StrikeRule.strike`), a delta's
+    /// with the day's IV for the leg's tenor.
     func legStrike(_ p: DecisionProgram, leg k: Int, rule: StrikeRule, type: OptionType, spot: Double, day: Int, expiry: Int) -> Double {
-        switch rule {
-        case let .moneyness(m): return m * spot
-        case let .absolute(strike): return strike
-        case let .delta(delta):
-            let tenor = expiry - day
-            return Self.strike(forDelta: delta, type: type, spot: spot, volatility: p.impliedVol(leg: k, day: day, tenor: tenor), rate: rate,
-                               dividendYield: p.dividendYield[p.legAsset[k]], years: Double(tenor) / TradingCalendar.tradingDaysPerYear)
-        }
+        let tenor = expiry - day
+        return rule.strike(type: type, spot: spot, volatility: p.impliedVol(leg: k, day: day, tenor: tenor), rate: rate,
+                           dividendYield: p.dividendYield[p.legAsset[k]], years: Double(tenor) / TradingCalendar.tradingDaysPerYear)
     }
 
     /// Black–Scholes–Merton mid of an option leg with the program's IV for its remaining tenor.
@@ -792,15 +787,5 @@ struct BlockRunner: Sendable {
         if p.isPair && longThen > 0 && shortThen > 0 {
             s.relative[lane] = ((longNow / longThen - 1) - (shortNow / shortThen - 1)) * 10_000
         }
-    }
-
-    /// The strike with Black–Scholes delta `delta` (calls in (0, e^{−qτ}), puts in (−e^{−qτ}, 0)).
-    static func strike(forDelta delta: Double, type: OptionType, spot: Double, volatility: Double, rate: Double,
-                       dividendYield q: Double, years: Double) -> Double {
-        let sd = volatility * years.squareRoot()
-        guard sd > 0 else { return spot }
-        let target = min(max(abs(delta) * exp(q * years), 1e-12), 1 - 1e-12)
-        let d1 = type == .call ? NormalDistribution.quantile(target) : -NormalDistribution.quantile(target)
-        return spot * exp(-d1 * sd + (rate - q + 0.5 * volatility * volatility) * years)
     }
 }

@@ -14,10 +14,8 @@ final class DecisionProgram: Sendable {
     let neverEnters: Bool
     /// Day on which the event exit fires, if any.
     let exitEventDay: Int?
-    /// Per leg: a fixed expiry day (event-relative), or nil (tenor from entry, or stock).
-    let fixedExpiry: [Int?]
-    /// Per leg: tenor in trading days (tenor rule), or nil.
-    let tenorDays: [Int?]
+    /// Per leg: its expiry rule in this scenario (`ExpiryRule.resolved(in:)`); nil for stock.
+    let legExpiry: [ExpiryRule.Resolved?]
     /// Per option leg that leads its group: the group (the leg, then the later legs on the same
     /// asset with the same strike and expiry rules, which reuse its d₁ and d₂: a straddle's call
     /// and put), and which of them are puts — built once, so the daily marks allocate nothing.
@@ -70,49 +68,18 @@ final class DecisionProgram: Sendable {
         self.variant = variant
         self.index = index
         let horizon = scenario.horizonDays
-        var never = false
-        switch variant.entry {
-        case .atStart: entryDay = 0
-        case let .onDay(d):
-            entryDay = d
-            if d > horizon { never = true }
-        case let .onDate(date):
-            entryDay = scenario.dates.firstIndex(of: date)
-            if entryDay == nil { never = true }
-        case let .beforeEvent(name, days):
-            if let e = scenario.event(named: name), e.day - days >= 0 {
-                entryDay = e.day - days
-            } else {
-                entryDay = nil
-                never = true
-            }
-        case .onWeakness:
-            entryDay = nil
+        entryDay = variant.entry.day(in: scenario)
+        exitEventDay = variant.exits.eventExitDay(in: scenario)
+        neverEnters = !variant.canEnter(in: scenario)
+        // Each option leg's expiry in this scenario (nil for stock, and where the event is not
+        // scheduled: the variant then never enters).
+        let expiries = variant.legs.map { leg -> ExpiryRule.Resolved? in
+            if case let .option(_, _, rule) = leg.instrument { return rule.resolved(in: scenario) }
+            return nil
         }
-        exitEventDay = variant.exits.afterEvent.flatMap { rule in scenario.event(named: rule.event).map { $0.day + rule.days } }
-        if let rule = variant.exits.afterEvent, scenario.event(named: rule.event) == nil { never = true }
-
-        var fixed: [Int?] = []
-        var tenors: [Int?] = []
-        for leg in variant.legs {
-            switch leg.instrument {
-            case .stock:
-                fixed.append(nil)
-                tenors.append(nil)
-            case let .option(_, _, .tenorDays(t)):
-                fixed.append(nil)
-                tenors.append(t)
-            case let .option(_, _, .daysAfterEvent(name, n)):
-                if let e = scenario.event(named: name) { fixed.append(e.day + n) } else {
-                    fixed.append(nil)
-                    never = true
-                }
-                tenors.append(nil)
-            }
-        }
-        fixedExpiry = fixed
-        tenorDays = tenors
-        neverEnters = never
+        legExpiry = expiries
+        let fixed = expiries.map { e -> Int? in if case let .day(d)? = e { d } else { nil } }
+        let tenors = expiries.map { e -> Int? in if case let .tenor(t)? = e { t } else { nil } }
 
         var shares: [Int?] = []
         for (k, leg) in variant.legs.enumerated() {
@@ -209,10 +176,9 @@ final class DecisionProgram: Sendable {
         borrowFee = universe.assets.map(\.borrowFee)
     }
 
-    /// The expiry day of option leg `k` entered on day `d`: its event-relative day, or d plus
-    /// its tenor.
+    /// The expiry day of option leg `k` entered on day `d` (`ExpiryRule.Resolved.day(enteredOn:)`).
     func expiry(leg k: Int, enteredOn d: Int) -> Int {
-        fixedExpiry[k] ?? (d + (tenorDays[k] ?? 0))
+        legExpiry[k]?.day(enteredOn: d) ?? d
     }
 
     /// Implied vol of leg `k` on `day` with `tenor` trading days left.

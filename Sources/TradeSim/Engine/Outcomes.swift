@@ -32,32 +32,6 @@ public struct VariantOutcomes: Sendable {
     public var label: String { variantName.isEmpty ? decisionID : decisionID + "/" + variantName }
 }
 
-/// One leg of one trade on one path (a row of `trades.csv`).
-///
-/// Prices are before costs: the close for stock, the model mid (or intrinsic at expiry) for
-/// options. `costs` holds everything the trade paid besides price moves: slippage against the
-/// close, option half-spreads, commissions and borrow fees. `pnl` = quantity × (exit − entry)
-/// − costs.
-public struct TradeRecord: Sendable, Hashable {
-    public var path: Int
-    public var decisionID: String
-    public var variantName: String
-    public var leg: Int
-    /// `stock`, or `put 95.0 2026-09-15` (type, strike, expiry date).
-    public var instrument: String
-    public var ticker: String
-    public var quantity: Double
-    public var entryDay: Int
-    public var entryDate: CalendarDate
-    public var entryPrice: Double
-    public var exitDay: Int
-    public var exitDate: CalendarDate
-    public var exitPrice: Double
-    public var costs: Double
-    public var pnl: Double
-    public var exitReason: ExitReason
-}
-
 /// Everything a run keeps about one scenario.
 public struct ScenarioOutcomes: Sendable {
     public let scenario: Scenario

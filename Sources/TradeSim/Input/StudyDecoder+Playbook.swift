@@ -132,65 +132,128 @@ extension StudyDecoder {
                 variantNames.append(name)
             }
         }
-        var variants: [DecisionVariant] = []
+        var variants: [DecisionSpec.Variant] = []
         for (k, v) in variantObjects.enumerated() {
             let f = DecisionFields(own: v, base: o)
-            if let lowered = lower(kind: kind, f, decisionID: id ?? "?", variantName: variantNames[k], path: path,
-                                   costs: costs, holdings: holdings, scenarios: scenarios, primary: k == 0) {
-                variants.append(lowered)
+            if let spec = variantSpec(kind: kind, f, variantName: variantNames[k], path: path, costs: costs, holdings: holdings,
+                                      scenarios: scenarios) {
+                variants.append(spec)
             }
         }
         guard let id, variants.count == variantObjects.count else { return nil }
-        return Decision(id: id, kind: kind, description: description, variants: variants)
+        // (An empty 'variants', reported above: no legs, the decision kept for the id checks.)
+        if variants.isEmpty { return Decision(id: id, kind: kind, description: description, variants: []) }
+        do {
+            return try DecisionSpec(id: id, description: description, variants: variants)
+                .lowered(universe: universe, costs: costs, holdings: holdings, checkingNames: false)
+        } catch {
+            // (Each variant's pieces were lowered above, and a name used twice reported there.)
+            r.problem(node, path, found: error.description, allowed: "a decision that lowers to legs")
+            return nil
+        }
     }
 
-    // MARK: - Lowering
+    // MARK: - Specs
 
-    mutating func lower(kind: DecisionKind, _ f: DecisionFields, decisionID: String, variantName: String, path: String,
-                        costs base: CostModel, holdings: [Holding], scenarios: [Scenario], primary: Bool) -> DecisionVariant? {
+    /// One variant's spec, read from its fields (falling back to the decision's). Its pieces
+    /// are lowered as they are read (`DecisionSpec.Structure.legs`, `Sizing.problems`,
+    /// `DecisionSpec.Entry.lowered`): the checks that follow need the legs and the entry day,
+    /// and every problem is reported in the order of the fields.
+    mutating func variantSpec(kind: DecisionKind, _ f: DecisionFields, variantName: String, path: String,
+                              costs base: CostModel, holdings: [Holding], scenarios: [Scenario]) -> DecisionSpec.Variant? {
         let before = r.problems.count
         var costs = base
         if let (n, p) = f.member("costs") { costs = costModel(n, p, base: base) ?? base }
-        var legs: [Leg] = []
-        var groups = 1
-        var event: String?
-        var defaultEntry = EntryRule.atStart
+        guard let read = structure(kind: kind, f, path) else { return nil }
+        let structure = read.structure
 
+        // Legs: an explicit list whose every leg failed leaves none (its problems are reported).
+        var legs: [Leg] = []
+        if case let .legs(given) = structure, given.isEmpty {
+            legs = []
+        } else {
+            // Over held exposure (hedgeRatio) a collar's stock is the holding.
+            let overHoldings = sizingPeek(f)?.isHedgeRatio ?? false
+            do {
+                legs = try structure.legs(in: universe, overHoldings: overHoldings).legs
+            } catch {
+                reportLowering(error, at: read.shortSide ?? f.member("kind") ?? f.member("id"), path: path)
+                return nil
+            }
+        }
+
+        // Size
+        var sizing: Sizing?
+        if let (sn, sp) = f.member("size") {
+            sizing = size(sn, sp, kind: kind)
+        } else {
+            missingField(f, "size", path, "{\"notional\": money}, {\"units\": n}, {\"premiumBudget\": money} or {\"hedgeRatio\": h}")
+        }
+        if let sizing {
+            for a in Sizing.unheldAssets(of: legs, holdings: holdings, sizing: sizing) {
+                r.problem(f.member("size")!.node, f.member("size")!.path, found: "a hedge ratio on \(universe.assets[a].ticker), which the playbook does not hold",
+                          allowed: "holdings of every underlying (playbook.holdings) for a hedge ratio, or another size")
+            }
+        }
+
+        // Entry and exits
+        var entrySpec: DecisionSpec.Entry?
+        var entry = (try? read.defaultEntry.lowered(legs: legs, universe: universe)) ?? .atStart
+        if let (en, ep) = f.member("entry"), let given = entryRule(en, ep) {
+            entrySpec = given
+            do { entry = try given.lowered(legs: legs, universe: universe) } catch { reportLowering(error, at: (en, ep), path: path) }
+        }
+        var exits = ExitRules()
+        if let (xn, xp) = f.member("exit") { exits = exitRules(xn, xp, event: read.event) ?? exits }
+        for name in DecisionVariant.events(entry: entry, exits: exits, legs: legs)
+        where !incompleteScenarios && !scenarios.contains(where: { $0.event(named: name) != nil }) {
+            let located = f.member("event") ?? f.member("entry") ?? f.member("exit") ?? f.member("expiry")
+            r.problem(located?.node, located?.path ?? path, found: "event \(MessageText.json(name)), which no scenario schedules",
+                      allowed: "the name of an event in a scenario (\(Set(scenarios.flatMap { $0.events.map(\.name) }).sorted().joined(separator: ", ")))")
+        }
+        if !incompleteScenarios { checkEntryReachable(entry: entry, scenarios: scenarios, f: f, path: path) }
+        checkExpiryAfterEntry(entry: entry, legs: legs, scenarios: scenarios, f: f, path: path)
+
+        var theses: [Thesis] = []
+        if let (tn, tp) = f.member("theses"), let list = r.array(tn, tp) {
+            for (xn, xp) in list { if let t = thesis(xn, xp, scenarios: scenarios, kind: kind) { theses.append(t) } }
+        }
+        guard let sizing, r.problems.count == before else { return nil }
+        return DecisionSpec.Variant(name: variantName, structure, size: sizing, entry: entrySpec, exits: exits, costs: costs, theses: theses)
+    }
+
+    /// A kind's own fields as a structure, with what the checks after it need: the event it is
+    /// built around (the default of the exit's and expiry's), the entry it takes when it sets
+    /// none, and where its short side is (a pair's). Nil after a problem that leaves no legs to
+    /// check the rest against; after other problems, a structure to go on checking with.
+    struct ReadStructure {
+        var structure: DecisionSpec.Structure
+        var event: String?
+        var defaultEntry: DecisionSpec.Entry
+        var shortSide: (node: JSONNode, path: String)?
+    }
+
+    mutating func structure(kind: DecisionKind, _ f: DecisionFields, _ path: String) -> ReadStructure? {
         switch kind {
         case .basket:
-            let side = f.member("side").flatMap { r.choice($0.node, $0.path, ["long", "short"]) } ?? "long"
+            let side = f.member("side").flatMap { r.choice($0.node, $0.path, DecisionSpec.Side.allCases.map(\.rawValue)) }
+                .flatMap(DecisionSpec.Side.init) ?? .long
             guard let (an, ap) = f.member("assets") else { missingField(f, "assets", path, "a map of tickers/tags to weights, or an array of tickers/tags (equal weights)"); return nil }
             guard let weights = assetWeights(an, ap) else { return nil }
-            let sign = side == "long" ? 1.0 : -1.0
-            legs = weights.map { Leg(asset: $0.asset, instrument: .stock, weight: sign * $0.weight) }
+            return ReadStructure(structure: .basket(weights, side: side), defaultEntry: .atStart)
 
         case .pair:
             guard let (ln, lp) = f.member("long") else { missingField(f, "long", path, "the long side: tickers/tags or a weight map"); return nil }
             guard let (sn, sp) = f.member("short") else { missingField(f, "short", path, "the short side: tickers/tags or a weight map"); return nil }
-            let neutral = f.member("neutral").flatMap { r.choice($0.node, $0.path, ["dollar", "beta"]) } ?? "dollar"
+            let neutral = f.member("neutral").flatMap { r.choice($0.node, $0.path, DecisionSpec.Neutrality.allCases.map(\.rawValue)) }
+                .flatMap(DecisionSpec.Neutrality.init) ?? .dollar
             guard let long = assetWeights(ln, lp), let short = assetWeights(sn, sp) else { return nil }
-            if let overlap = long.first(where: { l in short.contains { $0.asset == l.asset } }) {
-                r.problem(sn, sp, found: "\(universe.assets[overlap.asset].ticker) on both sides", allowed: "disjoint long and short sides")
-                return nil
-            }
-            // Beta-neutral: short notional = long notional × β_long / β_short (weighted betas).
-            var shortScale = 1.0
-            if neutral == "beta" {
-                let betaLong = long.reduce(0) { $0 + $1.weight * universe.assets[$1.asset].beta }
-                let betaShort = short.reduce(0) { $0 + $1.weight * universe.assets[$1.asset].beta }
-                guard abs(betaShort) > 1e-9 else {
-                    r.problem(sn, sp, found: "a short side with beta 0", allowed: "a short side with non-zero beta for \"neutral\": \"beta\"")
-                    return nil
-                }
-                shortScale = betaLong / betaShort
-            }
-            legs = long.map { Leg(asset: $0.asset, instrument: .stock, weight: $0.weight, side: 1) }
-                + short.map { Leg(asset: $0.asset, instrument: .stock, weight: -$0.weight * shortScale, side: -1) }
+            return ReadStructure(structure: .pair(long: long, short: short, neutral: neutral), defaultEntry: .atStart, shortSide: (sn, sp))
 
         case .protection:
-            guard let underlyings = underlyingList(f, path) else { return nil }
+            guard let (names, underlyings) = underlyingList(f, path) else { return nil }
             let structure = f.member("structure").flatMap { r.choice($0.node, $0.path, ["put", "putSpread"]) } ?? "put"
-            let strike = strikeRule(f, "strike", path, default: .moneyness(0.95))
+            let strike = strikeRule(f, "strike", path, default: DecisionSpec.Defaults.protectionStrike)
             let expiry = expiryRule(f, path, event: nil)
             var lower: StrikeRule?
             if structure == "putSpread" {
@@ -206,97 +269,68 @@ extension StudyDecoder {
                 r.problem(n, p, found: "'lowerStrike' with structure \"put\"", allowed: "'lowerStrike' only with \"putSpread\"")
             }
             guard let strike, let expiry else { return nil }
-            groups = underlyings.count
-            for (g, a) in underlyings.enumerated() {
-                legs.append(Leg(asset: a, instrument: .option(.put, strike: strike, expiry: expiry), weight: 1, group: g))
-                if let lower { legs.append(Leg(asset: a, instrument: .option(.put, strike: lower, expiry: expiry), weight: -1, group: g)) }
-            }
+            // (A spread whose short strike failed goes on as puts: its problem is reported.)
+            let protection: DecisionSpec.Protection = lower.map { .putSpread(long: strike, short: $0) } ?? .put(strike: strike)
+            return ReadStructure(structure: .protection(underlyings: names, protection, expiry: expiry), defaultEntry: .atStart)
 
         case .eventStraddle, .eventStrangle:
-            guard let underlyings = underlyingList(f, path) else { return nil }
-            event = f.member("event").flatMap { r.string($0.node, $0.path) }
+            guard let (names, underlyings) = underlyingList(f, path) else { return nil }
+            let event = f.member("event").flatMap { r.string($0.node, $0.path) }
             if event == nil && f.member("event") == nil { missingField(f, "event", path, "the name of a scheduled event") }
             let given = f.member("daysBefore")
             let parsed = given.flatMap { r.integer($0.node, $0.path, min: 0, max: 252) }
-            // (An invalid daysBefore is reported once; no entry is derived from it.)
-            if let e = event, given == nil || parsed != nil { defaultEntry = .beforeEvent(e, days: parsed ?? 5) }
             let expiry = expiryRule(f, path, event: event)
-            var strikes: [(OptionType, StrikeRule?)]
+            var strikes: [StrikeRule?]
             if kind == .eventStraddle {
-                let k = strikeRule(f, "strike", path, default: .moneyness(1))
-                strikes = [(.call, k), (.put, k)]
+                strikes = [strikeRule(f, "strike", path, default: DecisionSpec.Defaults.straddleStrike)]
             } else {
-                strikes = [(.put, strikeRule(f, "putStrike", path, default: .moneyness(0.9))),
-                           (.call, strikeRule(f, "callStrike", path, default: .moneyness(1.1)))]
-                if let put = strikes[0].1, let call = strikes[1].1 { checkPutBelowCall(put: put, call: call, f, underlyings: underlyings) }
+                strikes = [strikeRule(f, "putStrike", path, default: DecisionSpec.Defaults.putStrike),
+                           strikeRule(f, "callStrike", path, default: DecisionSpec.Defaults.callStrike)]
+                if let put = strikes[0], let call = strikes[1] { checkPutBelowCall(put: put, call: call, f, underlyings: underlyings) }
             }
-            guard let expiry, strikes.allSatisfy({ $0.1 != nil }) else { return nil }
-            groups = underlyings.count
-            for (g, a) in underlyings.enumerated() {
-                for (type, k) in strikes { legs.append(Leg(asset: a, instrument: .option(type, strike: k!, expiry: expiry), weight: 1, group: g)) }
-            }
+            guard let expiry, strikes.allSatisfy({ $0 != nil }) else { return nil }
+            let days = parsed ?? DecisionSpec.Defaults.daysBeforeEvent
+            // (A missing event, reported above, leaves the legs to check; an invalid daysBefore,
+            // reported once, derives no entry.)
+            let structure: DecisionSpec.Structure = kind == .eventStraddle
+                ? .eventStraddle(underlyings: names, event: event ?? "", daysBefore: days, strike: strikes[0]!, expiry: expiry)
+                : .eventStrangle(underlyings: names, event: event ?? "", daysBefore: days, putStrike: strikes[0]!,
+                                 callStrike: strikes[1]!, expiry: expiry)
+            let entersBefore = event != nil && (given == nil || parsed != nil)
+            return ReadStructure(structure: structure, event: event, defaultEntry: entersBefore ? structure.defaultEntry : .atStart)
 
         case .collar:
-            guard let underlyings = underlyingList(f, path) else { return nil }
-            let put = strikeRule(f, "putStrike", path, default: .moneyness(0.9))
-            let call = strikeRule(f, "callStrike", path, default: .moneyness(1.1))
+            guard let (names, underlyings) = underlyingList(f, path) else { return nil }
+            let put = strikeRule(f, "putStrike", path, default: DecisionSpec.Defaults.putStrike)
+            let call = strikeRule(f, "callStrike", path, default: DecisionSpec.Defaults.callStrike)
             let expiry = expiryRule(f, path, event: nil)
             guard let put, let call, let expiry else { return nil }
             checkPutBelowCall(put: put, call: call, f, underlyings: underlyings)
-            groups = underlyings.count
-            // Over held exposure (hedgeRatio) the stock is the holding; otherwise it is bought.
-            let overlay: Bool = { if case .hedgeRatio? = sizingPeek(f) { return true } else { return false } }()
-            for (g, a) in underlyings.enumerated() {
-                if !overlay { legs.append(Leg(asset: a, instrument: .stock, weight: 1, group: g)) }
-                legs.append(Leg(asset: a, instrument: .option(.put, strike: put, expiry: expiry), weight: 1, group: g))
-                legs.append(Leg(asset: a, instrument: .option(.call, strike: call, expiry: expiry), weight: -1, group: g))
-            }
+            return ReadStructure(structure: .collar(underlyings: names, putStrike: put, callStrike: call, expiry: expiry), defaultEntry: .atStart)
 
         case .legs:
             guard let (ln, lp) = f.member("legs") else { missingField(f, "legs", path, "an array of legs"); return nil }
             guard let list = r.array(ln, lp) else { return nil }
             if list.isEmpty { r.problem(ln, lp, found: "an empty array", allowed: "at least one leg") }
-            for (k, (xn, xp)) in list.enumerated() {
-                if let leg = explicitLeg(xn, xp, group: k) { legs.append(leg) }
+            var legs: [DecisionSpec.ExplicitLeg] = []
+            for (xn, xp) in list {
+                if let leg = explicitLeg(xn, xp) { legs.append(leg) }
             }
-            groups = max(1, list.count)
+            return ReadStructure(structure: .legs(legs), defaultEntry: .atStart)
         }
+    }
 
-        // Size
-        var sizing: Sizing?
-        if let (sn, sp) = f.member("size") {
-            sizing = size(sn, sp, kind: kind)
-        } else {
-            missingField(f, "size", path, "{\"notional\": money}, {\"units\": n}, {\"premiumBudget\": money} or {\"hedgeRatio\": h}")
+    /// A problem the lowering found in fields the decoder read without finding it (a pair's
+    /// sides that overlap, a beta-neutral short side of beta 0), at `located`.
+    mutating func reportLowering(_ problem: PlaybookProblem, at located: (node: JSONNode, path: String)?, path: String) {
+        switch problem {
+        case let .overlappingSides(ticker):
+            r.problem(located?.node, located?.path ?? path, found: "\(ticker) on both sides", allowed: "disjoint long and short sides")
+        case .zeroShortBeta:
+            r.problem(located?.node, located?.path ?? path, found: "a short side with beta 0", allowed: "a short side with non-zero beta for \"neutral\": \"beta\"")
+        default:
+            r.problem(located?.node, located?.path ?? path, found: problem.description, allowed: "a decision that lowers to legs")
         }
-        if case .hedgeRatio? = sizing {
-            for a in Set(legs.map(\.asset)) where holdings.filter({ $0.asset == a }).reduce(0, { $0 + $1.quantity }) == 0 {
-                r.problem(f.member("size")!.node, f.member("size")!.path, found: "a hedge ratio on \(universe.assets[a].ticker), which the playbook does not hold",
-                          allowed: "holdings of every underlying (playbook.holdings) for a hedge ratio, or another size")
-            }
-        }
-
-        // Entry and exits
-        var entry = defaultEntry
-        if let (en, ep) = f.member("entry") { entry = entryRule(en, ep, legs: legs) ?? entry }
-        var exits = ExitRules()
-        if let (xn, xp) = f.member("exit") { exits = exitRules(xn, xp, event: event) ?? exits }
-        for name in referencedEvents(entry: entry, exits: exits, legs: legs)
-        where !incompleteScenarios && !scenarios.contains(where: { $0.event(named: name) != nil }) {
-            let located = f.member("event") ?? f.member("entry") ?? f.member("exit") ?? f.member("expiry")
-            r.problem(located?.node, located?.path ?? path, found: "event \(MessageText.json(name)), which no scenario schedules",
-                      allowed: "the name of an event in a scenario (\(Set(scenarios.flatMap { $0.events.map(\.name) }).sorted().joined(separator: ", ")))")
-        }
-        if !incompleteScenarios { checkEntryReachable(entry: entry, scenarios: scenarios, f: f, path: path) }
-        checkExpiryAfterEntry(entry: entry, legs: legs, scenarios: scenarios, f: f, path: path)
-
-        var theses: [Thesis] = []
-        if let (tn, tp) = f.member("theses"), let list = r.array(tn, tp) {
-            for (xn, xp) in list { if let t = thesis(xn, xp, scenarios: scenarios, kind: kind) { theses.append(t) } }
-        }
-        guard let sizing, r.problems.count == before else { return nil }
-        return DecisionVariant(decisionID: decisionID, name: variantName, kind: kind, legs: legs, sizing: sizing,
-                               groupCount: groups, entry: entry, exits: exits, costs: costs, theses: theses, inPortfolio: primary)
     }
 
     /// A strangle's or collar's put strike at or below its call strike (see `checkStrikeOrder`),
@@ -313,44 +347,41 @@ extension StudyDecoder {
         r.missing(f.base, key, allowed: allowed)
     }
 
-    /// Assets with weights: `{"MP": 0.6, "enabler": 0.4}` (a tag's weight is split equally
-    /// over its assets) or `["MP", "REMX"]` (equal weights). Weights are normalised to sum to 1.
-    mutating func assetWeights(_ node: JSONNode, _ path: String) -> [(asset: Int, weight: Double)]? {
-        var out: [(asset: Int, weight: Double)] = []
-        if case .array = node.value {
+    /// Assets with weights: `{"MP": 0.6, "enabler": 0.4}` or `["MP", "REMX"]` (equal weights),
+    /// each selector checked here (resolved and normalised by `AssetWeights.resolved(in:)`).
+    mutating func assetWeights(_ node: JSONNode, _ path: String) -> AssetWeights? {
+        if case let .array(elements) = node.value {
             guard let idx = selectors(node, path), !idx.isEmpty else {
-                if case let .array(a) = node.value, a.isEmpty { r.problem(node, path, found: "an empty array", allowed: "at least one ticker or tag") }
+                if elements.isEmpty { r.problem(node, path, found: "an empty array", allowed: "at least one ticker or tag") }
                 return nil
             }
-            return idx.map { ($0, 1 / Double(idx.count)) }
+            return AssetWeights(equal: Self.strings(elements))
         }
         guard let (object, entries) = r.numberMap(node, path, NumberRule(min: 0, minInclusive: false, max: 1e6)) else { return nil }
-        for e in entries {
-            let hit = universe.resolve(e.key)
-            if hit.isEmpty {
-                r.problemAtKey(object, e.key, found: "\(MessageText.json(e.key)), which is no ticker or tag", allowed: universe.selectorPhrase)
-                return nil
-            }
-            for a in hit {
-                if let k = out.firstIndex(where: { $0.asset == a }) { out[k].weight += e.value / Double(hit.count) } else {
-                    out.append((a, e.value / Double(hit.count)))
-                }
-            }
+        for e in entries where universe.resolve(e.key).isEmpty {
+            r.problemAtKey(object, e.key, found: "\(MessageText.json(e.key)), which is no ticker or tag", allowed: universe.selectorPhrase)
+            return nil
         }
         if entries.isEmpty { r.problem(node, path, found: "an empty object", allowed: "at least one ticker or tag with a weight > 0") }
-        let total = out.reduce(0) { $0 + $1.weight }
-        guard total > 0 else { return nil }
-        return out.sorted { $0.asset < $1.asset }.map { ($0.asset, $0.weight / total) }
+        guard !entries.isEmpty else { return nil }
+        return AssetWeights(weighted: entries.map { AssetWeights.Entry($0.key, weight: $0.value) })
     }
 
-    mutating func underlyingList(_ f: DecisionFields, _ path: String) -> [Int]? {
+    /// The underlyings' selectors, and the assets they name (for the strike-order checks).
+    mutating func underlyingList(_ f: DecisionFields, _ path: String) -> (names: [String], assets: [Int])? {
         guard let (n, p) = f.member("underlyings") else {
             missingField(f, "underlyings", path, "an array of tickers or tags")
             return nil
         }
         guard let idx = selectors(n, p) else { return nil }
         if idx.isEmpty { r.problem(n, p, found: "an empty array", allowed: "at least one ticker or tag") }
-        return idx.isEmpty ? nil : idx
+        guard !idx.isEmpty, case let .array(elements) = n.value else { return nil }
+        return (Self.strings(elements), idx)
+    }
+
+    /// The strings of an array `selectors` accepted.
+    static func strings(_ elements: [JSONNode]) -> [String] {
+        elements.compactMap { if case let .string(s) = $0.value { s } else { nil } }
     }
 
     mutating func strikeRule(_ f: DecisionFields, _ key: String, _ path: String, default value: StrikeRule?) -> StrikeRule? {
@@ -429,7 +460,7 @@ extension StudyDecoder {
         case "notional": return r.number(vn, vp, NumberRule(min: 0, minInclusive: false, max: 1e15)).map { .notional($0) }
         case "units": return r.number(vn, vp, NumberRule(min: 0, minInclusive: false, max: 1e12)).map { .units($0) }
         case "premiumBudget":
-            if kind == .basket || kind == .pair {
+            if !kind.takesPremiumBudget {
                 r.problem(vn, vp, found: "a premium budget for a \(kind.rawValue)", allowed: "notional or units (a \(kind.rawValue) has no options)")
                 return nil
             }
@@ -438,34 +469,32 @@ extension StudyDecoder {
         }
     }
 
-    mutating func explicitLeg(_ n: JSONNode, _ p: String, group: Int) -> Leg? {
+    mutating func explicitLeg(_ n: JSONNode, _ p: String) -> DecisionSpec.ExplicitLeg? {
         guard let o = r.object(n, p) else { return nil }
         r.rejectUnknown(o, allowed: ["ticker", "type", "quantity", "strike", "expiry"])
         let ticker = r.requiredString(o, "ticker")
-        var asset: Int?
-        if let t = ticker {
-            asset = universe.index(of: t)
-            if asset == nil { r.problem(o.member("ticker")!.node, JSONPath.join(p, "ticker"), found: MessageText.json(t), allowed: "a ticker of the universe") }
+        if let t = ticker, universe.index(of: t) == nil {
+            r.problem(o.member("ticker")!.node, JSONPath.join(p, "ticker"), found: MessageText.json(t), allowed: "a ticker of the universe")
         }
         let type = o.member("type").flatMap { r.choice($0.node, $0.path, ["stock", "call", "put"]) }
         if o.member("type") == nil { r.missing(o, "type", allowed: "\"stock\", \"call\" or \"put\"") }
         let quantity = r.requiredNumber(o, "quantity", NumberRule(min: -1e12, max: 1e12))
         if quantity == 0 { r.problem(o.member("quantity")!.node, JSONPath.join(p, "quantity"), found: "0", allowed: "a non-zero quantity (+ long, − short)") }
-        guard let asset, let type, let quantity, quantity != 0 else { return nil }
+        guard let ticker, universe.index(of: ticker) != nil, let type, let quantity, quantity != 0 else { return nil }
         if type == "stock" {
             for key in ["strike", "expiry"] where o.has(key) {
                 r.problem(o.member(key)!.node, JSONPath.join(p, key), found: "'\(key)' on a stock leg", allowed: "'\(key)' only on option legs")
             }
-            return Leg(asset: asset, instrument: .stock, weight: quantity, group: group)
+            return DecisionSpec.ExplicitLeg(ticker: ticker, .stock, quantity: quantity)
         }
         let f = DecisionFields(own: nil, base: o)
-        let k = strikeRule(f, "strike", p, default: .moneyness(1))
+        let k = strikeRule(f, "strike", p, default: DecisionSpec.Defaults.legStrike)
         let e = expiryRule(f, p, event: nil)
         guard let k, let e else { return nil }
-        return Leg(asset: asset, instrument: .option(type == "call" ? .call : .put, strike: k, expiry: e), weight: quantity, group: group)
+        return DecisionSpec.ExplicitLeg(ticker: ticker, .option(type == "call" ? .call : .put, strike: k, expiry: e), quantity: quantity)
     }
 
-    mutating func entryRule(_ n: JSONNode, _ p: String, legs: [Leg]) -> EntryRule? {
+    mutating func entryRule(_ n: JSONNode, _ p: String) -> DecisionSpec.Entry? {
         if case let .string(s) = n.value {
             if s == "start" { return .atStart }
             r.problem(n, p, found: n.summary, allowed: "\"start\" or an object with day, date, onWeakness or daysBeforeEvent")
@@ -497,18 +526,11 @@ extension StudyDecoder {
             var window: Int?
             if let (xn, xp) = w.member("within") { window = horizon(xn, xp) } else { r.missing(w, "within", allowed: Horizon.allowed) }
             let otherwise = w.member("otherwise").flatMap { r.choice($0.node, $0.path, ["skip", "enterAtEnd"]) } ?? "skip"
-            var watch: [(asset: Int, weight: Double)] = []
-            if let (xn, xp) = w.member("watch") {
-                watch = assetWeights(xn, xp) ?? []
-            } else {
-                // The decision's own assets, weighted by their legs' weights (long side for a pair).
-                var assets: [Int] = []
-                for l in legs where l.side >= 0 && !assets.contains(l.asset) { assets.append(l.asset) }
-                watch = assets.map { ($0, 1 / Double(assets.count)) }
-            }
-            guard let drop, let window, !watch.isEmpty else { return nil }
-            return .onWeakness(drop: drop, reference: reference == "start" ? .start : .runningHigh, windowDays: window,
-                               enterAtEnd: otherwise == "enterAtEnd", watch: watch)
+            // Without a watch list the lowering watches the decision's own assets.
+            let watch = w.member("watch").map { assetWeights($0.node, $0.path) }
+            guard let drop, let window, watch == nil || watch! != nil else { return nil }
+            return .onWeakness(drop: drop, reference: reference == "start" ? .start : .runningHigh, withinDays: window,
+                               enterAtEnd: otherwise == "enterAtEnd", watch: watch ?? nil)
         }
         r.problem(n, p, found: "an object without an entry rule", allowed: "one of day, date, onWeakness, daysBeforeEvent")
         return nil
@@ -530,15 +552,6 @@ extension StudyDecoder {
         return e
     }
 
-    func referencedEvents(entry: EntryRule, exits: ExitRules, legs: [Leg]) -> [String] {
-        var names: [String] = []
-        if case let .beforeEvent(e, _) = entry { names.append(e) }
-        if let e = exits.afterEvent?.event { names.append(e) }
-        for l in legs { if case let .option(_, _, .daysAfterEvent(e, _)) = l.instrument { names.append(e) } }
-        var seen: Set<String> = []
-        return names.filter { seen.insert($0).inserted }
-    }
-
     /// An option that would expire on or before its entry day (in a scenario where both are
     /// known in advance) is an error.
     /// An entry that no scenario can reach (after every horizon, on a date no scenario has, or
@@ -547,30 +560,28 @@ extension StudyDecoder {
         guard !scenarios.isEmpty else { return }
         let located = f.member("entry") ?? f.member("daysBefore")
         let node = located?.node, at = located?.path ?? path
+        // Unreachable: the entry rule never fires (`EntryRule.schedule`) in any scenario (for an
+        // event, in any scenario that schedules it: an unscheduled one is reported apart).
+        let relevant = entry.event.map { name in scenarios.filter { $0.event(named: name) != nil } } ?? scenarios
+        guard !relevant.isEmpty, relevant.allSatisfy({ entry.schedule(in: $0) == .never }) else { return }
         switch entry {
         case let .onDay(d):
             let longest = scenarios.map(\.horizonDays).max()!
-            if d > longest {
-                r.problem(node, at, found: "day \(d), after every scenario's last day (the longest horizon is \(longest))",
-                          allowed: "a day from 0 to \(longest)")
-            }
+            r.problem(node, at, found: "day \(d), after every scenario's last day (the longest horizon is \(longest))",
+                      allowed: "a day from 0 to \(longest)")
         case let .onDate(date):
-            if !scenarios.contains(where: { $0.dates.contains(date) }) {
-                let first = scenarios.map { $0.dates.first! }.min()!, last = scenarios.map { $0.dates.last! }.max()!
-                let why = date.isWeekend ? " (a \(date.weekdayName))"
-                    : (date >= first && date <= last ? " (a day none of the scenarios has)" : ", outside every scenario")
-                // One range when the scenarios share their days, else each scenario's.
-                let ranges = Set(scenarios.map { "\($0.dates.first!) to \($0.dates.last!)" })
-                let allowed = ranges.count == 1 ? "a trading day of a scenario, from \(first) to \(last)"
-                    : "a trading day of a scenario (" + scenarios.map { "\($0.name): \($0.dates.first!) to \($0.dates.last!)" }.joined(separator: "; ") + ")"
-                r.problem(node, at, found: "\(date)\(why)", allowed: allowed)
-            }
+            let first = scenarios.map { $0.dates.first! }.min()!, last = scenarios.map { $0.dates.last! }.max()!
+            let why = date.isWeekend ? " (a \(date.weekdayName))"
+                : (date >= first && date <= last ? " (a day none of the scenarios has)" : ", outside every scenario")
+            // One range when the scenarios share their days, else each scenario's.
+            let ranges = Set(scenarios.map { "\($0.dates.first!) to \($0.dates.last!)" })
+            let allowed = ranges.count == 1 ? "a trading day of a scenario, from \(first) to \(last)"
+                : "a trading day of a scenario (" + scenarios.map { "\($0.name): \($0.dates.first!) to \($0.dates.last!)" }.joined(separator: "; ") + ")"
+            r.problem(node, at, found: "\(date)\(why)", allowed: allowed)
         case let .beforeEvent(name, days):
-            let eventDays = scenarios.compactMap { $0.event(named: name)?.day }
-            if let latest = eventDays.max(), days > latest {
-                r.problem(node, at, found: "\(days) days before event \(MessageText.json(name)), which is on day \(latest) at the latest",
-                          allowed: "at most \(latest) days before it (day 0 is the first day)")
-            }
+            let latest = relevant.compactMap { $0.event(named: name)?.day }.max()!
+            r.problem(node, at, found: "\(days) days before event \(MessageText.json(name)), which is on day \(latest) at the latest",
+                      allowed: "at most \(latest) days before it (day 0 is the first day)")
         case .atStart, .onWeakness:
             break
         }
@@ -579,27 +590,17 @@ extension StudyDecoder {
     mutating func checkExpiryAfterEntry(entry: EntryRule, legs: [Leg], scenarios: [Scenario], f: DecisionFields, path: String) {
         for l in legs {
             guard case let .option(_, _, expiry) = l.instrument else { continue }
+            if case let .tenorDays(t) = expiry, t < 1 {
+                r.problem(f.member("expiry")?.node, f.member("expiry")?.path ?? path, found: "a tenor of \(t) days", allowed: "at least 1 trading day")
+                return
+            }
             for s in scenarios {
-                let entryDay: Int?
-                switch entry {
-                case .atStart: entryDay = 0
-                case let .onDay(d): entryDay = d
-                case let .onDate(d): entryDay = s.dates.firstIndex(of: d)
-                case let .beforeEvent(e, days): entryDay = s.event(named: e).map { $0.day - days }
-                case .onWeakness: entryDay = nil
-                }
-                let expiryDay: Int?
-                switch expiry {
-                case let .tenorDays(t):
-                    if t < 1 {
-                        r.problem(f.member("expiry")?.node, f.member("expiry")?.path ?? path, found: "a tenor of \(t) days", allowed: "at least 1 trading day")
-                        return
-                    }
-                    expiryDay = nil
-                case let .daysAfterEvent(e, n): expiryDay = s.event(named: e).map { $0.day + n }
-                }
+                // Where both are known before the run: a fixed entry day and an event-relative expiry.
+                let entryDay = entry.day(in: s)
+                var expiryDay: Int?
+                if case let .day(d)? = expiry.resolved(in: s) { expiryDay = d }
                 if let entryDay, let expiryDay, expiryDay <= entryDay {
-                    let located = f.member("expiry")
+                    let located = f.member("expiry") ?? legExpiry(f, group: l.group)
                     r.problem(located?.node, located?.path ?? path,
                               found: "an option expiring on day \(expiryDay) in scenario \(MessageText.json(s.name)), on or before its entry on day \(entryDay)",
                               allowed: "an expiry after the entry day")
@@ -607,6 +608,13 @@ extension StudyDecoder {
                 }
             }
         }
+    }
+
+    /// Where an explicit leg's expiry is (the leg of group k is `legs[k]`).
+    func legExpiry(_ f: DecisionFields, group k: Int) -> (node: JSONNode, path: String)? {
+        guard let (ln, lp) = f.member("legs"), case let .array(items) = ln.value, k < items.count,
+              case let .object(members) = items[k].value, let e = members.first(where: { $0.key == "expiry" }) else { return nil }
+        return (e.node, JSONPath.join(JSONPath.index(lp, k), "expiry"))
     }
 
     mutating func thesis(_ n: JSONNode, _ p: String, scenarios: [Scenario], kind: DecisionKind) -> Thesis? {

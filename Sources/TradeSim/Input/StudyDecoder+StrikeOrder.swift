@@ -38,7 +38,7 @@ extension StudyDecoder {
         case (.moneyness, .absolute), (.absolute, .moneyness):
             for a in underlyings {
                 let spot = universe.assets[a].spot
-                let lo = Self.strike(low, spot: spot)!, hi = Self.strike(high, spot: spot)!
+                let lo = low.strike(spot: spot)!, hi = high.strike(spot: spot)!
                 guard wrong(lo, hi) else { continue }
                 let ticker = universe.assets[a].ticker
                 func atSpot(_ k: StrikeRule, _ x: Double) -> String {
@@ -50,15 +50,6 @@ extension StudyDecoder {
             }
         default:
             break
-        }
-    }
-
-    /// A moneyness or price rule's strike at `spot` (nil for a delta).
-    static func strike(_ k: StrikeRule, spot: Double) -> Double? {
-        switch k {
-        case let .moneyness(m): m * spot
-        case let .absolute(x): x
-        case .delta: nil
         }
     }
 

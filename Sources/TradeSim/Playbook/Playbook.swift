@@ -1,5 +1,5 @@
 /// The decisions of a study, their money and costs: what the engine runs in every scenario.
-public struct Playbook: Sendable {
+public struct Playbook: Sendable, Equatable {
     /// Cash at the start, in the study currency.
     public var capital: Double
     /// Existing positions held through every scenario (the exposure protection overlays).
@@ -17,6 +17,20 @@ public struct Playbook: Sendable {
         self.costs = costs
         self.financingRate = financingRate
         self.decisions = decisions
+    }
+
+    /// A playbook of decisions built in Swift, each lowered to legs (`DecisionSpec.lowered`)
+    /// against `universe` (the study's). Throws where a spec does not lower, and for a
+    /// decision id used twice.
+    public init(capital: Double, holdings: [Holding] = [], costs: CostModel = CostModel(), financingRate: Double = 0,
+                decisions specs: [DecisionSpec], universe: Universe) throws(PlaybookProblem) {
+        var ids: Set<String> = []
+        var decisions: [Decision] = []
+        for spec in specs {
+            guard ids.insert(spec.id).inserted else { throw .duplicateName(spec.id) }
+            decisions.append(try spec.lowered(universe: universe, costs: costs, holdings: holdings))
+        }
+        self.init(capital: capital, holdings: holdings, costs: costs, financingRate: financingRate, decisions: decisions)
     }
 
     /// Every decision variant, lowered, in playbook order (a decision's variants together).
@@ -90,7 +104,7 @@ public struct CostModel: Sendable, Hashable {
 
 /// A decision of the playbook with its variants (alternatives run side by side on the same
 /// paths; the portfolio holds the first).
-public struct Decision: Sendable {
+public struct Decision: Sendable, Equatable {
     public var id: String
     public var kind: DecisionKind
     public var description: String

@@ -205,28 +205,6 @@ public enum ExitsTable {
     }
 }
 
-/// `trades.csv`: every leg of every trade — `decision, variant, leg, instrument, ticker, side,
-/// quantity, entry_date, entry_price, exit_date, exit_price, costs, pnl, exit_reason`, then
-/// `scenario, path`. Stock prices are the closes (slippage is in `costs`), option prices the
-/// model mid (intrinsic at expiry). A Monte Carlo run lists its first traced paths.
-public enum TradesTable {
-    public static let columns = ["decision", "variant", "leg", "instrument", "ticker", "side", "quantity", "entry_date",
-                                 "entry_price", "exit_date", "exit_price", "costs", "pnl", "exit_reason", "scenario", "path"]
-
-    public static func csv(_ all: [ScenarioOutcomes]) -> String {
-        var out = columns.joined(separator: ",") + "\n"
-        for o in all {
-            for t in o.trades {
-                out += [t.decisionID, t.variantName, String(t.leg), t.instrument, t.ticker, t.quantity >= 0 ? "long" : "short",
-                        NumberText.csv(t.quantity), t.entryDate.description, NumberText.csv(t.entryPrice),
-                        t.exitDate.description, NumberText.csv(t.exitPrice), NumberText.csv(t.costs), NumberText.csv(t.pnl),
-                        t.exitReason.label, o.scenario.name, String(t.path)].joined(separator: ",") + "\n"
-            }
-        }
-        return out
-    }
-}
-
 /// `first_passage.csv`: for decisions with a take-profit or stop-loss, the probability of
 /// having reached the target (and the stop) within d trading days of entry, for d = 1…horizon —
 /// `scenario, decision, variant, day, prob_target_by_day, prob_stop_by_day` — over the paths

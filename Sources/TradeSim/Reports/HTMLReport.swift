@@ -257,10 +257,8 @@ public struct HTMLReport {
             let legs = v.legs.filter { $0.group == 0 }
             guard let asset = legs.first?.asset else { continue }
             let s0 = study.universe.assets[asset].spot
-            let entryDay: Int = {
-                if case let .beforeEvent(name, days) = v.entry, let e = scenario.event(named: name) { return max(0, e.day - days) }
-                return 0
-            }()
+            // The entry day every path shares in the first scenario (`EntryRule.day(in:)`), else day 0.
+            let entryDay = v.entry.day(in: scenario) ?? 0
             var premium = 0.0
             var strikes: [(OptionType, Double, Double)] = []  // type, strike, weight
             for leg in legs {
@@ -268,21 +266,12 @@ public struct HTMLReport {
                 case .stock:
                     premium += leg.weight * s0
                 case let .option(type, rule, expiry):
-                    let tenor: Int = {
-                        switch expiry {
-                        case let .tenorDays(t): return t
-                        case let .daysAfterEvent(name, n): return max(1, (scenario.event(named: name)?.day ?? entryDay) + n - entryDay)
-                        }
-                    }()
+                    // At least one day; a day where the scenario does not schedule the expiry's event.
+                    let tenor = max(1, (expiry.expiryDay(enteredOn: entryDay, in: scenario) ?? entryDay) - entryDay)
                     let iv = scenario.impliedVol(asset: asset, day: entryDay, tenorDays: tenor, universe: study.universe)
-                    let years = Double(tenor) / 252
+                    let years = Double(tenor) / TradingCalendar.tradingDaysPerYear
                     let q = study.universe.assets[asset].dividendYield
-                    let k: Double
-                    switch rule {
-                    case let .moneyness(m): k = m * s0
-                    case let .absolute(x): k = x
-                    case let .delta(d): k = BlockRunner.strike(forDelta: d, type: type, spot: s0, volatility: iv, rate: scenario.rate, dividendYield: q, years: years)
-                    }
+                    let k = rule.strike(type: type, spot: s0, volatility: iv, rate: scenario.rate, dividendYield: q, years: years)
                     premium += leg.weight * BlackScholes.price(.init(type: type, spot: s0, strike: k, volatility: iv, rate: scenario.rate, dividendYield: q, years: years))
                     strikes.append((type, k, leg.weight))
                 }

@@ -264,13 +264,17 @@ extension PartialResult {
             guard let d = CalendarDate(iso: text) else { throw Failure(path: "\(path)[\(i)]", found: JSONText.string(text), allowed: "a date YYYY-MM-DD") }
             return d
         }
+        let instrumentText = try string(a[4], "\(path)[4]")
+        guard let instrument = TradesTable.instrument(text: instrumentText) else {
+            throw Failure(path: "\(path)[4]", found: JSONText.string(instrumentText), allowed: TradesTable.instrumentAllowed)
+        }
         let reasonCode = try int(a[10], "\(path)[10]")
         guard let reason = ExitReason(rawValue: UInt8(clamping: reasonCode)), reasonCode <= Int(UInt8.max), reason != .neverEntered else {
             throw Failure(path: "\(path)[10]", found: "exit reason \(reasonCode)", allowed: exitReasonsAllowed(enteredOnly: true))
         }
         return TradeRecord(path: try int(a[0], "\(path)[0]"), decisionID: try string(a[1], "\(path)[1]"),
                            variantName: try string(a[2], "\(path)[2]"), leg: try int(a[3], "\(path)[3]"),
-                           instrument: try string(a[4], "\(path)[4]"), ticker: try string(a[5], "\(path)[5]"), quantity: try double(11),
+                           instrument: instrument, ticker: try string(a[5], "\(path)[5]"), quantity: try double(11),
                            entryDay: try int(a[6], "\(path)[6]"), entryDate: try date(7), entryPrice: try double(12),
                            exitDay: try int(a[8], "\(path)[8]"), exitDate: try date(9), exitPrice: try double(13),
                            costs: try double(14), pnl: try double(15), exitReason: reason)

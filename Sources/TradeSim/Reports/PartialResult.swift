@@ -133,7 +133,7 @@ public struct PartialResult: Sendable {
     static func tradeJSON(_ t: TradeRecord) -> String {
         let numbers = [t.quantity, t.entryPrice, t.exitPrice, t.costs, t.pnl].map { "\"\(hex($0))\"" }.joined(separator: ", ")
         return "[\(t.path), \(JSONText.string(t.decisionID)), \(JSONText.string(t.variantName)), \(t.leg), "
-            + "\(JSONText.string(t.instrument)), \(JSONText.string(t.ticker)), \(t.entryDay), \"\(t.entryDate)\", "
+            + "\(JSONText.string(TradesTable.text(t.instrument))), \(JSONText.string(t.ticker)), \(t.entryDay), \"\(t.entryDate)\", "
             + "\(t.exitDay), \"\(t.exitDate)\", \(t.exitReason.rawValue), \(numbers)]"
     }
 }

@@ -32,6 +32,12 @@ struct PlaybookDecoderErrorTests {
                 ["test.json:5:102: playbook.decisions[0].expiry: found an option expiring on day 1 in scenario \"s\", on or before its entry on day 1; allowed: an expiry after the entry day"])
     }
 
+    /// An explicit leg's option expiring before the entry is located at that leg's expiry.
+    @Test func explicitLegExpiringBeforeEntry() {
+        #expect(Self.problems(#"{"id": "a", "kind": "legs", "legs": [{"ticker": "MP", "type": "stock", "quantity": 1}, {"ticker": "MP", "type": "call", "quantity": 1, "expiry": {"daysAfterEvent": -2, "event": "m"}}], "size": {"units": 1}, "entry": {"day": 3}}"#) ==
+                ["test.json:5:146: playbook.decisions[0].legs[1].expiry: found an option expiring on day 2 in scenario \"s\", on or before its entry on day 3; allowed: an expiry after the entry day"])
+    }
+
     @Test func eventNoScenarioSchedules() {
         #expect(Self.problems(#"{"id": "a", "kind": "eventStraddle", "underlyings": ["MP"], "event": "summit", "expiry": "10d", "size": {"units": 1}}"#) ==
                 ["test.json:5:70: playbook.decisions[0].event: found event \"summit\", which no scenario schedules; allowed: the name of an event in a scenario (m)"])
@@ -44,6 +50,14 @@ struct PlaybookDecoderErrorTests {
                 ["test.json:5:83: playbook.decisions[0].size: found a hedge ratio on LMT, which the playbook does not hold; allowed: holdings of every underlying (playbook.holdings) for a hedge ratio, or another size"])
         #expect(Self.problems(#"{"id": "a", "kind": "basket", "assets": ["MP"], "size": {"notional": 100, "units": 3}}"#) ==
                 ["test.json:5:57: playbook.decisions[0].size: found notional and units; allowed: exactly one of notional (money), units, premiumBudget (money), hedgeRatio"])
+    }
+
+    /// A hedge ratio over several unheld underlyings: one problem each, in universe order
+    /// (MP before LMT, though the decision names LMT first).
+    @Test func hedgeRatioOnUnheldUnderlyingsInUniverseOrder() {
+        #expect(Self.problems(#"{"id": "a", "kind": "protection", "underlyings": ["LMT", "MP"], "expiry": "3m", "size": {"hedgeRatio": 1}}"#) ==
+                ["test.json:5:89: playbook.decisions[0].size: found a hedge ratio on MP, which the playbook does not hold; allowed: holdings of every underlying (playbook.holdings) for a hedge ratio, or another size",
+                 "test.json:5:89: playbook.decisions[0].size: found a hedge ratio on LMT, which the playbook does not hold; allowed: holdings of every underlying (playbook.holdings) for a hedge ratio, or another size"])
     }
 
     @Test func duplicateIDsAndVariantNames() {

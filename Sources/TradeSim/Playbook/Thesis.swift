@@ -1,0 +1,45 @@
+/// A claim the card makes about a decision, checked against the simulation.
+public struct Thesis: Sendable, Hashable {
+    public enum Metric: String, Sendable, Hashable, CaseIterable {
+        /// The decision's return at exit (P&L / basis).
+        case `return`
+        /// Long side return minus short side return, in basis points (pairs).
+        case relativeReturnBps
+        /// The decision's P&L at exit, in money.
+        case pnl
+    }
+
+    public enum Test: String, Sendable, Hashable {
+        /// low ≤ value ≤ high
+        case within
+        /// value ≥ low
+        case atLeast
+        /// value ≤ high
+        case atMost
+    }
+
+    public var claim: String
+    public var metric: Metric
+    public var low: Double?
+    public var high: Double?
+    public var test: Test
+    /// Only in these scenarios (empty: every scenario).
+    public var scenarios: [String]
+
+    public init(claim: String, metric: Metric, low: Double?, high: Double?, test: Test, scenarios: [String] = []) {
+        self.claim = claim
+        self.metric = metric
+        self.low = low
+        self.high = high
+        self.test = test
+        self.scenarios = scenarios
+    }
+
+    public func isMet(_ value: Double) -> Bool {
+        switch test {
+        case .within: value >= (low ?? -.infinity) && value <= (high ?? .infinity)
+        case .atLeast: value >= (low ?? -.infinity)
+        case .atMost: value <= (high ?? .infinity)
+        }
+    }
+}
