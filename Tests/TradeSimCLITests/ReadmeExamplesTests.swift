@@ -57,4 +57,18 @@ struct ReadmeExamplesTests {
             #expect(r.exitCode == 0, "README example `tradesim \(example)`: \(r.stderr)")
         }
     }
+
+    /// The "Using the library" example is the code LibraryExampleTests compiles and runs.
+    @Test func libraryExampleIsTheCompiledOne() throws {
+        let source = try String(contentsOf: TradeSimBinary.packageRoot.appendingPathComponent("Tests/TradeSimTests/Playbook/LibraryExampleTests.swift"), encoding: .utf8)
+        let lines = source.components(separatedBy: "\n")
+        let begin = try #require(lines.firstIndex { $0.contains("// README example begins") })
+        let end = try #require(lines.firstIndex { $0.contains("// README example ends") })
+        let compiled = lines[(begin + 1)..<end].map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : $0 }
+        let start = try #require(Self.readme.firstIndex(of: "## Using the library"))
+        let fence = try #require(Self.readme[start...].firstIndex(of: "```swift"))
+        let close = try #require(Self.readme[(fence + 1)...].firstIndex(of: "```"))
+        let shown = Array(Self.readme[(fence + 1)..<close])
+        #expect(shown == ["import TradeSim", ""] + compiled)
+    }
 }
