@@ -2,7 +2,7 @@
 """The rational R(y) = P(y)/Q(y) ≈ e^{y²}·erfc(y) on [0, 4] used by the engine's put marks.
 
 What it is
-    The coefficients in Sources/TradeSim/Engine/BlackScholesLanes.swift (scaledUpperTail) come
+    The coefficients in Sources/TradeSim/Kernels/BlackScholesLanes.swift (scaledUpperTail) come
     from this script. The kernel computes erfc(y) = e^{−y²}·P(y)/Q(y) for y = |d|/√2 ≤ 4; beyond
     4 it keeps W. J. Cody's asymptotic form.
 

@@ -1,7 +1,3 @@
-#if TRADESIM_AVX512
-import _Builtin_intrinsics.intel
-#endif
-
 /// Order statistics without a full sort: the k-th smallest values for several k at once by
 /// recursive partitioning (Hoare's FIND, "Algorithm 65", CACM 1961), descending only into the
 /// parts that hold a wanted rank. Expected time O(n·log m) for m ranks, against O(n·log n) for
@@ -13,9 +9,10 @@ import _Builtin_intrinsics.intel
 /// pivot: the front; the rest: the scratch) advances, by 0 or 1; the scratch is then copied
 /// behind the front. With no branch to mispredict and no load waiting on the previous store, a
 /// pass costs about a cycle per value (the branch-free idea of Edelkamp & Weiß, "BlockQuicksort",
-/// ESA 2016); AVX-512 builds split eight values per step with `vcompresspd`. When nothing is below
-/// the pivot, a second pass gathers the values equal to it, so runs of equal values (a decision
-/// that never entered has P&L 0 on every path) end the descent instead of repeating it. The
+/// ESA 2016; the kernel `PivotPartition`); AVX-512 builds split eight values per step with
+/// `vcompresspd`. When nothing is below the pivot, a second pass gathers the values equal to
+/// it, so runs of equal values (a decision that never entered has P&L 0 on every path) end the
+/// descent instead of repeating it. The
 /// scratch buffer holds at most 65,536 values (512 KiB, so memory stays flat in the number of
 /// paths); larger parts are split in place by Hoare's two scans. Parts of 32 values or fewer,
 /// and parts still unsplit after 2·log₂ n levels, are sorted.
@@ -72,7 +69,7 @@ enum OrderStatistics {
                     stack.append((right, hi, above, rHi, depth + 1))
                     continue
                 }
-                let m = lo + partition(a + lo, count: hi - lo, scratch: scratch, pivot: pivot, orEqual: false)
+                let m = lo + PivotPartition.split(a + lo, count: hi - lo, scratch: scratch, pivot: pivot, orEqual: false)
                 // Now a[lo..<m] < pivot ≤ a[m..<hi].
                 let split = firstWanted(from: rLo, to: rHi, atOrAbove: m)
                 if m > lo {
@@ -81,50 +78,12 @@ enum OrderStatistics {
                     continue
                 }
                 // Nothing below the pivot: gather the values equal to it at the front.
-                let e = lo + partition(a + lo, count: hi - lo, scratch: scratch, pivot: pivot, orEqual: true)
+                let e = lo + PivotPartition.split(a + lo, count: hi - lo, scratch: scratch, pivot: pivot, orEqual: true)
                 // a[lo..<e] == pivot (e > lo: the pivot is one of the values) < a[e..<hi].
                 let above = firstWanted(from: rLo, to: rHi, atOrAbove: e)
                 stack.append((e, hi, above, rHi, depth + 1))
             }
         }
-    }
-
-    /// Puts the values of a[0..<count] below `pivot` (at or below it with `orEqual`) first,
-    /// returning how many, and the others after them. The front values are written back into
-    /// `a` as they are found (the write cursor never passes the read cursor), the others go to
-    /// `scratch` (at least count + 8 values) and are copied back behind them. On AVX-512
-    /// builds eight values are split per step by two `vcompresspd` (a full vector is stored at
-    /// each cursor; the lanes past the cursor are overwritten later or never read); other
-    /// builds split one value per step. Both leave the values in the same order.
-    @inline(__always)
-    private static func partition(_ a: UnsafeMutablePointer<Double>, count: Int, scratch: UnsafeMutablePointer<Double>,
-                                  pivot: Double, orEqual: Bool) -> Int {
-        var low = 0, high = 0, i = 0
-        #if TRADESIM_AVX512
-        let p = SIMD8<Double>(repeating: pivot)
-        while i + 8 <= count {
-            let x = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Double>.self)
-            let front = orEqual ? x .<= p : x .< p
-            let mask = _mm512_movepi64_mask(unsafeBitCast(front, to: SIMD8<Int64>.self))
-            let n = Int(mask.nonzeroBitCount)
-            UnsafeMutableRawPointer(a + low).storeBytes(of: _mm512_maskz_compress_pd(mask, x), as: SIMD8<Double>.self)
-            UnsafeMutableRawPointer(scratch + high).storeBytes(of: _mm512_maskz_compress_pd(~mask, x), as: SIMD8<Double>.self)
-            low &+= n
-            high &+= 8 &- n
-            i &+= 8
-        }
-        #endif
-        while i < count {
-            let x = a[i]
-            let toFront = (orEqual ? x <= pivot : x < pivot) ? 1 : 0
-            a[low] = x
-            scratch[high] = x
-            low &+= toFront
-            high &+= 1 &- toFront
-            i &+= 1
-        }
-        (a + low).update(from: scratch, count: high)
-        return low
     }
 
     /// Hoare's partition of a[lo..<hi] around `pivot`, one of its values: returns (left,

@@ -1,7 +1,4 @@
 import Foundation
-#if TRADESIM_AVX512
-import _Builtin_intrinsics.intel
-#endif
 
 /// The state of a block of paths advanced together, one lane per path, as structure of
 /// arrays: log prices per asset and lane, each lane's random stream, the event outcomes drawn.
@@ -106,85 +103,13 @@ public struct PathBlock: ~Copyable {
     /// the scalar draws lane by lane.
     @inline(__always)
     func streams(at j: Int) -> LaneStreams {
-        LaneStreams(s0: load(s0, j), s1: load(s1, j), s2: load(s2, j), s3: load(s3, j),
-                    sign: load(mirror, j) & SIMD8(repeating: 0x8000_0000_0000_0000))
+        LaneStreams(s0: loadV(s0.baseAddress!, j), s1: loadV(s1.baseAddress!, j), s2: loadV(s2.baseAddress!, j),
+                    s3: loadV(s3.baseAddress!, j), sign: loadV(mirror.baseAddress!, j) & SIMD8(repeating: 0x8000_0000_0000_0000))
     }
 
     @inline(__always)
     func save(_ streams: LaneStreams, at j: Int) {
-        store(s0, j, streams.s0); store(s1, j, streams.s1); store(s2, j, streams.s2); store(s3, j, streams.s3)
-    }
-
-    @inline(__always)
-    func load(_ b: UnsafeMutableBufferPointer<UInt64>, _ j: Int) -> SIMD8<UInt64> {
-        UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: SIMD8<UInt64>.self)
-    }
-
-    @inline(__always)
-    func store(_ b: UnsafeMutableBufferPointer<UInt64>, _ j: Int, _ v: SIMD8<UInt64>) {
-        UnsafeMutableRawPointer(b.baseAddress! + j).storeBytes(of: v, as: SIMD8<UInt64>.self)
-    }
-}
-
-/// Loading and storing eight doubles at a lane offset.
-@inline(__always)
-func loadV(_ p: UnsafeMutablePointer<Double>, _ j: Int) -> SIMD8<Double> {
-    UnsafeRawPointer(p + j).loadUnaligned(as: SIMD8<Double>.self)
-}
-
-@inline(__always)
-func storeV(_ p: UnsafeMutablePointer<Double>, _ j: Int, _ v: SIMD8<Double>) {
-    UnsafeMutableRawPointer(p + j).storeBytes(of: v, as: SIMD8<Double>.self)
-}
-
-/// Eight lanes' xoshiro256** states in registers (one lane per vector element).
-struct LaneStreams {
-    var s0: SIMD8<UInt64>, s1: SIMD8<UInt64>, s2: SIMD8<UInt64>, s3: SIMD8<UInt64>
-    /// The sign bit on antithetic lanes, 0 on the others.
-    let sign: SIMD8<UInt64>
-
-    /// The next uniform of every lane, unmirrored: `PathStream.uniform` of xoshiro256**'s output.
-    @inline(__always)
-    mutating func nextUnmirroredUniforms() -> SIMD8<Double> {
-        #if TRADESIM_AVX512
-        // The same steps as below, as AVX-512 instructions: written in plain Swift, the
-        // optimizer moves part of the state update into scalar registers lane by lane.
-        typealias I = SIMD8<Int64>
-        let a0 = unsafeBitCast(s0, to: I.self), a1 = unsafeBitCast(s1, to: I.self)
-        let a2 = unsafeBitCast(s2, to: I.self), a3 = unsafeBitCast(s3, to: I.self)
-        let m5 = _mm512_add_epi64(_mm512_slli_epi64(a1, 2), a1)
-        let rotated = _mm512_rolv_epi64(m5, I(repeating: 7))
-        let result = _mm512_add_epi64(_mm512_slli_epi64(rotated, 3), rotated)
-        let t = _mm512_slli_epi64(a1, 17)
-        let b2 = _mm512_xor_si512(a2, a0)
-        let b3 = _mm512_xor_si512(a3, a1)
-        s1 = unsafeBitCast(_mm512_xor_si512(a1, b2), to: SIMD8<UInt64>.self)
-        s0 = unsafeBitCast(_mm512_xor_si512(a0, b3), to: SIMD8<UInt64>.self)
-        s2 = unsafeBitCast(_mm512_xor_si512(b2, t), to: SIMD8<UInt64>.self)
-        s3 = unsafeBitCast(_mm512_rolv_epi64(b3, I(repeating: 45)), to: SIMD8<UInt64>.self)
-        return VectorMath.uniform(unsafeBitCast(result, to: SIMD8<UInt64>.self))
-        #else
-        let m5 = (s1 &<< 2) &+ s1
-        let result = ((m5 &<< 7) | (m5 &>> 57)) &* 9
-        let t = s1 &<< 17
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = (s3 &<< 45) | (s3 &>> 19)
-        return VectorMath.uniform(result)
-        #endif
-    }
-
-    /// A pair of standard normals per lane (the diffusion's): Box–Muller on the lane's next two
-    /// uniforms u₁, u₂ (unmirrored), both normals negated on antithetic lanes.
-    @inline(__always)
-    mutating func nextNormalPair() -> (SIMD8<Double>, SIMD8<Double>) {
-        let u1 = nextUnmirroredUniforms()
-        let u2 = nextUnmirroredUniforms()
-        let (z1, z2) = VectorMath.boxMuller(u1, u2)
-        return (unsafeBitCast(unsafeBitCast(z1, to: SIMD8<UInt64>.self) ^ sign, to: SIMD8<Double>.self),
-                unsafeBitCast(unsafeBitCast(z2, to: SIMD8<UInt64>.self) ^ sign, to: SIMD8<Double>.self))
+        storeV(s0.baseAddress!, j, streams.s0); storeV(s1.baseAddress!, j, streams.s1)
+        storeV(s2.baseAddress!, j, streams.s2); storeV(s3.baseAddress!, j, streams.s3)
     }
 }
