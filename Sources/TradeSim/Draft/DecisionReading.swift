@@ -157,11 +157,11 @@ public struct DecisionReader: Sendable {
             if let pct = w[1], let x = Double(pct), x > 0, x < 100 {
                 d.weaknessDrop = x / 100
                 d.dropStated = true
-                d.readings.append("entry on a \(JSONValue.number(x))% drop ← '\(d.weaknessWords!)'")
+                d.readings.append("entry on a \(JSONText.wholeOrDecimal(x))% drop ← '\(d.weaknessWords!)'")
             } else {
                 d.weaknessDrop = DraftDefaults.weaknessDrop
-                d.readings.append("entry on weakness ← '\(d.weaknessWords!)' (drop of \(JSONValue.number(DraftDefaults.weaknessDrop * 100))% from the running high assumed)")
-                d.unresolved.append("key decision \(d.number): '\(d.weaknessWords!)' gives no size; a \(JSONValue.number(DraftDefaults.weaknessDrop * 100))% drop from the running high within 1m is assumed (entry.onWeakness.drop)")
+                d.readings.append("entry on weakness ← '\(d.weaknessWords!)' (drop of \(JSONText.wholeOrDecimal(DraftDefaults.weaknessDrop * 100))% from the running high assumed)")
+                d.unresolved.append("key decision \(d.number): '\(d.weaknessWords!)' gives no size; a \(JSONText.wholeOrDecimal(DraftDefaults.weaknessDrop * 100))% drop from the running high within 1m is assumed (entry.onWeakness.drop)")
             }
         }
     }
@@ -170,17 +170,17 @@ public struct DecisionReader: Sendable {
         let text = d.text
         if let m = p["stopLoss"]!.firstMatch(in: t), let x = (m[1] ?? m[2]).flatMap({ Double($0) }), x > 0, x <= 100 {
             d.stopLoss = x / 100
-            d.readings.append("exit.stopLoss \(JSONValue.number(x / 100)) ← '\(Self.words(m.range, in: text))'")
+            d.readings.append("exit.stopLoss \(JSONText.wholeOrDecimal(x / 100)) ← '\(Self.words(m.range, in: text))'")
         }
         if let m = p["takeProfit"]!.firstMatch(in: t), let x = m[1].flatMap({ Double($0) }), x > 0, x <= 10_000 {
             d.takeProfit = x / 100
-            d.readings.append("exit.takeProfit \(JSONValue.number(x / 100)) ← '\(Self.words(m.range, in: text))'")
+            d.readings.append("exit.takeProfit \(JSONText.wholeOrDecimal(x / 100)) ← '\(Self.words(m.range, in: text))'")
         }
         if let m = p["sizeShare"]!.firstMatch(in: t), let x = m[1].flatMap({ Double($0) }), let unit = m[2] {
             let share = unit == "%" ? x / 100 : x / 10_000
             if share > 0 && share <= 1 {
                 d.capitalShare = share
-                d.readings.append("size \(JSONValue.number(share * 100))% of capital ← '\(Self.words(m.range, in: text))'")
+                d.readings.append("size \(JSONText.wholeOrDecimal(share * 100))% of capital ← '\(Self.words(m.range, in: text))'")
             }
         }
     }
@@ -448,7 +448,7 @@ public struct DecisionReader: Sendable {
     }
 
     static func bandText(_ b: DecisionReading.Band) -> String {
-        let lo = b.low.map { JSONValue.number($0) } ?? "…", hi = b.high.map { JSONValue.number($0) } ?? "…"
+        let lo = b.low.map { JSONText.wholeOrDecimal($0) } ?? "…", hi = b.high.map { JSONText.wholeOrDecimal($0) } ?? "…"
         return "\(b.test) [\(lo), \(hi)]"
     }
 

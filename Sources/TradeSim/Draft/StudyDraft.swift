@@ -161,7 +161,7 @@ struct Builder {
             return .object(f)
         }
         if !noHistory.isEmpty {
-            unresolved.append("universe: spot \(JSONValue.number(DraftDefaults.spot)) and volatility \(JSONValue.number(DraftDefaults.volatility)) are placeholders for \(noHistory.joined(separator: ", ")); set them (and drift, dividendYield, borrowFee, beta, correlation)")
+            unresolved.append("universe: spot \(JSONText.wholeOrDecimal(DraftDefaults.spot)) and volatility \(JSONText.wholeOrDecimal(DraftDefaults.volatility)) are placeholders for \(noHistory.joined(separator: ", ")); set them (and drift, dividendYield, borrowFee, beta, correlation)")
         }
         if !estimated.isEmpty {
             unresolved.append("universe: spot and volatility of \(estimated.joined(separator: ", ")) come from their closes before \(start); set drift, dividendYield, borrowFee, beta and a correlation")
@@ -227,9 +227,9 @@ struct Builder {
                         JSONField("rampDays", .number(Double(DraftDefaults.eventIVRampDays))),
                         JSONField("ramp", .string("linear")),
                         JSONField("assets", .array(assets.map { .string($0) })),
-                        JSONField("note", .string("Assumed: implied vol rises by \(JSONValue.number(DraftDefaults.eventIVMultiple)) × base over the \(DraftDefaults.eventIVRampDays) days before the event and is crushed on it.")),
+                        JSONField("note", .string("Assumed: implied vol rises by \(JSONText.wholeOrDecimal(DraftDefaults.eventIVMultiple)) × base over the \(DraftDefaults.eventIVRampDays) days before the event and is crushed on it.")),
                     ])))
-                    unresolved.append("events: '\(name)' implied-vol premium (\(JSONValue.number(DraftDefaults.eventIVMultiple)) × base IV, \(DraftDefaults.eventIVRampDays)-day ramp) is assumed")
+                    unresolved.append("events: '\(name)' implied-vol premium (\(JSONText.wholeOrDecimal(DraftDefaults.eventIVMultiple)) × base IV, \(DraftDefaults.eventIVRampDays)-day ramp) is assumed")
                 }
                 unresolved.append("events: '\(name)' is on day \(DraftDefaults.eventDay), a placeholder; set the date of '\(words)'")
                 events.append(.object(fields))
@@ -260,7 +260,7 @@ struct Builder {
         if let m = card.marketImpact { metadata.append(JSONField("marketImpact", .number(m))) }
         metadata.append(JSONField("drafted", .string("tradesim draft \(version)")))
 
-        unresolved.append("playbook: capital \(JSONValue.number(DraftDefaults.capital)), sizes (\(JSONValue.number(DraftDefaults.stockNotional)) notional per stock decision, \(JSONValue.number(DraftDefaults.optionPremium)) premium per option decision) and costs are assumptions")
+        unresolved.append("playbook: capital \(JSONText.wholeOrDecimal(DraftDefaults.capital)), sizes (\(JSONText.wholeOrDecimal(DraftDefaults.stockNotional)) notional per stock decision, \(JSONText.wholeOrDecimal(DraftDefaults.optionPremium)) premium per option decision) and costs are assumptions")
 
         let name = Self.studyName(title: card.title, cardName: cardName)
         var description = card.title

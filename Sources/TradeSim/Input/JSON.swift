@@ -380,9 +380,3 @@ public struct JSONParser {
         return scalar
     }
 }
-
-extension String {
-    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
-    }
-}

@@ -73,7 +73,8 @@ public struct PartialResult: Sendable {
         for o in outcomes {
             var variants: [String] = []
             for v in o.variants {
-                variants.append("{\"returns\": \(!v.returns.isEmpty), \"relative\": \(!v.relativeReturnBps.isEmpty)}")
+                variants.append(JSONText.object(["returns": JSONText.bool(!v.returns.isEmpty),
+                                                 "relative": JSONText.bool(!v.relativeReturnBps.isEmpty)]))
                 Self.append(v.pnl, to: &body)
                 Self.append(v.returns, to: &body)
                 Self.append(v.returnChunkSums, to: &body)
@@ -93,19 +94,17 @@ public struct PartialResult: Sendable {
                 "paths": \(o.paths), "chunks": \(o.variants.first?.returnChunkSums.count ?? 0), \
                 "samplePaths": \(o.equitySample.first?.count ?? 0), "tracedPaths": \(o.dailyPnL.first?.count ?? 0), \
                 "days": \(o.equitySample.count), "startEquity": "\(Self.hex(o.startEquity))",
-                    "variants": [\(variants.joined(separator: ", "))],
+                    "variants": \(JSONText.array(variants)),
                     "trades": [\(trades.isEmpty ? "" : "\n      " + trades)]}
                 """)
         }
         let run = settings
-        let inputs = run.inputs.map {
-            "{\"role\": \(JSONText.string($0.role)), \"path\": \(JSONText.string($0.path)), \"sha256\": \(JSONText.string($0.sha256))}"
-        }
+        let inputs = run.inputs.map(\.json)
         let header = """
             {"format": \(Self.format), "version": \(JSONText.string(run.version)), "study": \(JSONText.string(run.studyName)),
-             "inputs": [\(inputs.joined(separator: ", "))],
+             "inputs": \(JSONText.array(inputs)),
              "seed": "\(run.seed)", "paths": \(run.paths), "equitySamplePaths": \(run.equitySamplePaths), "tracedPaths": \(run.tracedPaths),
-             "shard": {"index": \(run.shard.index), "count": \(run.shard.count)},
+             "shard": \(JSONText.object(["index": String(run.shard.index), "count": String(run.shard.count)])),
              "scenarios": [\(scenarios.joined(separator: ",\n  "))]}
 
             """
@@ -131,9 +130,10 @@ public struct PartialResult: Sendable {
     }
 
     static func tradeJSON(_ t: TradeRecord) -> String {
-        let numbers = [t.quantity, t.entryPrice, t.exitPrice, t.costs, t.pnl].map { "\"\(hex($0))\"" }.joined(separator: ", ")
-        return "[\(t.path), \(JSONText.string(t.decisionID)), \(JSONText.string(t.variantName)), \(t.leg), "
-            + "\(JSONText.string(TradesTable.text(t.instrument))), \(JSONText.string(t.ticker)), \(t.entryDay), \"\(t.entryDate)\", "
-            + "\(t.exitDay), \"\(t.exitDate)\", \(t.exitReason.rawValue), \(numbers)]"
+        JSONText.array([String(t.path), JSONText.string(t.decisionID), JSONText.string(t.variantName), String(t.leg),
+                        JSONText.string(TradesTable.text(t.instrument)), JSONText.string(t.ticker), String(t.entryDay),
+                        JSONText.string(t.entryDate.description), String(t.exitDay), JSONText.string(t.exitDate.description),
+                        String(t.exitReason.rawValue)]
+                       + [t.quantity, t.entryPrice, t.exitPrice, t.costs, t.pnl].map { JSONText.string(hex($0)) })
     }
 }

@@ -12,6 +12,10 @@ public struct RunManifest: Sendable {
             self.path = path
             self.sha256 = sha256
         }
+        /// `{"role": …, "path": …, "sha256": …}`, as run.json and partial results list it.
+        var json: String {
+            JSONText.object(["role": JSONText.string(role), "path": JSONText.string(path), "sha256": JSONText.string(sha256)])
+        }
     }
 
     public var command: String
@@ -65,9 +69,7 @@ public struct RunManifest: Sendable {
         field("version", JSONText.string(TradeSimVersion.string))
         field("command", JSONText.string(command))
         field("study", JSONText.string(study.name))
-        field("inputs", "[\n" + inputs.map {
-            "    {\"role\": \(JSONText.string($0.role)), \"path\": \(JSONText.string($0.path)), \"sha256\": \(JSONText.string($0.sha256))}"
-        }.joined(separator: ",\n") + "\n  ]")
+        field("inputs", "[\n" + inputs.map { "    " + $0.json }.joined(separator: ",\n") + "\n  ]")
         field("seed", String(seed))
         field("paths", String(paths))
         field("threads", String(threads))
@@ -78,15 +80,17 @@ public struct RunManifest: Sendable {
         field("scenarios", "[\n" + outcomes.map { o in
             let s = o.scenario
             let model: String = { switch s.model { case .monteCarlo: "monteCarlo"; case .scripted: "scripted"; case .historical: "historical" } }()
-            return "    {\"name\": \(JSONText.string(s.name)), \"model\": \"\(model)\", \"weight\": \(NumberText.json(s.weight)), "
-                + "\"blend_weight\": \(NumberText.json(total > 0 ? s.weight / total : nil)), \"horizon_days\": \(s.horizonDays), "
-                + "\"start\": \"\(s.dates.first!)\", \"end\": \"\(s.dates.last!)\", \"paths\": \(o.paths)}"
+            return "    " + JSONText.object([
+                "name": JSONText.string(s.name), "model": JSONText.string(model), "weight": JSONText.number(s.weight),
+                "blend_weight": JSONText.number(total > 0 ? s.weight / total : nil), "horizon_days": String(s.horizonDays),
+                "start": JSONText.string(s.dates.first!.description), "end": JSONText.string(s.dates.last!.description),
+                "paths": String(o.paths),
+            ])
         }.joined(separator: ",\n") + "\n  ]")
         field("conventions", "{\n" + Self.conventions.map { "    \(JSONText.string($0.0)): \(JSONText.string($0.1))" }
             .joined(separator: ",\n") + "\n  }")
-        field("outputs", "[" + outputs.map(JSONText.string).joined(separator: ", ") + "]")
-        field("timings_seconds", "{" + timings.map { "\(JSONText.string($0.name)): \(NumberText.json(($0.seconds * 1000).rounded() / 1000))" }
-            .joined(separator: ", ") + "}")
+        field("outputs", JSONText.array(outputs.map(JSONText.string)))
+        field("timings_seconds", JSONText.object(timings.map { ($0.name, JSONText.number(($0.seconds * 1000).rounded() / 1000)) }))
         return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
     }
 }

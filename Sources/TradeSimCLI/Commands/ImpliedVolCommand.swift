@@ -24,7 +24,7 @@ enum ImpliedVolCommand {
         let vol = ImpliedVolatility.solve(price: price, inputs)
         let reason = vol == nil ? whyNoVolatility(price: price, inputs) : nil
         if a.has("json") {
-            try Console.out("{\"vol\": \(NumberText.json(vol)), \"reason\": \(reason.map(jsonString) ?? "null")}\n")
+            try Console.out(JSONText.object(["vol": JSONText.number(vol), "reason": reason.map(JSONText.string) ?? "null"]) + "\n")
         } else {
             try Console.out(OptionInputs.describe(inputs) + " price=\(price.description)\n"
                 + "vol  " + (vol.map { $0.description } ?? "n/a: " + (reason ?? "")) + "\n")
@@ -45,9 +45,5 @@ enum ImpliedVolCommand {
                 + "e^(−rT)·max(\(o.type == .call ? "F − K" : "K − F"), 0), F = S·e^((r−q)T)), the price at zero volatility"
         }
         return "no volatility reproduces the price to double precision"
-    }
-
-    static func jsonString(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -39,12 +39,11 @@ enum MetricsCommand {
         // The duration is a whole number of periods.
         func text(_ name: String, _ v: Double?, json: Bool) -> String {
             if name == "max_drawdown_duration", let v { return String(Int(v)) }
-            return json ? NumberText.json(v) : (v.map { $0.description } ?? "n/a")
+            return json ? JSONText.number(v) : (v.map { $0.description } ?? "n/a")
         }
         if a.has("json") {
-            var fields = values.map { "\"\($0.0)\": \(text($0.0, $0.1, json: true))" }
-            fields.append("\"periods\": \(series.returns.count)")
-            try Console.out("{" + fields.joined(separator: ", ") + "}\n")
+            let fields = values.map { ($0.0, text($0.0, $0.1, json: true)) } + [("periods", String(series.returns.count))]
+            try Console.out(JSONText.object(fields) + "\n")
             return
         }
         var out = "\(file): \(Plural.count(series.returns.count, "return")) (\(series.fromLevels ? "from levels in" : "column") \(series.column)), "

@@ -20,7 +20,7 @@ enum PriceCommand {
             let keys: [(String, Double)] = [("price", v.price), ("delta", v.delta), ("gamma", v.gamma),
                                             ("vega", v.vega), ("theta", v.theta), ("rho", v.rho),
                                             ("dividend_rho", v.dividendRho)]
-            try Console.out("{" + keys.map { "\"\($0.0)\": \(NumberText.json($0.1))" }.joined(separator: ", ") + "}\n")
+            try Console.out(JSONText.object(keys.map { ($0.0, JSONText.number($0.1)) }) + "\n")
             return
         }
         let rows: [(String, Double, String)] = [

@@ -1,8 +1,9 @@
-/// A JSON value built in memory and written as text, with object members kept in the order
+/// A JSON document built in memory and written as text, with object members kept in the order
 /// they were added (so a drafted study reads top-down like a hand-written one).
 ///
-/// Output is RFC 8259 JSON, two-space indented; numbers print in their shortest round-trip
-/// form (`0.2`, `250000`), strings escape `"`, `\` and the control characters.
+/// Written two-space indented, its tokens by `JSONText` (the one JSON writer): strings
+/// escaped there, numbers as a person writes them in a study (`JSONText.wholeOrDecimal`:
+/// `250000`, `0.2`).
 public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Double)
@@ -36,13 +37,13 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private func write(into out: inout String, indent: Int) {
         switch self {
-        case let .string(s): out += Self.quoted(s)
-        case let .number(x): out += Self.number(x)
-        case let .bool(b): out += b ? "true" : "false"
+        case let .string(s): out += JSONText.string(s)
+        case let .number(x): out += JSONText.wholeOrDecimal(x)
+        case let .bool(b): out += JSONText.bool(b)
         case let .array(items):
             // Short arrays of scalars stay on one line, as a person writes `["MP", "USAR"]`.
             if items.allSatisfy(\.isScalar) {
-                let inline = "[" + items.map { $0.text() }.joined(separator: ", ") + "]"
+                let inline = JSONText.array(items.map { $0.text() })
                 if inline.count <= 80 { out += inline; return }
             }
             if items.isEmpty { out += "[]"; return }
@@ -57,7 +58,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             if fields.isEmpty { out += "{}"; return }
             out += "{\n"
             for (k, f) in fields.enumerated() {
-                out += String(repeating: "  ", count: indent + 1) + Self.quoted(f.key) + ": "
+                out += String(repeating: "  ", count: indent + 1) + JSONText.string(f.key) + ": "
                 f.value.write(into: &out, indent: indent + 1)
                 out += k + 1 < fields.count ? ",\n" : "\n"
             }
@@ -70,22 +71,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array, .object: false
         default: true
         }
-    }
-
-    /// Whole numbers below 2⁵³ without a fraction (`250000`), others in Swift's shortest
-    /// round-trip form (`0.05`, `1e-07`). Non-finite numbers have no JSON form and are never
-    /// built by the drafter; they print as `null`.
-    static func number(_ x: Double) -> String {
-        guard x.isFinite else { return "null" }
-        if x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int64(x)) }
-        return "\(x)"
-    }
-
-    /// RFC 8259 string escaping, as the reports write it (`JSONText`); a string with nothing
-    /// to escape (no `"`, `\\` or control character) is copied as it is.
-    static func quoted(_ s: String) -> String {
-        if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return JSONText.string(s) }
-        return "\"" + s + "\""
     }
 }
 

@@ -1,17 +1,12 @@
 /// How numbers become text in every report: the shortest decimal that reads back as the same
 /// `Double` (Swift's round-trip `description`, e.g. `0.1`, `4.759422392871532`, `1e-05`), so a
 /// CSV or JSON value loads in pandas or a spreadsheet as exactly the computed number.
-/// Undefined values (nil, NaN, ±∞) never reach a report: they are an empty CSV cell or JSON `null`.
+/// Undefined values (nil, NaN, ±∞) never reach a report: they are an empty CSV cell (or JSON
+/// `null`: `JSONText.number`).
 public enum NumberText {
     /// The CSV cell for a value: round-trip decimal, or "" when undefined.
     public static func csv(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "" }
-        return x == 0 ? "0" : x.description
-    }
-
-    /// The JSON token for a value: round-trip decimal, or `null` when undefined.
-    public static func json(_ x: Double?) -> String {
-        guard let x, x.isFinite else { return "null" }
         return x == 0 ? "0" : x.description
     }
 
