@@ -132,13 +132,13 @@ struct BlockRunner: Sendable {
                 out.relative[k]?[path] = s.relative[lane]
             }
             // Sums of the finite returns per chunk of paths, each in path order.
-            for chunkStart in stride(from: 0, to: lanes, by: OutcomeBuffers.chunkPaths) {
+            for chunkStart in stride(from: 0, to: lanes, by: VariantOutcomes.chunkPaths) {
                 var sum = 0.0, count = 0
-                for lane in chunkStart..<min(chunkStart + OutcomeBuffers.chunkPaths, lanes) where s.finalReturn[lane].isFinite {
+                for lane in chunkStart..<min(chunkStart + VariantOutcomes.chunkPaths, lanes) where s.finalReturn[lane].isFinite {
                     sum += s.finalReturn[lane]
                     count += 1
                 }
-                let chunk = (local + chunkStart) / OutcomeBuffers.chunkPaths
+                let chunk = (local + chunkStart) / VariantOutcomes.chunkPaths
                 out.returnSums[k][chunk] = sum
                 out.returnCounts[k][chunk] = count
             }

@@ -26,7 +26,7 @@ public struct RunConfiguration: Sendable {
 
     /// Paths per block: `lanesPerBlock` rounded up to whole chunks of the return sums.
     var blockPaths: Int {
-        let chunk = OutcomeBuffers.chunkPaths
+        let chunk = VariantOutcomes.chunkPaths
         return max(1, (lanesPerBlock + chunk - 1) / chunk) * chunk
     }
 

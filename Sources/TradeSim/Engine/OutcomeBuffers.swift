@@ -4,7 +4,7 @@ import Foundation
 /// writes only its own paths' slots. One allocation per variant and kind, so that each can
 /// be handed over as an array and freed at once (`takeArray`): the run never holds a result
 /// twice. Per-path returns and pair spreads are kept only where asked for (`keep`); the
-/// summary needs only their mean, from sums over chunks of `chunkPaths` paths, each summed in
+/// summary needs only their mean, from sums over chunks of `VariantOutcomes.chunkPaths` paths, each summed in
 /// path order and the chunks in order (blocks hold whole chunks), so it depends neither on
 /// threads nor on block sizes. Drawdowns are kept in single precision.
 ///
@@ -39,9 +39,7 @@ struct OutcomeBuffers: @unchecked Sendable {
     let tracedPaths: Int
     let days: Int
 
-    /// Paths per chunk of the return sums; blocks and shards are whole chunks.
-    static let chunkPaths = 64
-    var chunks: Int { (paths + Self.chunkPaths - 1) / Self.chunkPaths }
+    var chunks: Int { VariantOutcomes.chunks(paths: paths) }
 
     init(range: Range<Int>, variants: Int, keepReturns: [Bool], keepRelative: [Bool], days: Int, sampleEnd: Int, tracedEnd: Int) {
         firstPath = range.lowerBound
@@ -63,7 +61,7 @@ struct OutcomeBuffers: @unchecked Sendable {
             return b
         }
         pnl = (0..<variants).map { _ in make(paths) }
-        let chunks = (paths + Self.chunkPaths - 1) / Self.chunkPaths
+        let chunks = VariantOutcomes.chunks(paths: paths)
         returns = (0..<variants).map { keepReturns[$0] ? make(paths) : nil }
         returnSums = (0..<variants).map { _ in make(chunks) }
         returnCounts = (0..<variants).map { _ in make(chunks) }

@@ -1,6 +1,6 @@
 /// Slice `index` of `count` of a run's paths (`tradesim run --shard i/n`, i from 0).
 ///
-/// A scenario's paths are cut into chunks of 64 (`OutcomeBuffers.chunkPaths`); shard i runs
+/// A scenario's paths are cut into chunks of 64 (`VariantOutcomes.chunkPaths`); shard i runs
 /// chunks ⌊i·C/n⌋ ..< ⌊(i+1)·C/n⌋ of the C chunks. The slices are disjoint, cover every path,
 /// and begin on chunk boundaries, so every number a report needs (per-path finals, and the
 /// return sums, which are per chunk) comes out of the shards exactly as out of one run.
@@ -31,7 +31,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// products i·C are taken at double width: a path count read from a partial result gives
     /// a range, never an overflow.
     public func pathRange(paths: Int) -> Range<Int> {
-        let chunk = OutcomeBuffers.chunkPaths
+        let chunk = VariantOutcomes.chunkPaths
         let chunks = (paths + chunk - 1) / chunk
         func boundary(_ i: Int) -> Int {
             count.dividingFullWidth(i.multipliedFullWidth(by: chunks)).quotient

@@ -46,7 +46,7 @@ extension PartialResult {
                     }
                 }
             }
-            try checkChunks(v, paths: o.paths, firstChunk: o.firstPath / OutcomeBuffers.chunkPaths, scenario: o.scenario.name)
+            try checkChunks(v, paths: o.paths, firstChunk: o.firstPath / VariantOutcomes.chunkPaths, scenario: o.scenario.name)
         }
         for i in 0..<o.paths {
             guard o.portfolioPnL[i].isFinite else { throw Failure(path: place("portfolio", "pnl", i), found: number(o.portfolioPnL[i]), allowed: finite) }
@@ -73,7 +73,7 @@ extension PartialResult {
 
     /// The per-chunk counts and sums of the finite returns (see `checkValues`).
     static func checkChunks(_ v: VariantOutcomes, paths: Int, firstChunk: Int, scenario: String) throws(Failure) {
-        let size = OutcomeBuffers.chunkPaths
+        let size = VariantOutcomes.chunkPaths
         for c in v.returnChunkCounts.indices {
             let lanes = (c * size)..<min((c + 1) * size, paths)
             let place = "\(scenario)/\(v.label)/returnChunk[\(firstChunk + c)]"

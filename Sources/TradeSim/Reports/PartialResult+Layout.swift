@@ -37,7 +37,7 @@ extension PartialResult {
             let range = settings.shard.pathRange(paths: total)
             firstPath = range.lowerBound
             paths = range.count
-            chunks = (paths + OutcomeBuffers.chunkPaths - 1) / OutcomeBuffers.chunkPaths
+            chunks = VariantOutcomes.chunks(paths: paths)
             let sampleEnd = min(total, settings.equitySamplePaths), tracedEnd = min(total, settings.tracedPaths)
             samplePaths = max(0, min(range.upperBound, sampleEnd) - range.lowerBound)
             tracedPaths = playbook.variants.isEmpty ? 0 : max(0, min(range.upperBound, tracedEnd) - range.lowerBound)

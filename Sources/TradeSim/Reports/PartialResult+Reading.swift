@@ -265,8 +265,8 @@ extension PartialResult {
             return d
         }
         let instrumentText = try string(a[4], "\(path)[4]")
-        guard let instrument = TradesTable.instrument(text: instrumentText) else {
-            throw Failure(path: "\(path)[4]", found: JSONText.string(instrumentText), allowed: TradesTable.instrumentAllowed)
+        guard let instrument = TradeRecord.Instrument(text: instrumentText) else {
+            throw Failure(path: "\(path)[4]", found: JSONText.string(instrumentText), allowed: TradeRecord.Instrument.textAllowed)
         }
         let reasonCode = try int(a[10], "\(path)[10]")
         guard let reason = ExitReason(rawValue: UInt8(clamping: reasonCode)), reasonCode <= Int(UInt8.max), reason != .neverEntered else {

@@ -131,7 +131,7 @@ public struct PartialResult: Sendable {
 
     static func tradeJSON(_ t: TradeRecord) -> String {
         JSONText.array([String(t.path), JSONText.string(t.decisionID), JSONText.string(t.variantName), String(t.leg),
-                        JSONText.string(TradesTable.text(t.instrument)), JSONText.string(t.ticker), String(t.entryDay),
+                        JSONText.string(t.instrument.text), JSONText.string(t.ticker), String(t.entryDay),
                         JSONText.string(t.entryDate.description), String(t.exitDay), JSONText.string(t.exitDate.description),
                         String(t.exitReason.rawValue)]
                        + [t.quantity, t.entryPrice, t.exitPrice, t.costs, t.pnl].map { JSONText.string(hex($0)) })

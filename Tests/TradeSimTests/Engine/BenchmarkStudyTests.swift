@@ -13,7 +13,7 @@ struct BenchmarkStudyTests {
         let legs = o.trades.filter { $0.decisionID == "putspread" }
         #expect(legs.map(\.ticker) == ["A3", "A3", "A4", "A4"])
         // Expiry day 126 = 2026-06-30 (numpy.busday_offset("2026-01-05", 126)).
-        #expect(legs.map { TradesTable.text($0.instrument) } == ["put 95.0 2026-06-30", "put 80.0 2026-06-30", "put 95.0 2026-06-30", "put 80.0 2026-06-30"])
+        #expect(legs.map { $0.instrument.text } == ["put 95.0 2026-06-30", "put 80.0 2026-06-30", "put 95.0 2026-06-30", "put 80.0 2026-06-30"])
         let a3 = legs[0].quantity * legs[0].entryPrice + legs[1].quantity * legs[1].entryPrice
         let a4 = legs[2].quantity * legs[2].entryPrice + legs[3].quantity * legs[3].entryPrice
         #expect(abs(a3 - 39_990.017772) < 1e-6)

@@ -1,37 +1,3 @@
-/// The per-path results of one decision variant in one scenario (the only per-path data the
-/// engine keeps; everything per day is streamed).
-public struct VariantOutcomes: Sendable {
-    public let decisionID: String
-    public let variantName: String
-    public let kind: DecisionKind
-    public let inPortfolio: Bool
-    /// P&L at exit (or at the scenario's end), costs and carry included, in money.
-    public var pnl: [Double]
-    /// P&L / basis at exit per path, NaN where undefined (never entered, or a zero basis);
-    /// kept only where a thesis tests the return (or `RunConfiguration.keepPathReturns`),
-    /// empty otherwise.
-    public var returns: [Double]
-    /// Sums and counts of the finite returns per chunk of 64 paths, each summed in path order.
-    public var returnChunkSums: [Double]
-    public var returnChunkCounts: [Int]
-    /// Sum of the finite returns (the chunks' sums added in chunk order: the same for any
-    /// threads, block size or split into shards) and their count.
-    public var returnSum: Double { returnChunkSums.reduce(0, +) }
-    public var returnCount: Int { returnChunkCounts.reduce(0, +) }
-    /// Largest fall of the decision's P&L from its running peak, in money (≥ 0), in single
-    /// precision (relative 6e-8: the memory a path costs matters at millions of paths).
-    public var maxDrawdown: [Float]
-    /// Trading days from entry to exit (0 when never entered).
-    public var holdingDays: [Int32]
-    public var exitReason: [UInt8]
-    /// Long-side return minus short-side return in basis points, per path, for pairs whose
-    /// theses test it (or `keepPathReturns`; NaN where the pair never entered); empty otherwise.
-    public var relativeReturnBps: [Double]
-
-    /// "decision" or "decision/variant" for messages.
-    public var label: String { variantName.isEmpty ? decisionID : decisionID + "/" + variantName }
-}
-
 /// Everything a run keeps about one scenario.
 public struct ScenarioOutcomes: Sendable {
     public let scenario: Scenario

@@ -1,0 +1,81 @@
+/// One leg of one trade on one path (a row of `trades.csv`, which `TradesTable` formats): data
+/// the engine returns.
+///
+/// Prices are before costs: the close for stock, the model mid (or intrinsic at expiry) for
+/// options. `costs` holds everything the trade paid besides price moves: slippage against the
+/// close, option half-spreads, commissions and borrow fees. `pnl` = quantity × (exit − entry)
+/// − costs. Money in the study currency, quantities in units of the instrument.
+public struct TradeRecord: Sendable, Hashable {
+    /// What a leg held.
+    public enum Instrument: Sendable, Hashable {
+        case stock
+        /// A European option on the leg's ticker: its type, its strike in price units (as set on
+        /// the entry day by the leg's `StrikeRule`) and its expiry.
+        case option(OptionType, strike: Double, expiry: Expiry)
+    }
+
+    /// When an option expires.
+    public enum Expiry: Sendable, Hashable {
+        /// On this trading day of the scenario.
+        case date(CalendarDate)
+        /// On this trading day (counted from the run's first day, 0), after the scenario's
+        /// last day: a day without a date.
+        case day(Int)
+    }
+
+    public var path: Int
+    public var decisionID: String
+    public var variantName: String
+    public var leg: Int
+    public var instrument: Instrument
+    public var ticker: String
+    public var quantity: Double
+    public var entryDay: Int
+    public var entryDate: CalendarDate
+    public var entryPrice: Double
+    public var exitDay: Int
+    public var exitDate: CalendarDate
+    public var exitPrice: Double
+    public var costs: Double
+    public var pnl: Double
+    public var exitReason: ExitReason
+}
+
+extension TradeRecord.Instrument {
+    /// The instrument as `trades.csv` and partial results write it: `stock`, or an option's
+    /// type, strike and expiry — `put 95.0 2026-09-15`, or `call 102.5 day 300` for an expiry
+    /// after the scenario's last date (the strike as `NumberText.csv` writes it: the
+    /// round-trip decimal).
+    public var text: String {
+        switch self {
+        case .stock:
+            return "stock"
+        case let .option(type, strike, .date(date)):
+            return "\(type.rawValue) \(NumberText.csv(strike)) \(date)"
+        case let .option(type, strike, .day(day)):
+            return "\(type.rawValue) \(NumberText.csv(strike)) day \(day)"
+        }
+    }
+
+    /// The instrument `text` wrote, read back (nil for any other text, even another spelling of
+    /// the same number, date or day): partial results keep a trade's instrument as this text.
+    init?(text: String) {
+        if text == "stock" {
+            self = .stock
+            return
+        }
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard words.count == 3 || words.count == 4, let type = OptionType(rawValue: words[0]),
+              let strike = Double(words[1]), strike.isFinite, NumberText.csv(strike) == words[1] else { return nil }
+        if words.count == 3, let date = CalendarDate(iso: words[2]), date.description == words[2] {
+            self = .option(type, strike: strike, expiry: .date(date))
+        } else if words.count == 4, words[2] == "day", let day = Int(words[3]), String(day) == words[3] {
+            self = .option(type, strike: strike, expiry: .day(day))
+        } else {
+            return nil
+        }
+    }
+
+    /// What `init(text:)` reads, for messages.
+    static let textAllowed = "\"stock\", or \"call\" or \"put\", a strike and an expiry date (\"put 95.0 2026-09-15\") or day (\"put 95.0 day 300\")"
+}
