@@ -54,7 +54,7 @@ enum PartialTarget {
                 let shard = Shard(index: i, count: n)!
                 let c = configuration(shard: shard)
                 let outcomes = Engine.run(study: study, scenarioIndices: Array(study.scenarios.indices), configuration: c)
-                let inputs = [RunManifest.Input(role: "study", path: "fuzz-partial.json", sha256: SHA256.hex(Array(studyJSON.utf8)))]
+                let inputs = [RunInput(role: "study", path: "fuzz-partial.json", sha256: SHA256.hex(Array(studyJSON.utf8)))]
                 let partial = PartialResult(studyName: study.name, inputs: inputs, configuration: c, shard: shard, outcomes: outcomes)
                 out.append(("shard-\(i)-of-\(n).tspart", partial.encoded()))
             }

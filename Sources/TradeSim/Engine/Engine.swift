@@ -46,22 +46,22 @@ public struct RunConfiguration: Sendable {
 /// The payoff engine: runs a study's playbook in its scenarios, path by path and day by day,
 /// in parallel blocks of paths whose results land in path order.
 public enum Engine {
-    /// Runs `scenarioIndices` of `study` (its playbook must be set). A scripted or replayed
-    /// scenario runs one path.
+    /// Runs `scenarioIndices` of `study`, which must have a playbook (`Study.requirePlaybook`).
+    /// A scripted or replayed scenario runs one path.
     /// `progress`, when given, is called (from worker threads) with the number of paths each
     /// finished block held.
     public static func run(study: Study, scenarioIndices: [Int], configuration c: RunConfiguration,
                            progress: (@Sendable (Int) -> Void)? = nil) -> [ScenarioOutcomes] {
-        guard let playbook = study.playbook else { return [] }
+        let playbook = study.runPlaybook
         return scenarioIndices.map { index in
             runScenario(study: study, playbook: playbook, scenarioIndex: index, configuration: c, progress: progress)
         }
     }
 
     /// Runs many small scenarios (a rolling backtest's replays) in parallel, one thread each,
-    /// results in scenario order.
+    /// results in scenario order. The study must have a playbook, as for `run`.
     public static func runEach(study: Study, configuration c: RunConfiguration) -> [ScenarioOutcomes] {
-        guard let playbook = study.playbook else { return [] }
+        let playbook = study.runPlaybook
         var single = c
         single.threads = 1
         let config = single

@@ -18,8 +18,10 @@ public struct RunEstimate: Sendable, Equatable {
     /// Paths × trading days, summed over the scenarios: the work.
     public var pathDays: Int
 
+    /// The estimate for running `scenarioIndices` of `study` (which has a playbook, as for
+    /// `Engine.run`) under `c`.
     public init(study: Study, scenarioIndices: [Int], configuration c: RunConfiguration) {
-        let variants = study.playbook?.variants ?? []
+        let variants = study.runPlaybook.variants
         var kept = 0.0, paths = 0, pathDays = 0
         for index in scenarioIndices {
             let scenario = study.scenarios[index]

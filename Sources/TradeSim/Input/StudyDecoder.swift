@@ -317,3 +317,15 @@ public struct StudyDecoder {
         return nil
     }
 }
+
+extension Study {
+    /// The study's playbook, or the problem a run reports for a study without one (the input
+    /// check before `Engine.run`, the reports and partial results, which take it for granted).
+    public func requirePlaybook(file: String) -> Result<Playbook, InputProblem> {
+        guard let playbook else {
+            return .failure(InputProblem(file: file, path: "", found: "a study without a playbook",
+                                         allowed: "a study with a \"playbook\" to run (see README, Playbook)"))
+        }
+        return .success(playbook)
+    }
+}

@@ -249,7 +249,8 @@ public struct HTMLReport {
     // MARK: - Payoffs
 
     func payoffSection() -> String {
-        guard let playbook = study.playbook, let scenario = outcomes.first?.scenario else { return "" }
+        let playbook = study.runPlaybook
+        guard let scenario = outcomes.first?.scenario else { return "" }
         let optionVariants = playbook.variants.filter(\.hasOptions)
         guard !optionVariants.isEmpty else { return "" }
         var out = "<h2>Payoff at expiry of the option decisions</h2><p class=\"muted\">Per unit of the first underlying, as % of its price at entry: value at expiry minus the premium at the model mid on the entry day (first scenario's IV), against the underlying at expiry.</p><div class=\"charts\">\n"

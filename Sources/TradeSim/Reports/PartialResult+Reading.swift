@@ -44,7 +44,8 @@ extension PartialResult {
     }
 
     /// The whole partial result; `study` supplies the scenarios and decisions it refers to
-    /// (the caller has checked that the inputs' SHA-256 match the header's).
+    /// (the caller has checked that it has a playbook, and that the inputs' SHA-256 match the
+    /// header's).
     public static func decode(_ bytes: [UInt8], file: String, study: Study) -> Result<PartialResult, InputProblems> {
         header(bytes, file: file).flatMap { decode(bytes, header: $0, file: file, study: study) }
     }
@@ -52,7 +53,7 @@ extension PartialResult {
     /// The body of a file whose `header` was read (steps 4–5).
     public static func decode(_ bytes: [UInt8], header: Header, file: String, study: Study) -> Result<PartialResult, InputProblems> {
         do throws(Failure) {
-            guard let playbook = study.playbook else { throw Failure(found: "a study without a playbook") }
+            let playbook = study.runPlaybook
             let layouts = try header.scenarios.enumerated().map { (k, s) throws(Failure) in
                 try SliceLayout(s, at: "scenarios[\(k)]", settings: header.settings, study: study, playbook: playbook)
             }
@@ -110,13 +111,13 @@ extension PartialResult {
         guard let shard = Shard(index: index, count: count) else {
             throw Failure(path: "shard.index", found: "\(index)", allowed: "a shard from 0 to \(count - 1) (of \(count))")
         }
-        let inputs = try array(fields["inputs"], "inputs").enumerated().map { (k, node) throws(Failure) -> RunManifest.Input in
+        let inputs = try array(fields["inputs"], "inputs").enumerated().map { (k, node) throws(Failure) -> RunInput in
             let o = try object(node, "inputs[\(k)]")
             let sha = try string(o["sha256"], "inputs[\(k)].sha256")
             guard sha.utf8.count == 64, sha.utf8.allSatisfy(isLowercaseHexDigit) else {
                 throw Failure(path: "inputs[\(k)].sha256", found: JSONText.string(sha), allowed: "64 lowercase hex digits")
             }
-            return RunManifest.Input(role: try string(o["role"], "inputs[\(k)].role"), path: try string(o["path"], "inputs[\(k)].path"),
+            return RunInput(role: try string(o["role"], "inputs[\(k)].role"), path: try string(o["path"], "inputs[\(k)].path"),
                                      sha256: sha)
         }
         guard inputs.contains(where: { $0.role == "study" }) else {

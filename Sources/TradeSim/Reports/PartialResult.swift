@@ -35,7 +35,7 @@ public struct PartialResult: Sendable {
     public struct Settings: Sendable {
         public var version: String
         public var studyName: String
-        public var inputs: [RunManifest.Input]
+        public var inputs: [RunInput]
         public var seed: UInt64
         public var paths: Int
         public var equitySamplePaths: Int
@@ -47,7 +47,7 @@ public struct PartialResult: Sendable {
     /// The shard's slices, one per scenario run, in the run's scenario order.
     public var outcomes: [ScenarioOutcomes]
 
-    public init(studyName: String, inputs: [RunManifest.Input], configuration c: RunConfiguration, shard: Shard,
+    public init(studyName: String, inputs: [RunInput], configuration c: RunConfiguration, shard: Shard,
                 outcomes: [ScenarioOutcomes]) {
         settings = Settings(version: TradeSimVersion.string, studyName: studyName, inputs: inputs, seed: c.seed, paths: c.paths,
                             equitySamplePaths: c.equitySamplePaths, tracedPaths: c.tracedPaths, shard: shard)

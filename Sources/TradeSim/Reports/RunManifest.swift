@@ -2,25 +2,9 @@
 /// threads, the scenarios run, the conventions in force, and timings. Everything but
 /// `timings_seconds` (and `threads`) is the same for the same inputs and seed.
 public struct RunManifest: Sendable {
-    public struct Input: Sendable {
-        public var role: String
-        public var path: String
-        public var sha256: String
-
-        public init(role: String, path: String, sha256: String) {
-            self.role = role
-            self.path = path
-            self.sha256 = sha256
-        }
-        /// `{"role": …, "path": …, "sha256": …}`, as run.json and partial results list it.
-        var json: String {
-            JSONText.object(["role": JSONText.string(role), "path": JSONText.string(path), "sha256": JSONText.string(sha256)])
-        }
-    }
-
     public var command: String
     public var study: Study
-    public var inputs: [Input]
+    public var inputs: [RunInput]
     public var seed: UInt64
     public var paths: Int
     public var threads: Int
@@ -31,7 +15,7 @@ public struct RunManifest: Sendable {
     public var outputs: [String]
     public var timings: [(name: String, seconds: Double)]
 
-    public init(command: String, study: Study, inputs: [Input], configuration: RunConfiguration,
+    public init(command: String, study: Study, inputs: [RunInput], configuration: RunConfiguration,
                 outcomes: [ScenarioOutcomes], outputs: [String], timings: [(name: String, seconds: Double)]) {
         self.command = command
         self.study = study

@@ -68,33 +68,3 @@ public struct Scenario: Sendable, Hashable {
     /// The first event with this name, if any.
     public func event(named name: String) -> ScheduledEvent? { events.first { $0.name == name } }
 }
-
-/// A study: the universe, its calendar, the scenarios (and, from the playbook issue on, the
-/// decisions to run in them).
-public struct Study: Sendable {
-    public var name: String
-    public var description: String
-    public var currency: String
-    public var calendar: TradingCalendar
-    public var universe: Universe
-    public var scenarios: [Scenario]
-    /// The decisions to run (nil for a study of scenarios only).
-    public var playbook: Playbook?
-    /// Free-form notes carried into reports (e.g. a drafted card's sentiment score).
-    public var metadata: [(key: String, value: String)]
-
-    public init(name: String, description: String = "", currency: String = "USD", calendar: TradingCalendar,
-                universe: Universe, scenarios: [Scenario], playbook: Playbook? = nil,
-                metadata: [(key: String, value: String)] = []) {
-        self.playbook = playbook
-        self.name = name
-        self.description = description
-        self.currency = currency
-        self.calendar = calendar
-        self.universe = universe
-        self.scenarios = scenarios
-        self.metadata = metadata
-    }
-
-    public func scenario(named name: String) -> Scenario? { scenarios.first { $0.name == name } }
-}

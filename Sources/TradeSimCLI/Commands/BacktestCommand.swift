@@ -50,9 +50,7 @@ enum BacktestCommand {
         }
         var loaded = try StudyLoader.load(a.positional.first ?? defaultStudy)
         let study = loaded.study
-        guard study.playbook != nil else {
-            throw CLIError.data("\(loaded.path): found a study without a playbook; allowed: a study with a \"playbook\" to run (see README, Playbook)")
-        }
+        if case let .failure(problem) = study.requirePlaybook(file: loaded.path) { throw CLIError.data(problem.description) }
         guard let template = study.scenarios.first(where: { if case .historical = $0.model { true } else { false } }),
               case let .historical(history) = template.model else {
             throw CLIError.data("\(loaded.path): found no historical scenario; allowed: a study with a scenario of \"model\": \"historical\" (its events, rate and implied-vol model drive the backtest)")
@@ -60,7 +58,7 @@ enum BacktestCommand {
         // Prices: --prices (relative to the working directory) or the scenario's own.
         let reference: String
         let series: [PriceSeries]
-        let record = { (path: String, bytes: [UInt8]) in loaded.inputs.append(RunManifest.Input(role: "prices", path: StudyLoader.displayPath(path), sha256: SHA256.hex(bytes))) }
+        let record = { (path: String, bytes: [UInt8]) in loaded.inputs.append(RunInput(role: "prices", path: StudyLoader.displayPath(path), contents: bytes)) }
         var read: [(String, [UInt8])] = []
         if let prices = a.string("prices") {
             reference = prices

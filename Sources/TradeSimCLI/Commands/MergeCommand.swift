@@ -50,6 +50,7 @@ enum MergeCommand {
         // The study, and every input, as the shards read them.
         let studyPath = a.string("study") ?? first.inputs.first { $0.role == "study" }?.path ?? ""
         let loaded = try StudyLoader.load(studyPath)
+        if case let .failure(problem) = loaded.study.requirePlaybook(file: loaded.path) { throw CLIError.data(problem.description) }
         let recorded = first.inputs.map { "\($0.role) \($0.sha256)" }
         let now = loaded.inputs.map { "\($0.role) \($0.sha256)" }
         guard recorded == now else {

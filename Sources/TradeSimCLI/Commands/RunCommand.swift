@@ -43,9 +43,7 @@ enum RunCommand {
         var clock = Stopwatch()
         let loaded = try StudyLoader.load(a.positional.first)
         let study = loaded.study
-        guard study.playbook != nil else {
-            throw CLIError.data("\(loaded.path): found a study without a playbook; allowed: a study with a \"playbook\" to run (see README, Playbook)")
-        }
+        if case let .failure(problem) = study.requirePlaybook(file: loaded.path) { throw CLIError.data(problem.description) }
         var indices = Array(study.scenarios.indices)
         let names = a.strings("scenario")
         if !names.isEmpty {

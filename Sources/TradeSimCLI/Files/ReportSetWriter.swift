@@ -5,7 +5,7 @@ import TradeSim
 enum ReportSetWriter {
     /// Writes every file; returns the summary rows (for the printed table).
     static func write(command: String, study: Study, outcomes: [ScenarioOutcomes], blend: Bool,
-                      configuration: RunConfiguration, inputs: [RunManifest.Input], folder: ReportFolder,
+                      configuration: RunConfiguration, inputs: [RunInput], folder: ReportFolder,
                       clock: inout Stopwatch, timings: [(name: String, seconds: Double)]) throws -> [SummaryRow] {
         let tables = ReportTables(outcomes, blend: blend, threads: configuration.threads)
         let summary = tables.summary, histograms = tables.histograms, bands = tables.bands

@@ -11,7 +11,7 @@ enum StudyLoader {
         var path: String
         var bytes: [UInt8]
         /// The study file and every price file it read, with their SHA-256 (for run.json).
-        var inputs: [RunManifest.Input]
+        var inputs: [RunInput]
         /// The same files as read (for the output rule: never replaced, never inside a report folder).
         var reads: [OutputRule.Input]
     }
@@ -22,11 +22,11 @@ enum StudyLoader {
         let bytes = try readBytes(file, what: path == nil ? "the first card's study (run from the repository root, or name a STUDY)" : "a readable study file",
                                   limit: .study)
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
-        var inputs = [RunManifest.Input(role: "study", path: file, sha256: SHA256.hex(bytes))]
+        var inputs = [RunInput(role: "study", path: file, contents: bytes)]
         var reads = [OutputRule.Input(role: "the study file", path: file)]
         let result = StudyDecoder.decode(bytes, file: file, loadHistory: { reference in
             loadPrices(reference, relativeTo: directory, read: {
-                inputs.append(RunManifest.Input(role: "prices", path: displayPath($0), sha256: SHA256.hex($1)))
+                inputs.append(RunInput(role: "prices", path: displayPath($0), contents: $1))
                 reads.append(OutputRule.Input(role: "the price file", path: displayPath($0)))
             })
         })

@@ -34,7 +34,7 @@ struct PartialResultTests {
         let shard = try #require(Shard(index: i, count: n))
         let c = RunConfiguration(paths: paths, seed: 7, threads: 1, tracedPaths: traced, shard: shard)
         let outcomes = Engine.run(study: study, scenarioIndices: Array(study.scenarios.indices), configuration: c)
-        let inputs = [RunManifest.Input(role: "study", path: "partial-check.json", sha256: String(repeating: "0f", count: 32))]
+        let inputs = [RunInput(role: "study", path: "partial-check.json", sha256: String(repeating: "0f", count: 32))]
         return (PartialResult(studyName: study.name, inputs: inputs, configuration: c, shard: shard, outcomes: outcomes), study)
     }
 
@@ -105,7 +105,7 @@ struct PartialResultTests {
         for i in 0..<3 {
             let shard = Shard(index: i, count: 3)!
             let c = RunConfiguration(paths: 300, seed: 5, threads: 2, tracedPaths: 20, shard: shard)
-            let p = PartialResult(studyName: study.name, inputs: [RunManifest.Input(role: "study", path: name, sha256: String(repeating: "1", count: 64))],
+            let p = PartialResult(studyName: study.name, inputs: [RunInput(role: "study", path: name, sha256: String(repeating: "1", count: 64))],
                                   configuration: c, shard: shard, outcomes: Engine.run(study: study, scenarioIndices: indices, configuration: c))
             switch PartialResult.decode(p.encoded(), file: "s\(i).tspart", study: study) {
             case let .success(decoded): parts.append(decoded)
