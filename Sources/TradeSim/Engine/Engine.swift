@@ -70,16 +70,11 @@ public enum Engine {
         }
     }
 
-    /// Paths each scenario runs under a configuration (1 for deterministic ones).
-    public static func pathCount(_ scenario: Scenario, _ c: RunConfiguration) -> Int {
-        scenario.isDeterministic ? 1 : c.paths
-    }
-
     static func runScenario(study: Study, playbook: Playbook, scenarioIndex: Int, configuration c: RunConfiguration,
                             progress: (@Sendable (Int) -> Void)?) -> ScenarioOutcomes {
         let scenario = study.scenarios[scenarioIndex]
         let kernel = ScenarioKernel(scenario: scenario, scenarioIndex: scenarioIndex, universe: study.universe)
-        let paths = kernel.isDeterministic ? 1 : c.paths
+        let paths = scenario.pathCount(requested: c.paths)
         let variants = playbook.variants
         let startPrices = kernel.startPrice
         let programs = variants.enumerated().map {

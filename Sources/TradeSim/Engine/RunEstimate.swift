@@ -25,7 +25,7 @@ public struct RunEstimate: Sendable, Equatable {
         var kept = 0.0, paths = 0, pathDays = 0
         for index in scenarioIndices {
             let scenario = study.scenarios[index]
-            let all = Engine.pathCount(scenario, c)
+            let all = scenario.pathCount(requested: c.paths)
             let n = c.shard.map { $0.pathRange(paths: all).count } ?? all
             let days = scenario.horizonDays + 1
             var perPath = 12.0

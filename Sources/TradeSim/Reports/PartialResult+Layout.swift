@@ -33,7 +33,7 @@ extension PartialResult {
             guard name == scenario.name else {
                 throw Failure(path: "\(path).name", found: JSONText.string(name), allowed: "\(JSONText.string(scenario.name)), the study's scenario \(index)")
             }
-            let total = Engine.pathCount(scenario, RunConfiguration(paths: settings.paths, seed: settings.seed))
+            let total = scenario.pathCount(requested: settings.paths)
             let range = settings.shard.pathRange(paths: total)
             firstPath = range.lowerBound
             paths = range.count

@@ -42,6 +42,14 @@ public struct Scenario: Sendable, Hashable {
         }
     }
 
+    /// The paths drawn in this scenario when `requested` are asked for: 1 for a deterministic
+    /// scenario (its one path, however many are requested), else `requested`. The one place
+    /// this is decided: runs, shards, partial results, `tradesim paths` and the memory
+    /// estimate all count paths by it.
+    public func pathCount(requested: Int) -> Int {
+        isDeterministic ? 1 : requested
+    }
+
     /// The path model's volatility of asset `i` on `day` (regime multipliers applied).
     public func pathVolatility(asset i: Int, day: Int, universe: Universe) -> Double {
         switch model {

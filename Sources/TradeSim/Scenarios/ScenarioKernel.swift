@@ -17,8 +17,6 @@ public struct ScenarioKernel: Sendable {
     public let universe: Universe
     public let assetCount: Int
     public let horizonDays: Int
-    /// One path when the scenario is deterministic.
-    public let isDeterministic: Bool
 
     /// Per distinct step table: (μ − σ²/2 − λκ)·Δt per asset, and σ√Δt·L row-major.
     struct StepTable: Sendable, Hashable {
@@ -42,7 +40,6 @@ public struct ScenarioKernel: Sendable {
         let n = universe.count
         assetCount = n
         horizonDays = scenario.horizonDays
-        isDeterministic = scenario.isDeterministic
 
         var onDay = [[Int]](repeating: [], count: scenario.horizonDays + 1)
         for (k, e) in scenario.events.enumerated() where e.day >= 1 && e.day <= scenario.horizonDays {

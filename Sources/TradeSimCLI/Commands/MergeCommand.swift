@@ -72,7 +72,7 @@ enum MergeCommand {
         var outcomes: [ScenarioOutcomes] = []
         for (k, index) in headers[0].scenarioIndices.enumerated() {
             let slices = partials.map { $0.outcomes[k] }
-            let expected = Engine.pathCount(loaded.study.scenarios[index], partials[0].configuration(threads: 1))
+            let expected = loaded.study.scenarios[index].pathCount(requested: partials[0].settings.paths)
             var next = 0
             for (p, slice) in zip(partials, slices) {
                 guard slice.firstPath == next else {

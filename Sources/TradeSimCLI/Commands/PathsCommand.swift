@@ -63,7 +63,7 @@ enum PathsCommand {
         try output.write(PathsCSV.header)
         for (index, scenario) in selected {
             let kernel = ScenarioKernel(scenario: scenario, scenarioIndex: index, universe: study.universe)
-            let count = kernel.isDeterministic ? 1 : paths
+            let count = scenario.pathCount(requested: paths)
             let blocks = (count + lanesPerBlock - 1) / lanesPerBlock
             // Batches of blocks bound the memory; each batch is rendered in parallel, written in order.
             let batch = max(threads * 4, 1)

@@ -82,7 +82,7 @@ enum RunCommand {
         Interrupts.removeOnInterrupt(folder.staging.path)
         let loadSeconds = clock.lap()
 
-        let total = indices.reduce(0) { $0 + Engine.pathCount(study.scenarios[$1], configuration) }
+        let total = indices.reduce(0) { $0 + study.scenarios[$1].pathCount(requested: configuration.paths) }
         let progress = Progress(total: total, enabled: !quiet && Console.stderrIsTerminal)
         let outcomes = Engine.run(study: study, scenarioIndices: indices, configuration: configuration,
                                   progress: { progress.advance($0) })
@@ -106,7 +106,7 @@ enum RunCommand {
         let clock = Stopwatch()
         var output = try TextOutput(file: out, isDefault: isDefault, force: force, reads: loaded.reads)
         if let staging = output.stagingPath { Interrupts.removeOnInterrupt(staging) }
-        let total = indices.reduce(0) { $0 + shard.pathRange(paths: Engine.pathCount(loaded.study.scenarios[$1], configuration)).count }
+        let total = indices.reduce(0) { $0 + shard.pathRange(paths: loaded.study.scenarios[$1].pathCount(requested: configuration.paths)).count }
         let progress = Progress(total: total, enabled: !quiet && Console.stderrIsTerminal)
         let outcomes = Engine.run(study: loaded.study, scenarioIndices: indices, configuration: configuration,
                                   progress: { progress.advance($0) })
