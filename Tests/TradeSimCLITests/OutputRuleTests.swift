@@ -197,4 +197,19 @@ struct OutputRuleRefusalTests {
         #expect(r.stderr == "Error: \(what): the folder 'typo' does not exist. Nothing was changed; create the folder first (mkdir -p 'typo') or choose another path with --out\n")
         #expect(box.snapshot() == before)
     }
+
+    /// `draft --out` onto a dangling symbolic link: a clear refusal without --force (no raw
+    /// system text), and with --force the link is replaced by the file.
+    @Test func danglingLinkIsNamed() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try FileManager.default.createSymbolicLink(atPath: box.work.appendingPathComponent("gone").path, withDestinationPath: "nowhere/study.json")
+        let r = try TradeSimBinary.run(Writer.draft.arguments(out: "gone", force: false), in: box.work)
+        #expect(r.exitCode == 73)
+        #expect(r.stderr == "Error: cannot write 'gone': it exists (a symbolic link to 'nowhere/study.json'). Nothing was changed; pass --force to replace the link (not what it points to), or choose another path with --out\n")
+        let forced = try TradeSimBinary.run(Writer.draft.arguments(out: "gone", force: true), in: box.work)
+        #expect(forced.exitCode == 0, "\(forced.stderr)")
+        #expect(box.snapshot()["work/gone"]?.hasPrefix("file {") == true)
+        #expect(!FileManager.default.fileExists(atPath: box.work.appendingPathComponent("nowhere").path))
+    }
 }
