@@ -32,7 +32,7 @@ binary="$out/fuzz-all"
 # source is newer than the binary.
 if [ ! -x "$binary" ] || [ -n "$(find "$root/Sources/TradeSim" "$root/Tests/Fuzz" -name '*.swift' -newer "$binary" | head -1)" ]; then
     rm -f "$binary"
-    swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TradeSimFuzz \
+    swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TradeSimFuzz -package-name tradesim \
         $(find "$root/Sources/TradeSim" -name '*.swift' | sort) $(find "$root/Tests/Fuzz" -name '*.swift' | sort) \
         -o "$binary" 2>&1 | grep -v "warning: Cannot export local symbol" || true
 fi

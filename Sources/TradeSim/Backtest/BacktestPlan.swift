@@ -5,20 +5,20 @@ import Foundation
 /// study's historical scenario: its rate, its events by date, its implied-vol model) and the
 /// price series; `Engine` runs them and `ScenarioOutcomes.combine` makes their outcomes one
 /// distribution (scenario `historical`, one path per start date).
-public struct BacktestPlan: Sendable {
-    public var template: Scenario
-    public var universe: Universe
-    public var series: [PriceSeries]
+package struct BacktestPlan: Sendable {
+    package var template: Scenario
+    package var universe: Universe
+    package var series: [PriceSeries]
     /// Where the series came from, for messages.
-    public var pricesReference: String
-    public var start: CalendarDate?
-    public var end: CalendarDate?
+    package var pricesReference: String
+    package var start: CalendarDate?
+    package var end: CalendarDate?
     /// Start a run every N trading days of the window (nil: one run from the start).
-    public var every: Int?
+    package var every: Int?
     /// Forward-fill a ticker's missing dates from its previous close instead of failing.
-    public var align: Bool
+    package var align: Bool
 
-    public init(template: Scenario, universe: Universe, series: [PriceSeries], pricesReference: String,
+    package init(template: Scenario, universe: Universe, series: [PriceSeries], pricesReference: String,
                 start: CalendarDate? = nil, end: CalendarDate? = nil, every: Int? = nil, align: Bool = false) {
         self.template = template
         self.universe = universe
@@ -30,21 +30,21 @@ public struct BacktestPlan: Sendable {
         self.align = align
     }
 
-    public struct Runs: Sendable {
-        public var scenarios: [Scenario]
+    package struct Runs: Sendable {
+        package var scenarios: [Scenario]
         /// The window's dates (all runs lie in it).
-        public var dates: [CalendarDate]
+        package var dates: [CalendarDate]
         /// What the user should know about the window: that it starts or ends elsewhere than
         /// asked (a --start before the first row or on a day without a row: "--start 2020-01-01
         /// is before the first row 2025-01-02 of p; the window starts at 2025-01-02"; the
         /// same for --end and for the study's own start), and forward-fill notes when `align`
         /// filled gaps.
-        public var warnings: [String]
+        package var warnings: [String]
     }
 
     /// The replay scenarios, or every problem with the data (missing tickers, dates that do
     /// not line up, a window without data).
-    public func runs() -> Result<Runs, InputProblems> {
+    package func runs() -> Result<Runs, InputProblems> {
         var problems: [InputProblem] = []
         func problem(_ found: String, _ allowed: String) {
             problems.append(InputProblem(file: pricesReference, path: "", found: found, allowed: allowed))

@@ -3,11 +3,11 @@ import Synchronization
 
 /// Runs independent pieces of work on several threads and returns their results in index
 /// order, so the outcome never depends on the thread count or on scheduling.
-public enum Parallel {
+package enum Parallel {
     /// `body(i)` for i in 0..<count on up to `threads` threads; results in index order.
     /// Work is handed out one index at a time from a shared counter (good balance when
     /// pieces differ in cost); each result slot is written by exactly one thread.
-    public static func map<T: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    package static func map<T: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         let workers = max(1, min(threads, count))
         if workers == 1 { return (0..<count).map(body) }
@@ -30,7 +30,7 @@ public enum Parallel {
     }
 
     /// The machine's processor count (the default for `--threads`).
-    public static var processorCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    package static var processorCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
 
 import Foundation

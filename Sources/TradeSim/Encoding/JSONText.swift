@@ -9,9 +9,9 @@
 ///   non-finite number.
 /// - Objects and arrays written on one line: `{"key": value, …}`, `[a, b]` (members and
 ///   elements separated by `, `, keys from values by `: `).
-public enum JSONText {
+package enum JSONText {
     /// A string token: `s` between double quotes, escaped as above.
-    public static func string(_ s: String) -> String {
+    package static func string(_ s: String) -> String {
         // Nothing to escape (the usual case): the text as it is.
         guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return "\"" + s + "\"" }
         var out = "\""
@@ -30,34 +30,34 @@ public enum JSONText {
     }
 
     /// A number token: the round-trip decimal, `0` for zero, `null` when undefined.
-    public static func number(_ x: Double?) -> String {
+    package static func number(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "null" }
         return x == 0 ? "0" : x.description
     }
 
     /// A number token as a person writes one in a study file: a whole number below 2⁵³ without
     /// a fraction (`250000`), any other as `number` writes it (`0.05`, `1e-07`).
-    public static func wholeOrDecimal(_ x: Double) -> String {
+    static func wholeOrDecimal(_ x: Double) -> String {
         if x.isFinite, x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int64(x)) }
         return number(x)
     }
 
     /// `true` or `false`.
-    public static func bool(_ b: Bool) -> String { b ? "true" : "false" }
+    static func bool(_ b: Bool) -> String { b ? "true" : "false" }
 
     /// An object on one line from members whose values are already JSON text:
     /// `{"a": 1, "b": "x"}`.
-    public static func object(_ members: KeyValuePairs<String, String>) -> String {
+    package static func object(_ members: KeyValuePairs<String, String>) -> String {
         object(members.map { ($0.key, $0.value) })
     }
 
     /// An object on one line from (key, JSON text) pairs, in their order.
-    public static func object(_ members: [(String, String)]) -> String {
+    package static func object(_ members: [(String, String)]) -> String {
         "{" + members.map { string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
     }
 
     /// An array on one line from elements that are already JSON text: `[1, "a"]`.
-    public static func array(_ elements: [String]) -> String {
+    package static func array(_ elements: [String]) -> String {
         "[" + elements.joined(separator: ", ") + "]"
     }
 }

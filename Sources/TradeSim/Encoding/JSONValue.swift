@@ -23,9 +23,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         return a[index]
     }
 
+    /// The string, for a `.string`; nil otherwise.
     public var stringValue: String? { if case let .string(s) = self { s } else { nil } }
+    /// The number, for a `.number`; nil otherwise.
     public var numberValue: Double? { if case let .number(x) = self { x } else { nil } }
+    /// The elements, for an `.array`; nil otherwise.
     public var arrayValue: [JSONValue]? { if case let .array(a) = self { a } else { nil } }
+    /// The member names in order, for an `.object`; empty otherwise.
     public var keys: [String] { if case let .object(f) = self { f.map(\.key) } else { [] } }
 
     /// The text of the value, ending without a newline.
@@ -76,8 +80,11 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 /// One member of a JSON object.
 public struct JSONField: Sendable, Equatable {
+    /// The member's name.
     public var key: String
+    /// The member's value.
     public var value: JSONValue
+    /// A member `key`: `value`.
     public init(_ key: String, _ value: JSONValue) {
         self.key = key
         self.value = value

@@ -13,21 +13,21 @@
 /// - text longer than `limit` Unicode scalars is cut after `limit` and marked:
 ///   `'AAAA…' (10000 characters)` (the count is of Unicode scalars).
 /// Work is proportional to the part shown, plus one count of the rest when it is cut.
-public enum MessageText {
+package enum MessageText {
     /// The number of characters (Unicode scalars) shown of a long text.
-    public static let limit = 80
+    package static let limit = 80
 
     /// `text` between quotes, escaped and cut as described above.
-    public static func echo(_ text: String, quote: Character? = "'", limit: Int = Self.limit) -> String {
+    package static func echo(_ text: String, quote: Character? = "'", limit: Int = Self.limit) -> String {
         var text = text
         return text.withUTF8 { echo(utf8: $0, quote: quote, limit: limit) }
     }
 
     /// A JSON string or key as a message shows it: `echo` between double quotes.
-    public static func json(_ text: String) -> String { echo(text, quote: "\"") }
+    package static func json(_ text: String) -> String { echo(text, quote: "\"") }
 
     /// UTF-8 bytes (valid or not) between quotes, escaped and cut as described above.
-    public static func echo(utf8 bytes: UnsafeBufferPointer<UInt8>, quote: Character? = "'", limit: Int = Self.limit) -> String {
+    package static func echo(utf8 bytes: UnsafeBufferPointer<UInt8>, quote: Character? = "'", limit: Int = Self.limit) -> String {
         let q = quote?.unicodeScalars.first
         var out = String.UnicodeScalarView()
         if let q { out.append(q) }
@@ -67,7 +67,7 @@ public enum MessageText {
 
     /// Names in a message: each echoed without quotes, joined by `separator`; past `count`
     /// names the list is cut and says how many there are: `T0, T1, … (10000 tickers)`.
-    public static func list(_ names: [String], separator: String = ", ", count: Int = 20, noun: String) -> String {
+    package static func list(_ names: [String], separator: String = ", ", count: Int = 20, noun: String) -> String {
         let shown = names.prefix(count).map { echo($0, quote: nil) }.joined(separator: separator)
         return names.count <= count ? shown : shown + separator + "… (\(names.count) \(noun))"
     }
@@ -75,7 +75,7 @@ public enum MessageText {
     /// `text` with every character a terminal would act on shown as an escape (as in
     /// `echo`), but nothing else changed: no quotes, no cut, backslashes as they are. The
     /// last guard before a message is printed (`InputProblem.description`).
-    public static func visible(_ text: String) -> String {
+    package static func visible(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { append(scalar, to: &out) }

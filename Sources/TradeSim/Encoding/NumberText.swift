@@ -3,15 +3,15 @@
 /// CSV or JSON value loads in pandas or a spreadsheet as exactly the computed number.
 /// Undefined values (nil, NaN, ±∞) never reach a report: they are an empty CSV cell (or JSON
 /// `null`: `JSONText.number`).
-public enum NumberText {
+package enum NumberText {
     /// The CSV cell for a value: round-trip decimal, or "" when undefined.
-    public static func csv(_ x: Double?) -> String {
+    package static func csv(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "" }
         return x == 0 ? "0" : x.description
     }
 
     /// A fixed-point rendering for tables meant for people (`digits` after the point).
-    public static func fixed(_ x: Double?, digits: Int) -> String {
+    package static func fixed(_ x: Double?, digits: Int) -> String {
         guard let x, x.isFinite else { return "n/a" }
         return formatFixed(x, digits: digits)
     }

@@ -1,7 +1,7 @@
 /// SHA-256 (FIPS 180-4), for the input digests in run.json and the integrity of partial
 /// results. Checked against the FIPS 180-2 appendix examples ("abc", the 448-bit message, one
 /// million "a") in the tests.
-public enum SHA256 {
+package enum SHA256 {
     static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -14,16 +14,16 @@ public enum SHA256 {
     ]
 
     /// The digest as 64 lowercase hex digits.
-    public static func hex(_ message: [UInt8]) -> String {
+    package static func hex(_ message: [UInt8]) -> String {
         hex(digest: digest(message))
     }
 
     /// 32 digest bytes as 64 lowercase hex digits.
-    public static func hex(digest: [UInt8]) -> String {
+    package static func hex(digest: [UInt8]) -> String {
         digest.map { String($0, radix: 16).leftPadded(2) }.joined()
     }
 
-    public static func digest(_ message: [UInt8]) -> [UInt8] {
+    static func digest(_ message: [UInt8]) -> [UInt8] {
         message.withUnsafeBytes { digest($0) }
     }
 
@@ -31,7 +31,7 @@ public enum SHA256 {
     /// the buffer, only the last one or two (with the padding: 0x80, zeros, the length in bits
     /// as a big-endian UInt64) from a copy. About 250 MB/s on one core of the development
     /// machine (the partial results of a million paths, ~80 MB, in a third of a second).
-    public static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
         var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         let whole = message.count / 64, rest = message.count - whole * 64
         var tail = [UInt8](repeating: 0, count: 128)

@@ -1,9 +1,13 @@
 /// How a run is carried out (not what it computes: results do not depend on `threads` or
 /// `lanesPerBlock`).
 public struct RunConfiguration: Sendable {
+    /// Paths per scenario (a deterministic scenario runs one: `Scenario.pathCount(requested:)`).
     public var paths: Int
+    /// The run's seed: every path's random stream is keyed by (seed, scenario, path index).
     public var seed: UInt64
+    /// Worker threads (≥ 1); the results do not depend on it.
     public var threads: Int
+    /// Paths a block runs together (rounded up to whole chunks of 64); the results do not depend on it.
     public var lanesPerBlock: Int
     /// Portfolio equity is kept per day for this many paths (the first ones) for the
     /// equity quantiles; everything else is per path only.
@@ -30,6 +34,7 @@ public struct RunConfiguration: Sendable {
         return max(1, (lanesPerBlock + chunk - 1) / chunk) * chunk
     }
 
+    /// A configuration: `paths` and `seed` decide the results; the rest how much is kept and how it is run.
     public init(paths: Int, seed: UInt64, threads: Int = 1, lanesPerBlock: Int = 256, equitySamplePaths: Int = 10_000,
                 tracedPaths: Int = 0, keepPathReturns: Bool = false, shard: Shard? = nil) {
         self.shard = shard

@@ -10,17 +10,17 @@
 /// a time, and the blended scenario weighs every scenario's values (16 bytes a path and
 /// variant). The estimate is the kept bytes × 1.5 plus 32 MiB for the program: measured peaks
 /// lie below it (benchmark study at 10⁶ paths: estimate 154 MiB, peak 120 MiB).
-public struct RunEstimate: Sendable, Equatable {
+package struct RunEstimate: Sendable, Equatable {
     /// Estimated peak memory, in bytes.
-    public var bytes: Int
+    package var bytes: Int
     /// Paths simulated in all (deterministic scenarios count one).
-    public var paths: Int
+    package var paths: Int
     /// Paths × trading days, summed over the scenarios: the work.
-    public var pathDays: Int
+    package var pathDays: Int
 
     /// The estimate for running `scenarioIndices` of `study` (which has a playbook, as for
     /// `Engine.run`) under `c`.
-    public init(study: Study, scenarioIndices: [Int], configuration c: RunConfiguration) {
+    package init(study: Study, scenarioIndices: [Int], configuration c: RunConfiguration) {
         let variants = study.runPlaybook.variants
         var kept = 0.0, paths = 0, pathDays = 0
         for index in scenarioIndices {

@@ -5,7 +5,9 @@
 /// and begin on chunk boundaries, so every number a report needs (per-path finals, and the
 /// return sums, which are per chunk) comes out of the shards exactly as out of one run.
 public struct Shard: Sendable, Hashable, CustomStringConvertible {
+    /// The shard's index, 0 ..< `count`.
     public let index: Int
+    /// How many shards the run is cut into.
     public let count: Int
 
     /// The most shards a run may be cut into (`--shard`, and what a partial result may claim).
@@ -25,6 +27,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         self.init(index: i, count: n)
     }
 
+    /// "i/n", as `--shard` takes it.
     public var description: String { "\(index)/\(count)" }
 
     /// The global path indices this shard runs out of `paths` (0 ≤ paths < 2⁶³ − 64). The

@@ -5,13 +5,20 @@ import Foundation
 /// Rendered as `file:line:column: path: found …; allowed: …`, where `path` is a JSON path
 /// (`scenarios[1].events[0].outcomes[2].probability`) or a CSV location (`column Close`).
 public struct InputProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file, as the caller named it.
     public var file: String
+    /// 1-based line, when known.
     public var line: Int?
+    /// 1-based column (in characters), when known.
     public var column: Int?
+    /// Where in the file: a JSON path (`playbook.decisions[2].legs[0].strike`) or a CSV place (`column Close`); "" for the whole file.
     public var path: String
+    /// What was found there, quoted as the file has it.
     public var found: String
+    /// What is allowed there.
     public var allowed: String
 
+    /// A problem at `file`:`line`:`column`, `path`.
     public init(file: String, line: Int? = nil, column: Int? = nil, path: String, found: String, allowed: String) {
         self.file = file
         self.line = line
@@ -33,10 +40,13 @@ public struct InputProblem: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// Every problem found in one validation pass (validation does not stop at the first).
 public struct InputProblems: Error, Sendable, CustomStringConvertible {
+    /// The problems, in the order found.
     public var problems: [InputProblem]
 
+    /// The problems `problems`.
     public init(_ problems: [InputProblem]) { self.problems = problems }
 
+    /// Each problem's `description`, one per line.
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
@@ -67,32 +77,32 @@ struct ProblemList {
 }
 
 /// Bounds for a number, with the phrase messages use ("a number > 0", "a number ≥ 0 and ≤ 1").
-public struct NumberRule: Sendable, Hashable {
-    public var min: Double?
-    public var minInclusive: Bool
-    public var max: Double?
-    public var maxInclusive: Bool
+package struct NumberRule: Sendable, Hashable {
+    package var min: Double?
+    package var minInclusive: Bool
+    package var max: Double?
+    package var maxInclusive: Bool
 
-    public init(min: Double? = nil, minInclusive: Bool = true, max: Double? = nil, maxInclusive: Bool = true) {
+    package init(min: Double? = nil, minInclusive: Bool = true, max: Double? = nil, maxInclusive: Bool = true) {
         self.min = min
         self.minInclusive = minInclusive
         self.max = max
         self.maxInclusive = maxInclusive
     }
 
-    public static let any = NumberRule()
-    public static let positive = NumberRule(min: 0, minInclusive: false)
-    public static let nonNegative = NumberRule(min: 0)
-    public static let probability = NumberRule(min: 0, max: 1)
+    package static let any = NumberRule()
+    package static let positive = NumberRule(min: 0, minInclusive: false)
+    package static let nonNegative = NumberRule(min: 0)
+    package static let probability = NumberRule(min: 0, max: 1)
 
-    public func allows(_ x: Double) -> Bool {
+    package func allows(_ x: Double) -> Bool {
         guard x.isFinite else { return false }
         if let lo = min, minInclusive ? x < lo : x <= lo { return false }
         if let hi = max, maxInclusive ? x > hi : x >= hi { return false }
         return true
     }
 
-    public var phrase: String {
+    package var phrase: String {
         var parts: [String] = []
         if let lo = min { parts.append("\(minInclusive ? "≥" : ">") \(Self.format(lo))") }
         if let hi = max { parts.append("\(maxInclusive ? "≤" : "<") \(Self.format(hi))") }

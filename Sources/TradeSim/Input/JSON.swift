@@ -1,7 +1,7 @@
 /// A parsed JSON value with the line and column where it starts, so that every problem found
 /// later (a wrong type, a value out of range) can name its place in the file.
-public struct JSONNode: Sendable {
-    public enum Value: Sendable {
+struct JSONNode: Sendable {
+    enum Value: Sendable {
         case null
         case bool(Bool)
         /// The number and its literal text (kept for messages: "found 1e400").
@@ -13,13 +13,13 @@ public struct JSONNode: Sendable {
         case object([JSONMember])
     }
 
-    public var value: Value
+    var value: Value
     /// 1-based line and column (in Unicode scalars) of the value's first character.
-    public var line: Int
-    public var column: Int
+    var line: Int
+    var column: Int
 
     /// A short description of the value for "found …" in messages.
-    public var summary: String {
+    var summary: String {
         switch value {
         case .null: "null"
         case let .bool(b): String(b)
@@ -32,14 +32,14 @@ public struct JSONNode: Sendable {
 
     /// What a message says was found: "an array of 2", "a string \"MP\"", "a number 7",
     /// "true", "null", "an object".
-    public var description: String {
+    var description: String {
         switch value {
         case .null, .bool, .array, .object: summary
         case .number, .string: typeName + " " + summary
         }
     }
 
-    public var typeName: String {
+    var typeName: String {
         switch value {
         case .null: "null"
         case .bool: "a boolean"
@@ -52,19 +52,19 @@ public struct JSONNode: Sendable {
 }
 
 /// One member of a JSON object: its name, where the name starts, and its value.
-public struct JSONMember: Sendable {
-    public var key: String
-    public var keyLine: Int
-    public var keyColumn: Int
-    public var node: JSONNode
+struct JSONMember: Sendable {
+    var key: String
+    var keyLine: Int
+    var keyColumn: Int
+    var node: JSONNode
 }
 
 /// A JSON syntax error at a line and column.
-public struct JSONSyntaxError: Error, Sendable, Equatable {
-    public var line: Int
-    public var column: Int
-    public var found: String
-    public var expected: String
+struct JSONSyntaxError: Error, Sendable, Equatable {
+    var line: Int
+    var column: Int
+    var found: String
+    var expected: String
 }
 
 /// A strict RFC 8259 parser (what Foundation's JSONDecoder accepts, minus its extensions):
@@ -72,15 +72,15 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
 /// control characters in strings, valid UTF-8 and surrogate pairs. It also rejects duplicate
 /// keys in an object (a typo must not silently shadow a value), numbers that overflow a
 /// double (1e400), and nesting deeper than 256 levels (no stack exhaustion on hostile input).
-public struct JSONParser {
-    public static let maximumDepth = 256
+struct JSONParser {
+    static let maximumDepth = 256
 
     private let bytes: [UInt8]
     private var index = 0
     private var line = 1
     private var lineStart = 0
 
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
         // A UTF-8 byte-order mark is tolerated.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3 }

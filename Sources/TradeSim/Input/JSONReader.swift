@@ -1,25 +1,25 @@
 /// A JSON object being decoded: its members by name and its path in the document.
-public struct JSONObject: Sendable {
-    public let node: JSONNode
-    public let path: String
+struct JSONObject: Sendable {
+    let node: JSONNode
+    let path: String
     let members: [String: JSONNode]
     let order: [String]
     let keyPositions: [String: (line: Int, column: Int)]
 
     /// The member `key` and its path, or nil when absent.
-    public func member(_ key: String) -> (node: JSONNode, path: String)? {
+    func member(_ key: String) -> (node: JSONNode, path: String)? {
         members[key].map { ($0, JSONPath.join(path, key)) }
     }
 
-    public func has(_ key: String) -> Bool { members[key] != nil }
+    func has(_ key: String) -> Bool { members[key] != nil }
 }
 
 /// Building JSON paths: `scenarios[1].events[0].outcomes[2].probability`.
-public enum JSONPath {
+enum JSONPath {
     /// A plain key is joined with a dot; any other (empty, long, with a control character,
     /// a quote, a backslash or a bracket) is shown in brackets as `MessageText.json` shows it:
     /// `drifts["M\nP"]`.
-    public static func join(_ path: String, _ key: String) -> String {
+    static func join(_ path: String, _ key: String) -> String {
         if isPlain(key) { return path.isEmpty ? key : path + "." + key }
         return path + "[" + MessageText.json(key) + "]"
     }
@@ -29,7 +29,7 @@ public enum JSONPath {
             && !key.unicodeScalars.contains { MessageText.needsEscape($0) || "\"\\[]".unicodeScalars.contains($0) }
     }
 
-    public static func index(_ path: String, _ i: Int) -> String { path + "[\(i)]" }
+    static func index(_ path: String, _ i: Int) -> String { path + "[\(i)]" }
 }
 
 /// Decodes JSON nodes into values while collecting every problem with its location.
@@ -37,23 +37,23 @@ public enum JSONPath {
 /// Each accessor records a problem (file, line, column, JSON path, found, allowed) and returns
 /// nil when the value is missing or wrong, so a decoder can go on and report everything in
 /// one pass.
-public struct JSONReader: Sendable {
-    public let file: String
-    public private(set) var problems: [InputProblem] = []
+struct JSONReader: Sendable {
+    let file: String
+    private(set) var problems: [InputProblem] = []
 
-    public init(file: String) { self.file = file }
+    init(file: String) { self.file = file }
 
-    public mutating func problem(_ node: JSONNode?, _ path: String, found: String, allowed: String) {
+    mutating func problem(_ node: JSONNode?, _ path: String, found: String, allowed: String) {
         problems.append(InputProblem(file: file, line: node?.line, column: node?.column, path: path,
                                      found: found, allowed: allowed))
     }
 
     /// A problem found in another file (a price CSV the study names), kept as it is.
-    public mutating func append(_ p: InputProblem) { problems.append(p) }
+    mutating func append(_ p: InputProblem) { problems.append(p) }
 
     /// A problem about a member's name (an unknown field, an unknown ticker used as a key):
     /// located at the name.
-    public mutating func problemAtKey(_ object: JSONObject, _ key: String, found: String, allowed: String) {
+    mutating func problemAtKey(_ object: JSONObject, _ key: String, found: String, allowed: String) {
         let position = object.keyPositions[key]
         problems.append(InputProblem(file: file, line: position?.line ?? object.node.line,
                                      column: position?.column ?? object.node.column,
@@ -61,13 +61,13 @@ public struct JSONReader: Sendable {
     }
 
     /// A problem about a member that is absent from `object`: located at the object.
-    public mutating func missing(_ object: JSONObject, _ key: String, allowed: String) {
+    mutating func missing(_ object: JSONObject, _ key: String, allowed: String) {
         problem(object.node, JSONPath.join(object.path, key), found: "nothing (the field is missing)", allowed: allowed)
     }
 
     // MARK: - Shapes
 
-    public mutating func object(_ node: JSONNode, _ path: String) -> JSONObject? {
+    mutating func object(_ node: JSONNode, _ path: String) -> JSONObject? {
         guard case let .object(members) = node.value else {
             problem(node, path, found: node.description, allowed: "an object { … }")
             return nil
@@ -81,7 +81,7 @@ public struct JSONReader: Sendable {
         return JSONObject(node: node, path: path, members: map, order: members.map(\.key), keyPositions: positions)
     }
 
-    public mutating func array(_ node: JSONNode, _ path: String) -> [(node: JSONNode, path: String)]? {
+    mutating func array(_ node: JSONNode, _ path: String) -> [(node: JSONNode, path: String)]? {
         guard case let .array(elements) = node.value else {
             problem(node, path, found: node.summary, allowed: "an array [ … ]")
             return nil
@@ -92,7 +92,7 @@ public struct JSONReader: Sendable {
     /// Reports every member of `object` not in `allowed`, with a spelling suggestion. Every
     /// object may also carry a `note` (free text for the reader of the file; JSON has no
     /// comments), which must be a string.
-    public mutating func rejectUnknown(_ object: JSONObject, allowed: [String]) {
+    mutating func rejectUnknown(_ object: JSONObject, allowed: [String]) {
         if let (n, p) = object.member("note") {
             if case .string = n.value {} else { problem(n, p, found: n.summary, allowed: "a string (a note for readers)") }
         }
@@ -105,7 +105,7 @@ public struct JSONReader: Sendable {
 
     // MARK: - Scalars
 
-    public mutating func number(_ node: JSONNode, _ path: String, _ rule: NumberRule) -> Double? {
+    mutating func number(_ node: JSONNode, _ path: String, _ rule: NumberRule) -> Double? {
         guard case let .number(x, _) = node.value, rule.allows(x) else {
             problem(node, path, found: node.summary, allowed: rule.phrase)
             return nil
@@ -113,7 +113,7 @@ public struct JSONReader: Sendable {
         return x
     }
 
-    public mutating func integer(_ node: JSONNode, _ path: String, min: Int, max: Int) -> Int? {
+    mutating func integer(_ node: JSONNode, _ path: String, min: Int, max: Int) -> Int? {
         let allowed = "a whole number from \(min) to \(max)"
         guard case let .number(x, _) = node.value, x == x.rounded(), x >= Double(min), x <= Double(max) else {
             problem(node, path, found: node.summary, allowed: allowed)
@@ -122,7 +122,7 @@ public struct JSONReader: Sendable {
         return Int(x)
     }
 
-    public mutating func string(_ node: JSONNode, _ path: String, allowed: String = "a non-empty string") -> String? {
+    mutating func string(_ node: JSONNode, _ path: String, allowed: String = "a non-empty string") -> String? {
         guard case let .string(s) = node.value, !s.isEmpty else {
             problem(node, path, found: node.summary, allowed: allowed)
             return nil
@@ -130,7 +130,7 @@ public struct JSONReader: Sendable {
         return s
     }
 
-    public mutating func bool(_ node: JSONNode, _ path: String) -> Bool? {
+    mutating func bool(_ node: JSONNode, _ path: String) -> Bool? {
         guard case let .bool(b) = node.value else {
             problem(node, path, found: node.summary, allowed: "true or false")
             return nil
@@ -139,7 +139,7 @@ public struct JSONReader: Sendable {
     }
 
     /// One of a fixed set of words.
-    public mutating func choice(_ node: JSONNode, _ path: String, _ words: [String]) -> String? {
+    mutating func choice(_ node: JSONNode, _ path: String, _ words: [String]) -> String? {
         let allowed = "one of " + words.map { "\"\($0)\"" }.joined(separator: ", ")
         guard case let .string(s) = node.value, words.contains(s) else {
             problem(node, path, found: node.summary, allowed: allowed)
@@ -150,33 +150,33 @@ public struct JSONReader: Sendable {
 
     // MARK: - Members
 
-    public mutating func requiredNumber(_ o: JSONObject, _ key: String, _ rule: NumberRule) -> Double? {
+    mutating func requiredNumber(_ o: JSONObject, _ key: String, _ rule: NumberRule) -> Double? {
         guard let (n, p) = o.member(key) else { missing(o, key, allowed: rule.phrase); return nil }
         return number(n, p, rule)
     }
 
-    public mutating func optionalNumber(_ o: JSONObject, _ key: String, _ rule: NumberRule) -> Double? {
+    mutating func optionalNumber(_ o: JSONObject, _ key: String, _ rule: NumberRule) -> Double? {
         guard let (n, p) = o.member(key) else { return nil }
         return number(n, p, rule)
     }
 
-    public mutating func requiredString(_ o: JSONObject, _ key: String, allowed: String = "a non-empty string") -> String? {
+    mutating func requiredString(_ o: JSONObject, _ key: String, allowed: String = "a non-empty string") -> String? {
         guard let (n, p) = o.member(key) else { missing(o, key, allowed: allowed); return nil }
         return string(n, p, allowed: allowed)
     }
 
-    public mutating func optionalString(_ o: JSONObject, _ key: String, allowed: String = "a non-empty string") -> String? {
+    mutating func optionalString(_ o: JSONObject, _ key: String, allowed: String = "a non-empty string") -> String? {
         guard let (n, p) = o.member(key) else { return nil }
         return string(n, p, allowed: allowed)
     }
 
-    public mutating func optionalBool(_ o: JSONObject, _ key: String) -> Bool? {
+    mutating func optionalBool(_ o: JSONObject, _ key: String) -> Bool? {
         guard let (n, p) = o.member(key) else { return nil }
         return bool(n, p)
     }
 
     /// An array of non-empty strings.
-    public mutating func strings(_ node: JSONNode, _ path: String, allowed: String = "an array of non-empty strings") -> [String]? {
+    mutating func strings(_ node: JSONNode, _ path: String, allowed: String = "an array of non-empty strings") -> [String]? {
         guard let elements = array(node, path) else { return nil }
         var out: [String] = []
         var ok = true
@@ -187,7 +187,7 @@ public struct JSONReader: Sendable {
     }
 
     /// An object of name → number, in file order, each number checked against `rule`.
-    public mutating func numberMap(_ node: JSONNode, _ path: String, _ rule: NumberRule)
+    mutating func numberMap(_ node: JSONNode, _ path: String, _ rule: NumberRule)
         -> (object: JSONObject, entries: [(key: String, value: Double, node: JSONNode, path: String)])? {
         guard let o = object(node, path) else { return nil }
         var out: [(key: String, value: Double, node: JSONNode, path: String)] = []

@@ -1,14 +1,19 @@
 /// One ticker's daily closes as read from a price file.
 public struct PriceSeries: Sendable, Hashable {
+    /// The ticker the series belongs to.
     public var ticker: String
+    /// The trading dates, increasing.
     public var dates: [CalendarDate]
+    /// The close on each date, in price units (> 0).
     public var closes: [Double]
     /// Implied vol per date from an `IV` column (annual; nil where the cell is empty), if any.
     public var impliedVol: [Double?]?
     /// The file it came from and the 1-based line of each row (for messages).
     public var file: String
+    /// The 1-based line of each row in `file`.
     public var lines: [Int]
 
+    /// A series; `dates`, `closes`, `lines` (and `impliedVol` when given) have one entry per row.
     public init(ticker: String, dates: [CalendarDate], closes: [Double], impliedVol: [Double?]? = nil, file: String, lines: [Int]) {
         self.ticker = ticker
         self.impliedVol = impliedVol

@@ -15,21 +15,21 @@
 /// rows whose field count differs from the header's, dates that are not `YYYY-MM-DD`, not
 /// increasing or on a weekend, prices that are not finite decimals > 0. Rows are not read
 /// after a header problem; at most `maximumProblems` are collected, then reading stops.
-public struct PriceTable: Sendable {
-    public var file: String
-    public var tickers: [String]
-    public var dates: [CalendarDate]
+package struct PriceTable: Sendable {
+    package var file: String
+    package var tickers: [String]
+    package var dates: [CalendarDate]
     /// closes[t][d]: ticker t on dates[d].
-    public var closes: [[Double]]
+    package var closes: [[Double]]
     /// A single-series file's `IV` column (annual implied vol; nil for empty cells), if present.
-    public var impliedVol: [Double?]?
+    package var impliedVol: [Double?]?
     /// 1-based file line of each date row (for messages).
-    public var lines: [Int]
+    package var lines: [Int]
 
     /// The number of problems collected before reading stops.
-    public static let maximumProblems = 100
+    static let maximumProblems = 100
 
-    public init(file: String, tickers: [String], dates: [CalendarDate], closes: [[Double]], impliedVol: [Double?]? = nil, lines: [Int]) {
+    package init(file: String, tickers: [String], dates: [CalendarDate], closes: [[Double]], impliedVol: [Double?]? = nil, lines: [Int]) {
         self.file = file
         self.impliedVol = impliedVol
         self.tickers = tickers
@@ -40,19 +40,19 @@ public struct PriceTable: Sendable {
 
     /// Parses CSV text. `ticker` names the series of a single-ticker layout (from the file
     /// name); a wide file names its own. Every problem is collected.
-    public static func parse(_ text: String, file: String, ticker: String?) -> Result<PriceTable, InputProblems> {
+    package static func parse(_ text: String, file: String, ticker: String?) -> Result<PriceTable, InputProblems> {
         var text = text
         return text.withUTF8 { parse(utf8: $0, file: file, ticker: ticker) }
     }
 
     /// Parses the bytes of a CSV file (refusing binary and non-UTF-8 content at the first bad
     /// byte, before any other work). `ticker` as in `parse(_:file:ticker:)`.
-    public static func parse(utf8 bytes: [UInt8], file: String, ticker: String?) -> Result<PriceTable, InputProblems> {
+    package static func parse(utf8 bytes: [UInt8], file: String, ticker: String?) -> Result<PriceTable, InputProblems> {
         bytes.withUnsafeBufferPointer { parse(utf8: $0, file: file, ticker: ticker) }
     }
 
     /// The same, on bytes the caller holds (a file's `Data` through `withUnsafeBytes`: no copy).
-    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, ticker: String?) -> Result<PriceTable, InputProblems> {
+    package static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, ticker: String?) -> Result<PriceTable, InputProblems> {
         var reader = PriceTableReader(file: file, ticker: ticker, bytes: bytes)
         switch CSVText.scan(bytes, file: file, { reader.read($0) }) {
         case let .notText(problem)?: return .failure(InputProblems([problem]))  // the one thing to say about the file

@@ -6,28 +6,28 @@
 /// column named like a return (`returnNames`) holds returns; any other holds levels. The file
 /// is checked as `PriceTable` checks its files (UTF-8 text, dates `YYYY-MM-DD` increasing on
 /// weekdays, finite numbers), with at most `PriceTable.maximumProblems` problems collected.
-public struct ReturnSeries: Sendable {
-    public var dates: [CalendarDate]
+package struct ReturnSeries: Sendable {
+    package var dates: [CalendarDate]
     /// One return per date after the first when read from levels; one per date otherwise.
-    public var returns: [Double]
-    public var column: String
-    public var fromLevels: Bool
+    package var returns: [Double]
+    package var column: String
+    package var fromLevels: Bool
 
     /// Column names read as returns (any other numeric column is read as levels).
-    public static let returnNames: Set<String> = ["return", "returns", "ret", "daily_return", "pnl_return", "r"]
+    static let returnNames: Set<String> = ["return", "returns", "ret", "daily_return", "pnl_return", "r"]
 
-    public static func parse(_ text: String, file: String, column wanted: String?) -> Result<ReturnSeries, InputProblems> {
+    package static func parse(_ text: String, file: String, column wanted: String?) -> Result<ReturnSeries, InputProblems> {
         var text = text
         return text.withUTF8 { parse(utf8: $0, file: file, column: wanted) }
     }
 
     /// Parses the bytes of a CSV file (refusing binary and non-UTF-8 content at the first bad byte).
-    public static func parse(utf8 bytes: [UInt8], file: String, column wanted: String?) -> Result<ReturnSeries, InputProblems> {
+    package static func parse(utf8 bytes: [UInt8], file: String, column wanted: String?) -> Result<ReturnSeries, InputProblems> {
         bytes.withUnsafeBufferPointer { parse(utf8: $0, file: file, column: wanted) }
     }
 
     /// The same, on bytes the caller holds (a file's `Data` through `withUnsafeBytes`: no copy).
-    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, column wanted: String?) -> Result<ReturnSeries, InputProblems> {
+    package static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, column wanted: String?) -> Result<ReturnSeries, InputProblems> {
         var problems = ProblemList(file: file, limit: PriceTable.maximumProblems)
         var header: CSVText.Record?
         var rows: DatedRows?

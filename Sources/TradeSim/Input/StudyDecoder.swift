@@ -18,9 +18,10 @@ public struct StudyDecoder {
     /// scenario (events a decision names) are skipped rather than reported wrongly.
     var incompleteScenarios = false
 
-    public static let rootFields = ["name", "description", "currency", "start", "holidays", "universe",
+    static let rootFields = ["name", "description", "currency", "start", "holidays", "universe",
                                     "scenarioDefaults", "scenarios", "playbook", "metadata"]
 
+    /// Decodes and validates a study file's bytes: the study, or every problem found (each with `file`, line, column and JSON path). Historical scenarios' prices come from `loadHistory` (default: none, so a study that names one fails with its problem).
     public static func decode(_ bytes: [UInt8], file: String,
                               loadHistory: @escaping HistoryLoader = { _ in .failure(InputProblems([])) }) -> Result<Study, InputProblems> {
         let root: JSONNode
@@ -37,7 +38,7 @@ public struct StudyDecoder {
     }
 
     /// The parsed JSON tree of a study, for callers that need more of it (the playbook).
-    public static func parseTree(_ bytes: [UInt8], file: String) -> Result<JSONNode, InputProblems> {
+    static func parseTree(_ bytes: [UInt8], file: String) -> Result<JSONNode, InputProblems> {
         do {
             return .success(try JSONParser.parse(bytes))
         } catch {

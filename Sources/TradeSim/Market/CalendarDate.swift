@@ -3,8 +3,10 @@
 /// Conversion to and from year/month/day uses Howard Hinnant's `days_from_civil` and
 /// `civil_from_days` algorithms ("chrono-compatible low-level date algorithms", 2013).
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Days since 1970-01-01 (negative before).
     public var daysSinceEpoch: Int
 
+    /// The date `daysSinceEpoch` days after 1970-01-01.
     public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
 
     /// A valid date, or nil (month 1–12, day within the month, leap years honoured).
@@ -35,6 +37,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// Year, month (1–12) and day of the month (`civil_from_days`).
     public var components: (year: Int, month: Int, day: Int) {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -50,12 +53,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
     public var weekday: Int { ((daysSinceEpoch % 7) + 7 + 3) % 7 }
 
+    /// Saturday or Sunday.
     public var isWeekend: Bool { weekday >= 5 }
 
+    /// The weekday's English name (`Monday` … `Sunday`).
     public var weekdayName: String {
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday]
     }
 
+    /// The date `days` calendar days later (earlier when negative).
     public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
 
     /// `YYYY-MM-DD`.

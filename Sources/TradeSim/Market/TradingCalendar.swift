@@ -5,14 +5,18 @@ public struct TradingCalendar: Sendable, Hashable {
     /// 252 trading days per year, the convention for every annual quantity.
     public static let tradingDaysPerYear = 252.0
 
+    /// Day 0.
     public let start: CalendarDate
+    /// Weekdays that are not trading days.
     public let holidays: Set<CalendarDate>
 
+    /// The calendar from `start` (a trading day) skipping weekends and `holidays`.
     public init(start: CalendarDate, holidays: Set<CalendarDate> = []) {
         self.start = start
         self.holidays = holidays
     }
 
+    /// A weekday not in the holiday list.
     public func isTradingDay(_ date: CalendarDate) -> Bool {
         !date.isWeekend && !holidays.contains(date)
     }

@@ -1,8 +1,10 @@
 /// The assets of a study, addressed by ticker or by tag.
 public struct Universe: Sendable, Hashable {
+    /// The assets, in study order (indices address them everywhere).
     public let assets: [Asset]
     private let indexByTicker: [String: Int]
 
+    /// A universe of `assets` (a ticker named twice resolves to its first asset).
     public init(_ assets: [Asset]) {
         self.assets = assets
         var map: [String: Int] = [:]
@@ -10,9 +12,12 @@ public struct Universe: Sendable, Hashable {
         indexByTicker = map
     }
 
+    /// The number of assets.
     public var count: Int { assets.count }
+    /// The tickers, in universe order.
     public var tickers: [String] { assets.map(\.ticker) }
 
+    /// The index of the asset with `ticker`, or nil.
     public func index(of ticker: String) -> Int? { indexByTicker[ticker] }
 
     /// Every tag used by some asset, sorted.
@@ -27,7 +32,7 @@ public struct Universe: Sendable, Hashable {
     }
 
     /// What a selector may be, for messages.
-    public var selectorPhrase: String {
+    var selectorPhrase: String {
         "a ticker (\(MessageText.list(tickers, noun: "tickers"))), a tag (\(MessageText.list(tags, noun: "tags"))) or \"*\""
     }
 }

@@ -10,8 +10,11 @@
 /// the report's quantiles and tails are found at construction by selection (no full sort);
 /// any other quantile asked for later costs one more selection.
 public struct PathStatistics: Sendable {
+    /// The number of finite values.
     public let count: Int
+    /// The mean (nil when empty).
     public let mean: Double?
+    /// The sample standard deviation, n − 1 (nil under two values).
     public let standardDeviation: Double?
     /// The finite values (in the order the construction's selection left them).
     private let values: [Double]
@@ -19,7 +22,9 @@ public struct PathStatistics: Sendable {
     private let selected: [Int: Double]
     private let tailSums: [Int: Double]
 
+    /// The quantile levels reports show (p05 … p95).
     public static let reportLevels = [0.05, 0.25, 0.5, 0.75, 0.95]
+    /// The VaR/CVaR levels reports show (95%, 99%).
     public static let reportTails = [0.95, 0.99]
 
     /// Statistics of the finite values of `values` (NaN marks "undefined on this path").
@@ -72,6 +77,7 @@ public struct PathStatistics: Sendable {
         self.values = work
     }
 
+    /// The Monte Carlo standard error of the mean, sd/√n.
     public var standardError: Double? {
         standardDeviation.map { $0 / Double(count).squareRoot() }
     }

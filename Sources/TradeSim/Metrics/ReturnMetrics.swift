@@ -25,24 +25,42 @@ import Foundation
 /// Undefined values (too few returns, a zero denominator, a result beyond the range of a
 /// double) are nil, never NaN or ∞.
 public struct ReturnMetrics: Sendable {
+    /// A = 252 periods a year.
     public static let periodsPerYear = 252.0
 
+    /// Π(1 + r)^(A/N) − 1.
     public var annualReturn: Double?
+    /// sd(r)·√A.
     public var annualVolatility: Double?
+    /// mean(r − rf) / sd(r − rf) · √A.
     public var sharpeRatio: Double?
+    /// mean(r − T)·A / downside risk.
     public var sortinoRatio: Double?
+    /// √(mean(min(r − T, 0)²))·√A.
     public var downsideRisk: Double?
+    /// The worst fall of the compounded curve from its running peak (≤ 0, a fraction).
     public var maxDrawdown: Double?
+    /// The longest drawdown, in periods.
     public var maxDrawdownDuration: Int?
+    /// Annual return / |max drawdown|.
     public var calmarRatio: Double?
+    /// Gains over losses beyond the required return.
     public var omegaRatio: Double?
+    /// |Q(0.95)| / |Q(0.05)|.
     public var tailRatio: Double?
+    /// R² of the line through the cumulative log returns.
     public var stability: Double?
+    /// Historical VaR: Q(0.05), a return (negative for a loss).
     public var valueAtRisk: Double?
+    /// Historical CVaR: the mean of the k + 1 smallest returns, k = ⌊(N − 1)·0.05⌋.
     public var conditionalValueAtRisk: Double?
+    /// m₃/m₂^1.5 (population moments).
     public var skew: Double?
+    /// Excess kurtosis m₄/m₂² − 3 (population moments).
     public var kurtosis: Double?
+    /// Gaussian VaR at 95%: μ + sd·Φ⁻¹(0.05).
     public var gaussianVaR95: Double?
+    /// Gaussian CVaR at 95%: μ − sd·φ(Φ⁻¹(0.05))/0.05.
     public var gaussianCVaR95: Double?
 
     /// `riskFree` and `requiredReturn` (sortino's T) per period; `omegaRequiredReturn` annual.

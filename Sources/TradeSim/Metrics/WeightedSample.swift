@@ -9,9 +9,12 @@
 /// tail (the last value counted only in part). With equal weights and (1 − α)·n whole, these
 /// are the k-th worst value and the mean of the k worst (PathStatistics).
 public struct WeightedSample: Sendable {
+    /// The finite values, ascending.
     public let values: [Double]
+    /// Each value's weight (> 0).
     public let weights: [Double]
     private let positions: [Double]
+    /// Σ weights.
     public let totalWeight: Double
 
     /// Finite values only; weights must be ≥ 0.
@@ -45,8 +48,10 @@ public struct WeightedSample: Sendable {
         self.init(pairs)
     }
 
+    /// No values.
     public var isEmpty: Bool { values.isEmpty }
 
+    /// Σ wᵢ·xᵢ / Σ wᵢ (nil when empty).
     public var mean: Double? {
         guard totalWeight > 0 else { return nil }
         var s = 0.0
@@ -62,6 +67,7 @@ public struct WeightedSample: Sendable {
         return (s / totalWeight).squareRoot()
     }
 
+    /// The weighted type-7 quantile Q(p) above (nil when empty).
     public func quantile(_ p: Double) -> Double? {
         guard !values.isEmpty else { return nil }
         if values.count == 1 || p <= 0 { return values[0] }
@@ -86,7 +92,9 @@ public struct WeightedSample: Sendable {
         return s / totalWeight
     }
 
+    /// VaR at `level` as a positive loss (nil when empty).
     public func valueAtRisk(_ level: Double) -> Double? { tail(level)?.var }
+    /// CVaR at `level` as a positive loss (nil when empty).
     public func conditionalValueAtRisk(_ level: Double) -> Double? { tail(level)?.cvar }
 
     private func tail(_ level: Double) -> (var: Double, cvar: Double)? {

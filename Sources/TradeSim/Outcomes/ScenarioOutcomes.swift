@@ -1,8 +1,12 @@
 /// Everything a run keeps about one scenario.
 public struct ScenarioOutcomes: Sendable {
+    /// The scenario run.
     public let scenario: Scenario
+    /// Its index in the study's scenarios.
     public let scenarioIndex: Int
+    /// Paths held (a shard's slice, or all).
     public let paths: Int
+    /// One per decision variant, in playbook order.
     public var variants: [VariantOutcomes]
     /// Portfolio P&L (equity at the end − equity at the start), money.
     public var portfolioPnL: [Double]

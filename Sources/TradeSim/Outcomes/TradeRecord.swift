@@ -23,21 +23,37 @@ public struct TradeRecord: Sendable, Hashable {
         case day(Int)
     }
 
+    /// Global path index.
     public var path: Int
+    /// The decision's id.
     public var decisionID: String
+    /// The variant's name ("" for a single variant).
     public var variantName: String
+    /// The leg's index in the variant.
     public var leg: Int
+    /// What the leg held.
     public var instrument: Instrument
+    /// The underlying's ticker.
     public var ticker: String
+    /// Signed units (+ long, − short).
     public var quantity: Double
+    /// Trading day of entry.
     public var entryDay: Int
+    /// Date of entry.
     public var entryDate: CalendarDate
+    /// Price at entry, per unit, before costs.
     public var entryPrice: Double
+    /// Trading day of exit.
     public var exitDay: Int
+    /// Date of exit.
     public var exitDate: CalendarDate
+    /// Price at exit, per unit, before costs.
     public var exitPrice: Double
+    /// Slippage, half-spreads, commissions and borrow fees paid, in money.
     public var costs: Double
+    /// quantity × (exit − entry) − costs, in money.
     public var pnl: Double
+    /// Why the trade ended.
     public var exitReason: ExitReason
 }
 

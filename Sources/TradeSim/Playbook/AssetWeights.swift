@@ -11,9 +11,12 @@
 public struct AssetWeights: Sendable, Hashable, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     /// A selector (ticker, tag or `*`) with its weight (> 0, any scale).
     public struct Entry: Sendable, Hashable {
+        /// A ticker, a tag or `*`.
         public var selector: String
+        /// Its weight (> 0, any scale).
         public var weight: Double
 
+        /// `selector` with `weight`.
         public init(_ selector: String, weight: Double) {
             self.selector = selector
             self.weight = weight
@@ -28,13 +31,16 @@ public struct AssetWeights: Sendable, Hashable, ExpressibleByArrayLiteral, Expre
         case weighted([Entry])
     }
 
+    /// The selectors and how they are weighted.
     public var form: Form
 
     /// Equal weights over the assets `selectors` name.
     public init(equal selectors: [String]) { form = .equal(selectors) }
     /// The given weights, in this order.
     public init(weighted entries: [Entry]) { form = .weighted(entries) }
+    /// Equal weights: `["MP", "enabler"]`.
     public init(arrayLiteral selectors: String...) { form = .equal(selectors) }
+    /// Given weights, in the order written: `["MP": 0.6, "enabler": 0.4]`.
     public init(dictionaryLiteral elements: (String, Double)...) { form = .weighted(elements.map { Entry($0.0, weight: $0.1) }) }
 
     /// The selectors, in the order given.

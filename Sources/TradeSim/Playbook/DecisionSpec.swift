@@ -25,6 +25,7 @@
 public struct DecisionSpec: Sendable, Hashable {
     /// Names the decision in every report (letters, digits, `-`, `_`, `.`).
     public var id: String
+    /// What the card says about it.
     public var description: String
     /// At least one; names distinct ("" for a decision without variants).
     public var variants: [Variant]
@@ -47,15 +48,20 @@ public struct DecisionSpec: Sendable, Hashable {
     public struct Variant: Sendable, Hashable {
         /// Names the variant in reports ("" when the decision has one).
         public var name: String
+        /// What it trades.
         public var structure: Structure
+        /// How much (money, a premium budget, a notional, a hedge ratio).
         public var size: Sizing
         /// When it enters; nil: the kind's default (`Structure.defaultEntry`).
         public var entry: Entry?
+        /// When it exits.
         public var exits: ExitRules
         /// Its costs; nil: the playbook's.
         public var costs: CostModel?
+        /// The card's claims about it.
         public var theses: [Thesis]
 
+        /// A variant named `name` (see the properties).
         public init(name: String, _ structure: Structure, size: Sizing, entry: Entry? = nil, exits: ExitRules = ExitRules(),
                     costs: CostModel? = nil, theses: [Thesis] = []) {
             self.name = name
@@ -94,6 +100,7 @@ public struct DecisionSpec: Sendable, Hashable {
         /// Explicit legs, each its own group.
         case legs([ExplicitLeg])
 
+        /// The decision kind the structure lowers to.
         public var kind: DecisionKind {
             switch self {
             case .basket: .basket
@@ -107,6 +114,7 @@ public struct DecisionSpec: Sendable, Hashable {
         }
     }
 
+    /// Long or short (a basket).
     public enum Side: String, Sendable, Hashable, CaseIterable {
         case long
         case short
@@ -133,10 +141,14 @@ public struct DecisionSpec: Sendable, Hashable {
     /// A leg of a `legs` decision: a stock or an option on a ticker, with a signed quantity
     /// (+ long, − short) per unit of size.
     public struct ExplicitLeg: Sendable, Hashable {
+        /// The underlying's ticker.
         public var ticker: String
+        /// Stock, or an option with its strike and expiry rules.
         public var instrument: Leg.Instrument
+        /// Signed units per unit of size (+ long, − short).
         public var quantity: Double
 
+        /// A leg of `quantity` × `instrument` on `ticker`.
         public init(ticker: String, _ instrument: Leg.Instrument, quantity: Double) {
             self.ticker = ticker
             self.instrument = instrument

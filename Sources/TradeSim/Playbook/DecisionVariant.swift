@@ -1,21 +1,30 @@
 /// One decision variant lowered to legs: everything the engine needs, nothing composite.
 public struct DecisionVariant: Sendable, Equatable {
+    /// The decision's id.
     public var decisionID: String
     /// The variant's name ("" when the decision has a single variant).
     public var name: String
+    /// The decision's kind.
     public var kind: DecisionKind
+    /// The legs, each a stock or an option with a signed weight.
     public var legs: [Leg]
+    /// How the weights become quantities at entry.
     public var sizing: Sizing
     /// Number of underlying groups the size is split across (premium budget, notional of
     /// option decisions).
     public var groupCount: Int
+    /// When it enters.
     public var entry: EntryRule
+    /// When it exits.
     public var exits: ExitRules
+    /// Its trading costs and carry.
     public var costs: CostModel
+    /// The card's claims about it.
     public var theses: [Thesis]
     /// True for the variant the portfolio holds (each decision's first).
     public var inPortfolio: Bool
 
+    /// A lowered variant (the playbook's lowering builds them: `DecisionSpec.lowered`).
     public init(decisionID: String, name: String, kind: DecisionKind, legs: [Leg], sizing: Sizing, groupCount: Int,
                 entry: EntryRule, exits: ExitRules, costs: CostModel, theses: [Thesis], inPortfolio: Bool) {
         self.decisionID = decisionID
@@ -31,7 +40,9 @@ public struct DecisionVariant: Sendable, Equatable {
         self.inPortfolio = inPortfolio
     }
 
+    /// Some leg is an option.
     public var hasOptions: Bool { legs.contains { $0.isOption } }
+    /// Some leg is stock.
     public var hasStock: Bool { legs.contains { !$0.isOption } }
 
     /// The scheduled events the variant refers to (its entry's, its event exit's, its options'
@@ -65,7 +76,9 @@ public struct Leg: Sendable, Hashable {
         case option(OptionType, strike: StrikeRule, expiry: ExpiryRule)
     }
 
+    /// The underlying's index in the universe.
     public var asset: Int
+    /// Stock, or an option.
     public var instrument: Instrument
     /// Signed quantity per unit of size (see `Sizing`); + long, − short.
     public var weight: Double
@@ -74,6 +87,7 @@ public struct Leg: Sendable, Hashable {
     /// Pair side (+1 long side, −1 short side, 0 not a pair).
     public var side: Int
 
+    /// A leg on asset `asset`.
     public init(asset: Int, instrument: Instrument, weight: Double, group: Int = 0, side: Int = 0) {
         self.asset = asset
         self.instrument = instrument
@@ -82,5 +96,6 @@ public struct Leg: Sendable, Hashable {
         self.side = side
     }
 
+    /// The leg is an option.
     public var isOption: Bool { if case .option = instrument { true } else { false } }
 }

@@ -14,6 +14,7 @@ public enum EntryRule: Sendable, Hashable {
     /// is absent or too early).
     case beforeEvent(String, days: Int)
 
+    /// What a weakness entry measures the drop from: the start price, or the running high since the start.
     public enum WeaknessReference: String, Sendable, Hashable {
         case start
         case runningHigh

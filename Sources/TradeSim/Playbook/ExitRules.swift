@@ -12,6 +12,7 @@ public struct ExitRules: Sendable, Hashable {
     /// Exit this many trading days after the named event.
     public var afterEvent: (event: String, days: Int)?
 
+    /// Exit rules; nil rules never fire.
     public init(takeProfit: Double? = nil, stopLoss: Double? = nil, horizonDays: Int? = nil,
                 afterEvent: (event: String, days: Int)? = nil) {
         self.takeProfit = takeProfit

@@ -8,8 +8,10 @@ public struct Playbook: Sendable, Equatable {
     public var costs: CostModel
     /// Annual rate charged on negative portfolio cash, accrued per trading day.
     public var financingRate: Double
+    /// The decisions, in playbook order.
     public var decisions: [Decision]
 
+    /// A playbook of decisions already lowered to legs.
     public init(capital: Double, holdings: [Holding] = [], costs: CostModel = CostModel(), financingRate: Double = 0,
                 decisions: [Decision]) {
         self.capital = capital
@@ -44,10 +46,12 @@ public struct Playbook: Sendable, Equatable {
 
 /// A position held from day 0 (not bought: part of the starting portfolio).
 public struct Holding: Sendable, Hashable {
+    /// The asset's index in the universe.
     public var asset: Int
     /// Units held (negative for a short).
     public var quantity: Double
 
+    /// A holding of `quantity` units of asset `asset`.
     public init(asset: Int, quantity: Double) {
         self.asset = asset
         self.quantity = quantity
@@ -62,14 +66,22 @@ public struct Holding: Sendable, Hashable {
 /// at least `minimumCommission`. Short stock pays `borrowFee` of the asset (annual, on the
 /// short's value at each close, /252 per trading day held).
 public struct CostModel: Sendable, Hashable {
+    /// Money per share traded.
     public var commissionPerShare: Double
+    /// Money per option contract (`contractMultiplier` units) traded.
     public var commissionPerContract: Double
+    /// The least commission a fill pays.
     public var minimumCommission: Double
+    /// Stock slippage from the close, in basis points.
     public var slippageBps: Double
+    /// Option half-spread, in price units per unit.
     public var optionHalfSpread: Double
+    /// Option half-spread as a fraction of the mid.
     public var optionHalfSpreadFraction: Double
+    /// Units per option contract (100).
     public var contractMultiplier: Double
 
+    /// Costs; zero by default, 100 units a contract.
     public init(commissionPerShare: Double = 0, commissionPerContract: Double = 0, minimumCommission: Double = 0,
                 slippageBps: Double = 0, optionHalfSpread: Double = 0, optionHalfSpreadFraction: Double = 0,
                 contractMultiplier: Double = 100) {
@@ -105,11 +117,16 @@ public struct CostModel: Sendable, Hashable {
 /// A decision of the playbook with its variants (alternatives run side by side on the same
 /// paths; the portfolio holds the first).
 public struct Decision: Sendable, Equatable {
+    /// The decision's id (unique in the playbook).
     public var id: String
+    /// The decision's kind.
     public var kind: DecisionKind
+    /// What the card says about it.
     public var description: String
+    /// Its variants, lowered (at least one; the first is held by the portfolio).
     public var variants: [DecisionVariant]
 
+    /// A decision with its lowered variants.
     public init(id: String, kind: DecisionKind, description: String = "", variants: [DecisionVariant]) {
         self.id = id
         self.kind = kind

@@ -27,6 +27,7 @@ public enum PlaybookProblem: Error, Sendable, Hashable, CustomStringConvertible 
     /// event, an on-weakness window below 1 day, an option tenor below 1 day).
     case dayCount(String, Int)
 
+    /// The problem in one line: what was found and why it does not lower.
     public var description: String {
         switch self {
         case let .unknownSelector(s): "\"\(s)\" is no ticker or tag of the universe"

@@ -1,5 +1,6 @@
 /// A claim the card makes about a decision, checked against the simulation.
 public struct Thesis: Sendable, Hashable {
+    /// What the claim is about.
     public enum Metric: String, Sendable, Hashable, CaseIterable {
         /// The decision's return at exit (P&L / basis).
         case `return`
@@ -9,6 +10,7 @@ public struct Thesis: Sendable, Hashable {
         case pnl
     }
 
+    /// How the value is compared with the band.
     public enum Test: String, Sendable, Hashable {
         /// low ≤ value ≤ high
         case within
@@ -18,14 +20,20 @@ public struct Thesis: Sendable, Hashable {
         case atMost
     }
 
+    /// The card's words.
     public var claim: String
+    /// The measured value.
     public var metric: Metric
+    /// The band's low end, in the metric's unit (nil: unbounded).
     public var low: Double?
+    /// The band's high end, in the metric's unit (nil: unbounded).
     public var high: Double?
+    /// The comparison.
     public var test: Test
     /// Only in these scenarios (empty: every scenario).
     public var scenarios: [String]
 
+    /// A claim tested in `scenarios` (every scenario when empty).
     public init(claim: String, metric: Metric, low: Double?, high: Double?, test: Test, scenarios: [String] = []) {
         self.claim = claim
         self.metric = metric
@@ -35,6 +43,7 @@ public struct Thesis: Sendable, Hashable {
         self.scenarios = scenarios
     }
 
+    /// Whether `value` passes the test.
     public func isMet(_ value: Double) -> Bool {
         switch test {
         case .within: value >= (low ?? -.infinity) && value <= (high ?? .infinity)

@@ -6,14 +6,22 @@ import Foundation
 /// `rate` and `dividendYield` continuously compounded, annual; `years` of 252 trading days
 /// or any other year fraction the caller uses consistently with the annual parameters.
 public struct BlackScholesInputs: Sendable, Hashable {
+    /// Call or put.
     public var type: OptionType
+    /// Underlying price S.
     public var spot: Double
+    /// Strike K.
     public var strike: Double
+    /// Annual volatility σ.
     public var volatility: Double
+    /// Continuous annual risk-free rate r.
     public var rate: Double
+    /// Continuous annual dividend yield q.
     public var dividendYield: Double
+    /// Time to expiry T, in years.
     public var years: Double
 
+    /// The inputs; no dividend by default.
     public init(type: OptionType, spot: Double, strike: Double, volatility: Double,
                 rate: Double, dividendYield: Double = 0, years: Double) {
         self.type = type
@@ -45,12 +53,19 @@ public struct BlackScholesInputs: Sendable, Hashable {
 /// of rate, `dividendRho` = ∂V/∂q per 1.00 of dividend yield. Reports that show vega per
 /// vol point (÷100) or theta per day (÷365) say so in their column names.
 public struct OptionValuation: Sendable, Hashable {
+    /// V, in price units.
     public var price: Double
+    /// ∂V/∂S.
     public var delta: Double
+    /// ∂²V/∂S².
     public var gamma: Double
+    /// ∂V/∂σ per 1.00 of volatility.
     public var vega: Double
+    /// −∂V/∂T per year.
     public var theta: Double
+    /// ∂V/∂r per 1.00 of rate.
     public var rho: Double
+    /// ∂V/∂q per 1.00 of dividend yield.
     public var dividendRho: Double
 }
 

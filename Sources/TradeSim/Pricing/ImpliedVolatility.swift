@@ -21,6 +21,7 @@ import Foundation
 /// returns 0. Accuracy: about 1e-14 relative in σ wherever the price determines σ that well
 /// (the error is at most a few ulps of the price divided by vega).
 public enum ImpliedVolatility {
+    /// The annual volatility σ at which Black–Scholes–Merton gives `price`, or nil (see above).
     public static func solve(type: OptionType, price: Double, spot: Double, strike: Double,
                              rate: Double, dividendYield: Double = 0, years: Double) -> Double? {
         guard price.isFinite, price >= 0, spot.isFinite, spot > 0, strike.isFinite, strike > 0,

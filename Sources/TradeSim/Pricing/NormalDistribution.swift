@@ -89,7 +89,7 @@ public enum NormalDistribution {
 
 /// Wichura's AS 241 (1988) rational approximations, coefficients as published (their
 /// transcription is checked by the accuracy tests against 50-digit mpmath quantiles).
-public enum AS241 {
+enum AS241 {
     /// Region |p − ½| ≤ 0.425, in r = 0.180625 − (p − ½)².
     static func central(_ r: Double) -> Double {
         let num = (((((((2.5090809287301226727e+3 * r + 3.3430575583588128105e+4) * r

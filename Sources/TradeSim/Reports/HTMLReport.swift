@@ -4,16 +4,16 @@ import Foundation
 /// the scenario comparison, the portfolio equity fan chart per scenario, P&L histograms per
 /// decision, the thesis table ("card says / simulation says"), payoff-at-expiry diagrams of the
 /// option decisions, how decisions exited, and the conventions. All text is escaped.
-public struct HTMLReport {
-    public var study: Study
-    public var outcomes: [ScenarioOutcomes]
-    public var summary: [SummaryRow]
-    public var theses: [ThesisTable.Row]
-    public var histograms: [HistogramTable.Series]
-    public var bands: [EquityQuantilesTable.Bands]
-    public var configuration: RunConfiguration
+package struct HTMLReport {
+    package var study: Study
+    package var outcomes: [ScenarioOutcomes]
+    package var summary: [SummaryRow]
+    package var theses: [ThesisTable.Row]
+    package var histograms: [HistogramTable.Series]
+    package var bands: [EquityQuantilesTable.Bands]
+    package var configuration: RunConfiguration
 
-    public init(study: Study, outcomes: [ScenarioOutcomes], summary: [SummaryRow], theses: [ThesisTable.Row],
+    package init(study: Study, outcomes: [ScenarioOutcomes], summary: [SummaryRow], theses: [ThesisTable.Row],
                 histograms: [HistogramTable.Series], bands: [EquityQuantilesTable.Bands], configuration: RunConfiguration) {
         self.bands = bands
         self.study = study
@@ -29,7 +29,7 @@ public struct HTMLReport {
     func esc(_ s: String) -> String { SVGChart.escape(s) }
     var currency: String { study.currency }
 
-    public var html: String {
+    package var html: String {
         var page = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
@@ -231,7 +231,12 @@ public struct HTMLReport {
         guard !theses.isEmpty else { return "<h2>Card theses</h2><p>The playbook records no theses.</p>\n" }
         var out = "<h2>Card theses: the card says, the simulation says</h2><table><tr><th class=\"l\">decision</th><th class=\"l\">the card says</th><th>band</th><th class=\"l\">scenario</th><th>simulated median</th><th>P(claim met)</th><th>entered paths</th></tr>\n"
         for r in theses {
-            let fmt: (Double?) -> String = r.thesis.metric == .return ? fmtPct : (r.thesis.metric == .pnl ? fmtMoney : { $0.map { String(format: "%.0f bps", $0) } ?? "—" })
+            let fmt: (Double?) -> String
+            switch r.thesis.metric {
+            case .return: fmt = fmtPct
+            case .pnl: fmt = fmtMoney
+            case .relativeReturnBps: fmt = { $0.map { String(format: "%.0f bps", $0) } ?? "—" }
+            }
             let band: String
             switch r.thesis.test {
             case .within: band = "\(fmt(r.thesis.low)) to \(fmt(r.thesis.high))"

@@ -11,9 +11,9 @@
 extension PartialResult {
     /// The header of a partial result (enough to check that partials belong together before
     /// the study is loaded).
-    public struct Header: Sendable {
-        public var settings: Settings
-        public var scenarioIndices: [Int]
+    package struct Header: Sendable {
+        package var settings: Settings
+        package var scenarioIndices: [Int]
         /// Each scenario's header object, in file order.
         var scenarios: [[String: JSONNode]]
         var bodyOffset: Int
@@ -35,7 +35,7 @@ extension PartialResult {
     }
 
     /// The checked header (steps 1–3).
-    public static func header(_ bytes: [UInt8], file: String) -> Result<Header, InputProblems> {
+    package static func header(_ bytes: [UInt8], file: String) -> Result<Header, InputProblems> {
         do throws(Failure) {
             return .success(try readHeader(bytes))
         } catch {
@@ -46,12 +46,12 @@ extension PartialResult {
     /// The whole partial result; `study` supplies the scenarios and decisions it refers to
     /// (the caller has checked that it has a playbook, and that the inputs' SHA-256 match the
     /// header's).
-    public static func decode(_ bytes: [UInt8], file: String, study: Study) -> Result<PartialResult, InputProblems> {
+    package static func decode(_ bytes: [UInt8], file: String, study: Study) -> Result<PartialResult, InputProblems> {
         header(bytes, file: file).flatMap { decode(bytes, header: $0, file: file, study: study) }
     }
 
     /// The body of a file whose `header` was read (steps 4–5).
-    public static func decode(_ bytes: [UInt8], header: Header, file: String, study: Study) -> Result<PartialResult, InputProblems> {
+    package static func decode(_ bytes: [UInt8], header: Header, file: String, study: Study) -> Result<PartialResult, InputProblems> {
         do throws(Failure) {
             let playbook = study.runPlaybook
             let layouts = try header.scenarios.enumerated().map { (k, s) throws(Failure) in

@@ -21,33 +21,33 @@
 /// length (before any array is allocated), then every value against what the engine writes
 /// (PartialResult+Checks.swift). Format 1 (the same without the checksum line) is refused
 /// with a request to re-run the shards.
-public struct PartialResult: Sendable {
-    public static let format = 2
-    public static let magic = Array("tradesim-partial \(format)\n".utf8)
+package struct PartialResult: Sendable {
+    package static let format = 2
+    static let magic = Array("tradesim-partial \(format)\n".utf8)
     /// `sha256 <64 hex digits>\n`, right after the signature.
     static let digestLinePrefix = Array("sha256 ".utf8)
     static let digestLineLength = digestLinePrefix.count + 64 + 1
     /// Where the checksummed bytes (header length, header, body) begin.
     static let checkedOffset = magic.count + digestLineLength
-    public static let allowed = "a partial result written by `tradesim run --shard i/n` of tradesim \(TradeSimVersion.string)"
+    package static let allowed = "a partial result written by `tradesim run --shard i/n` of tradesim \(TradeSimVersion.string)"
 
     /// What the shards of one run share (and `merge` checks), and which shard this is.
-    public struct Settings: Sendable {
-        public var version: String
-        public var studyName: String
-        public var inputs: [RunInput]
-        public var seed: UInt64
-        public var paths: Int
-        public var equitySamplePaths: Int
-        public var tracedPaths: Int
-        public var shard: Shard
+    package struct Settings: Sendable {
+        package var version: String
+        package var studyName: String
+        package var inputs: [RunInput]
+        package var seed: UInt64
+        package var paths: Int
+        package var equitySamplePaths: Int
+        package var tracedPaths: Int
+        package var shard: Shard
     }
 
-    public var settings: Settings
+    package var settings: Settings
     /// The shard's slices, one per scenario run, in the run's scenario order.
-    public var outcomes: [ScenarioOutcomes]
+    package var outcomes: [ScenarioOutcomes]
 
-    public init(studyName: String, inputs: [RunInput], configuration c: RunConfiguration, shard: Shard,
+    package init(studyName: String, inputs: [RunInput], configuration c: RunConfiguration, shard: Shard,
                 outcomes: [ScenarioOutcomes]) {
         settings = Settings(version: TradeSimVersion.string, studyName: studyName, inputs: inputs, seed: c.seed, paths: c.paths,
                             equitySamplePaths: c.equitySamplePaths, tracedPaths: c.tracedPaths, shard: shard)
@@ -60,14 +60,14 @@ public struct PartialResult: Sendable {
     }
 
     /// The settings a merge runs the reports with (the shards' own, without the shard).
-    public func configuration(threads: Int) -> RunConfiguration {
+    package func configuration(threads: Int) -> RunConfiguration {
         RunConfiguration(paths: settings.paths, seed: settings.seed, threads: threads, equitySamplePaths: settings.equitySamplePaths,
                          tracedPaths: settings.tracedPaths)
     }
 
     // MARK: - Writing
 
-    public func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         var body: [UInt8] = []
         var scenarios: [String] = []
         for o in outcomes {

@@ -2,13 +2,13 @@
 /// `scenario,path,day,date,ticker,price,iv`, one row per path, day (0…horizon) and asset, in
 /// that order. `iv` is the model implied vol of an option with 21 trading days (about 30
 /// calendar days) to expiry on that day (`ImpliedVolModel`).
-public enum PathsCSV {
-    public static let header = "scenario,path,day,date,ticker,price,iv\n"
+package enum PathsCSV {
+    package static let header = "scenario,path,day,date,ticker,price,iv\n"
     /// The option tenor behind the `iv` column, in trading days.
-    public static let ivTenorDays = 21
+    static let ivTenorDays = 21
 
     /// The rows of paths `firstPath ..< firstPath + lanes` of a scenario.
-    public static func rows(kernel: ScenarioKernel, firstPath: Int, lanes: Int, seed: UInt64) -> String {
+    package static func rows(kernel: ScenarioKernel, firstPath: Int, lanes: Int, seed: UInt64) -> String {
         let s = kernel.scenario
         let n = kernel.assetCount
         let days = kernel.horizonDays

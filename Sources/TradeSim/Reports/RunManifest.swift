@@ -1,21 +1,21 @@
 /// `run.json`: what produced a report — tool version, inputs and their SHA-256, seed, paths,
 /// threads, the scenarios run, the conventions in force, and timings. Everything but
 /// `timings_seconds` (and `threads`) is the same for the same inputs and seed.
-public struct RunManifest: Sendable {
-    public var command: String
-    public var study: Study
-    public var inputs: [RunInput]
-    public var seed: UInt64
-    public var paths: Int
-    public var threads: Int
-    public var lanesPerBlock: Int
-    public var equitySamplePaths: Int
-    public var tracedPaths: Int
-    public var outcomes: [ScenarioOutcomes]
-    public var outputs: [String]
-    public var timings: [(name: String, seconds: Double)]
+package struct RunManifest: Sendable {
+    package var command: String
+    package var study: Study
+    package var inputs: [RunInput]
+    package var seed: UInt64
+    package var paths: Int
+    package var threads: Int
+    package var lanesPerBlock: Int
+    package var equitySamplePaths: Int
+    package var tracedPaths: Int
+    package var outcomes: [ScenarioOutcomes]
+    package var outputs: [String]
+    package var timings: [(name: String, seconds: Double)]
 
-    public init(command: String, study: Study, inputs: [RunInput], configuration: RunConfiguration,
+    package init(command: String, study: Study, inputs: [RunInput], configuration: RunConfiguration,
                 outcomes: [ScenarioOutcomes], outputs: [String], timings: [(name: String, seconds: Double)]) {
         self.command = command
         self.study = study
@@ -31,7 +31,7 @@ public struct RunManifest: Sendable {
         self.timings = timings
     }
 
-    public static let conventions: [(String, String)] = [
+    static let conventions: [(String, String)] = [
         ("time", "trading days, 252 per year; weekends and listed holidays are not trading days"),
         ("rates", "continuously compounded, annual"),
         ("volatility", "annual"),
@@ -46,7 +46,7 @@ public struct RunManifest: Sendable {
         ("random", "xoshiro256** per path keyed by (seed, scenario index, path index) via SplitMix64; diffusion normals by Box–Muller, jump and noise normals by Wichura AS 241"),
     ]
 
-    public var json: String {
+    package var json: String {
         var lines: [String] = []
         func field(_ key: String, _ value: String) { lines.append("  \(JSONText.string(key)): \(value)") }
         field("tool", JSONText.string("tradesim"))

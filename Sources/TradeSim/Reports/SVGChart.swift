@@ -2,38 +2,38 @@ import Foundation
 
 /// A small SVG plotting kit for the HTML report: linear scales, "nice" ticks, axes with
 /// labels, and text escaping. Charts are strings of inline SVG (no scripts, no fonts fetched).
-public struct SVGChart {
-    public var width: Double
-    public var height: Double
-    public var margin: (top: Double, right: Double, bottom: Double, left: Double) = (20, 20, 48, 78)
-    public var xDomain: ClosedRange<Double>
-    public var yDomain: ClosedRange<Double>
-    public private(set) var body: String = ""
+struct SVGChart {
+    var width: Double
+    var height: Double
+    var margin: (top: Double, right: Double, bottom: Double, left: Double) = (20, 20, 48, 78)
+    var xDomain: ClosedRange<Double>
+    var yDomain: ClosedRange<Double>
+    private(set) var body: String = ""
 
-    public init(width: Double = 640, height: Double = 300, x: ClosedRange<Double>, y: ClosedRange<Double>) {
+    init(width: Double = 640, height: Double = 300, x: ClosedRange<Double>, y: ClosedRange<Double>) {
         self.width = width
         self.height = height
         xDomain = x.lowerBound < x.upperBound ? x : (x.lowerBound - 1)...(x.upperBound + 1)
         yDomain = y.lowerBound < y.upperBound ? y : (y.lowerBound - 1)...(y.upperBound + 1)
     }
 
-    public var plotLeft: Double { margin.left }
-    public var plotRight: Double { width - margin.right }
-    public var plotTop: Double { margin.top }
-    public var plotBottom: Double { height - margin.bottom }
+    var plotLeft: Double { margin.left }
+    var plotRight: Double { width - margin.right }
+    var plotTop: Double { margin.top }
+    var plotBottom: Double { height - margin.bottom }
 
-    public func x(_ v: Double) -> Double {
+    func x(_ v: Double) -> Double {
         plotLeft + (v - xDomain.lowerBound) / (xDomain.upperBound - xDomain.lowerBound) * (plotRight - plotLeft)
     }
 
-    public func y(_ v: Double) -> Double {
+    func y(_ v: Double) -> Double {
         plotBottom - (v - yDomain.lowerBound) / (yDomain.upperBound - yDomain.lowerBound) * (plotBottom - plotTop)
     }
 
-    public mutating func add(_ element: String) { body += element + "\n" }
+    mutating func add(_ element: String) { body += element + "\n" }
 
     /// Axes with ticks, tick labels and axis titles.
-    public mutating func axes(xTitle: String, yTitle: String, xLabel: (Double) -> String, yLabel: (Double) -> String,
+    mutating func axes(xTitle: String, yTitle: String, xLabel: (Double) -> String, yLabel: (Double) -> String,
                               xTicks: [Double]? = nil) {
         let yt = Self.niceTicks(yDomain, count: 5)
         for t in yt {
@@ -53,7 +53,7 @@ public struct SVGChart {
     /// A legend row at the top right: (label, css colour). Labels that would not fit across the
     /// chart (11px text, about 6.2px a character) are shortened alike, down to 8 characters,
     /// ending in "…" with the whole label as a tooltip.
-    public mutating func legend(_ items: [(String, String)]) {
+    mutating func legend(_ items: [(String, String)]) {
         func rowWidth(_ limit: Int) -> Double { items.reduce(0) { $0 + Double(min($1.0.count, limit)) * 6.2 + 22 } }
         var limit = items.map(\.0.count).max() ?? 0
         while limit > 8 && rowWidth(limit) > plotRight - 4 { limit -= 1 }
@@ -69,24 +69,24 @@ public struct SVGChart {
     }
 
     /// `s` if it has at most `limit` characters, else its first `limit − 1` and "…".
-    public static func clipped(_ s: String, to limit: Int) -> String {
+    static func clipped(_ s: String, to limit: Int) -> String {
         s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
     }
 
-    public var svg: String {
+    var svg: String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\">\n"
             + body + "</svg>"
     }
 
     /// Points as an SVG path `M x y L …`.
-    public func path(_ points: [(Double, Double)]) -> String {
+    func path(_ points: [(Double, Double)]) -> String {
         points.enumerated().map { "\($0 == 0 ? "M" : "L")\(f(x($1.0))) \(f(y($1.1)))" }.joined(separator: " ")
     }
 
     /// 1-2-5 ticks covering the domain (at most a few more than `count`). A span too small to
     /// step through at its magnitude (below a millionth of it: e.g. equity that hardly moves)
     /// gets one tick.
-    public static func niceTicks(_ d: ClosedRange<Double>, count: Int) -> [Double] {
+    static func niceTicks(_ d: ClosedRange<Double>, count: Int) -> [Double] {
         let span = d.upperBound - d.lowerBound
         let size = max(abs(d.lowerBound), abs(d.upperBound))
         guard span > 0, span.isFinite, span > size * 1e-6 else { return [d.lowerBound] }
@@ -104,7 +104,7 @@ public struct SVGChart {
     }
 
     /// Money for axes: 1.2M, 350k, −40k.
-    public static func shortMoney(_ v: Double) -> String {
+    static func shortMoney(_ v: Double) -> String {
         let a = abs(v)
         let sign = v < 0 ? "−" : ""
         if a >= 1e9 { return sign + trim(a / 1e9) + "B" }
@@ -122,7 +122,7 @@ public struct SVGChart {
     }
 
     /// Text safe inside HTML and SVG.
-    public static func escape(_ s: String) -> String {
+    static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {

@@ -1,18 +1,28 @@
 /// The distribution numbers of one summary row.
 public struct DistributionSummary: Sendable {
+    /// Mean P&L, in money.
     public var mean: Double?
+    /// Standard deviation of the P&L.
     public var standardDeviation: Double?
+    /// Monte Carlo standard error of the mean.
     public var standardError: Double?
     /// p05, p25, p50, p75, p95.
     public var quantiles: [Double?]
+    /// P(P&L > 0).
     public var probabilityPositive: Double?
+    /// VaR at 95%, a positive loss.
     public var var95: Double?
+    /// CVaR at 95%, a positive loss.
     public var cvar95: Double?
+    /// VaR at 99%, a positive loss.
     public var var99: Double?
+    /// CVaR at 99%, a positive loss.
     public var cvar99: Double?
 
+    /// The quantile levels of `quantiles`.
     public static let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
 
+    /// The numbers of one scenario's distribution.
     public init(_ s: PathStatistics) {
         mean = s.mean
         standardDeviation = s.standardDeviation
@@ -38,6 +48,7 @@ public struct DistributionSummary: Sendable {
         cvar99 = w.conditionalValueAtRisk(0.99)
     }
 
+    /// The quantile at one of `levels` (nil for another level).
     public func quantile(_ p: Double) -> Double? {
         Self.levels.firstIndex(of: p).flatMap { quantiles[$0] }
     }
@@ -52,22 +63,34 @@ public struct DistributionSummary: Sendable {
 /// every path (a decision that never entered made 0); `mean_return` and `mean_holding_days`
 /// are over the paths where it entered.
 public struct SummaryRow: Sendable {
+    /// The scenario's name, or `blended`.
     public var scenario: String
+    /// The decision's id, or `portfolio`.
     public var decision: String
+    /// The variant's name ("" for a single variant).
     public var variant: String
+    /// Paths run.
     public var paths: Int
+    /// Fraction of paths on which it entered.
     public var enteredFraction: Double?
+    /// The P&L distribution over every path.
     public var pnl: DistributionSummary
+    /// Mean return over the entered paths.
     public var meanReturn: Double?
+    /// Mean max drawdown, in money.
     public var meanMaxDrawdown: Double?
+    /// 95th percentile of the max drawdown, in money.
     public var p95MaxDrawdown: Double?
+    /// Mean trading days held, over the entered paths.
     public var meanHoldingDays: Double?
 
+    /// The CSV header, in column order.
     public static let columns = ["scenario", "decision", "variant", "paths", "entered_fraction", "mean_pnl", "stdev_pnl",
                                  "mc_stderr", "p05_pnl", "p25_pnl", "p50_pnl", "p75_pnl", "p95_pnl", "prob_profit",
                                  "var95", "cvar95", "var99", "cvar99", "mean_return", "mean_max_drawdown",
                                  "p95_max_drawdown", "mean_holding_days"]
 
+    /// The row's CSV cells, in `columns` order (empty for an undefined number).
     public var cells: [String] {
         [scenario, decision, variant, String(paths), NumberText.csv(enteredFraction), NumberText.csv(pnl.mean),
          NumberText.csv(pnl.standardDeviation), NumberText.csv(pnl.standardError)]
@@ -78,6 +101,7 @@ public struct SummaryRow: Sendable {
     }
 }
 
+/// Builds and writes `summary.csv` rows.
 public enum SummaryTable {
     /// How many paths of a variant entered, and their total holding days.
     static func entered(_ v: VariantOutcomes) -> (count: Int, holdingDays: Int) {
@@ -179,6 +203,7 @@ public enum SummaryTable {
         return rows
     }
 
+    /// The CSV text: the header, then one line per row.
     public static func csv(_ rows: [SummaryRow]) -> String {
         var out = SummaryRow.columns.joined(separator: ",") + "\n"
         for r in rows { out += r.cells.joined(separator: ",") + "\n" }

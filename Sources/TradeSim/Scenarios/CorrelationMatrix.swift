@@ -5,17 +5,19 @@ import Foundation
 /// semi-definite (smallest eigenvalue ≥ −1e-10), with its Cholesky factor (made once, for
 /// the check and for the paths).
 public struct CorrelationMatrix: Sendable, Hashable {
+    /// n, the number of assets.
     public let count: Int
+    /// The n × n entries, row-major.
     public let values: [Double]
     /// The lower-triangular L with L·Lᵀ = C, row-major (`CholeskyFactorization`): a pivot at
     /// or below 1e-12 (a direction with no variance of its own, e.g. two perfectly correlated
     /// assets) gets a zero column.
-    public let choleskyFactor: [Double]
+    let choleskyFactor: [Double]
 
     /// Tolerance on the smallest eigenvalue for positive semi-definiteness.
-    public static let eigenvalueTolerance = 1e-10
+    static let eigenvalueTolerance = 1e-10
 
-    public typealias Problem = (entry: (Int, Int)?, found: String, allowed: String)
+    typealias Problem = (entry: (Int, Int)?, found: String, allowed: String)
 
     /// Wraps values already checked by `check(values:count:)` (and factors them).
     public init(count: Int, values: [Double]) {
@@ -35,6 +37,7 @@ public struct CorrelationMatrix: Sendable, Hashable {
         return CorrelationMatrix(count: n, values: values, factor: values)
     }
 
+    /// The correlation of assets `i` and `j`.
     public subscript(i: Int, j: Int) -> Double { values[i * count + j] }
 
     public static func == (a: CorrelationMatrix, b: CorrelationMatrix) -> Bool {
@@ -62,7 +65,7 @@ public struct CorrelationMatrix: Sendable, Hashable {
     /// eigenvalue itself decides (`SmallestEigenvalue`, 4n³/3 flops, only on this path) and
     /// the message names it. Golub & Van Loan, *Matrix Computations*, 4th ed., §4.2 and §8.3–8.4;
     /// Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., ch. 10.
-    public static func check(values: [Double], count n: Int, rowInFile: [Int]? = nil) -> (matrix: CorrelationMatrix?, problems: [Problem]) {
+    static func check(values: [Double], count n: Int, rowInFile: [Int]? = nil) -> (matrix: CorrelationMatrix?, problems: [Problem]) {
         precondition(values.count == n * n && (rowInFile?.count ?? n) == n)
         var out: [Problem] = []
         for i in 0..<n {
@@ -92,7 +95,7 @@ public struct CorrelationMatrix: Sendable, Hashable {
 
     /// What is wrong with `values` as a correlation matrix (empty when it is one): `check`'s
     /// problems.
-    public static func problems(values: [Double], count n: Int) -> [Problem] {
+    static func problems(values: [Double], count n: Int) -> [Problem] {
         check(values: values, count: n).problems
     }
 }

@@ -16,12 +16,15 @@ import Foundation
 public struct ImpliedVolModel: Sendable, Hashable {
     /// Per asset: the absolute base IV, or nil to use `baseMultiple` × path vol.
     public var baseAbsolute: [Double?]
+    /// The multiple of the path vol used where no absolute base is given.
     public var baseMultiple: Double
+    /// τ₀ of the term-structure response, in years (nil: f ≡ 1).
     public var termDecayYears: Double?
     /// In historical replays the path vol behind the base is the trailing realized vol over
     /// this many trading days (closes before the replay's start count).
     public var realizedWindowDays: Int
 
+    /// A model; by default the base is the path vol and f ≡ 1.
     public init(baseAbsolute: [Double?], baseMultiple: Double = 1, termDecayYears: Double? = nil, realizedWindowDays: Int = 21) {
         self.baseAbsolute = baseAbsolute
         self.baseMultiple = baseMultiple

@@ -6,20 +6,20 @@ import Foundation
 /// the padding lanes compute paths nobody reads.
 ///
 /// The block owns its memory (it is `~Copyable`: moved, never copied, freed when it ends).
-public struct PathBlock: ~Copyable {
+struct PathBlock: ~Copyable {
     /// Global index of lane 0's path.
-    public let firstPath: Int
-    public let lanes: Int
+    let firstPath: Int
+    let lanes: Int
     /// `lanes` rounded up to a multiple of 8: the stride of every per-lane array.
-    public let width: Int
-    public let assetCount: Int
+    let width: Int
+    let assetCount: Int
     /// The day the block is at (0 after creation).
-    public internal(set) var day: Int = 0
+    internal(set) var day: Int = 0
     /// ln S per asset and lane: `logPrice[asset * width + lane]`.
-    public let logPrice: UnsafeMutableBufferPointer<Double>
+    let logPrice: UnsafeMutableBufferPointer<Double>
     /// Outcome index per event (scenario order) and lane, −1 until the event has happened:
     /// `eventOutcome[event * width + lane]`.
-    public let eventOutcome: UnsafeMutableBufferPointer<Int32>
+    let eventOutcome: UnsafeMutableBufferPointer<Int32>
     /// Exact prices per asset when every lane has the same known price today (day 0, a
     /// replay, a script), so that reports show the input price itself and not exp(ln S).
     var exactPrice: [Double]?
@@ -63,13 +63,13 @@ public struct PathBlock: ~Copyable {
     }
 
     /// S for asset `i` on lane `lane` at the current day.
-    public func price(asset i: Int, lane: Int) -> Double {
+    func price(asset i: Int, lane: Int) -> Double {
         if let exact = exactPrice { return exact[i] }
         return exp(logPrice[i * width + lane])
     }
 
     /// The drawn outcome of event `k` on `lane` (−1 before the event).
-    public func outcome(event k: Int, lane: Int) -> Int { Int(eventOutcome[k * width + lane]) }
+    func outcome(event k: Int, lane: Int) -> Int { Int(eventOutcome[k * width + lane]) }
 
     // MARK: - Scalar draws (per lane, in the documented order)
 

@@ -23,10 +23,14 @@ public struct MonteCarloModel: Sendable, Hashable {
     public var drifts: [Double]
     /// Annual volatility per asset, before regimes.
     public var volatilities: [Double]
+    /// The diffusions' correlation.
     public var correlation: CorrelationMatrix
+    /// Merton jump processes.
     public var jumps: [JumpProcess]
+    /// Drift and volatility regimes over day ranges.
     public var regimes: [Regime]
 
+    /// The model; no jumps or regimes by default.
     public init(drifts: [Double], volatilities: [Double], correlation: CorrelationMatrix,
                 jumps: [JumpProcess] = [], regimes: [Regime] = []) {
         self.drifts = drifts
@@ -41,12 +45,18 @@ public struct MonteCarloModel: Sendable, Hashable {
 /// intensity λ per year, each jump's log size ~ N(m, v²); the day's total log-jump given N is
 /// N·m + √N·v·Z. With `common`, one draw is shared by all covered assets (a systemic jump).
 public struct JumpProcess: Sendable, Hashable {
+    /// The asset indices the jumps hit.
     public var assets: [Int]
+    /// λ, expected jumps per year.
     public var intensityPerYear: Double
+    /// m, the mean log size of a jump.
     public var meanLogJump: Double
+    /// v, the standard deviation of a jump's log size.
     public var logJumpVolatility: Double
+    /// One jump draw shared by every asset covered.
     public var common: Bool
 
+    /// A jump process on `assets`.
     public init(assets: [Int], intensityPerYear: Double, meanLogJump: Double, logJumpVolatility: Double, common: Bool = false) {
         self.assets = assets
         self.intensityPerYear = intensityPerYear
@@ -62,12 +72,18 @@ public struct JumpProcess: Sendable, Hashable {
 /// A regime: over trading days `firstDay…lastDay` (inclusive) the drift of each asset is
 /// shifted by `driftShift` (annual, added) and its volatility multiplied by `volMultiplier`.
 public struct Regime: Sendable, Hashable {
+    /// The regime's name.
     public var name: String
+    /// First trading day in force.
     public var firstDay: Int
+    /// Last trading day in force (inclusive).
     public var lastDay: Int
+    /// Per asset: annual drift added.
     public var driftShift: [Double]
+    /// Per asset: volatility multiplier.
     public var volMultiplier: [Double]
 
+    /// A regime over `firstDay…lastDay`.
     public init(name: String, firstDay: Int, lastDay: Int, driftShift: [Double], volMultiplier: [Double]) {
         self.name = name
         self.firstDay = firstDay
@@ -83,6 +99,7 @@ public struct Regime: Sendable, Hashable {
 /// waypoint day (`step`); after its last waypoint it stays flat; before its first it starts
 /// from 0% on day 0.
 public struct ScriptedPath: Sendable, Hashable {
+    /// How the log price moves between waypoints.
     public enum Interpolation: String, Sendable, Hashable {
         case step
         case linear
@@ -90,8 +107,10 @@ public struct ScriptedPath: Sendable, Hashable {
 
     /// Per asset: (day, cumulative log return from the start) in increasing day order.
     public var waypoints: [[(day: Int, logLevel: Double)]]
+    /// Linear or step between waypoints.
     public var interpolation: Interpolation
 
+    /// A scripted path.
     public init(waypoints: [[(day: Int, logLevel: Double)]], interpolation: Interpolation) {
         self.waypoints = waypoints
         self.interpolation = interpolation
@@ -133,15 +152,18 @@ public struct ScriptedPath: Sendable, Hashable {
 /// kept) with the stationary block bootstrap of Politis & Romano (1994): blocks start at a
 /// uniformly drawn day and have geometric lengths with mean `meanBlockDays`.
 public struct HistoricalModel: Sendable, Hashable {
+    /// Replay the closes, or bootstrap blocks of days.
     public enum Mode: Sendable, Hashable {
         case replay
         case bootstrap(meanBlockDays: Double)
     }
 
+    /// Replay or bootstrap.
     public var mode: Mode
     /// Replay: closes per day (days 0…horizon) and asset. Bootstrap: the pool of daily log
     /// returns, [day][asset].
     public var closes: [[Double]]
+    /// Bootstrap: the pool of daily log returns, `[day][asset]`.
     public var logReturns: [[Double]]
     /// Source description for reports (file and window).
     public var source: String
@@ -153,6 +175,7 @@ public struct HistoricalModel: Sendable, Hashable {
     /// Replay: implied vol per day and asset from the price files' IV columns (nil where none).
     public var impliedVolatility: [[Double?]]
 
+    /// A historical model.
     public init(mode: Mode, closes: [[Double]], logReturns: [[Double]], source: String,
                 realizedVolatility: [[Double]] = [], impliedVolatility: [[Double?]] = []) {
         self.mode = mode
@@ -165,7 +188,7 @@ public struct HistoricalModel: Sendable, Hashable {
 
     /// Annualised sample standard deviation (n − 1, × √252) of the log returns of the last
     /// `window` days ending at each index of `closes` (fewer at the start; nil below 5 returns).
-    public static func trailingVolatility(_ closes: [Double], window: Int) -> [Double?] {
+    static func trailingVolatility(_ closes: [Double], window: Int) -> [Double?] {
         var out = [Double?](repeating: nil, count: closes.count)
         guard closes.count > 1 else { return out }
         let r = (1..<closes.count).map { log(closes[$0] / closes[$0 - 1]) }

@@ -1,15 +1,21 @@
 /// A world the playbook is run in: how prices move, which events are scheduled, how options
 /// are marked, over how many trading days, and its weight in the probability blend.
 public struct Scenario: Sendable, Hashable {
+    /// The scenario's name (unique in the study).
     public var name: String
+    /// What the card says about this world.
     public var description: String
     /// Weight in the blended scenario (weights are normalised over the scenarios run).
     public var weight: Double
+    /// The last trading day (days 0…horizonDays).
     public var horizonDays: Int
     /// Risk-free rate, continuous annual (discounting and option marks).
     public var rate: Double
+    /// How prices move.
     public var model: PathModel
+    /// Events scheduled within the horizon.
     public var events: [ScheduledEvent]
+    /// How options are marked.
     public var impliedVol: ImpliedVolModel
     /// Paths 2k and 2k+1 share one random stream, the second with its diffusion normals
     /// negated and every other uniform u replaced by 1 − u (so its jump and noise normals are
@@ -18,6 +24,7 @@ public struct Scenario: Sendable, Hashable {
     /// Dates of days 0…horizon (the study calendar, or the real dates of a replay).
     public var dates: [CalendarDate]
 
+    /// A scenario; `dates` holds horizonDays + 1 dates.
     public init(name: String, description: String = "", weight: Double, horizonDays: Int, rate: Double,
                 model: PathModel, events: [ScheduledEvent], impliedVol: ImpliedVolModel,
                 antithetic: Bool = false, dates: [CalendarDate]) {

@@ -11,12 +11,12 @@ import Foundation
 ///    per asset with non-zero noise, in universe order;
 /// bootstrap scenarios instead draw two uniforms per day (new block?, where it starts).
 /// Normals are Φ⁻¹(u) by Wichura's AS 241; u = (⌊x/2¹¹⌋ + ½)·2⁻⁵³ from xoshiro256**.
-public struct ScenarioKernel: Sendable {
-    public let scenario: Scenario
-    public let scenarioIndex: Int
-    public let universe: Universe
-    public let assetCount: Int
-    public let horizonDays: Int
+package struct ScenarioKernel: Sendable {
+    package let scenario: Scenario
+    package let scenarioIndex: Int
+    package let universe: Universe
+    let assetCount: Int
+    package let horizonDays: Int
 
     /// Per distinct step table: (μ − σ²/2 − λκ)·Δt per asset, and σ√Δt·L row-major.
     struct StepTable: Sendable, Hashable {
@@ -33,7 +33,7 @@ public struct ScenarioKernel: Sendable {
     let startPrice: [Double]
     let startLogPrice: [Double]
 
-    public init(scenario: Scenario, scenarioIndex: Int, universe: Universe) {
+    package init(scenario: Scenario, scenarioIndex: Int, universe: Universe) {
         self.scenario = scenario
         self.scenarioIndex = scenarioIndex
         self.universe = universe
@@ -99,7 +99,7 @@ public struct ScenarioKernel: Sendable {
     }
 
     /// A block of `lanes` paths starting at global path index `firstPath`, at day 0.
-    public func makeBlock(firstPath: Int, lanes: Int, seed: UInt64) -> PathBlock {
+    func makeBlock(firstPath: Int, lanes: Int, seed: UInt64) -> PathBlock {
         var block = PathBlock(firstPath: firstPath, lanes: lanes, assetCount: assetCount,
                               eventCount: scenario.events.count)
         for lane in 0..<block.width {
@@ -118,7 +118,7 @@ public struct ScenarioKernel: Sendable {
     }
 
     /// Advances every lane of `block` by one trading day.
-    public func advance(_ block: inout PathBlock) {
+    func advance(_ block: inout PathBlock) {
         precondition(block.day < horizonDays, "advance past the horizon")
         block.day += 1
         let d = block.day

@@ -7,6 +7,7 @@
 /// are applied after that day's diffusion, without drift compensation: they are the
 /// scenario's view of the event, not a martingale correction.
 public struct ScheduledEvent: Sendable, Hashable {
+    /// The event's name (unique in the scenario).
     public var name: String
     /// Trading day on which the event happens (its move is in the step from day − 1 to day).
     public var day: Int
@@ -18,6 +19,7 @@ public struct ScheduledEvent: Sendable, Hashable {
     /// The implied-vol premium that builds before the event and is crushed at it.
     public var volPremium: EventVolPremium?
 
+    /// An event on `day`.
     public init(name: String, day: Int, outcomes: [EventOutcome], noiseVolatility: [Double],
                 volPremium: EventVolPremium?) {
         self.name = name
@@ -27,6 +29,7 @@ public struct ScheduledEvent: Sendable, Hashable {
         self.volPremium = volPremium
     }
 
+    /// Some asset gets extra noise.
     public var hasNoise: Bool { noiseVolatility.contains { $0 > 0 } }
 
     /// The outcome a uniform u ∈ [0, 1) selects: the first whose cumulative probability
@@ -43,11 +46,14 @@ public struct ScheduledEvent: Sendable, Hashable {
 
 /// One outcome of a scheduled event: its probability and the log-move it gives each asset.
 public struct EventOutcome: Sendable, Hashable {
+    /// The outcome's name.
     public var name: String
+    /// Its probability.
     public var probability: Double
     /// ln(S_after / S_before) per asset, universe order (0 for assets it does not move).
     public var logMoves: [Double]
 
+    /// An outcome.
     public init(name: String, probability: Double, logMoves: [Double]) {
         self.name = name
         self.probability = probability
@@ -61,6 +67,7 @@ public struct EventOutcome: Sendable, Hashable {
 /// Ramp: `step` gives the full premium on each of those days; `linear` gives k/N of it on
 /// the k-th of the N days (day e − N gets 1/N, day e − 1 the full premium).
 public struct EventVolPremium: Sendable, Hashable {
+    /// How big the premium is.
     public enum Size: Sendable, Hashable {
         /// Premium = multiple × the asset's base IV that day.
         case multipleOfBase(Double)
@@ -68,17 +75,22 @@ public struct EventVolPremium: Sendable, Hashable {
         case absolute(Double)
     }
 
+    /// How the premium builds over the ramp days.
     public enum Ramp: String, Sendable, Hashable {
         case step
         case linear
     }
 
+    /// How big the premium is.
     public var size: Size
+    /// N, trading days before the event that carry the premium.
     public var rampDays: Int
+    /// Step or linear.
     public var ramp: Ramp
     /// Which assets get the premium (universe order).
     public var assets: [Bool]
 
+    /// A premium.
     public init(size: Size, rampDays: Int, ramp: Ramp, assets: [Bool]) {
         self.size = size
         self.rampDays = rampDays
