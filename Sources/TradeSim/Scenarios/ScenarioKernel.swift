@@ -11,12 +11,12 @@ import Foundation
 ///    per asset with non-zero noise, in universe order;
 /// bootstrap scenarios instead draw two uniforms per day (new block?, where it starts).
 /// Normals are Φ⁻¹(u) by Wichura's AS 241; u = (⌊x/2¹¹⌋ + ½)·2⁻⁵³ from xoshiro256**.
-package struct ScenarioKernel: Sendable {
-    package let scenario: Scenario
-    package let scenarioIndex: Int
-    package let universe: Universe
+struct ScenarioKernel: Sendable {
+    let scenario: Scenario
+    let scenarioIndex: Int
+    let universe: Universe
     let assetCount: Int
-    package let horizonDays: Int
+    let horizonDays: Int
 
     /// Per distinct step table: (μ − σ²/2 − λκ)·Δt per asset, and σ√Δt·L row-major.
     struct StepTable: Sendable, Hashable {
@@ -33,7 +33,7 @@ package struct ScenarioKernel: Sendable {
     let startPrice: [Double]
     let startLogPrice: [Double]
 
-    package init(scenario: Scenario, scenarioIndex: Int, universe: Universe) {
+    init(scenario: Scenario, scenarioIndex: Int, universe: Universe) {
         self.scenario = scenario
         self.scenarioIndex = scenarioIndex
         self.universe = universe

@@ -62,7 +62,8 @@ enum PathsCommand {
                       to output: inout TextOutput) throws {
         try output.write(PathsCSV.header)
         for (index, scenario) in selected {
-            let kernel = ScenarioKernel(scenario: scenario, scenarioIndex: index, universe: study.universe)
+            let sampler = PathSampler(scenario: scenario, scenarioIndex: index, universe: study.universe)
+            let impliedVols = sampler.impliedVols(tenorDays: PathsCSV.ivTenorDays)
             let count = scenario.pathCount(requested: paths)
             let blocks = (count + lanesPerBlock - 1) / lanesPerBlock
             // Batches of blocks bound the memory; each batch is rendered in parallel, written in order.
@@ -74,7 +75,8 @@ enum PathsCommand {
                 let texts = Parallel.map(count: end - start, threads: threads) { k in
                     let b = batchStart + k
                     let first = b * lanesPerBlock
-                    return PathsCSV.rows(kernel: kernel, firstPath: first, lanes: min(lanesPerBlock, count - first), seed: seed)
+                    let paths = sampler.paths(firstPath: first, count: min(lanesPerBlock, count - first), seed: seed)
+                    return PathsCSV.rows(paths, scenario: scenario, universe: study.universe, impliedVols: impliedVols)
                 }
                 for t in texts { try output.write(t) }
                 start = end
