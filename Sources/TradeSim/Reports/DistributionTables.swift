@@ -3,19 +3,19 @@
 /// (the first `equitySamplePaths` paths of each scenario; `sample_paths` is appended). The
 /// `blended` rows mix the scenarios by weight over the days they share (date empty when their
 /// dates differ, or when the paths are runs from different start dates).
-package enum EquityQuantilesTable {
-    package static let columns = ["scenario", "day", "date", "p05", "p25", "p50", "p75", "p95", "sample_paths"]
+enum EquityQuantilesTable {
+    static let columns = ["scenario", "day", "date", "p05", "p25", "p50", "p75", "p95", "sample_paths"]
 
     /// The quantile bands of one scenario (or the blend): per day, p05…p95 and the sample size.
-    package struct Bands: Sendable {
-        package var scenario: String
-        package var dates: [String]
+    struct Bands: Sendable {
+        var scenario: String
+        var dates: [String]
         var quantiles: [[Double?]]
         var samples: [Int]
     }
 
     /// Every scenario's bands, then the blend's; days computed in parallel.
-    package static func bands(_ all: [ScenarioOutcomes], threads: Int = 1) -> [Bands] {
+    static func bands(_ all: [ScenarioOutcomes], threads: Int = 1) -> [Bands] {
         let blended = hasBlend(all)
         let quantiles = all.map { o in Parallel.map(count: o.equitySample.count, threads: threads) { day(o, $0) } }
         let mixed = blended ? Parallel.map(count: blendDays(all), threads: threads) { blendedDay(all, $0) } : []
@@ -65,7 +65,7 @@ package enum EquityQuantilesTable {
         return out
     }
 
-    package static func csv(_ bands: [Bands]) -> String {
+    static func csv(_ bands: [Bands]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for b in bands {
             for d in b.quantiles.indices {
@@ -82,12 +82,12 @@ package enum EquityQuantilesTable {
 /// central range over all scenarios (pooled 0.5% to 99.5% quantiles, so scenarios compare bin for
 /// bin and a few extreme paths do not flatten the rest). A bin holds low ≤ x < high; the first
 /// bin also counts every path below its low and the last every path at or above its high.
-package enum HistogramTable {
-    package static let columns = ["scenario", "decision", "bin_low", "bin_high", "count", "variant"]
+enum HistogramTable {
+    static let columns = ["scenario", "decision", "bin_low", "bin_high", "count", "variant"]
     static let bins = 40
 
-    package struct Series: Sendable {
-        package var decision: String
+    struct Series: Sendable {
+        var decision: String
         var variant: String
         var edges: [Double]
         /// counts[scenario][bin]
@@ -95,7 +95,7 @@ package enum HistogramTable {
     }
 
     /// One series per decision variant and one for the portfolio (computed in parallel).
-    package static func series(_ all: [ScenarioOutcomes], threads: Int = 1) -> [Series] {
+    static func series(_ all: [ScenarioOutcomes], threads: Int = 1) -> [Series] {
         guard let first = all.first else { return [] }
         return Parallel.map(count: first.variants.count + 1, threads: threads) { series(all, $0) }
     }
@@ -123,7 +123,7 @@ package enum HistogramTable {
         return Series(decision: decision, variant: variant, edges: edges, counts: counts)
     }
 
-    package static func csv(_ all: [ScenarioOutcomes], series: [Series]) -> String {
+    static func csv(_ all: [ScenarioOutcomes], series: [Series]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for (s, o) in all.enumerated() {
             for h in series {
@@ -139,11 +139,11 @@ package enum HistogramTable {
 /// `exits.csv`: how decisions ended — `scenario, decision, variant, reason, count, fraction,
 /// mean_pnl, mean_holding_days` for each reason (`target`, `stop`, `horizon`, `expiry`,
 /// `event`, `never_entered`), every reason listed (count 0 included).
-package enum ExitsTable {
-    package static let columns = ["scenario", "decision", "variant", "reason", "count", "fraction", "mean_pnl", "mean_holding_days"]
-    package static let order: [ExitReason] = [.target, .stop, .horizon, .expiry, .event, .neverEntered]
+enum ExitsTable {
+    static let columns = ["scenario", "decision", "variant", "reason", "count", "fraction", "mean_pnl", "mean_holding_days"]
+    static let order: [ExitReason] = [.target, .stop, .horizon, .expiry, .event, .neverEntered]
 
-    package static func csv(_ all: [ScenarioOutcomes]) -> String {
+    static func csv(_ all: [ScenarioOutcomes]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for o in all {
             for v in o.variants {
@@ -209,10 +209,10 @@ package enum ExitsTable {
 /// having reached the target (and the stop) within d trading days of entry, for d = 1…horizon —
 /// `scenario, decision, variant, day, prob_target_by_day, prob_stop_by_day` — over the paths
 /// where the decision entered; the distribution of time to target is the first column's increments.
-package enum FirstPassageTable {
-    package static let columns = ["scenario", "decision", "variant", "day", "prob_target_by_day", "prob_stop_by_day"]
+enum FirstPassageTable {
+    static let columns = ["scenario", "decision", "variant", "day", "prob_target_by_day", "prob_stop_by_day"]
 
-    package static func csv(_ all: [ScenarioOutcomes]) -> String {
+    static func csv(_ all: [ScenarioOutcomes]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for o in all {
             for v in o.variants {

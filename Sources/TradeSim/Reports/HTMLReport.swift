@@ -4,16 +4,16 @@ import Foundation
 /// the scenario comparison, the portfolio equity fan chart per scenario, P&L histograms per
 /// decision, the thesis table ("card says / simulation says"), payoff-at-expiry diagrams of the
 /// option decisions, how decisions exited, and the conventions. All text is escaped.
-package struct HTMLReport {
-    package var study: Study
-    package var outcomes: [ScenarioOutcomes]
-    package var summary: [SummaryRow]
-    package var theses: [ThesisTable.Row]
-    package var histograms: [HistogramTable.Series]
-    package var bands: [EquityQuantilesTable.Bands]
-    package var configuration: RunConfiguration
+struct HTMLReport {
+    var study: Study
+    var outcomes: [ScenarioOutcomes]
+    var summary: [SummaryRow]
+    var theses: [ThesisTable.Row]
+    var histograms: [HistogramTable.Series]
+    var bands: [EquityQuantilesTable.Bands]
+    var configuration: RunConfiguration
 
-    package init(study: Study, outcomes: [ScenarioOutcomes], summary: [SummaryRow], theses: [ThesisTable.Row],
+    init(study: Study, outcomes: [ScenarioOutcomes], summary: [SummaryRow], theses: [ThesisTable.Row],
                 histograms: [HistogramTable.Series], bands: [EquityQuantilesTable.Bands], configuration: RunConfiguration) {
         self.bands = bands
         self.study = study
@@ -29,7 +29,7 @@ package struct HTMLReport {
     func esc(_ s: String) -> String { SVGChart.escape(s) }
     var currency: String { study.currency }
 
-    package var html: String {
+    var html: String {
         var page = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">

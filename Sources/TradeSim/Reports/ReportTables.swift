@@ -3,13 +3,13 @@
 /// work, handed out largest first, so no thread waits for the others between tables. Each
 /// piece computes what `SummaryTable.rows`, `HistogramTable.series` and
 /// `EquityQuantilesTable.bands` compute, so the numbers do not depend on the thread count.
-package struct ReportTables: Sendable {
-    package var summary: [SummaryRow]
-    package var histograms: [HistogramTable.Series]
-    package var bands: [EquityQuantilesTable.Bands]
+struct ReportTables: Sendable {
+    var summary: [SummaryRow]
+    var histograms: [HistogramTable.Series]
+    var bands: [EquityQuantilesTable.Bands]
 
     /// `blend`: append the probability-blended summary rows (`SummaryTable.blendedRows`).
-    package init(_ all: [ScenarioOutcomes], blend: Bool, threads: Int) {
+    init(_ all: [ScenarioOutcomes], blend: Bool, threads: Int) {
         enum Piece: Sendable {
             case blendedRows, row(scenario: Int, k: Int), series(Int), day(scenario: Int, day: Int), blendedDay(Int)
         }

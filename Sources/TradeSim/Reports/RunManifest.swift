@@ -1,21 +1,21 @@
 /// `run.json`: what produced a report — tool version, inputs and their SHA-256, seed, paths,
 /// threads, the scenarios run, the conventions in force, and timings. Everything but
 /// `timings_seconds` (and `threads`) is the same for the same inputs and seed.
-package struct RunManifest: Sendable {
-    package var command: String
-    package var study: Study
-    package var inputs: [RunInput]
-    package var seed: UInt64
-    package var paths: Int
-    package var threads: Int
-    package var lanesPerBlock: Int
-    package var equitySamplePaths: Int
-    package var tracedPaths: Int
-    package var outcomes: [ScenarioOutcomes]
-    package var outputs: [String]
-    package var timings: [(name: String, seconds: Double)]
+struct RunManifest: Sendable {
+    var command: String
+    var study: Study
+    var inputs: [RunInput]
+    var seed: UInt64
+    var paths: Int
+    var threads: Int
+    var lanesPerBlock: Int
+    var equitySamplePaths: Int
+    var tracedPaths: Int
+    var outcomes: [ScenarioOutcomes]
+    var outputs: [String]
+    var timings: [(name: String, seconds: Double)]
 
-    package init(command: String, study: Study, inputs: [RunInput], configuration: RunConfiguration,
+    init(command: String, study: Study, inputs: [RunInput], configuration: RunConfiguration,
                 outcomes: [ScenarioOutcomes], outputs: [String], timings: [(name: String, seconds: Double)]) {
         self.command = command
         self.study = study
@@ -46,7 +46,7 @@ package struct RunManifest: Sendable {
         ("random", "xoshiro256** per path keyed by (seed, scenario index, path index) via SplitMix64; diffusion normals by Box–Muller, jump and noise normals by Wichura AS 241"),
     ]
 
-    package var json: String {
+    var json: String {
         var lines: [String] = []
         func field(_ key: String, _ value: String) { lines.append("  \(JSONText.string(key)): \(value)") }
         field("tool", JSONText.string("tradesim"))

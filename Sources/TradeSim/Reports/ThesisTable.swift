@@ -6,19 +6,19 @@
 /// entered; `simulated_p50` is its median and `prob_claim_met` the share of those paths where
 /// the claim holds (`within`: low ≤ x ≤ high; `atLeast`: x ≥ low; `atMost`: x ≤ high). A claim
 /// tied to scenarios is checked in those; an untied claim in every scenario and the blend.
-package enum ThesisTable {
-    package static let columns = ["decision", "claim", "card_low", "card_high", "scenario", "simulated_p50",
+enum ThesisTable {
+    static let columns = ["decision", "claim", "card_low", "card_high", "scenario", "simulated_p50",
                                  "prob_claim_met", "variant", "metric", "test", "entered_paths"]
 
-    package struct Row: Sendable {
-        package var decision, claim, scenario, variant: String
-        package var thesis: Thesis
+    struct Row: Sendable {
+        var decision, claim, scenario, variant: String
+        var thesis: Thesis
         var median: Double?
         var probability: Double?
         var enteredPaths: Int
     }
 
-    package static func rows(_ all: [ScenarioOutcomes], playbook: Playbook) -> [Row] {
+    static func rows(_ all: [ScenarioOutcomes], playbook: Playbook) -> [Row] {
         var rows: [Row] = []
         for (k, variant) in playbook.variants.enumerated() {
             for t in variant.theses {
@@ -60,7 +60,7 @@ package enum ThesisTable {
         }
     }
 
-    package static func csv(_ rows: [Row]) -> String {
+    static func csv(_ rows: [Row]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for r in rows {
             out += [r.decision, CSVField.escape(r.claim), NumberText.csv(r.thesis.low), NumberText.csv(r.thesis.high), r.scenario,

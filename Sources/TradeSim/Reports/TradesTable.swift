@@ -3,11 +3,11 @@
 /// `scenario, path`. Stock prices are the closes (slippage is in `costs`), option prices the
 /// model mid (intrinsic at expiry), the instrument as `TradeRecord.Instrument.text` writes it. A
 /// Monte Carlo run lists its first traced paths.
-package enum TradesTable {
-    package static let columns = ["decision", "variant", "leg", "instrument", "ticker", "side", "quantity", "entry_date",
+enum TradesTable {
+    static let columns = ["decision", "variant", "leg", "instrument", "ticker", "side", "quantity", "entry_date",
                                  "entry_price", "exit_date", "exit_price", "costs", "pnl", "exit_reason", "scenario", "path"]
 
-    package static func csv(_ all: [ScenarioOutcomes]) -> String {
+    static func csv(_ all: [ScenarioOutcomes]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for o in all {
             for t in o.trades {
