@@ -17,9 +17,26 @@ package struct BacktestPlan: Sendable {
     package var every: Int?
     /// Forward-fill a ticker's missing dates from its previous close instead of failing.
     package var align: Bool
+    /// How messages name `start`, `end` and `align`.
+    package var settingNames: SettingNames
+
+    /// The names messages give the plan's settings: the field names by default; a caller
+    /// passes what its user typed (the command line: `--start`, `--end`, `--align`).
+    package struct SettingNames: Sendable {
+        package var start: String
+        package var end: String
+        package var align: String
+
+        package init(start: String = "start", end: String = "end", align: String = "align") {
+            self.start = start
+            self.end = end
+            self.align = align
+        }
+    }
 
     package init(template: Scenario, universe: Universe, series: [PriceSeries], pricesReference: String,
-                start: CalendarDate? = nil, end: CalendarDate? = nil, every: Int? = nil, align: Bool = false) {
+                start: CalendarDate? = nil, end: CalendarDate? = nil, every: Int? = nil, align: Bool = false,
+                settingNames: SettingNames = SettingNames()) {
         self.template = template
         self.universe = universe
         self.series = series
@@ -28,6 +45,7 @@ package struct BacktestPlan: Sendable {
         self.end = end
         self.every = every
         self.align = align
+        self.settingNames = settingNames
     }
 
     package struct Runs: Sendable {
@@ -35,9 +53,9 @@ package struct BacktestPlan: Sendable {
         /// The window's dates (all runs lie in it).
         package var dates: [CalendarDate]
         /// What the user should know about the window: that it starts or ends elsewhere than
-        /// asked (a --start before the first row or on a day without a row: "--start 2020-01-01
+        /// asked (a start before the first row or on a day without a row: "start 2020-01-01
         /// is before the first row 2025-01-02 of p; the window starts at 2025-01-02"; the
-        /// same for --end and for the study's own start), and forward-fill notes when `align`
+        /// same for the end and for the study's own start), and forward-fill notes when `align`
         /// filled gaps.
         package var warnings: [String]
     }
@@ -64,11 +82,11 @@ package struct BacktestPlan: Sendable {
         let last = end ?? dataLast
         let span = "every ticker has closes from \(dataFirst) to \(dataLast)"
         if let start, start >= dataLast {
-            problem("--start \(start), not before the last date with closes (\(dataLast))", "a --start before \(dataLast) (\(span))")
+            problem("\(settingNames.start) \(start), not before the last date with closes (\(dataLast))", "a \(settingNames.start) before \(dataLast) (\(span))")
             return .failure(InputProblems(problems))
         }
         if let end, end <= dataFirst {
-            problem("--end \(end), not after the first date with closes (\(dataFirst))", "an --end after \(dataFirst) (\(span))")
+            problem("\(settingNames.end) \(end), not after the first date with closes (\(dataFirst))", "an \(settingNames.end) after \(dataFirst) (\(span))")
             return .failure(InputProblems(problems))
         }
         if last <= first {
@@ -89,7 +107,7 @@ package struct BacktestPlan: Sendable {
         }
         var warnings: [String] = []
         if window.first! != first {
-            let what = start != nil ? "--start \(first)" : "the study's start \(first)"
+            let what = start != nil ? "\(settingNames.start) \(first)" : "the study's start \(first)"
             let why = first < window.first! && !needed.contains(where: { $0.dates.first! <= first })
                 ? "is before the first row \(window.first!) of \(pricesReference)" : "has no row in \(pricesReference)"
             warnings.append("\(what) \(why); the window starts at \(window.first!)")
@@ -97,7 +115,7 @@ package struct BacktestPlan: Sendable {
         if let end, window.last! != end {
             let why = !needed.contains(where: { $0.dates.last! >= end })
                 ? "is after the last row \(window.last!) of \(pricesReference)" : "has no row in \(pricesReference)"
-            warnings.append("--end \(end) \(why); the window ends at \(window.last!)")
+            warnings.append("\(settingNames.end) \(end) \(why); the window ends at \(window.last!)")
         }
         // Align: every ticker needs a close on every window date (both date lists increase,
         // so one walk finds each date's row, or the row before it to carry forward).
@@ -124,7 +142,7 @@ package struct BacktestPlan: Sendable {
                     let line = previous.map { " (after line \(s.lines[$0]))" } ?? ""
                     problems.append(InputProblem(file: s.file, path: "", found: "no row for \(date)\(line), a date other tickers trade",
                                                  allowed: align ? "a close on or before \(date) to carry forward"
-                                                     : "the same dates for every ticker in \(first)…\(last), or --align to forward-fill"))
+                                                     : "the same dates for every ticker in \(first)…\(last), or \(settingNames.align) to forward-fill"))
                     break
                 }
                 closes[i].append(s.closes[previous])

@@ -246,3 +246,10 @@ extension String {
         return String(s)
     }
 }
+
+extension PriceTable {
+    /// The table's columns as series.
+    package var series: [PriceSeries] {
+        tickers.enumerated().map { PriceSeries(ticker: $1, dates: dates, closes: closes[$0], impliedVol: impliedVol, file: file, lines: lines) }
+    }
+}

@@ -1,7 +1,7 @@
 /// A dated series read for `tradesim metrics`: returns, or levels (equity, prices) turned into
 /// simple returns r_t = L_t / L_{t−1} − 1.
 ///
-/// The value column is `--column` when given; otherwise, as `PriceTable` reads a price file,
+/// The value column is the one asked for (`column`) when given; otherwise, as `PriceTable` reads a price file,
 /// `Adj Close` (Yahoo's download), else `Close`, else the first column besides the date. A
 /// column named like a return (`returnNames`) holds returns; any other holds levels. The file
 /// is checked as `PriceTable` checks its files (UTF-8 text, dates `YYYY-MM-DD` increasing on
@@ -16,18 +16,23 @@ package struct ReturnSeries: Sendable {
     /// Column names read as returns (any other numeric column is read as levels).
     static let returnNames: Set<String> = ["return", "returns", "ret", "daily_return", "pnl_return", "r"]
 
-    package static func parse(_ text: String, file: String, column wanted: String?) -> Result<ReturnSeries, InputProblems> {
+    /// Parses CSV text. `columnSetting` is how messages name the column asked for (the
+    /// command line: `--column`).
+    package static func parse(_ text: String, file: String, column wanted: String?,
+                              columnSetting: String = "column") -> Result<ReturnSeries, InputProblems> {
         var text = text
-        return text.withUTF8 { parse(utf8: $0, file: file, column: wanted) }
+        return text.withUTF8 { parse(utf8: $0, file: file, column: wanted, columnSetting: columnSetting) }
     }
 
     /// Parses the bytes of a CSV file (refusing binary and non-UTF-8 content at the first bad byte).
-    package static func parse(utf8 bytes: [UInt8], file: String, column wanted: String?) -> Result<ReturnSeries, InputProblems> {
-        bytes.withUnsafeBufferPointer { parse(utf8: $0, file: file, column: wanted) }
+    package static func parse(utf8 bytes: [UInt8], file: String, column wanted: String?,
+                              columnSetting: String = "column") -> Result<ReturnSeries, InputProblems> {
+        bytes.withUnsafeBufferPointer { parse(utf8: $0, file: file, column: wanted, columnSetting: columnSetting) }
     }
 
     /// The same, on bytes the caller holds (a file's `Data` through `withUnsafeBytes`: no copy).
-    package static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, column wanted: String?) -> Result<ReturnSeries, InputProblems> {
+    package static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, column wanted: String?,
+                              columnSetting: String = "column") -> Result<ReturnSeries, InputProblems> {
         var problems = ProblemList(file: file, limit: PriceTable.maximumProblems)
         var header: CSVText.Record?
         var rows: DatedRows?
@@ -50,7 +55,7 @@ package struct ReturnSeries: Sendable {
             let others = names.indices.filter { $0 != dateColumn }
             if let wanted {
                 guard let c = names.firstIndex(of: wanted), c != dateColumn else {
-                    let found = names.firstIndex(of: wanted) == dateColumn ? "--column \(MessageText.echo(wanted)), the date column"
+                    let found = names.firstIndex(of: wanted) == dateColumn ? "\(columnSetting) \(MessageText.echo(wanted)), the date column"
                         : "no column \(MessageText.echo(wanted))"
                     return fail(found, "a value column: one of \(MessageText.list(others.map { names[$0] }, noun: "columns"))")
                 }

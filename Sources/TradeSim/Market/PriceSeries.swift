@@ -24,13 +24,6 @@ public struct PriceSeries: Sendable, Hashable {
     }
 }
 
-extension PriceTable {
-    /// The table's columns as series.
-    public var series: [PriceSeries] {
-        tickers.enumerated().map { PriceSeries(ticker: $1, dates: dates, closes: closes[$0], impliedVol: impliedVol, file: file, lines: lines) }
-    }
-}
-
 extension PriceSeries {
     /// What a message about a ticker that none of `series` has says besides: the tickers they
     /// do have (cut after 20), and what a file named after the ticker (`MP.csv`, `mp.csv`)

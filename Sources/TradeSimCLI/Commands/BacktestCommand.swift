@@ -79,7 +79,8 @@ enum BacktestCommand {
             loaded.reads.append(OutputRule.Input(role: "the price file", path: StudyLoader.displayPath(path)))
         }
         let plan = BacktestPlan(template: template, universe: study.universe, series: series, pricesReference: reference,
-                                start: start, end: end, every: a.integer("every"), align: a.has("align"))
+                                start: start, end: end, every: a.integer("every"), align: a.has("align"),
+                                settingNames: BacktestPlan.SettingNames(start: "--start", end: "--end", align: "--align"))
         let runs: BacktestPlan.Runs
         switch plan.runs() {
         case let .success(r): runs = r

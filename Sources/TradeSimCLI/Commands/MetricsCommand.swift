@@ -22,7 +22,7 @@ enum MetricsCommand {
         let file = a.positional[0]
         let bytes = try StudyLoader.readBytes(file, what: "a CSV file of dates and returns or levels", limit: .prices)
         let series: ReturnSeries
-        switch ReturnSeries.parse(utf8: bytes, file: file, column: a.string("column")) {
+        switch ReturnSeries.parse(utf8: bytes, file: file, column: a.string("column"), columnSetting: "--column") {
         case let .success(s): series = s
         case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
         }

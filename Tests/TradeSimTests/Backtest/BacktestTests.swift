@@ -105,7 +105,7 @@ struct BacktestTests {
         switch plan.runs() {
         case .success: Issue.record("expected a problem")
         case let .failure(p):
-            #expect(p.problems.map(\.description) == ["\(uuuu.file): found no row for 2025-04-07 (after line \(uuuu.lines[gap - 1])), a date other tickers trade; allowed: the same dates for every ticker in 2025-03-03…2025-05-30, or --align to forward-fill"])
+            #expect(p.problems.map(\.description) == ["\(uuuu.file): found no row for 2025-04-07 (after line \(uuuu.lines[gap - 1])), a date other tickers trade; allowed: the same dates for every ticker in 2025-03-03…2025-05-30, or align to forward-fill"])
         }
         var aligned = plan
         aligned.align = true
@@ -131,10 +131,25 @@ struct BacktestTests {
                             start: start.flatMap(CalendarDate.init(iso:)), end: end.flatMap(CalendarDate.init(iso:)))
     }
 
+    /// Messages name the plan's settings as its caller does: the field names by default, the
+    /// command line's flags when it passes them.
+    @Test func messagesNameTheSettingsAsTheCallerDoes() throws {
+        var plan = try Self.plan(start: "2026-06-01")
+        let span = "every ticker has closes from 2024-10-01 to 2025-12-31"
+        guard case let .failure(p) = plan.runs() else { Issue.record("accepted"); return }
+        #expect(p.problems.map(\.description) == ["p: found start 2026-06-01, not before the last date with closes (2025-12-31); allowed: a start before 2025-12-31 (\(span))"])
+        plan.settingNames = BacktestPlan.SettingNames(start: "--start", end: "--end", align: "--align")
+        guard case let .failure(q) = plan.runs() else { Issue.record("accepted"); return }
+        #expect(q.problems.map(\.description) == ["p: found --start 2026-06-01, not before the last date with closes (2025-12-31); allowed: a --start before 2025-12-31 (\(span))"])
+        plan = try Self.plan(start: "2020-01-01")
+        plan.settingNames.start = "--start"
+        #expect(try plan.runs().get().warnings == ["--start 2020-01-01 is before the first row 2024-10-01 of p; the window starts at 2024-10-01"])
+    }
+
     @Test func aStartBeforeTheDataIsSaidAndTheRunStartsAtTheFirstRow() throws {
         // The committed closes begin on 2024-10-01.
         let runs = try Self.plan(start: "2020-01-01").runs().get()
-        #expect(runs.warnings == ["--start 2020-01-01 is before the first row 2024-10-01 of p; the window starts at 2024-10-01"])
+        #expect(runs.warnings == ["start 2020-01-01 is before the first row 2024-10-01 of p; the window starts at 2024-10-01"])
         #expect(runs.dates.first == CalendarDate(iso: "2024-10-01") && runs.scenarios[0].dates.first == CalendarDate(iso: "2024-10-01"))
         #expect(runs.scenarios[0].description == "Replay from 2024-10-01")
         guard case let .historical(h) = runs.scenarios[0].model else { Issue.record("not a replay"); return }
@@ -145,8 +160,8 @@ struct BacktestTests {
     @Test func otherMovesOfTheWindowAreSaid() throws {
         // A Saturday start, an end after the data.
         let weekend = try Self.plan(start: "2025-03-01", end: "2030-01-01").runs().get()
-        #expect(weekend.warnings == ["--start 2025-03-01 has no row in p; the window starts at 2025-03-03",
-                                     "--end 2030-01-01 is after the last row 2025-12-31 of p; the window ends at 2025-12-31"])
+        #expect(weekend.warnings == ["start 2025-03-01 has no row in p; the window starts at 2025-03-03",
+                                     "end 2030-01-01 is after the last row 2025-12-31 of p; the window ends at 2025-12-31"])
         #expect(weekend.dates.first == CalendarDate(iso: "2025-03-03") && weekend.dates.last == CalendarDate(iso: "2025-12-31"))
         // No --start: the study's own start (2025-03-03), before prices that begin 2025-04-01.
         let trimmed = try Self.plan(trimmedBefore: "2025-04-01").runs().get()

@@ -54,4 +54,17 @@ struct ReturnSeriesTests {
         #expect(Self.problems("date,\"equ\nity\"\n2025-04-01,100\n") ==
                 [#"r.csv:1:2: header: found column name 'equ\nity'; allowed: a column name without control characters"#])
     }
+
+    /// Asking for the date column as the value column: the message names the setting as the
+    /// caller does (a field name by default; the command line passes its flag).
+    @Test func theDateColumnAskedForIsNamedAsTheCallerNamesIt() {
+        let text = "date,equity\n2025-04-01,100\n2025-04-02,101\n"
+        let allowed = "allowed: a value column: one of equity"
+        guard case let .failure(p) = ReturnSeries.parse(text, file: "r.csv", column: "date") else { Issue.record("accepted"); return }
+        #expect(p.problems.map(\.description) == ["r.csv:1: header: found column 'date', the date column; " + allowed])
+        guard case let .failure(q) = ReturnSeries.parse(text, file: "r.csv", column: "date", columnSetting: "--column") else {
+            Issue.record("accepted"); return
+        }
+        #expect(q.problems.map(\.description) == ["r.csv:1: header: found --column 'date', the date column; " + allowed])
+    }
 }
