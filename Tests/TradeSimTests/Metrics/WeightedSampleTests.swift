@@ -50,33 +50,3 @@ struct WeightedSampleTests {
         #expect(PathStatistics([.nan, 2, 4]).mean == 3)
     }
 }
-
-@Suite("Order statistics")
-struct OrderStatisticsTests {
-    /// Selection gives the same ranks as sorting, on random data, with ties, sorted and
-    /// reversed input; the elements before a selected rank are the smaller ones.
-    @Test func selectionAgreesWithSorting() {
-        var g = SplitMix64(seed: 11)
-        var cases: [[Double]] = (0..<20).map { n in (0..<(n * 997 + 3)).map { _ in Double(g.next() % 1000) / 7 } }
-        cases.append((0..<5000).map(Double.init))
-        cases.append((0..<5000).map { Double(5000 - $0) })
-        cases.append(Array(repeating: 3, count: 4000))
-        // Longer than the selection's scratch buffer (65,536 values): the first splits are in place.
-        cases.append((0..<150_000).map { _ in Double(g.next() % 1_000_000) / 3 })
-        cases.append((0..<100_000).map { _ in Double(g.next() % 5) })
-        for values in cases {
-            let sorted = values.sorted()
-            let ranks = [0, values.count / 20, values.count / 4, values.count / 2, values.count - 1, values.count * 19 / 20]
-            var work = values
-            OrderStatistics.select(&work, ranks: ranks)
-            for r in ranks {
-                #expect(work[r] == sorted[r])
-                #expect(work[..<r].allSatisfy { $0 <= work[r] } && work[(r + 1)...].allSatisfy { $0 >= work[r] })
-            }
-            let s = PathStatistics(values)
-            #expect(s.quantile(0.37) == PathStatistics.quantile(sorted: sorted, 0.37))
-            let k = s.tailCount(0.95)
-            #expect(abs(s.conditionalValueAtRisk(0.95)! + sorted[..<k].reduce(0, +) / Double(k)) < 1e-9)
-        }
-    }
-}
