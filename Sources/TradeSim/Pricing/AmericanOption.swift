@@ -29,7 +29,11 @@ import Foundation
 public enum AmericanOption {
     /// The American option's price.
     public static func price(_ o: BlackScholesInputs, scheme: AmericanPricingScheme = .accurate) -> Double {
-        spotGreeks(o, scheme: scheme).price
+        precondition(o.domainViolation == nil, o.domainViolation ?? "")
+        if AmericanExerciseRegime.of(o.type, rate: o.rate, dividendYield: o.dividendYield) == .neverEarly {
+            return BlackScholes.price(o)
+        }
+        return spotGreeks(o, scheme: scheme).price
     }
 
     /// Price and Greeks (see the type's documentation for how each is computed).
@@ -122,12 +126,12 @@ public enum AmericanOption {
     }
 
     /// The single-boundary solve: FP-B with `scheme`; when its last iteration still moved the
-    /// boundary at a node by more than 1e-5 relative (it has not settled: very low volatility or a high
+    /// boundary at a node by more than `scheme.settledChange` (it has not settled: very low volatility or a high
     /// r/σ², see `AmericanPutBoundary.Equation`), FP-A with the `robust` scheme instead.
     static func boundary(rate r: Double, dividendYield q: Double, volatility sigma: Double, years t: Double,
                          scheme: AmericanPricingScheme) -> AmericanPutBoundary {
         let fast = AmericanPutBoundary(rate: r, dividendYield: q, volatility: sigma, years: t, scheme: scheme)
-        if fast.lastChange <= 1e-5 { return fast }
+        if fast.lastChange <= scheme.settledChange { return fast }
         return AmericanPutBoundary(rate: r, dividendYield: q, volatility: sigma, years: t,
                                    scheme: .robust, equation: .a)
     }

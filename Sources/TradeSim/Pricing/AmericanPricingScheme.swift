@@ -25,6 +25,10 @@ public struct AmericanPricingScheme: Sendable {
     public let fixedPointPoints: Int
     /// p: Gauss–Legendre points of the early-exercise-premium integral.
     public let premiumPoints: Int
+    /// The largest relative change of the boundary at a node in the last FP-B iteration that
+    /// counts as settled; beyond it `AmericanOption` re-solves with FP-A and the `robust` scheme.
+    /// It grows as the iterations get fewer: 1e-5 suits 8, 1e-3 suits 4.
+    public let settledChange: Double
 
     let chebyshev: ChebyshevLobattoInterpolation
     let fixedPointRule: GaussLegendreRule
@@ -51,12 +55,14 @@ public struct AmericanPricingScheme: Sendable {
     /// Row k·n + j: the Lagrange weight of node j at the premium point k (z = 2cos θₖ − 1).
     let premiumBasis: [Double]
 
-    public init(chebyshevDegree n: Int, iterations m: Int, fixedPointPoints l: Int, premiumPoints p: Int) {
+    public init(chebyshevDegree n: Int, iterations m: Int, fixedPointPoints l: Int, premiumPoints p: Int,
+                settledChange: Double = 1e-5) {
         precondition(n >= 2 && m >= 1 && l >= 1 && p >= 1, "scheme sizes must be positive (n ≥ 2)")
         chebyshevDegree = n
         iterations = m
         fixedPointPoints = l
         premiumPoints = p
+        self.settledChange = settledChange
         chebyshev = ChebyshevLobattoInterpolation(degree: n)
         fixedPointRule = GaussLegendreRule(count: l)
         premiumRule = GaussLegendreRule(count: p)
@@ -91,5 +97,6 @@ public struct AmericanPricingScheme: Sendable {
     public static let robust = AmericanPricingScheme(chebyshevDegree: 24, iterations: 32, fixedPointPoints: 48, premiumPoints: 96)
 
     /// A cheaper scheme for marking many options daily: about 1e-6 relative on the same grid.
-    public static let fast = AmericanPricingScheme(chebyshevDegree: 12, iterations: 4, fixedPointPoints: 16, premiumPoints: 48)
+    public static let fast = AmericanPricingScheme(chebyshevDegree: 12, iterations: 4, fixedPointPoints: 16, premiumPoints: 48,
+                                                   settledChange: 1e-3)
 }
