@@ -9,8 +9,8 @@ enum PriceCommand {
         discussion: """
         Greeks are raw derivatives: vega per 1.00 of volatility, theta per year (−∂V/∂T), rho per \
         1.00 of rate. The table also shows vega per vol point (÷100) and theta per day (÷365). \
-        --exercise american prices early exercise (Andersen–Lake–Offengenden, within 1e-6 of \
-        QuantLib's high-precision reference) and adds early_exercise_premium (American − \
+        --exercise american prices early exercise (Andersen–Lake–Offengenden; within 1e-6 of \
+        QuantLib's converged prices on the README's test grid) and adds early_exercise_premium (American − \
         European) and critical_spot (the spot at or beyond which exercising now is optimal; \
         n/a, JSON null, when it never is).
         """,
