@@ -66,6 +66,64 @@ struct PricingCommandTests {
         #expect(solved.stdout.hasSuffix(", \"reason\": null}\n"))
     }
 
+    // MARK: - American exercise
+
+    static let americanPut = ["--type", "put", "--spot", "95", "--strike", "100", "--vol", "0.25", "--rate", "0.04",
+                              "--dividend", "-0.03", "--years", "1"]
+
+    /// `--exercise american`: the European keys plus early_exercise_premium and critical_spot;
+    /// the price of QuantLib's reference (quantlib_american_regimes.csv, the put S = 95, K = 100,
+    /// σ = 0.25, r = 4%, q = −3%, one year) within 1e-6 relative.
+    @Test func americanPriceJSON() throws {
+        let r = try TradeSimBinary.run(["price"] + Self.americanPut + ["--exercise", "american", "--json"])
+        #expect(r.exitCode == 0)
+        #expect(r.stderr.isEmpty)
+        let json = TradeSimBinary.jsonNumbers(r.stdout)
+        #expect(Set(json.keys) == ["price", "delta", "gamma", "vega", "theta", "rho", "dividend_rho",
+                                   "early_exercise_premium", "critical_spot"])
+        let price = (json["price"] ?? nil) ?? .nan
+        #expect(abs(price - 9.735319763378358) <= 1e-6 * 9.735319763378358, "\(price)")
+        let european = try TradeSimBinary.run(["price"] + Self.americanPut + ["--json"])
+        let europeanPrice = (TradeSimBinary.jsonNumbers(european.stdout)["price"] ?? nil) ?? .nan
+        #expect(abs(((json["early_exercise_premium"] ?? nil) ?? .nan) - (price - europeanPrice)) <= 1e-12 * price)
+        let critical = (json["critical_spot"] ?? nil) ?? .nan
+        #expect(critical > 0 && critical < 95)
+        // The European default is unchanged by the new flag.
+        let explicit = try TradeSimBinary.run(["price"] + Self.americanPut + ["--exercise", "european", "--json"])
+        #expect(explicit.stdout == european.stdout)
+    }
+
+    /// A call with no dividend yield and r ≥ 0 is never exercised early: the American price is the
+    /// European one, the premium 0 and critical_spot null.
+    @Test func americanCallWithoutDividendIsEuropean() throws {
+        let args = ["--type", "call", "--spot", "42", "--strike", "40", "--vol", "0.2", "--rate", "0.1", "--years", "0.5", "--json"]
+        let american = try TradeSimBinary.run(["price"] + args + ["--exercise", "american"])
+        let european = try TradeSimBinary.run(["price"] + args)
+        #expect(american.stdout.hasPrefix(String(european.stdout.dropLast(2))))
+        #expect(american.stdout.hasSuffix(", \"early_exercise_premium\": 0, \"critical_spot\": null}\n"))
+    }
+
+    /// `implied-vol --exercise american` inverts `price --exercise american`, and names the bound
+    /// a price outside the range breaks.
+    @Test func americanImpliedVolRoundTripAndBounds() throws {
+        let common = ["--type", "put", "--spot", "90", "--strike", "100", "--rate", "0.05", "--dividend", "0.02", "--years", "0.5"]
+        for vol in ["0.15", "0.35", "0.7"] {
+            let priced = try TradeSimBinary.run(["price", "--vol", vol, "--exercise", "american", "--json"] + common)
+            let price = (TradeSimBinary.jsonNumbers(priced.stdout)["price"] ?? nil) ?? .nan
+            let solved = try TradeSimBinary.run(["implied-vol", "--price", price.description, "--exercise", "american", "--json"] + common)
+            let got = (TradeSimBinary.jsonNumbers(solved.stdout)["vol"] ?? nil) ?? .nan
+            #expect(abs(got - Double(vol)!) <= 1e-9, "vol \(vol): \(got)")
+        }
+        // Below the value at zero volatility (here the intrinsic value 10: exercise now).
+        let low = try TradeSimBinary.run(["implied-vol", "--price", "9.5", "--exercise", "american"] + common)
+        #expect(low.exitCode == 0)
+        #expect(low.stdout == "American put: S=90.0 K=100.0 r=0.05 q=0.02 T=0.5y price=9.5\n"
+            + "vol  n/a: the price 9.5 is below the lower bound 10.0 (the American value at zero volatility, exercised on the best date; the intrinsic value is 10.0)\n")
+        // At the σ → ∞ bound K·max(1, e^(−rT)) = 100.
+        let high = try TradeSimBinary.run(["implied-vol", "--price", "100", "--exercise", "american", "--json"] + common)
+        #expect(high.stdout == "{\"vol\": null, \"reason\": \"the price 100.0 is at or above the upper bound 100.0 (K·max(1, e^(−rT)) for an American put), which only an infinite volatility approaches\"}\n")
+    }
+
     @Test func readableTableShowsPerPointAndPerDay() throws {
         let r = try TradeSimBinary.run(["price", "--type", "put", "--spot", "100", "--strike", "95", "--vol", "0.2",
                                         "--rate", "0.04", "--years", "0.5"])

@@ -3,7 +3,7 @@ import Testing
 /// Bad command lines: `Error: <what>`, the usage line, the help pointer, exit 64.
 @Suite("Usage errors")
 struct UsageErrorTests {
-    static let priceUsage = "Usage: tradesim price --type <call|put> --spot <S> --strike <K> --vol <V> --rate <R> [--dividend <Q>] --years <T> [--json]\n  See 'tradesim price --help'.\n"
+    static let priceUsage = "Usage: tradesim price --type <call|put> --spot <S> --strike <K> --vol <V> --rate <R> [--dividend <Q>] --years <T> [--exercise <european|american>] [--json]\n  See 'tradesim price --help'.\n"
     static let good = ["--type", "call", "--spot", "100", "--strike", "100", "--vol", "0.2", "--rate", "0.05", "--years", "1"]
 
     static func replacing(_ flag: String, with value: String) -> [String] {
@@ -31,6 +31,8 @@ struct UsageErrorTests {
         (replacing("--years", with: "-1"), "--years must be a number ≥ 0 and ≤ 100, got '-1'"),
         (replacing("--rate", with: "0x10"), "--rate must be a number ≥ -1 and ≤ 1, got '0x10'"),
         (replacing("--type", with: "straddle"), "--type must be one of call, put, got 'straddle'"),
+        (good + ["--exercise", "bermudan"], "--exercise must be one of european, american, got 'bermudan'"),
+        (good + ["--exercise"], "missing value for --exercise (expected one of european, american)"),
         (good + ["--spot", "1"], "--spot given more than once"),
         (good + ["--json=yes"], "--json takes no value"),
         (good + ["extra"], "unexpected argument 'extra'"),

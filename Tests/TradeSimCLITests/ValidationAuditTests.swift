@@ -599,6 +599,8 @@ struct ValidationAuditTests {
                  ["missing value for --out, before '--force' (expected a value)"]),
         .command("price: a negative rate is a value", ["price", "--type", "put", "--spot", "10", "--strike", "10", "--vol", "0.2", "--rate", "-0.01", "--years", "1", "--json"],
                  study: study(), exit: 0, []),
+        .command("price: --exercise bermudan", ["price", "--type", "put", "--spot", "10", "--strike", "10", "--vol", "0.2", "--rate", "0.01", "--years", "1", "--exercise", "bermudan"],
+                 study: study(), exit: 64, ["--exercise must be one of european, american, got 'bermudan'"]),
         .command("run: --seed -1", ["run", "s.json", "--seed", "-1"], study: study(), exit: 64, ["--seed must be a whole number from 0 to 9223372036854775807, got '-1'"]),
         .command("run: --seed 2^64", ["run", "s.json", "--seed", "18446744073709551616"], study: study(), exit: 64, ["--seed must be a whole number from 0 to 9223372036854775807, got '18446744073709551616'"]),
         .command("run: --threads 0", ["run", "s.json", "--threads", "0"], study: study(), exit: 64, ["--threads must be a whole number from 1 to 1024, got '0'"]),

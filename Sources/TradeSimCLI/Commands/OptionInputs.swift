@@ -20,6 +20,9 @@ enum OptionInputs {
     static let years = OptionSpec(name: "years", valueName: "T",
                                   help: "Time to expiry in years (63 trading days = 0.25), 0 to 100.",
                                   kind: .number(NumberRule(min: 0, max: 100)), required: true)
+    static let exercise = OptionSpec(name: "exercise", valueName: "european|american",
+                                     help: "Exercise style: european (at expiry only) or american (any day to expiry).",
+                                     kind: .choice(["european", "american"]), defaultDescription: "european")
     static let json = OptionSpec(name: "json", valueName: "", help: "Print one JSON object instead of a table.",
                                  kind: .flag)
 
@@ -33,9 +36,14 @@ enum OptionInputs {
             dividendYield: a.number("dividend") ?? 0, years: a.number("years")!)
     }
 
+    /// The exercise style from `--exercise` (European when absent).
+    static func exerciseStyle(_ a: ParsedArguments) -> ExerciseStyle {
+        a.string("exercise") == "american" ? .american : .european
+    }
+
     /// A one-line description of the option for the readable output.
-    static func describe(_ o: BlackScholesInputs) -> String {
-        "European \(o.type.rawValue): S=\(o.spot.description) K=\(o.strike.description) "
+    static func describe(_ o: BlackScholesInputs, _ style: ExerciseStyle = .european) -> String {
+        "\(style == .american ? "American" : "European") \(o.type.rawValue): S=\(o.spot.description) K=\(o.strike.description) "
             + "r=\(o.rate.description) q=\(o.dividendYield.description) T=\(o.years.description)y"
     }
 }
