@@ -12,3 +12,10 @@ public enum DraftLimits {
     /// square of the bullet's length).
     public static let bandsPerDecision = 8
 }
+
+extension DraftLimits {
+    /// Side words read from one bullet, of each kind (long, short, "vs", weak); a real bullet has one to three.
+    public static let sidesPerDecision = 16
+    /// The Characters after a side word searched for its group.
+    public static let groupWindow = 300
+}
