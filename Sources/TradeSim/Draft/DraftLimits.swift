@@ -18,4 +18,9 @@ extension DraftLimits {
     public static let sidesPerDecision = 16
     /// The Characters after a side word searched for its group.
     public static let groupWindow = 300
+    /// Events copied into scenarios linked to an outcome (each linked scenario holds every event).
+    public static let linkedEventCopies = 10_000
+    /// Events × scenarios of a drafted study (every scenario holds every event, so the study's
+    /// size and its validation grow with the product; a real card has a few of each).
+    public static let scenarioEventPairs = 100_000
 }

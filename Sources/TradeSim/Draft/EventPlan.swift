@@ -30,14 +30,18 @@ struct EventPlan {
 extension Builder {
     /// Events named by a kind only ("the date") → the card's event of that kind, when there is one.
     mutating func resolveBareEvents() {
-        for i in readings.indices where readings[i].eventIsBare {
-            guard let keyword = readings[i].event?.lowercased() else { continue }
-            let match = readings.first { r in
-                !r.eventIsBare && r.number != readings[i].number && r.eventWords.map {
-                    DecisionReader.asciiWords($0).contains(keyword) || DecisionReader.asciiWords($0).contains(keyword + "s")
-                } ?? false
+        // The first named event of each kind word ("date" → "PDUFA date"), found in one pass.
+        var byKind: [String: Int] = [:]
+        for (k, r) in readings.enumerated() where !r.eventIsBare && r.event != nil {
+            for w in DecisionReader.asciiWords(r.eventWords ?? "") where DecisionReader.bareEventWords.contains(w) || w.hasSuffix("s") && DecisionReader.bareEventWords.contains(String(w.dropLast())) {
+                let kind = DecisionReader.bareEventWords.contains(w) ? w : String(w.dropLast())
+                if byKind[kind] == nil { byKind[kind] = k }
             }
-            guard let m = match, let event = m.event else { continue }
+        }
+        for i in readings.indices where readings[i].eventIsBare {
+            guard let keyword = readings[i].event?.lowercased(), let k = byKind[keyword] else { continue }
+            let m = readings[k]
+            guard let event = m.event else { continue }
             unresolved.append("key decision \(readings[i].number): 'the \(keyword)' is read as the card's '\(m.eventWords ?? event)' (event \(Self.eventName(event)), key decision \(m.number)); check it")
             readings[i].event = event
         }
@@ -49,6 +53,7 @@ extension Builder {
         var order: [String] = []
         var plans: [String: EventPlan] = [:]
         var conditions: [String: [(text: String, name: String)]] = [:]
+        var conditionNames: [String: Set<String>] = [:]
         var options: [String: DecisionReading] = [:]
         for r in readings where r.event != nil || r.kind == .eventStraddle || r.kind == .eventStrangle {
             let words = r.event ?? "the event"
@@ -62,7 +67,7 @@ extension Builder {
             for b in r.bands {
                 guard let c = b.condition else { continue }
                 let text = DecisionReader.stripArticle(c), scenario = DecisionReader.scenarioName(c)
-                if !(conditions[name] ?? []).contains(where: { $0.name == scenario }) { conditions[name, default: []].append((text, scenario)) }
+                if conditionNames[name, default: []].insert(scenario).inserted { conditions[name, default: []].append((text, scenario)) }
             }
         }
         // Outcomes, and the conditions tied to them.
@@ -70,8 +75,10 @@ extension Builder {
             var plan = plans[name]!
             let conds = conditions[name] ?? []
             if !plan.outcomes.isEmpty {
+                var outcomeByText: [String: String] = [:]
+                for o in plan.outcomes where outcomeByText[o.lowercased()] == nil { outcomeByText[o.lowercased()] = o }
                 for c in conds {
-                    if let o = plan.outcomes.first(where: { $0.lowercased() == c.text.lowercased() }) { plan.tied[c.name] = o }
+                    if let o = outcomeByText[c.text.lowercased()] { plan.tied[c.name] = o }
                 }
             } else if !conds.isEmpty {
                 plan.outcomes = conds.map(\.text)
@@ -118,31 +125,50 @@ extension Builder {
         }
 
         // Scenarios: one per condition in card order; a tied condition brings its event's outcome scenarios.
-        var names: [String] = []
+        var names: [String] = [], named = Set<String>()
         var scenarios: [JSONValue] = []
         var linkedBy: [String: [String]] = [:]
-        func tiedEvent(_ scenario: String) -> String? { order.first { plans[$0]!.tied[scenario] != nil } }
+        // Scenario → its event (the first that ties it), and event → outcome → its scenario name.
+        var tiedEvent: [String: String] = [:]
+        var outcomeScenario: [String: [String: String]] = [:]
+        for e in order {
+            for (scenario, o) in plans[e]!.tied.sorted(by: { $0.key < $1.key }) {
+                if tiedEvent[scenario] == nil { tiedEvent[scenario] = e }
+                if outcomeScenario[e, default: [:]][o] == nil { outcomeScenario[e, default: [:]][o] = scenario }
+            }
+        }
+        // Each linked scenario copies every event: beyond `DraftLimits.linkedEventCopies` copies, no more links.
+        var copies = 0, unlinked: [String] = []
+        let kinds = eventWordIndex(order)
         for r in readings {
             for b in r.bands {
                 guard let c = b.condition else { continue }
                 let scenario = DecisionReader.scenarioName(c)
-                if names.contains(scenario) { continue }
-                guard let e = tiedEvent(scenario) else {
+                if named.contains(scenario) { continue }
+                var link = tiedEvent[scenario]
+                if let e = link, linkedBy[e] == nil, copies + plans[e]!.outcomes.count * order.count > DraftLimits.linkedEventCopies {
+                    unlinked.append(scenario)
+                    link = nil
+                }
+                guard let e = link else {
                     names.append(scenario)
+                    named.insert(scenario)
                     scenarios.append(.object([
                         JSONField("name", .string(scenario)), JSONField("weight", .number(1)),
                         JSONField("description", .string("The world where \(c) (the card's condition, key decision \(r.number)).")),
                         JSONField("note", .string("Set this world's weight and its view: drifts (per-asset map), volatilities and event outcome moves. As drafted every scenario is the same Monte Carlo world.")),
                     ]))
-                    maybeLinked(scenario, condition: c, decision: r.number, events: order)
+                    if tiedEvent[scenario] == nil { maybeLinked(scenario, condition: c, decision: r.number, kinds: kinds) }
                     continue
                 }
                 let plan = plans[e]!
+                if linkedBy[e] != nil { continue }
                 for o in plan.outcomes {
-                    let tiedName = plan.tied.first { $0.value == o }.map(\.key)
+                    let tiedName = outcomeScenario[e]?[o]
                     let name = tiedName ?? (o == plan.outcomes.last && plan.fromConditions ? Self.safeName("\(e)-other") : DecisionReader.scenarioName(o))
-                    if names.contains(name) { continue }
+                    if !named.insert(name).inserted { continue }
                     names.append(name)
+                    copies += order.count
                     linkedBy[e, default: []].append(name)
                     let own: [JSONValue] = order.map { n in
                         guard n == e, case let .object(fields) = plans[n]!.json else { return plans[n]!.json }
@@ -159,19 +185,28 @@ extension Builder {
                 }
             }
         }
+        if !unlinked.isEmpty {
+            unresolved.append("scenarios: \(unlinked.count) scenario(s) tied to an event's outcome are not linked (each linked scenario copies every event, at most \(DraftLimits.linkedEventCopies) copies a study), the first '\(unlinked[0])'; link them by hand")
+        }
         for e in order where linkedBy[e] != nil {
             unresolved.append("scenarios: \(linkedBy[e]!.map { "'\($0)'" }.joined(separator: ", ")) are linked to the outcomes of '\(e)' (each scenario's own events give its outcome probability 1; the study format has no field that points to an outcome, so an edit to the event must be made in scenarioDefaults and in each of these)")
         }
         return (events, scenarios, names)
     }
 
-    /// An untied condition that shares a word with an event's name may be one of its outcomes: listed.
-    mutating func maybeLinked(_ scenario: String, condition: String, decision: Int, events: [String]) {
-        let generic: Set<String> = ["meeting", "date", "decision", "summit", "vote", "the", "earnings", "talks", "report", "ruling"]
-        let words = Set(DecisionReader.asciiWords(condition))
+    /// The words of the events' names that say which event it is ("fomc" of `fomc-meeting`), each → its first event.
+    func eventWordIndex(_ events: [String]) -> [String: String] {
+        var out: [String: String] = [:]
         for e in events {
-            let shared = e.split(separator: "-").map(String.init).filter { !generic.contains($0) && words.contains($0) }
-            if let w = shared.first {
+            for w in e.split(separator: "-").map(String.init) where !DecisionReader.bareEventWords.contains(w) && w != "the" && out[w] == nil { out[w] = e }
+        }
+        return out
+    }
+
+    /// An untied condition that shares a word with an event's name may be one of its outcomes: listed.
+    mutating func maybeLinked(_ scenario: String, condition: String, decision: Int, kinds: [String: String]) {
+        for w in DecisionReader.asciiWords(condition) {
+            if let e = kinds[w] {
                 unresolved.append("scenarios: '\(scenario)' ('\(condition)', key decision \(decision)) names \(w), as does the event '\(e)'; if it is one of that event's outcomes, give the scenario the event's outcome (as a linked scenario's own events do)")
                 return
             }

@@ -11,18 +11,27 @@ extension DecisionReader {
     func closesAPosition(_ text: String) -> Bool { p["exitWord"]!.isFound(in: CardText(text)) }
 
     /// Applies a trim or exit bullet to the decision it closes; the line for the list.
-    func applyExit(_ text: String, number: Int, to readings: inout [DecisionReading], evidence: TickerEvidence) -> String {
+    /// The first long basket holding each tag and ticker, by reading index.
+    static func longBaskets(_ readings: [DecisionReading]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, r) in readings.enumerated() where r.kind == .basket && r.side == "long" {
+            for g in r.groups {
+                if let tag = g.tag, out["#" + tag] == nil { out["#" + tag] = i }
+                for t in g.tickers where out[t] == nil { out[t] = i }
+            }
+        }
+        return out
+    }
+
+    func applyExit(_ text: String, number: Int, to readings: inout [DecisionReading], holders: [String: Int], evidence: TickerEvidence) -> String {
         let t = CardText(text)
         let notRead = "key decision \(number): not read (it closes or trims a position that no decision on the card opens, or gives no level; the study format has no exit for a holding): \"\(Self.excerpt(text))\""
         guard let m = p["trimAt"]!.firstMatch(in: t), let phrase = m.units(1), let level = m[2],
               let value = Double(level), value > 0, value <= 10_000 else { return notRead }
         var scratch = DecisionReading(number: number, text: text, kind: .basket)
         let named = groups(phrase: phrase, in: t, &scratch, evidence)
-        let tags = Set(named.compactMap(\.tag)), symbols = Set(named.flatMap(\.tickers))
-        guard !named.isEmpty, let i = readings.firstIndex(where: { r in
-            r.kind == .basket && r.side == "long"
-                && r.groups.contains { g in g.tag.map(tags.contains) == true || g.tickers.contains(where: symbols.contains) }
-        }) else { return notRead }
+        let keys = named.compactMap { $0.tag.map { "#" + $0 } } + named.flatMap(\.tickers)
+        guard let i = keys.compactMap({ holders[$0] }).min() else { return notRead }
         let words = Self.words(m.range, in: text)
         let target = Self.scaled(level, -2)!
         if let existing = readings[i].takeProfit, existing != target {

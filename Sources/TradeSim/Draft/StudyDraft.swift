@@ -65,8 +65,9 @@ public struct StudyDraft: Sendable {
             }
         }
         // Trims and exits: the take-profit of the decision that opens the position, else not read.
+        let holders = DecisionReader.longBaskets(readings)
         for e in exits {
-            unresolved.append(reader.applyExit(e.text, number: e.number, to: &readings, evidence: evidence))
+            unresolved.append(reader.applyExit(e.text, number: e.number, to: &readings, holders: holders, evidence: evidence))
         }
         unresolved.sort { Self.bulletNumber($0) < Self.bulletNumber($1) }
         if readings.isEmpty {
@@ -95,6 +96,13 @@ public struct StudyDraft: Sendable {
             return .failure(InputProblems([InputProblem(file: cardName, path: "Key Decisions",
                 found: "\(builder.tickers.count) assets to draft (\(builder.tickers.count - placeholders) tickers and \(placeholders) placeholders TBD-n)",
                 allowed: "at most \(StudyDecoder.maximumAssets) assets in a study: a card that names fewer tickers and groups, or split into several cards")]))
+        }
+        // Every scenario holds every event (its own or the defaults'): their product is what a run and the validator handle.
+        let pairs = builder.eventCount * builder.scenarioCount
+        guard pairs <= DraftLimits.scenarioEventPairs else {
+            return .failure(InputProblems([InputProblem(file: cardName, path: "Key Decisions",
+                found: "\(builder.eventCount) events and \(builder.scenarioCount) scenarios to draft (\(pairs) scenario-event pairs)",
+                allowed: "at most \(DraftLimits.scenarioEventPairs) scenario-event pairs (each scenario holds every event): a card that names fewer events and conditions, or split into several cards")]))
         }
         return .success(StudyDraft(study: study, readings: builder.readings, unresolved: builder.unresolved, warnings: builder.warnings))
     }
@@ -133,6 +141,9 @@ struct Builder {
     /// Spots by ticker, as written in the universe (holding quantities are sized on them).
     var spots: [String: Double] = [:]
     var warnings: [String] = []
+    /// The drafted study's events and scenarios (`DraftLimits.scenarioEventPairs` bounds their product).
+    var eventCount = 0
+    var scenarioCount = 0
 
     init(card: Card, cardName: String, readings: [DecisionReading], start: CalendarDate, version: String) {
         self.card = card
@@ -190,6 +201,8 @@ struct Builder {
         // Events and scenarios, scenarios linked to the outcomes the card ties them to (EventPlan).
         resolveBareEvents()
         var (events, scenarios, scenarioNames) = eventsAndScenarios()
+        eventCount = events.count
+        scenarioCount = max(scenarios.count, 1)
         if scenarios.isEmpty {
             scenarios = [.object([
                 JSONField("name", .string("base")), JSONField("weight", .number(1)),
@@ -531,8 +544,11 @@ struct Builder {
 
     /// "US-China meeting" → "us-china-meeting".
     static func eventName(_ words: String) -> String {
-        let parts = DecisionReader.asciiWords(words).filter { $0 != "the" && $0 != "dates" && $0 != "date" }
-        return safeName(parts.prefix(6).joined(separator: "-"))
+        var parts = DecisionReader.asciiWords(words).filter { $0 != "the" && $0 != "dates" && $0 != "date" }
+        // "the date" alone (no event of that kind on the card) is named "date", never "".
+        if parts.isEmpty { parts = DecisionReader.asciiWords(words).filter { $0 != "the" } }
+        let name = safeName(parts.prefix(6).joined(separator: "-"))
+        return name.isEmpty ? "event" : name
     }
 
     /// The study's name from the card's title (at most 64 characters, cut at a word), else its file name.
