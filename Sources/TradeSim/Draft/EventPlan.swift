@@ -66,7 +66,10 @@ extension Builder {
             if (r.kind == .eventStraddle || r.kind == .eventStrangle) && options[name] == nil { options[name] = r }
             for b in r.bands {
                 guard let c = b.condition else { continue }
-                let text = DecisionReader.stripArticle(c), scenario = DecisionReader.scenarioName(c)
+                // An outcome needs a name: a condition of only an article or punctuation is not one.
+                let stripped = DecisionReader.stripArticle(c), text = stripped.isEmpty ? DecisionReader.clean(c) : stripped
+                guard !text.isEmpty else { continue }
+                let scenario = DecisionReader.scenarioName(c)
                 if conditionNames[name, default: []].insert(scenario).inserted { conditions[name, default: []].append((text, scenario)) }
             }
         }

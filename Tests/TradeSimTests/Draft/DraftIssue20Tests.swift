@@ -110,3 +110,21 @@ struct DraftIssue20Tests {
         }
     }
 }
+
+/// The card fuzzer's findings on the issue 20 drafter, kept in its corpus: each drafts a study
+/// that validates (or is refused).
+@Suite("Drafting: card fuzzer findings (issue 20)")
+struct DraftIssue20FuzzFindingsTests {
+    /// A condition that cleaned to nothing ("… downside if ." around an event) named an outcome "".
+    @Test(arguments: ["finding-issue20-empty-outcome"])
+    func findingDraftsAValidStudy(_ name: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let bytes = try Data(contentsOf: root.appendingPathComponent("Tests/Fuzz/corpus/card/\(name)"))
+        let text = String(decoding: bytes, as: UTF8.self)
+        if case let .success(d) = StudyDraft.draft(cardText: text, cardName: name, start: CalendarDate(iso: "2026-08-03")!, startStated: true),
+           case let .failure(p) = StudyDecoder.decode(Array(d.json.utf8), file: name) {
+            Issue.record("\(p.problems.prefix(3))")
+        }
+    }
+}
