@@ -21,7 +21,10 @@ struct DraftCommandTests {
         let r = try TradeSimBinary.run(["draft", Self.card, "--start", "2026-08-03", "--out", drafted], in: Self.root)
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr.hasPrefix("Drafted 4 decisions from \(Self.card) into \(drafted). To decide (14):\n"))
+        #expect(r.stderr.hasPrefix("Drafted 4 decisions from \(Self.card) into \(drafted). To decide (16):\n"))
+        // 14 before issue 20, + MP read from its capitals alone and the NYSE holidays listed.
+        #expect(r.stderr.contains("universe: MP is read as a ticker from its capitals alone"))
+        #expect(r.stderr.contains("calendar: holidays lists the NYSE holidays from 2026-08-03"))
         #expect(r.stderr.contains("TBD-1 stands for 'specialty processing/equipment proxy'"))
 
         let v = try TradeSimBinary.run(["validate", drafted], in: Self.root)
@@ -126,5 +129,30 @@ struct DraftCommandTests {
         let saturday = try TradeSimBinary.run(["draft", Self.card, "--start", "2026-11-28"], in: Self.root)
         #expect(saturday.exitCode == 64)
         #expect(saturday.stderr.hasPrefix("Error: --start must be a weekday as YYYY-MM-DD, got '2026-11-28'\n"))
+
+        // Issue 20: the NYSE calendar, --calendar and --tickers.
+        let christmas = try TradeSimBinary.run(["draft", Self.card, "--start", "2026-12-25"], in: Self.root)
+        #expect(christmas.exitCode == 64)
+        #expect(christmas.stderr.hasPrefix("Error: --start must be a trading day, got '2026-12-25' (Christmas Day, an NYSE holiday)\n"))
+        let noCalendar = try TradeSimBinary.run(["draft", Self.card, "--start", "2026-12-25", "--calendar", "none", "--quiet"], in: Self.root)
+        #expect(noCalendar.exitCode == 0 && !noCalendar.stdout.contains("\"holidays\""))
+        let lse = try TradeSimBinary.run(["draft", Self.card, "--calendar", "lse"], in: Self.root)
+        #expect(lse.exitCode == 64)
+        #expect(lse.stderr.hasPrefix("Error: --calendar must be nyse or none, got 'lse'\n"))
+        let list = dir.appendingPathComponent("tickers.txt").path
+        try "MP\nREMX, usar\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let badList = try TradeSimBinary.run(["draft", Self.card, "--tickers", list], in: Self.root)
+        #expect(badList.exitCode == 65)
+        #expect(badList.stderr == "Error: \(list):2:7: found 'usar'; allowed: a ticker of 1-5 capital letters with an optional class (BRK.B) and an optional '$', separated by spaces, commas or lines; '#' starts a comment\n")
+        try "MP\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let listed = try TradeSimBinary.run(["draft", Self.card, "--tickers", list, "--start", "2026-08-03"], in: Self.root)
+        #expect(listed.exitCode == 0 && !listed.stderr.contains("MP is read as a ticker"))
+    }
+
+    /// Issue 20: a spot from a close more than 5 trading days before --start is said, even with --quiet.
+    @Test func staleClosesWarn() throws {
+        let r = try TradeSimBinary.run(["draft", Self.card, "--start", "2026-08-03", "--prices", "scenarios/data/prices-2025", "--quiet"], in: Self.root)
+        #expect(r.exitCode == 0)
+        #expect(r.stderr == "Warning: scenarios/data/prices-2025/MP.csv: the latest close of MP before 2026-08-03 is 2025-12-31, 146 trading days earlier (more than 5); its spot is stale: pass newer prices or set the spot\n")
     }
 }

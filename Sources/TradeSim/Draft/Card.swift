@@ -75,8 +75,9 @@ public struct Card: Sendable, Equatable {
                 continue
             }
             switch section {
-            case "head": headLines.append(line)
-            case "analysis": analysisLines.append(line)
+            // A card without the heading has its bullets in the head or the analysis: they are decisions, not prose.
+            case "head": if bulletBody(line) == nil { headLines.append(line) }
+            case "analysis": if bulletBody(line) == nil { analysisLines.append(line) }
             case "decisions":
                 if let body = bulletBody(line) {
                     card.decisions.append(body)

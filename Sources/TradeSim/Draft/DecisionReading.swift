@@ -54,10 +54,27 @@ public struct DecisionReading: Sendable, Equatable {
     public var event: String?
     public var outcomes: [String] = []
     public var bands: [Band] = []
+    /// The size as the card states it: a number of percent (`sizeDivisor` 100) or basis points
+    /// (10,000) of capital, so that the amount is computed as number × capital / divisor, exactly.
+    public var sizeNumber: Double?
+    public var sizeDivisor: Double = 100
+    /// Tickers of an existing holding the decision protects ("our existing IBB holding"), and its words.
+    public var holdings: [String] = []
+    public var holdingWords: String?
+    /// The event's words as written ("ahead of the PDUFA date"), and whether they name only a
+    /// kind of event ("the date", "the summit"): then the card's event of that kind is meant.
+    public var eventWords: String?
+    public var eventIsBare = false
+    /// Tickers read from their capitals alone (not marked, not in a list): listed to decide.
+    public var ambiguousTickers: [String] = []
+    /// Capitalised words `--tickers` does not list: not assets, listed to decide.
+    public var unlistedWords: [String] = []
     /// How each value was read: "horizon 6m ← '3-6 months' (the upper end)".
     public var readings: [String] = []
     /// What the rules could not decide, for the user.
     public var unresolved: [String] = []
+    /// Where the event's words are in the bullet (capitalised words there name the event, not an asset).
+    var eventUnits: Range<Int>?
 }
 
 /// Reads key-decision bullets with the rules of `CardPatterns`, each compiled as a
@@ -79,12 +96,29 @@ public struct DecisionReader: Sendable {
         horizonWords = CardPatterns.horizonWords.map { (CardPattern($0.pattern), $0.horizon) }
     }
 
-    /// The decision in a bullet, or nil when no kind pattern matches.
-    public func read(_ text: String, number: Int) -> DecisionReading? {
+    /// The decision in a bullet, or nil when the bullet names no trade (no side word, option
+    /// structure or pair). `evidence` says which capitalised words are tickers (`TickerEvidence`).
+    public func read(_ text: String, number: Int, evidence: TickerEvidence = TickerEvidence()) -> DecisionReading? {
         let t = CardText(text)
-        guard let (firstKind, kindMatch) = kinds.lazy.compactMap({ k, rx in rx.firstMatch(in: t).map { (k, $0) } }).first else { return nil }
-        var kind = firstKind
-        var d = DecisionReading(number: number, text: text, kind: kind)
+        var d = DecisionReading(number: number, text: text, kind: .basket)
+        let sides = sideMarks(t)
+        let kindMatch: (DecisionKind, PatternMatch?)
+        if let (k, m) = kinds.lazy.filter({ [.eventStrangle, .eventStraddle, .collar].contains($0.0) })
+            .compactMap({ k, rx in rx.firstMatch(in: t).map { (k, $0) } }).first {
+            kindMatch = (k, m)
+        } else if (!sides.longs.isEmpty && !sides.shorts.isEmpty) || p["pairWord"]!.isFound(in: t) {
+            kindMatch = (.pair, p["pairWord"]!.firstMatch(in: t) ?? sides.longs.first?.mark ?? sides.shorts.first?.mark)
+        } else if let m = kinds.first(where: { $0.0 == .protection })!.1.firstMatch(in: t) {
+            kindMatch = (.protection, m)
+        } else if let first = (sides.longs + sides.shorts).min(by: { $0.mark.units.lowerBound < $1.mark.units.lowerBound }) {
+            kindMatch = (.basket, first.mark)
+        } else if let weak = sides.weak.first {
+            kindMatch = (.basket, weak.mark)
+        } else {
+            return nil
+        }
+        var kind = kindMatch.0
+        d.kind = kind
         // Straddles or strangles: the first named wins, the other is left to the user.
         if kind == .eventStraddle || kind == .eventStrangle,
            let a = p["straddle"]!.firstMatch(in: t), let b = p["strangle"]!.firstMatch(in: t) {
@@ -92,47 +126,62 @@ public struct DecisionReader: Sendable {
             d.kind = kind
             d.unresolved.append("key decision \(number): it names both straddles and strangles; drafted as \(kind == .eventStraddle ? "straddles" : "strangles") (a variant cannot change the kind: copy the decision for the other)")
         }
-        let kindWords = kind == firstKind ? kindMatch : kinds.first { $0.0 == kind }!.1.firstMatch(in: t)!
-        d.readings.append("kind \(kind.rawValue) ← '\(Self.words(kindWords.range, in: text))'")
+        let kindWords = kind == kindMatch.0 ? kindMatch.1 : kinds.first { $0.0 == kind }!.1.firstMatch(in: t)
+        d.readings.append("kind \(kind.rawValue)" + (kindWords.map { " ← '\(Self.words($0.range, in: text))'" } ?? ""))
 
         switch kind {
         case .basket:
-            readBasket(&d, t)
+            readBasket(&d, t, sides: sides, evidence: evidence)
         case .protection:
-            d.groups = groups(matching: "protectionGroup", in: t)
+            if !readHolding(&d, t, evidence: evidence) { d.groups = groups(matching: "protectionGroup", in: t, &d, evidence) }
             readStructures(&d, t)
         case .pair:
-            readPair(&d, t)
+            readPair(&d, t, sides: sides, evidence: evidence)
         case .eventStraddle, .eventStrangle:
-            d.groups = groups(matching: "optionGroup", in: t)
+            d.groups = groups(matching: "optionGroup", in: t, &d, evidence)
             if !p["straddle"]!.isFound(in: t) && !p["strangle"]!.isFound(in: t) {
                 d.unresolved.append("key decision \(number): 'event-driven options' names no structure; drafted as straddles")
             }
         case .collar:
-            d.groups = groups(matching: "collarGroup", in: t)
+            if !readHolding(&d, t, evidence: evidence) { d.groups = groups(matching: "collarGroup", in: t, &d, evidence) }
         case .legs:
             return nil
         }
-        assignTickers(&d, t)
+        if let m = p["unsure"]!.firstMatch(in: t) {
+            d.unresolved.append("key decision \(number): direction to check: the card is unsure ('\(Self.words(m.range, in: text))'); drafted as \(Self.directionText(d)) ← \"\(Self.excerpt(text))\"")
+        }
+        readEvent(&d, t)
+        assignTickers(&d, t, evidence: evidence)
         readExitsAndSize(&d, t)
         readHorizon(&d, t)
-        readEvent(&d, t)
         readBands(&d, t)
         return d
     }
 
     // MARK: - Groups and tickers
 
-    func readBasket(_ d: inout DecisionReading, _ t: CardText) {
+    func readBasket(_ d: inout DecisionReading, _ t: CardText, sides: SideMarks, evidence: TickerEvidence) {
         let text = d.text
-        if let s = p["short"]!.firstMatch(in: t), let l = p["long"]!.firstMatch(in: t) {
-            d.side = s.units.lowerBound < l.units.lowerBound ? "short" : "long"
-        } else if p["short"]!.isFound(in: t) {
-            d.side = "short"
+        let strong = (sides.longs + sides.shorts).sorted { $0.mark.units.lowerBound < $1.mark.units.lowerBound }
+        let chosen: [SideMark]
+        if let first = strong.first {
+            d.side = first.side
+            chosen = strong.filter { $0.side == first.side }
+            d.readings.append("side \(d.side) ← '\(Self.words(first.mark.range, in: text))'")
+        } else {
+            let weak = sides.weak[0]
+            d.side = weak.side
+            chosen = sides.weak.filter { $0.side == weak.side }
+            d.readings.append("side \(d.side) ← '\(Self.words(weak.mark.range, in: text))' (loosely)")
+            d.unresolved.append("key decision \(d.number): direction to check: '\(Self.words(weak.mark.range, in: text))' gives no side in so many words; drafted \(d.side) ← \"\(Self.excerpt(text))\"")
         }
-        d.readings.append("side \(d.side)")
-        d.groups = groups(matching: "basketGroup", in: t)
-        if d.groups.isEmpty { d.groups = groups(matching: "sideGroup", in: t) }
+        d.groups = groups(matching: "basketGroup", in: t, &d, evidence)
+        if d.groups.isEmpty {
+            var seen = Set<String>()
+            for m in chosen {
+                for g in groups(phrase: m.group, in: t, &d, evidence) where seen.insert(g.phrase).inserted { d.groups.append(g) }
+            }
+        }
         // Members after a colon in the group's clause (up to its ';').
         if var g = d.groups.first {
             let start = min(g.offset + g.phrase.count, t.count)
@@ -141,7 +190,7 @@ public struct DecisionReader: Sendable {
             if let m = p["members"]!.firstMatch(in: t, start..<clauseEnd), let list = m[1] {
                 var held = Set(g.tickers)
                 for member in Self.splitList(String(list)) {
-                    let found = tickers(in: member)
+                    let found = tickers(in: member, &d, evidence)
                     if !found.isEmpty {
                         for t in found where held.insert(t).inserted { g.tickers.append(t) }
                     } else if member.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: { CardPatterns.memberNouns.contains(String($0)) }) {
@@ -155,9 +204,9 @@ public struct DecisionReader: Sendable {
         if let w = p["weakness"]!.firstMatch(in: t) {
             d.weaknessWords = Self.words(w.range, in: text)
             if let pct = w[1], let x = Double(pct), x > 0, x < 100 {
-                d.weaknessDrop = x / 100
+                d.weaknessDrop = Self.scaled(pct, -2)
                 d.dropStated = true
-                d.readings.append("entry on a \(JSONText.wholeOrDecimal(x))% drop ← '\(d.weaknessWords!)'")
+                d.readings.append("entry on a \(pct)% drop ← '\(d.weaknessWords!)'")
             } else {
                 d.weaknessDrop = DraftDefaults.weaknessDrop
                 d.readings.append("entry on weakness ← '\(d.weaknessWords!)' (drop of \(JSONText.wholeOrDecimal(DraftDefaults.weaknessDrop * 100))% from the running high assumed)")
@@ -166,28 +215,58 @@ public struct DecisionReader: Sendable {
         }
     }
 
+    /// "our existing IBB holding": the decision protects a holding (tickers of the phrase, or a
+    /// group standing for it). False when the bullet names none.
+    func readHolding(_ d: inout DecisionReading, _ t: CardText, evidence: TickerEvidence) -> Bool {
+        guard let m = p["holding"]!.firstMatch(in: t), let units = m.units(1) else { return false }
+        d.holdingWords = Self.words(m.range, in: d.text)
+        let found = tickers(in: String(t.substring(units)), &d, evidence)
+        if found.isEmpty {
+            d.groups = groups(phrase: units, in: t, &d, evidence)
+            guard !d.groups.isEmpty else { d.holdingWords = nil; return false }
+        } else {
+            d.groups = [DecisionReading.Group(phrase: found.joined(separator: ", "), tag: nil, tickers: found, offset: units.lowerBound)]
+        }
+        d.holdings = found
+        d.readings.append("a holding it protects, not a purchase ← '\(d.holdingWords!)'")
+        return true
+    }
+
     func readExitsAndSize(_ d: inout DecisionReading, _ t: CardText) {
         let text = d.text
-        if let m = p["stopLoss"]!.firstMatch(in: t), let x = (m[1] ?? m[2]).flatMap({ Double($0) }), x > 0, x <= 100 {
-            d.stopLoss = x / 100
-            d.readings.append("exit.stopLoss \(JSONText.wholeOrDecimal(x / 100)) ← '\(Self.words(m.range, in: text))'")
+        if let m = p["stopLoss"]!.firstMatch(in: t), let x = m[1] ?? m[2], let v = Double(x), v > 0, v <= 100 {
+            d.stopLoss = Self.scaled(x, -2)
+            d.readings.append("exit.stopLoss \(JSONText.wholeOrDecimal(d.stopLoss!)) ← '\(Self.words(m.range, in: text))'")
         }
-        if let m = p["takeProfit"]!.firstMatch(in: t), let x = m[1].flatMap({ Double($0) }), x > 0, x <= 10_000 {
-            d.takeProfit = x / 100
-            d.readings.append("exit.takeProfit \(JSONText.wholeOrDecimal(x / 100)) ← '\(Self.words(m.range, in: text))'")
+        if let m = p["takeProfit"]!.firstMatch(in: t), let x = m[1], let v = Double(x), v > 0, v <= 10_000 {
+            d.takeProfit = Self.scaled(x, -2)
+            d.readings.append("exit.takeProfit \(JSONText.wholeOrDecimal(d.takeProfit!)) ← '\(Self.words(m.range, in: text))'")
         }
-        if let m = p["sizeShare"]!.firstMatch(in: t), let x = m[1].flatMap({ Double($0) }), let unit = m[2] {
-            let share = unit == "%" ? x / 100 : x / 10_000
-            if share > 0 && share <= 1 {
-                d.capitalShare = share
-                d.readings.append("size \(JSONText.wholeOrDecimal(share * 100))% of capital ← '\(Self.words(m.range, in: text))'")
+        if let m = p["sizeShare"]!.firstMatch(in: t), let x = m[1], let v = Double(x), let unit = m[2] {
+            let divisor: Double = unit == "%" ? 100 : 10_000
+            if v > 0 && v <= divisor {
+                d.sizeNumber = v
+                d.sizeDivisor = divisor
+                d.capitalShare = Self.scaled(x, unit == "%" ? -2 : -4)
+                d.readings.append("size \(x)\(unit == "%" ? "%" : " bps") of capital ← '\(Self.words(m.range, in: text))'")
             }
         }
     }
 
-    func readPair(_ d: inout DecisionReading, _ t: CardText) {
-        d.longGroups = groups(matching: "pairLong", in: t)
-        d.shortGroups = groups(matching: "pairShort", in: t)
+    func readPair(_ d: inout DecisionReading, _ t: CardText, sides: SideMarks, evidence: TickerEvidence) {
+        let text = d.text
+        for m in sides.longs { d.longGroups += groups(phrase: m.group, in: t, &d, evidence) }
+        for m in sides.shorts { d.shortGroups += groups(phrase: m.group, in: t, &d, evidence) }
+        if !sides.longs.isEmpty || !sides.shorts.isEmpty {
+            let said = (sides.longs + sides.shorts).sorted { $0.mark.units.lowerBound < $1.mark.units.lowerBound }
+                .map { "\($0.side) ← '\(Self.words($0.mark.range, in: text))'" }
+            d.readings.append("sides: " + said.joined(separator: ", "))
+        } else if let m = p["pairUnsided"]!.firstMatch(in: t), let a = m.units(1), let b = m.units(2) {
+            // "Pair XOM and CVX": no side is stated. Drafted long the first, short the second, and listed.
+            d.longGroups = groups(phrase: a, in: t, &d, evidence)
+            d.shortGroups = groups(phrase: b, in: t, &d, evidence)
+            d.unresolved.append("key decision \(d.number): direction to check: the pair's sides are not stated ('\(Self.words(m.range, in: text))'); drafted long \(Self.clean(String(t.substring(a)))), short \(Self.clean(String(t.substring(b))))")
+        }
         let beta = p["beta"]!.firstMatch(in: t), dollar = p["dollar"]!.firstMatch(in: t)
         switch (dollar, beta) {
         case let (a?, b?): d.neutrals = a.units.lowerBound < b.units.lowerBound ? ["dollar", "beta"] : ["beta", "dollar"]
@@ -212,10 +291,15 @@ public struct DecisionReader: Sendable {
         }
     }
 
-    /// Groups from the first match of a group pattern; "A and B" splits into two groups when
-    /// "A" has two or more words ("magnet-exposed industrials and defense names", but not "oil and gas producers").
-    func groups(matching name: String, in t: CardText) -> [DecisionReading.Group] {
+    /// Groups from the first match of a group pattern.
+    func groups(matching name: String, in t: CardText, _ d: inout DecisionReading, _ evidence: TickerEvidence) -> [DecisionReading.Group] {
         guard let m = p[name]!.firstMatch(in: t), let phraseUnits = m.units(1) else { return [] }
+        return groups(phrase: phraseUnits, in: t, &d, evidence)
+    }
+
+    /// The groups a phrase names; "A and B" splits into two groups when "A" has two or more
+    /// words ("magnet-exposed industrials and defense names", but not "oil and gas producers").
+    func groups(phrase phraseUnits: Range<Int>, in t: CardText, _ d: inout DecisionReading, _ evidence: TickerEvidence) -> [DecisionReading.Group] {
         let phrase = Self.clean(String(t.substring(phraseUnits)))
         let offset = phraseUnits.lowerBound
         var parts: [String] = [phrase]
@@ -223,17 +307,18 @@ public struct DecisionReader: Sendable {
             parts = [String(phrase[..<r.lowerBound]), String(phrase[r.upperBound...])]
         }
         return parts.compactMap { part in
-            let found = tickers(in: part)
-            let rest = Self.asciiWords(part, lowercased: false)
-                .filter { !found.contains($0) && !["and", "or", "vs", "versus"].contains($0.lowercased()) }
-            let tag = rest.isEmpty ? nil : Self.tag(part)
+            let found = tickers(in: part, &d, evidence)
+            let words = Self.asciiWords(part, lowercased: false)
+            let rest = words.filter { w in !found.contains(w) && !["and", "or", "vs", "versus"].contains(w.lowercased()) }
+            let tag = rest.isEmpty ? nil : Self.tag(rest.joined(separator: " "))
             if found.isEmpty && tag == nil { return nil }
             return DecisionReading.Group(phrase: Self.clean(part), tag: tag, tickers: found, offset: offset)
         }
     }
 
-    /// Tickers in the bullet not yet in a group go to the nearest group named before them.
-    func assignTickers(_ d: inout DecisionReading, _ text: CardText) {
+    /// Tickers in the bullet not yet in a group go to the nearest group named before them;
+    /// capitalised words inside the event's words name the event ("the CATL earnings"), not an asset.
+    func assignTickers(_ d: inout DecisionReading, _ text: CardText, evidence: TickerEvidence) {
         let known = Set((d.groups + d.longGroups + d.shortGroups).flatMap(\.tickers))
         // Each group's tickers as a set too, so that a bullet of many tickers costs linear time.
         var held: [String: Set<String>] = [:]
@@ -244,8 +329,12 @@ public struct DecisionReader: Sendable {
         func nearest(_ gs: [DecisionReading.Group], _ at: Int) -> Int? {
             gs.indices.filter { gs[$0].offset <= at }.max { gs[$0].offset < gs[$1].offset }
         }
+        // A holding's decision trades the holding only.
+        if !d.holdings.isEmpty { return }
         for m in ticker.matches(in: text) {
-            guard let t = m[1].map(String.init), !CardPatterns.notTickers.contains(t), !known.contains(t) else { continue }
+            guard let units = m.units(1), let t = m[1].map(String.init), !known.contains(t) else { continue }
+            if let e = d.eventUnits, e.contains(units.lowerBound) { continue }
+            guard classify(t, &d, evidence) else { continue }
             let at = m.units.lowerBound
             if d.kind == .pair {
                 let l = d.longGroups.last.map(\.offset) ?? -1, s = d.shortGroups.last.map(\.offset) ?? -1
@@ -262,11 +351,25 @@ public struct DecisionReader: Sendable {
         }
     }
 
+    /// Whether a capitalised word is an asset (`TickerEvidence`); ambiguous and unlisted words are recorded.
+    func classify(_ word: String, _ d: inout DecisionReading, _ evidence: TickerEvidence) -> Bool {
+        switch evidence.reading(word) {
+        case .ticker: return true
+        case .notAnAsset: return false
+        case .ambiguous:
+            if !d.ambiguousTickers.contains(word) { d.ambiguousTickers.append(word) }
+            return true
+        case .unlisted:
+            if !d.unlistedWords.contains(word) { d.unlistedWords.append(word) }
+            return false
+        }
+    }
+
     /// The tickers in a phrase, each once, in order.
-    func tickers(in s: String) -> [String] {
+    func tickers(in s: String, _ d: inout DecisionReading, _ evidence: TickerEvidence) -> [String] {
         var out: [String] = [], seen = Set<String>()
         for m in ticker.matches(in: CardText(s)) {
-            if let t = m[1].map(String.init), !CardPatterns.notTickers.contains(t), seen.insert(t).inserted { out.append(t) }
+            if let t = m[1].map(String.init), seen.insert(t).inserted, classify(t, &d, evidence) { out.append(t) }
         }
         return out
     }
@@ -290,6 +393,8 @@ public struct DecisionReader: Sendable {
         } else if let m = p["horizonSingle"]!.firstMatch(in: t), let nText = m[1],
                   let n = Int(nText) ?? numbers[nText.lowercased()], n > 0, let u = m[2].map({ units[$0.lowercased()]! }) {
             take("\(n)\(u)", m.range)
+        } else if let m = p["horizonTerse"]!.firstMatch(in: t), let n = m[1].flatMap({ Int($0) }), n > 0, let u = m[2] {
+            take("\(n)\(u.lowercased())", m.range(1).map { $0.lowerBound..<m.range.upperBound } ?? m.range)
         } else if let (m, h) = horizonWords.lazy.compactMap({ rx, h in rx.firstMatch(in: t).map { ($0, h) } }).first {
             take(h, m.range)
         }
@@ -307,7 +412,11 @@ public struct DecisionReader: Sendable {
     func readEvent(_ d: inout DecisionReading, _ t: CardText) {
         if let m = p["event"]!.firstMatch(in: t), let e = m[1] {
             d.event = Self.clean(String(e))
-            d.readings.append("event ← '\(Self.words(m.range, in: d.text))'")
+            d.eventWords = Self.words(m.range, in: d.text)
+            d.eventUnits = m.units
+            // "the date", "the summit": a kind of event only, the card's event of that kind is meant.
+            d.eventIsBare = Self.bareEventWords.contains(d.event!.lowercased())
+            d.readings.append("event ← '\(d.eventWords!)'")
         }
         if let m = p["outcomes"]!.firstMatch(in: t), let a = m[1], let b = m[2] {
             let names = [Self.clean(String(a)), Self.clean(String(b))]
@@ -326,27 +435,53 @@ public struct DecisionReader: Sendable {
         var taken = [Bool](repeating: false, count: t.count)
         func free(_ r: Range<Int>) -> Bool { !r.contains { taken[$0] } }
         func take(_ r: Range<Int>) { for k in r { taken[k] = true } }
-        var found: [(units: Range<Int>, lo: Double, hi: Double, unit: String, relative: Bool, word: String)] = []
+        /// A band as written: its numbers' texts (hi nil for one number), unit, and the word that gives its sign.
+        struct Found { var units: Range<Int>; var lo: Substring; var hi: Substring?; var unit: String; var relative: Bool; var word: String }
+        var found: [Found] = []
+        func number(_ s: Substring?) -> Substring? { s.flatMap { Double($0) != nil ? $0 : nil } }
+        func ordered(_ a: Substring, _ b: Substring?) -> (Substring, Substring?) {
+            guard let b, let x = Double(a), let y = Double(b), y < x else { return (a, b) }
+            return (b, a)
+        }
         for m in p["bandRange"]!.matches(in: t) where free(m.units) {
-            guard let a = m[2].flatMap({ Double($0) }), let b = m[4].flatMap({ Double($0) }),
-                  let unit = m[5], let word = m[7] else { continue }
+            guard let a = number(m[2]), let b = number(m[4]), let unit = m[5], let word = m[7] else { continue }
             take(m.units)
-            found.append((m.units, min(a, b), max(a, b), unit.lowercased(), m[6] != nil, word.lowercased()))
+            let (lo, hi) = ordered(a, b)
+            found.append(Found(units: m.units, lo: lo, hi: hi, unit: unit.lowercased(), relative: m[6] != nil, word: word.lowercased()))
         }
         for m in p["bandWordFirst"]!.matches(in: t) where free(m.units) {
-            guard let word = m[1], let a = m[3].flatMap({ Double($0) }), let unit = m[6] else { continue }
-            let b = m[5].flatMap { Double($0) } ?? a
+            guard let word = m[1], let a = number(m[3]), let unit = m[6] else { continue }
             take(m.units)
-            found.append((m.units, min(a, b), max(a, b), unit.lowercased(), false, word.lowercased()))
-            if m[5] == nil { found[found.count - 1].hi = .nan }
+            let (lo, hi) = ordered(a, number(m[5]))
+            found.append(Found(units: m.units, lo: lo, hi: hi, unit: unit.lowercased(), relative: false, word: word.lowercased()))
+        }
+        for m in p["bandVerb"]!.matches(in: t) where free(m.units) {
+            guard let word = m[1], let a = number(m[2]) else { continue }
+            take(m.units)
+            let (lo, hi) = ordered(a, number(m[3]))
+            found.append(Found(units: m.units, lo: lo, hi: hi, unit: "%", relative: false, word: word.lowercased()))
         }
         for m in p["bandSingle"]!.matches(in: t) where free(m.units) {
-            guard let a = m[2].flatMap({ Double($0) }), let unit = m[3], let word = m[5],
+            guard let a = number(m[2]), let unit = m[3], let word = m[5],
                   let first = m.units(1) ?? m.units(2) else { continue }
             // The pattern matches the character before the number (no lookbehind); the band starts at the number.
             let range = first.lowerBound..<m.units.upperBound
             take(range)
-            found.append((range, a, .nan, unit.lowercased(), m[4] != nil, word.lowercased()))
+            found.append(Found(units: range, lo: a, hi: nil, unit: unit.lowercased(), relative: m[4] != nil, word: word.lowercased()))
+        }
+        for m in p["bandPlus"]!.matches(in: t) where free(m.units) {
+            guard let a = number(m[1]), let b = number(m[2]), let first = m.units(1) else { continue }
+            let range = (first.lowerBound - 1)..<m.units.upperBound
+            take(range)
+            let (lo, hi) = ordered(a, b)
+            found.append(Found(units: range, lo: lo, hi: hi, unit: "%", relative: false, word: "upside"))
+        }
+        for m in p["bandBps"]!.matches(in: t) where free(m.units) {
+            guard let a = number(m[2]), let b = number(m[3]), let unit = m[4], let first = m.units(1) ?? m.units(2) else { continue }
+            let range = first.lowerBound..<m.units.upperBound
+            take(range)
+            let (lo, hi) = ordered(a, b)
+            found.append(Found(units: range, lo: lo, hi: hi, unit: unit.lowercased(), relative: d.kind == .pair, word: "return"))
         }
         found.sort { $0.units.lowerBound < $1.units.lowerBound }
         if found.count > DraftLimits.bandsPerDecision {
@@ -358,7 +493,12 @@ public struct DecisionReader: Sendable {
             let clauseStart = Self.clauseStart(before: f.units.lowerBound, in: t)
             var condition: String?
             var claimEnd = bandEnd
-            if let c = p["conditionAfter"]!.firstMatch(in: t, f.units.upperBound..<t.count), let words = c[1] {
+            let after = f.units.upperBound..<t.count
+            if let c = p["conditionAfter"]!.firstMatch(in: t, after), let words = c[1] {
+                condition = Self.clean(String(words))
+                claimEnd = t.indices[c.units.upperBound]
+            } else if d.event != nil, let c = p["conditionOn"]!.firstMatch(in: t, after), let words = c[1] {
+                // "could drop 50-60% on a CRL" in a bullet that trades around an event: an outcome of it.
                 condition = Self.clean(String(words))
                 claimEnd = t.indices[c.units.upperBound]
             } else if let c = conditionBefore(t, from: clauseStart, to: f.units.lowerBound), let words = c[1] {
@@ -368,26 +508,37 @@ public struct DecisionReader: Sendable {
             for lead in ["and ", "with ", "but "] where claim.lowercased().hasPrefix(lead) { claim = String(claim.dropFirst(lead.count)) }
             let negative = CardPatterns.negativeWords.contains(f.word)
             let lowerClaim = claim.lowercased()
-            let relative = d.kind == .pair && (f.unit.hasPrefix("b") || f.relative || ["outperformance", "underperformance", "spread"].contains(f.word))
-            let scale: Double = relative ? (f.unit == "%" ? 100 : 1) : (f.unit == "%" ? 0.01 : 0.0001)
-            var lo = f.lo * scale, hi = f.hi * scale
-            if negative { (lo, hi) = (-hi, -lo) }
+            let bps = f.unit.hasPrefix("b")
+            let relative = d.kind == .pair && (bps || f.relative || ["outperformance", "underperformance", "spread"].contains(f.word))
+            // Numbers are scaled as decimal text ("300" bps → 3e-2 → 0.03, not 300 × 0.0001 = 0.030000000000000002).
+            let exponent = relative ? (bps ? 0 : 2) : (bps ? -4 : -2)
+            guard let loValue = Self.scaled(f.lo, exponent), let hiValue = f.hi.map({ Self.scaled($0, exponent) }) ?? .some(nil) else { continue }
             // Beyond ±10,000% (or ±1,000,000 bps) a number is not a return band.
             let limit = relative ? 1e6 : 100
-            guard abs(f.lo * scale) <= limit, f.hi.isNaN || abs(f.hi * scale) <= limit else {
+            guard abs(loValue) <= limit, abs(hiValue ?? 0) <= limit else {
                 d.unresolved.append("key decision \(d.number): '\(claim)' is beyond ±\(relative ? "1,000,000 bps" : "10,000%"); no thesis drafted")
                 continue
             }
-            var band = DecisionReading.Band(claim: claim, metric: relative ? "relativeReturnBps" : "return", low: lo, high: hi,
-                                            test: "within", condition: condition)
-            if f.hi.isNaN {
+            // The move the card states, signed: downside words make it a fall.
+            var lo: Double? = negative ? hiValue.map { -$0 } ?? -loValue : loValue
+            var hi: Double? = negative ? -loValue : hiValue
+            var test = "within"
+            if hiValue == nil {
                 // One number: the card claims at least that move in its direction.
-                if negative { band.low = nil; band.high = -f.lo * scale; band.test = "atMost" } else { band.low = lo; band.high = nil; band.test = "atLeast" }
+                if negative { lo = nil; hi = -loValue; test = "atMost" } else { hi = nil; test = "atLeast" }
             } else if ["target", "at least", "aim for"].contains(where: lowerClaim.contains) {
-                band.test = negative ? "atMost" : "atLeast"
+                test = negative ? "atMost" : "atLeast"
             } else if ["up to", "at most", "no more than", "limited to", "capped"].contains(where: lowerClaim.contains) {
-                band.test = negative ? "atLeast" : "atMost"
+                test = negative ? "atLeast" : "atMost"
             }
+            // A short basket gains what its assets lose: its return is the assets' move, negated.
+            if d.kind == .basket && d.side == "short" && !relative {
+                (lo, hi) = (hi.map { -$0 }, lo.map { -$0 })
+                test = test == "atLeast" ? "atMost" : test == "atMost" ? "atLeast" : test
+                d.unresolved.append("key decision \(d.number): '\(claim)' is read as the move of the assets the decision is short; the thesis is on the decision's return, \(Self.bandText(DecisionReading.Band(claim: claim, metric: "return", low: lo, high: hi, test: test))) (negate it if the card meant the trade's own return)")
+            }
+            let band = DecisionReading.Band(claim: claim, metric: relative ? "relativeReturnBps" : "return", low: lo, high: hi,
+                                            test: test, condition: condition)
             d.bands.append(band)
             if d.kind.thesisMeasuresBands {
                 d.readings.append("thesis \(band.metric) \(Self.bandText(band)) ← '\(claim)'")
@@ -398,6 +549,32 @@ public struct DecisionReader: Sendable {
             }
         }
     }
+
+    /// A number written in decimal, times 10^`exponent`, rounded once ("15" × 10⁻² → 0.15, the
+    /// double nearest 0.15, which prints as 0.15). Nil when the text is not a number.
+    static func scaled<S: StringProtocol>(_ text: S, _ exponent: Int) -> Double? {
+        Double("\(text)e\(exponent)")
+    }
+
+    /// "long VRDA", "short XBI / long VRDA": a decision's direction in words, for the lists.
+    static func directionText(_ d: DecisionReading) -> String {
+        func names(_ gs: [DecisionReading.Group]) -> String { gs.map(\.phrase).joined(separator: ", ") }
+        switch d.kind {
+        case .pair: return "a pair long \(names(d.longGroups)), short \(names(d.shortGroups))"
+        case .basket: return "\(d.side) \(names(d.groups))"
+        default: return "\(d.kind.rawValue) on \(names(d.groups))"
+        }
+    }
+
+    /// A bullet's text for the lists: whole up to 200 Characters, else its start and "…".
+    static func excerpt(_ text: String) -> String {
+        text.count <= 200 ? text : String(text.prefix(200)) + "…"
+    }
+
+    /// Event words that name only a kind of event ("the date", "the summit").
+    static let bareEventWords: Set<String> = ["date", "meeting", "summit", "decision", "vote", "ruling", "talks", "deadline",
+                                              "announcement", "hearing", "readout", "release", "report", "print", "election",
+                                              "conference", "auction", "earnings"]
 
     /// `conditionBefore` in the bullet from `start` to unit `end`. Foundation may end a separator
     /// inside a Character ("; " before a combining mark); then that piece is searched as its own text.
@@ -506,11 +683,14 @@ public struct DecisionReader: Sendable {
             .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
     }
 
-    /// A scenario name from a condition: at most five content words joined by '-'.
+    /// A scenario name from a condition: at most five content words joined by '-', without a
+    /// word left hanging at the end ("tariff confirmed without exemptions for" → …-exemptions),
+    /// at most 64 characters cut between words.
     static func scenarioName(_ condition: String) -> String {
-        let words = asciiWords(condition)
-            .filter { !CardPatterns.scenarioDropWords.contains($0) }
-        let name = Builder.safeName(words.prefix(5).joined(separator: "-"))
+        var words = Array(asciiWords(condition)
+            .filter { !CardPatterns.scenarioDropWords.contains($0) }.prefix(5))
+        while let last = words.last, words.count > 1, CardPatterns.danglingWords.contains(last) { words.removeLast() }
+        let name = Builder.safeName(words.joined(separator: "-"))
         return name.isEmpty ? "scenario" : name == "blended" ? "blended-world" : name
     }
 }

@@ -17,6 +17,8 @@ public enum DraftDefaults {
     /// A placeholder asset's spot (study currency) and annual volatility, until the user sets them.
     public static let spot = 100.0
     public static let volatility = 0.30
+    /// `--prices`: a spot from a close more than this many trading days before day 0 is stale (a warning).
+    public static let stalePricesDays = 5
     /// Risk-free rate (continuous, annual).
     public static let rate = 0.04
     /// The day of a named event whose date the card does not give (about a month in).

@@ -12,3 +12,15 @@ public enum DraftLimits {
     /// square of the bullet's length).
     public static let bandsPerDecision = 8
 }
+
+extension DraftLimits {
+    /// Side words read from one bullet, of each kind (long, short, "vs", weak); a real bullet has one to three.
+    public static let sidesPerDecision = 16
+    /// The Characters after a side word searched for its group.
+    public static let groupWindow = 300
+    /// Events copied into scenarios linked to an outcome (each linked scenario holds every event).
+    public static let linkedEventCopies = 10_000
+    /// Events × scenarios of a drafted study (every scenario holds every event, so the study's
+    /// size and its validation grow with the product; a real card has a few of each).
+    public static let scenarioEventPairs = 100_000
+}

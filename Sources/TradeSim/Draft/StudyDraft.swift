@@ -10,6 +10,8 @@ public struct StudyDraft: Sendable {
     public var study: JSONValue
     public var readings: [DecisionReading]
     public var unresolved: [String]
+    /// What the user should see even with `--quiet`: spots taken from stale closes.
+    public var warnings: [String] = []
 
     /// The study file's text.
     public var json: String { study.text() + "\n" }
@@ -23,9 +25,14 @@ public struct StudyDraft: Sendable {
     ///   - cardName: the card's file name, for the notes and the fallback study name.
     ///   - start: day 0 of the study (a weekday); `startStated` false lists it as to decide.
     ///   - history: daily closes (e.g. `--prices`); a named ticker with a series gets its spot
-    ///     and volatility from it (`MarketEstimate`) instead of placeholders.
+    ///     and volatility from it (`MarketEstimate`) instead of placeholders, and is a ticker
+    ///     wherever the card names it (`TickerEvidence`).
+    ///   - tickers: the symbols of `--tickers FILE`: tickers, and then the only unmarked capitalised
+    ///     words read as tickers.
+    ///   - calendar: the exchange whose holidays the study lists (`ExchangeCalendar`); `start`
+    ///     must not be one of them.
     public static func draft(cardText: String, cardName: String, start: CalendarDate, startStated: Bool,
-                             history: [PriceSeries] = [],
+                             history: [PriceSeries] = [], tickers: Set<String>? = nil, calendar: ExchangeCalendar = .nyse,
                              version: String = TradeSimVersion.string) -> Result<StudyDraft, InputProblems> {
         let bytes = cardText.utf8.count
         guard bytes <= DraftLimits.cardBytes else {
@@ -37,24 +44,49 @@ public struct StudyDraft: Sendable {
             return .failure(InputProblems([InputProblem(file: cardName, path: "Key Decisions", found: "\(card.decisions.count) key-decision bullets",
                 allowed: "at most \(DraftLimits.decisions) key decisions on a card")]))
         }
+        if let name = calendar.holiday(on: start) {
+            return .failure(InputProblems([InputProblem(file: cardName, path: "start", found: "\(start) (\(name), an \(calendar.rawValue.uppercased()) holiday)",
+                allowed: "a trading day")]))
+        }
         let reader = DecisionReader.shared
+        var evidence = TickerEvidence(certain: TickerEvidence.marked(in: cardText), listIsComplete: tickers != nil)
+        evidence.certain.formUnion(history.map(\.ticker))
+        evidence.certain.formUnion(tickers ?? [])
         var readings: [DecisionReading] = []
         var unresolved: [String] = []
+        var exits: [(number: Int, text: String)] = []
         for (k, bullet) in card.decisions.enumerated() {
-            if let r = reader.read(bullet, number: k + 1) {
+            if let r = reader.read(bullet, number: k + 1, evidence: evidence) {
                 readings.append(r)
+            } else if reader.closesAPosition(bullet) {
+                exits.append((k + 1, bullet))
             } else {
-                unresolved.append("key decision \(k + 1): no decision kind recognised (long/buy/basket, puts/protection, pair/long … vs short …, straddles/strangles, collars); not drafted: \"\(bullet.prefix(80))\"")
+                unresolved.append("key decision \(k + 1): not a decision (it names no trade: long/short, buy/sell, own, accumulate, overweight/underweight, puts/protection/hedge, pair/vs/against, straddles/strangles, collar); not drafted: \"\(DecisionReader.excerpt(bullet))\"")
             }
         }
+        // Trims and exits: the take-profit of the decision that opens the position, else not read.
+        let holders = DecisionReader.longBaskets(readings)
+        for e in exits {
+            unresolved.append(reader.applyExit(e.text, number: e.number, to: &readings, holders: holders, evidence: evidence))
+        }
+        unresolved.sort { Self.bulletNumber($0) < Self.bulletNumber($1) }
         if readings.isEmpty {
             let found = card.decisions.isEmpty ? "no key-decision bullets" : "\(card.decisions.count) bullet(s), none naming a decision kind"
             return .failure(InputProblems([InputProblem(file: cardName, path: "Key Decisions", found: found,
                 allowed: "a card with 'Key Decisions' followed by bullet lines (•, -, *, 1.) that say what to do: go long …, buy puts on …, pair: long … vs short …, straddles around …")]))
         }
         var builder = Builder(card: card, cardName: cardName, readings: readings, start: start, version: version)
+        builder.calendar = calendar
         for series in history { builder.history[series.ticker] = series }
         builder.unresolved = unresolved + readings.flatMap(\.unresolved)
+        builder.unresolved.sort { Self.bulletNumber($0) < Self.bulletNumber($1) }
+        var ambiguous: [String] = [], unlisted: [String] = []
+        for r in readings {
+            for t in r.ambiguousTickers where !ambiguous.contains(t) { ambiguous.append(t) }
+            for w in r.unlistedWords where !unlisted.contains(w) { unlisted.append(w) }
+        }
+        builder.unresolved += ambiguous.map { "universe: \($0) is read as a ticker from its capitals alone (not written $\($0) or (\($0)), not in --prices or --tickers); check it" }
+        builder.unresolved += unlisted.map { "universe: \($0) is not read as an asset: --tickers does not list it and the card does not mark it ($\($0)); add it to the list if it is one" }
         if !startStated {
             builder.unresolved.insert("start: \(start) is the next trading day after today; set the study's day 0 (start)", at: 0)
         }
@@ -65,7 +97,20 @@ public struct StudyDraft: Sendable {
                 found: "\(builder.tickers.count) assets to draft (\(builder.tickers.count - placeholders) tickers and \(placeholders) placeholders TBD-n)",
                 allowed: "at most \(StudyDecoder.maximumAssets) assets in a study: a card that names fewer tickers and groups, or split into several cards")]))
         }
-        return .success(StudyDraft(study: study, readings: readings, unresolved: builder.unresolved))
+        // Every scenario holds every event (its own or the defaults'): their product is what a run and the validator handle.
+        let pairs = builder.eventCount * builder.scenarioCount
+        guard pairs <= DraftLimits.scenarioEventPairs else {
+            return .failure(InputProblems([InputProblem(file: cardName, path: "Key Decisions",
+                found: "\(builder.eventCount) events and \(builder.scenarioCount) scenarios to draft (\(pairs) scenario-event pairs)",
+                allowed: "at most \(DraftLimits.scenarioEventPairs) scenario-event pairs (each scenario holds every event): a card that names fewer events and conditions, or split into several cards")]))
+        }
+        return .success(StudyDraft(study: study, readings: builder.readings, unresolved: builder.unresolved, warnings: builder.warnings))
+    }
+
+    /// The key decision an item of the list is about (its "key decision N:"), others after all of them, in order.
+    static func bulletNumber(_ item: String) -> Int {
+        guard item.hasPrefix("key decision ") else { return Int.max }
+        return Int(item.dropFirst(13).prefix { $0.isNumber }) ?? Int.max
     }
 }
 
@@ -91,6 +136,14 @@ struct Builder {
     var groupAssets: [String: [String]] = [:]
     /// Closes by ticker, for spots and volatilities.
     var history: [String: PriceSeries] = [:]
+    /// The exchange whose holidays the study lists.
+    var calendar: ExchangeCalendar = .nyse
+    /// Spots by ticker, as written in the universe (holding quantities are sized on them).
+    var spots: [String: Double] = [:]
+    var warnings: [String] = []
+    /// The drafted study's events and scenarios (`DraftLimits.scenarioEventPairs` bounds their product).
+    var eventCount = 0
+    var scenarioCount = 0
 
     init(card: Card, cardName: String, readings: [DecisionReading], start: CalendarDate, version: String) {
         self.card = card
@@ -136,30 +189,8 @@ struct Builder {
         }
         var estimated: [String] = []
         var noHistory: [String] = []
-        let universe: [JSONValue] = tickers.map { t in
-            var spot = DraftDefaults.spot, volatility = DraftDefaults.volatility
-            var note = "Named on the card. Spot and volatility are placeholders: set the latest close and a volatility."
-            if let what = placeholderFor[t] {
-                note = "PLACEHOLDER for \(what): set the ticker, spot and volatility."
-            } else if let series = history[t] {
-                if let m = MarketEstimate(series: series, before: start) {
-                    spot = m.spot
-                    volatility = m.volatility
-                    note = "Spot: the close of \(m.spotDate) in \(series.file); volatility: the realized volatility of the \(m.returns) daily log returns ending that day (sample standard deviation × √252)."
-                    estimated.append(t)
-                } else {
-                    note = "Named on the card; \(series.file) has too few closes before \(start) (at least \(MarketEstimate.minimumReturns + 1) needed), so spot and volatility are placeholders."
-                    noHistory.append(t)
-                }
-            } else {
-                noHistory.append(t)
-            }
-            var f: [JSONField] = [JSONField("ticker", .string(t)), JSONField("spot", .number(spot)),
-                                  JSONField("volatility", .number(volatility))]
-            if let tg = tags[t], !tg.isEmpty { f.append(JSONField("tags", .array(tg.map { .string($0) }))) }
-            f.append(JSONField("note", .string(note)))
-            return .object(f)
-        }
+        var universe: [JSONValue] = []
+        for t in tickers { universe.append(universeEntry(t, estimated: &estimated, noHistory: &noHistory)) }
         if !noHistory.isEmpty {
             unresolved.append("universe: spot \(JSONText.wholeOrDecimal(DraftDefaults.spot)) and volatility \(JSONText.wholeOrDecimal(DraftDefaults.volatility)) are placeholders for \(noHistory.joined(separator: ", ")); set them (and drift, dividendYield, borrowFee, beta, correlation)")
         }
@@ -167,28 +198,11 @@ struct Builder {
             unresolved.append("universe: spot and volatility of \(estimated.joined(separator: ", ")) come from their closes before \(start); set drift, dividendYield, borrowFee, beta and a correlation")
         }
 
-        // Scenarios: one per condition the card's claims name, else one "base".
-        var scenarioNames: [String] = []
-        var scenarioConditions: [String: (String, Int)] = [:]
-        for r in readings {
-            for b in r.bands {
-                guard let c = b.condition else { continue }
-                let name = DecisionReader.scenarioName(c)
-                if scenarioConditions[name] == nil {
-                    scenarioNames.append(name)
-                    scenarioConditions[name] = (c, r.number)
-                }
-            }
-        }
-        var scenarios: [JSONValue] = scenarioNames.map { name in
-            let (c, n) = scenarioConditions[name]!
-            return .object([
-                JSONField("name", .string(name)),
-                JSONField("weight", .number(1)),
-                JSONField("description", .string("The world where \(c) (the card's condition, key decision \(n)).")),
-                JSONField("note", .string("Set this world's weight and its view: drifts (per-asset map), volatilities and event outcome moves. As drafted every scenario is the same Monte Carlo world.")),
-            ])
-        }
+        // Events and scenarios, scenarios linked to the outcomes the card ties them to (EventPlan).
+        resolveBareEvents()
+        var (events, scenarios, scenarioNames) = eventsAndScenarios()
+        eventCount = events.count
+        scenarioCount = max(scenarios.count, 1)
         if scenarios.isEmpty {
             scenarios = [.object([
                 JSONField("name", .string("base")), JSONField("weight", .number(1)),
@@ -198,41 +212,17 @@ struct Builder {
         }
         unresolved.append("scenarios: \(scenarios.count == 1 ? "'\((scenarioNames.first ?? "base"))'" : scenarioNames.map { "'\($0)'" }.joined(separator: ", ")) \(scenarios.count == 1 ? "has no view of its own" : "have equal weights and no views of their own"): set weights, drifts and event outcome moves")
 
-        // Events named by the decisions (one per name), in every scenario through the defaults.
-        var events: [JSONValue] = []
-        var eventNames: [String: String] = [:]
-        for i in readings.indices where readings[i].event != nil || readings[i].kind == .eventStraddle || readings[i].kind == .eventStrangle {
-            let r = readings[i]
-            let words = r.event ?? "the event"
-            let name = Self.eventName(words)
-            if eventNames[name] == nil {
-                eventNames[name] = words
-                var outcomes: [JSONValue]
-                if r.outcomes.count == 2 {
-                    outcomes = r.outcomes.map { .object([JSONField("name", .string($0)), JSONField("probability", .number(0.5)), JSONField("moves", .object([]))]) }
-                    unresolved.append("events: '\(name)' outcomes '\(r.outcomes[0])' and '\(r.outcomes[1])' have probability 0.5 each and no moves; set them (moves are per-asset log-moves)")
-                } else {
-                    outcomes = [.object([JSONField("name", .string("unspecified")), JSONField("probability", .number(1)), JSONField("moves", .object([]))])]
-                    unresolved.append("events: '\(name)' has one placeholder outcome without moves; add the outcomes the card implies, with probabilities and moves")
-                }
-                var fields: [JSONField] = [
-                    JSONField("name", .string(name)), JSONField("day", .number(Double(DraftDefaults.eventDay))),
-                    JSONField("note", .string("PLACEHOLDER date for '\(words)' (key decision \(r.number)): set the announced date (\"date\": \"YYYY-MM-DD\") in place of day \(DraftDefaults.eventDay).")),
-                    JSONField("outcomes", .array(outcomes)),
-                ]
-                if r.kind == .eventStraddle || r.kind == .eventStrangle {
-                    let assets = underlyingSelectors(r.groups)
-                    fields.append(JSONField("ivPremium", .object([
-                        JSONField("multiple", .number(DraftDefaults.eventIVMultiple)),
-                        JSONField("rampDays", .number(Double(DraftDefaults.eventIVRampDays))),
-                        JSONField("ramp", .string("linear")),
-                        JSONField("assets", .array(assets.map { .string($0) })),
-                        JSONField("note", .string("Assumed: implied vol rises by \(JSONText.wholeOrDecimal(DraftDefaults.eventIVMultiple)) × base over the \(DraftDefaults.eventIVRampDays) days before the event and is crushed on it.")),
-                    ])))
-                    unresolved.append("events: '\(name)' implied-vol premium (\(JSONText.wholeOrDecimal(DraftDefaults.eventIVMultiple)) × base IV, \(DraftDefaults.eventIVRampDays)-day ramp) is assumed")
-                }
-                unresolved.append("events: '\(name)' is on day \(DraftDefaults.eventDay), a placeholder; set the date of '\(words)'")
-                events.append(.object(fields))
+        // Holdings the decisions protect ("our existing IBB holding"): in the portfolio from day 0, not bought.
+        var holdings: [JSONValue] = []
+        var heldTickers = Set<String>()
+        for r in readings where r.holdingWords != nil {
+            let amount = r.sizeNumber.map { $0 * DraftDefaults.capital / r.sizeDivisor } ?? DraftDefaults.stockNotional
+            let assetsHeld = underlyingSelectors(r.groups).flatMap(assets)
+            for t in assetsHeld where heldTickers.insert(t).inserted {
+                let spot = spots[t] ?? DraftDefaults.spot
+                let quantity = amount / Double(assetsHeld.count) / spot
+                holdings.append(.object([JSONField("ticker", .string(t)), JSONField("quantity", .number(quantity))]))
+                unresolved.append("holdings: \(t) \(JSONText.wholeOrDecimal(quantity)) units stand for '\(r.holdingWords!)' (key decision \(r.number)); the card gives no size: \(JSONText.wholeOrDecimal(amount / Double(assetsHeld.count))) at spot \(JSONText.wholeOrDecimal(spot)) assumed; set its quantity")
             }
         }
 
@@ -247,6 +237,11 @@ struct Builder {
         }
         if !events.isEmpty { horizonDays = max(horizonDays, DraftDefaults.eventDay + 21) }
         let horizon = Self.horizonText(days: max(horizonDays, 21))
+        // The exchange's holidays from day 0 through the horizon's last day (and a year's margin for edits).
+        let holidayDates = studyHolidays(tradingDays: Horizon.tradingDays(horizon) ?? max(horizonDays, 21))
+        if !holidayDates.isEmpty {
+            unresolved.append("calendar: holidays lists the \(calendar.rawValue.uppercased()) holidays from \(start) to \(holidayDates.last!) (\(holidayDates.count) dates, by the exchange's rules; unscheduled closures are not in it); edit it for another exchange")
+        }
 
         var defaults: [JSONField] = [JSONField("horizon", .string(horizon)), JSONField("rate", .number(DraftDefaults.rate))]
         if !events.isEmpty { defaults.append(JSONField("events", .array(events))) }
@@ -271,12 +266,14 @@ struct Builder {
             JSONField("note", .string("Drafted by tradesim draft \(version) from \(cardName). To decide before trusting a run: " + unresolved.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: " "))),
             JSONField("currency", .string("USD")),
             JSONField("start", .string(start.description)),
+        ] + (holidayDates.isEmpty ? [] : [JSONField("holidays", .array(holidayDates.map { .string($0.description) }))]) + [
             JSONField("universe", .array(universe)),
             JSONField("scenarioDefaults", .object(defaults)),
             JSONField("scenarios", .array(scenarios)),
             JSONField("playbook", .object([
                 JSONField("note", .string("The card's key decisions, one each. Sizes, costs, strikes and exits not on the card are assumptions to edit; each decision's note says what was read from the card.")),
                 JSONField("capital", .number(DraftDefaults.capital)),
+            ] + (holdings.isEmpty ? [] : [JSONField("holdings", .array(holdings))]) + [
                 JSONField("costs", .object(DraftDefaults.costs)),
                 JSONField("decisions", .array(decisions)),
             ])),
@@ -284,7 +281,60 @@ struct Builder {
         ])
     }
 
+    /// The calendar's holidays from day 0 through the last of `tradingDays` trading days, plus
+    /// 252 more (an edited, longer horizon stays covered).
+    func studyHolidays(tradingDays: Int) -> [CalendarDate] {
+        guard calendar != .none else { return [] }
+        let days = tradingDays + 252
+        // Calendar days enough for `days` trading days (at most 10 holidays a year), then the holidays in them.
+        let end = start.adding(days: days * 7 / 5 + 14 * (days / 252 + 1))
+        return calendar.holidays(from: start, through: end).filter { $0 >= start }
+    }
+
     // MARK: - Universe
+
+    /// One universe entry: spot and volatility from the ticker's closes when `--prices` has them, else placeholders.
+    mutating func universeEntry(_ t: String, estimated: inout [String], noHistory: inout [String]) -> JSONValue {
+        var spot = DraftDefaults.spot, volatility = DraftDefaults.volatility
+        var note = "Named on the card. Spot and volatility are placeholders: set the latest close and a volatility."
+        if let what = placeholderFor[t] {
+            note = "PLACEHOLDER for \(what): set the ticker, spot and volatility."
+        } else if let series = history[t] {
+            if let m = MarketEstimate(series: series, before: start) {
+                let gap = tradingDays(after: m.spotDate, through: start)
+                if gap > DraftDefaults.stalePricesDays {
+                    warnings.append("\(series.file): the latest close of \(t) before \(start) is \(m.spotDate), \(gap) trading days earlier (more than \(DraftDefaults.stalePricesDays)); its spot is stale: pass newer prices or set the spot")
+                }
+                spot = m.spot
+                volatility = m.volatility
+                note = "Spot: the close of \(m.spotDate) in \(series.file); volatility: the realized volatility of the \(m.returns) daily log returns ending that day (sample standard deviation × √252)."
+                estimated.append(t)
+            } else {
+                note = "Named on the card; \(series.file) has too few closes before \(start) (at least \(MarketEstimate.minimumReturns + 1) needed), so spot and volatility are placeholders."
+                noHistory.append(t)
+            }
+        } else {
+            noHistory.append(t)
+        }
+        spots[t] = spot
+        var f: [JSONField] = [JSONField("ticker", .string(t)), JSONField("spot", .number(spot)),
+                              JSONField("volatility", .number(volatility))]
+        if let tg = tags[t], !tg.isEmpty { f.append(JSONField("tags", .array(tg.map { .string($0) }))) }
+        f.append(JSONField("note", .string(note)))
+        return .object(f)
+    }
+
+    /// Trading days (weekdays not in the calendar's holidays) in `(from, through]`.
+    func tradingDays(after from: CalendarDate, through: CalendarDate) -> Int {
+        guard from < through else { return 0 }
+        let holidays = Set(calendar.holidays(from: from, through: through))
+        var n = 0, d = from.adding(days: 1)
+        while d <= through {
+            if !d.isWeekend && !holidays.contains(d) { n += 1 }
+            d = d.adding(days: 1)
+        }
+        return n
+    }
 
     mutating func addGroup(_ g: DecisionReading.Group, decision: Int) {
         var members = g.tickers
@@ -380,8 +430,11 @@ struct Builder {
 
         let tenor = r.horizon ?? (r.kind.isOption ? DraftDefaults.optionExpiry : DraftDefaults.horizon)
         // A size the card states as a share of capital replaces the default notional or premium.
-        let stockSize = r.capitalShare.map { $0 * DraftDefaults.capital } ?? DraftDefaults.stockNotional
-        let optionSize = r.capitalShare.map { $0 * DraftDefaults.capital } ?? DraftDefaults.optionPremium
+        // number × capital / divisor: "1.5% of book" → 1.5 × 1,000,000 / 100 = 15,000 exactly.
+        let stated = r.sizeNumber.map { $0 * DraftDefaults.capital / r.sizeDivisor }
+        let stockSize = stated ?? DraftDefaults.stockNotional
+        let optionSize = stated ?? DraftDefaults.optionPremium
+        let sizeField: JSONValue = r.holdingWords != nil ? .object([JSONField("hedgeRatio", .number(1))]) : .object([])
         // Exits the card states, for the kinds whose exit block holds nothing else.
         var statedExits: [JSONField] = []
         if let sl = r.stopLoss { statedExits.append(JSONField("stopLoss", .number(sl))) }
@@ -417,7 +470,7 @@ struct Builder {
             }
             if r.structures.count == 1 { f.append(JSONField("structure", .string(r.structures[0]))) }
             f.append(JSONField("expiry", .string(tenor)))
-            f.append(JSONField("size", .object([JSONField("premiumBudget", .number(optionSize))])))
+            f.append(JSONField("size", r.holdingWords != nil ? sizeField : .object([JSONField("premiumBudget", .number(optionSize))])))
             if !statedExits.isEmpty { f.append(JSONField("exit", .object(statedExits))) }
         case .pair:
             f.append(JSONField("long", .array(underlyingSelectors(r.longGroups).map { .string($0) })))
@@ -439,7 +492,7 @@ struct Builder {
             f.append(JSONField("putStrike", .object([JSONField("moneyness", .number(DraftDefaults.collarPutMoneyness))])))
             f.append(JSONField("callStrike", .object([JSONField("moneyness", .number(DraftDefaults.collarCallMoneyness))])))
             f.append(JSONField("expiry", .string(tenor)))
-            f.append(JSONField("size", .object([JSONField("notional", .number(stockSize))])))
+            f.append(JSONField("size", r.holdingWords != nil ? sizeField : .object([JSONField("notional", .number(stockSize))])))
             if !statedExits.isEmpty { f.append(JSONField("exit", .object(statedExits))) }
         case .legs: break
         }
@@ -491,8 +544,11 @@ struct Builder {
 
     /// "US-China meeting" → "us-china-meeting".
     static func eventName(_ words: String) -> String {
-        let parts = DecisionReader.asciiWords(words).filter { $0 != "the" && $0 != "dates" && $0 != "date" }
-        return safeName(parts.prefix(6).joined(separator: "-"))
+        var parts = DecisionReader.asciiWords(words).filter { $0 != "the" && $0 != "dates" && $0 != "date" }
+        // "the date" alone (no event of that kind on the card) is named "date", never "".
+        if parts.isEmpty { parts = DecisionReader.asciiWords(words).filter { $0 != "the" } }
+        let name = safeName(parts.prefix(6).joined(separator: "-"))
+        return name.isEmpty ? "event" : name
     }
 
     /// The study's name from the card's title (at most 64 characters, cut at a word), else its file name.
@@ -507,7 +563,7 @@ struct Builder {
         return name.isEmpty ? "drafted-card" : name
     }
 
-    /// A name the study format accepts (letters, digits, '-'; at most 64).
+    /// A name the study format accepts (letters, digits, '-'; at most 64, cut between words when longer).
     static func safeName(_ s: String, suffix: String = "") -> String {
         // ASCII letters and digits kept, every other scalar a '-'; runs of '-' made one, ends trimmed.
         var bytes: [UInt8] = []
@@ -522,7 +578,13 @@ struct Builder {
                 dash = true
             }
         }
-        return String(decoding: bytes.prefix(max(0, 64 - suffix.count)), as: UTF8.self) + suffix
+        // Longer than the format allows: cut between words (at a '-') when there is one to cut at.
+        let room = max(0, 64 - suffix.count)
+        if bytes.count > room {
+            let cut = bytes[..<room].lastIndex(of: 0x2D).flatMap { $0 > 0 && bytes[room] != 0x2D ? $0 : nil } ?? room
+            bytes.removeSubrange(cut...)
+        }
+        return String(decoding: bytes, as: UTF8.self) + suffix
     }
 
     static func horizonText(days: Int) -> String {

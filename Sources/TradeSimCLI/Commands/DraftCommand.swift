@@ -24,6 +24,9 @@ enum DraftCommand {
             OptionSpec(name: "start", valueName: "DATE", help: "Day 0 of the study, YYYY-MM-DD (a weekday).", kind: .text,
                        defaultDescription: "the next weekday after today"),
             OptionSpec(name: "prices", valueName: "PATH", help: "Daily closes (a folder of TICKER.csv or one CSV): spots and 126-day realized vols for the tickers the card names.", kind: .text),
+            OptionSpec(name: "tickers", valueName: "FILE", help: "The card's tickers, one or more a line ($ optional, # comments): then the only unmarked capitalised words read as tickers.", kind: .text),
+            OptionSpec(name: "calendar", valueName: "NAME", help: "The exchange whose holidays the study lists: nyse or none.", kind: .text,
+                       defaultDescription: "nyse"),
             OptionSpec(name: "force", valueName: "", help: "Replace an existing --out file.", kind: .flag),
             OptionSpec(name: "quiet", valueName: "", help: "Do not list what is left to decide on stderr.", kind: .flag),
         ],
@@ -31,21 +34,29 @@ enum DraftCommand {
 
     static func run(_ a: ParsedArguments) throws {
         let file = a.positional[0]
+        let calendarName = a.string("calendar") ?? "nyse"
+        guard let calendar = ExchangeCalendar(rawValue: calendarName) else {
+            throw CLIError.usage("--calendar must be nyse or none, got \(MessageText.echo(calendarName))", command: "draft")
+        }
         var start: CalendarDate
         let stated = a.string("start") != nil
         if let text = a.string("start") {
             guard let d = CalendarDate(iso: text), !d.isWeekend else {
                 throw CLIError.usage("--start must be a weekday as YYYY-MM-DD, got \(MessageText.echo(text))", command: "draft")
             }
+            if let holiday = calendar.holiday(on: d) {
+                throw CLIError.usage("--start must be a trading day, got \(MessageText.echo(text)) (\(holiday), an NYSE holiday)", command: "draft")
+            }
             start = d
         } else {
             start = CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))).adding(days: 1)
-            while start.isWeekend { start = start.adding(days: 1) }
+            while start.isWeekend || calendar.holiday(on: start) != nil { start = start.adding(days: 1) }
         }
         if a.has("force") && !a.has("out") {
             throw CLIError.usage("--force applies only with --out", command: "draft")
         }
         var reads = [OutputRule.Input(role: "the card", path: file)]
+        if let list = a.string("tickers") { reads.append(OutputRule.Input(role: "the ticker list", path: list)) }
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if let prices = a.string("prices"), case let .success(files) = StudyLoader.priceFiles(prices, relativeTo: here) {
             reads += files.map { OutputRule.Input(role: "the price file", path: StudyLoader.displayPath($0.path)) }
@@ -54,7 +65,7 @@ enum DraftCommand {
         var output = try a.string("out").map { try TextOutput(file: $0, force: a.has("force"), reads: reads) } ?? TextOutput()
         if let staging = output.stagingPath { Interrupts.removeOnInterrupt(staging) }
         do {
-            try draft(a, file: file, start: start, stated: stated, into: &output)
+            try draft(a, file: file, start: start, stated: stated, calendar: calendar, into: &output)
         } catch {
             output.abandon()
             throw error
@@ -62,7 +73,8 @@ enum DraftCommand {
         Interrupts.clear()
     }
 
-    static func draft(_ a: ParsedArguments, file: String, start: CalendarDate, stated: Bool, into output: inout TextOutput) throws {
+    static func draft(_ a: ParsedArguments, file: String, start: CalendarDate, stated: Bool, calendar: ExchangeCalendar,
+                      into output: inout TextOutput) throws {
         let bytes = try StudyLoader.readBytes(file, what: "a card as text", limit: .card)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CLIError.data("\(file): found bytes that are not UTF-8 text; allowed: a card as UTF-8 text")
@@ -76,8 +88,20 @@ enum DraftCommand {
             case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
             }
         }
+        var tickers: Set<String>?
+        if let list = a.string("tickers") {
+            let bytes = try StudyLoader.readBytes(list, what: "a list of tickers as text", limit: .card)
+            guard let listText = String(validating: bytes, as: UTF8.self) else {
+                throw CLIError.data("\(list): found bytes that are not UTF-8 text; allowed: a list of tickers as UTF-8 text")
+            }
+            switch TickerEvidence.parseList(listText, file: list) {
+            case let .success(t): tickers = t
+            case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
+            }
+        }
         let draft: StudyDraft
-        switch StudyDraft.draft(cardText: text, cardName: file, start: start, startStated: stated, history: history) {
+        switch StudyDraft.draft(cardText: text, cardName: file, start: start, startStated: stated, history: history,
+                                tickers: tickers, calendar: calendar) {
         case let .success(d): draft = d
         case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
         }
@@ -87,6 +111,8 @@ enum DraftCommand {
         }
         try output.write(draft.json)
         try output.finish()
+        // Stale spots are said even with --quiet.
+        for w in draft.warnings { Console.err("Warning: \(w)\n") }
         if !a.has("quiet") {
             var lines = "Drafted \(draft.readings.count) decision\(draft.readings.count == 1 ? "" : "s") from \(file)"
                 + (a.string("out").map { " into \($0)" } ?? "") + ". To decide (\(draft.unresolved.count)):\n"

@@ -57,6 +57,9 @@ struct CardPatternTests {
         let fixtures = root.appendingPathComponent("Tests/TradeSimTests/Fixtures/cards")
         files += ((try? FileManager.default.contentsOfDirectory(at: fixtures, includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+        // The ten loosely worded cards of issue 20 too.
+        files += ((try? FileManager.default.contentsOfDirectory(at: fixtures.appendingPathComponent("loose"), includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
         var out: [String] = []
         for file in files {
             for line in ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n") {
