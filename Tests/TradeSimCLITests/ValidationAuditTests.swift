@@ -387,7 +387,7 @@ struct ValidationAuditTests {
     ]
 
     static let playbookCases: [Case] = [
-        .validate("unknown playbook field", study(playbook: #" "playbook": {"capital": 1000, "capitl": 5, "decisions": ["#), ["s.json:6:32: playbook.capitl: found unknown field 'capitl'; allowed: capital, holdings, costs, financingRate, decisions (did you mean 'capital'?)"]),
+        .validate("unknown playbook field", study(playbook: #" "playbook": {"capital": 1000, "capitl": 5, "decisions": ["#), ["s.json:6:32: playbook.capitl: found unknown field 'capitl'; allowed: capital, holdings, costs, financingRate, decisions, listing (did you mean 'capital'?)"]),
         .validate("capital missing", study(playbook: #" "playbook": {"decisions": ["#), ["s.json:6:14: playbook.capital: found nothing (the field is missing); allowed: a number > 0 and ≤ 1e15"]),
         .validate("capital 0", study(playbook: #" "playbook": {"capital": 0, "decisions": ["#), ["s.json:6:26: playbook.capital: found 0; allowed: a number > 0 and ≤ 1e15"]),
         .validate("capital above 1e15", study(playbook: #" "playbook": {"capital": 1e16, "decisions": ["#), ["s.json:6:26: playbook.capital: found 1e16; allowed: a number > 0 and ≤ 1e15"]),

@@ -2,7 +2,8 @@ import Foundation
 
 /// Decoding the `playbook` of a study and lowering each decision (and variant) to legs.
 extension StudyDecoder {
-    static let playbookFields = ["capital", "holdings", "costs", "financingRate", "decisions"]
+    static let playbookFields = ["capital", "holdings", "costs", "financingRate", "decisions", "listing"]
+    static let listingFields = ["strikes", "strikeSteps", "expiries"]
     static let costFields = ["commissionPerShare", "commissionPerContract", "minimumCommission", "slippageBps",
                              "optionHalfSpread", "optionHalfSpreadFraction", "contractMultiplier"]
     static let decisionFields = ["id", "kind", "description", "variants", "assets", "side", "size", "entry", "exit",
@@ -56,8 +57,61 @@ extension StudyDecoder {
             ids.insert(d.id)
             decisions.append(d)
         }
+        var listing: OptionListing?
+        if let (n, p) = o.member("listing") {
+            listing = optionListing(n, p)
+            if listing != nil, decisions.count == list.count { checkWholeContracts(decisions, list) }
+        }
         guard let capital else { return nil }
-        return Playbook(capital: capital, holdings: holdings, costs: costs, financingRate: financing, decisions: decisions)
+        return Playbook(capital: capital, holdings: holdings, costs: costs, financingRate: financing, decisions: decisions,
+                        listing: listing)
+    }
+
+    /// `listing`: `{"strikes": "usEquity" | a step, "strikeSteps": {"TICKER": step}, "expiries":
+    /// "monthly" | "weekly"}`, each optional (defaults: the US equity ladder, monthly expiries);
+    /// the study's holidays move listed expiries.
+    mutating func optionListing(_ node: JSONNode, _ path: String) -> OptionListing? {
+        guard let o = r.object(node, path) else { return nil }
+        r.rejectUnknown(o, allowed: Self.listingFields)
+        var listing = OptionListing(holidays: calendar.holidays)
+        let step = NumberRule(min: 0.01, max: 1e6)
+        if let (n, p) = o.member("strikes") {
+            if case .string = n.value {
+                if r.choice(n, p, ["usEquity"]) == nil { return nil }
+            } else if let x = r.number(n, p, step) {
+                listing.strikes = .uniform(step: x)
+            } else {
+                return nil
+            }
+        }
+        if let (n, p) = o.member("strikeSteps"), let map = r.numberMap(n, p, step) {
+            for entry in map.entries {
+                if let i = universe.index(of: entry.key) {
+                    listing.assetStrikes[i] = .uniform(step: entry.value)
+                } else {
+                    r.problem(entry.node, entry.path, found: "a step for \(MessageText.json(entry.key))", allowed: "a ticker of the universe")
+                }
+            }
+        }
+        if let (n, p) = o.member("expiries") {
+            guard let w = r.choice(n, p, ExpiryCycle.allCases.map(\.rawValue)) else { return nil }
+            listing.expiries = ExpiryCycle(rawValue: w)!
+        }
+        return listing
+    }
+
+    /// With listed options every option leg holds a whole number of contracts per unit of its
+    /// group: each option leg's weight (a `legs` quantity) must be a whole number.
+    mutating func checkWholeContracts(_ decisions: [Decision], _ nodes: [(node: JSONNode, path: String)]) {
+        for (d, (node, path)) in zip(decisions, nodes) {
+            for v in d.variants {
+                for leg in v.legs where leg.isOption && leg.weight != leg.weight.rounded() {
+                    r.problem(node, path, found: "an option leg of \(leg.weight) contracts per unit in decision \(MessageText.json(d.id))",
+                              allowed: "whole contracts per unit with \"listing\" (a legs quantity such as 1 or -2)")
+                    return
+                }
+            }
+        }
     }
 
     mutating func costModel(_ node: JSONNode, _ path: String, base: CostModel) -> CostModel? {

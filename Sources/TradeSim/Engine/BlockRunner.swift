@@ -476,7 +476,9 @@ struct BlockRunner: Sendable {
             var instrument = TradeRecord.Instrument.stock
             if case let .option(type, _, _) = leg.instrument {
                 let e = Int(s.expiry[slot])
-                instrument = .option(type, strike: s.strike[slot], expiry: e >= 0 && e < dates.count ? .date(dates[e]) : .day(e))
+                // A listed expiry past the horizon still has its listed date.
+                let date = e >= 0 && e < dates.count ? dates[e] : p.listing?.date(ofDay: e, in: kernel.scenario)
+                instrument = .option(type, strike: s.strike[slot], expiry: date.map { .date($0) } ?? .day(e))
             }
             let exitDay = Int(s.legExitDay[slot])
             let reason: ExitReason = exitDay < Int(s.exitDay[lane]) ? .expiry : ExitReason(rawValue: s.exitReason[lane]) ?? .horizon
@@ -489,11 +491,13 @@ struct BlockRunner: Sendable {
     }
 
     /// The strike of option leg k entered on `day` at `spot` (`StrikeRule.strike`), a delta's
-    /// with the day's IV for the leg's tenor.
+    /// with the day's IV for the leg's tenor; with listed options, the nearest listed strike
+    /// (`OptionListing.strike(nearest:asset:)`).
     func legStrike(_ p: DecisionProgram, leg k: Int, rule: StrikeRule, type: OptionType, spot: Double, day: Int, expiry: Int) -> Double {
         let tenor = expiry - day
-        return rule.strike(type: type, spot: spot, volatility: p.impliedVol(leg: k, day: day, tenor: tenor), rate: rate,
-                           dividendYield: p.dividendYield[p.legAsset[k]], years: Double(tenor) / TradingCalendar.tradingDaysPerYear)
+        let strike = rule.strike(type: type, spot: spot, volatility: p.impliedVol(leg: k, day: day, tenor: tenor), rate: rate,
+                                 dividendYield: p.dividendYield[p.legAsset[k]], years: Double(tenor) / TradingCalendar.tradingDaysPerYear)
+        return p.listing?.strike(nearest: strike, asset: p.legAsset[k]) ?? strike
     }
 
     /// Black–Scholes–Merton mid of an option leg with the program's IV for its remaining tenor.
@@ -568,6 +572,16 @@ struct BlockRunner: Sendable {
             var perGroup = [Double](repeating: 0, count: p.groupCount)
             for k in legs.indices { perGroup[legs[k].group] += legs[k].weight * mids[k * lanes] }
             for g in 0..<p.groupCount { groupUnits[g] = perGroup[g] > 0 ? budget / Double(p.groupCount) / perGroup[g] : 0 }
+            if p.listing != nil {
+                // Whole contracts within each group's share of the budget, costs included.
+                for g in 0..<p.groupCount where groupUnits[g] > 0 {
+                    let members = legs.indices.filter { legs[$0].group == g }
+                    let whole = WholeContracts(budget: budget / Double(p.groupCount), contracts: members.map { Int(legs[$0].weight) },
+                                               mids: members.map { mids[$0 * lanes] }, isOption: members.map { legs[$0].option != nil },
+                                               costs: p.costs)
+                    groupUnits[g] = Double(whole.units) * p.costs.contractMultiplier
+                }
+            }
             if groupUnits.allSatisfy({ $0 == 0 }) {
                 s.status[lane] = DecisionLanes.closed  // a net credit cannot be sized by a premium budget
                 for k in legs.indices { mids[k * lanes] = 0 }
@@ -575,19 +589,23 @@ struct BlockRunner: Sendable {
             }
         }
         let costs = p.costs
+        let isPremiumBudget = if case .premiumBudget = p.sizing { true } else { false }
         var cash = 0.0
         var longNotional = 0.0, grossStock = 0.0, netPremium = 0.0, grossPremium = 0.0
         for k in legs.indices {
             let leg = legs[k], isOption = leg.option != nil
             let slot = k * lanes + lane
             let spot = prices[leg.asset * lanes + lane]
-            let q: Double
+            var q: Double
             switch p.sizing {
             case let .notional(n):
                 q = isOption ? leg.weight * n / Double(p.groupCount) / spot : leg.weight * n / spot
             case let .units(u): q = leg.weight * u
             case .premiumBudget: q = leg.weight * groupUnits[leg.group]
             case let .hedgeRatio(h): q = leg.weight * h * playbook.heldQuantity(asset: leg.asset)
+            }
+            if p.listing != nil, isOption, !isPremiumBudget {
+                q = OptionListing.wholeContracts(shares: q, multiplier: costs.contractMultiplier)
             }
             let mid = mids[k * lanes]
             s.quantity[slot] = q

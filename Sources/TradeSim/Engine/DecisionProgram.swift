@@ -14,8 +14,10 @@ final class DecisionProgram: Sendable {
     let neverEnters: Bool
     /// Day on which the event exit fires, if any.
     let exitEventDay: Int?
-    /// Per leg: its expiry rule in this scenario (`ExpiryRule.resolved(in:)`); nil for stock.
+    /// Per leg: its expiry rule in this scenario (`ExpiryRule.resolved(in:listing:)`); nil for stock.
     let legExpiry: [ExpiryRule.Resolved?]
+    /// Listed options (strikes on the ladder, whole contracts), or nil.
+    let listing: OptionListing?
     /// Per option leg that leads its group: the group (the leg, then the later legs on the same
     /// asset with the same strike and expiry rules, which reuse its d₁ and d₂: a straddle's call
     /// and put), and which of them are puts — built once, so the daily marks allocate nothing.
@@ -64,9 +66,11 @@ final class DecisionProgram: Sendable {
     let hasStock: Bool
     let isPair: Bool
 
-    init(variant: DecisionVariant, index: Int, scenario: Scenario, universe: Universe, startPrices: [Double]) {
+    init(variant: DecisionVariant, index: Int, scenario: Scenario, universe: Universe, startPrices: [Double],
+         listing: OptionListing? = nil) {
         self.variant = variant
         self.index = index
+        self.listing = listing
         let horizon = scenario.horizonDays
         entryDay = variant.entry.day(in: scenario)
         exitEventDay = variant.exits.eventExitDay(in: scenario)
@@ -74,12 +78,14 @@ final class DecisionProgram: Sendable {
         // Each option leg's expiry in this scenario (nil for stock, and where the event is not
         // scheduled: the variant then never enters).
         let expiries = variant.legs.map { leg -> ExpiryRule.Resolved? in
-            if case let .option(_, _, rule) = leg.instrument { return rule.resolved(in: scenario) }
+            if case let .option(_, _, rule) = leg.instrument { return rule.resolved(in: scenario, listing: listing) }
             return nil
         }
         legExpiry = expiries
         let fixed = expiries.map { e -> Int? in if case let .day(d)? = e { d } else { nil } }
         let tenors = expiries.map { e -> Int? in if case let .tenor(t)? = e { t } else { nil } }
+        // Listed expiries: per entry day, the day of the listed expiry.
+        let listedDays = expiries.map { e -> [Int]? in if case let .listed(days)? = e { days } else { nil } }
 
         var shares: [Int?] = []
         for (k, leg) in variant.legs.enumerated() {
@@ -118,6 +124,7 @@ final class DecisionProgram: Sendable {
         for k in variant.legs.indices {
             if let t = tenors[k] { longest = max(longest, t) }
             if let f = fixed[k] { longest = max(longest, f) }
+            if let days = listedDays[k] { for (d, e) in days.enumerated() { longest = max(longest, e - d) } }
         }
         maxTenor = longest
         var table: [[Double]] = []
@@ -134,7 +141,8 @@ final class DecisionProgram: Sendable {
         ivTable = table
         let start = entryDay
         plannedExpiry = variant.legs.indices.map { k in
-            variant.legs[k].isOption ? fixed[k] ?? start.flatMap { d in tenors[k].map { d + $0 } } : nil
+            variant.legs[k].isOption
+                ? fixed[k] ?? start.flatMap { d in tenors[k].map { d + $0 } ?? listedDays[k].map { $0[Swift.min(d, $0.count - 1)] } } : nil
         }
         let iv = table, planned = plannedExpiry
         // One flat table (a nested one is read through an outlined generic getter in the mark).

@@ -83,7 +83,8 @@ public enum Engine {
         let variants = playbook.variants
         let startPrices = kernel.startPrice
         let programs = variants.enumerated().map {
-            DecisionProgram(variant: $1, index: $0, scenario: scenario, universe: study.universe, startPrices: startPrices)
+            DecisionProgram(variant: $1, index: $0, scenario: scenario, universe: study.universe, startPrices: startPrices,
+                            listing: playbook.listing)
         }
         let holdingsValue = playbook.holdings.reduce(0.0) { $0 + $1.quantity * startPrices[$1.asset] }
         let startEquity = playbook.capital + holdingsValue

@@ -16,10 +16,17 @@ public enum ExpiryRule: Sendable, Hashable {
         }
     }
 
+    /// The rule in one scenario, its expiries on listed dates when `listing` is given
+    /// (`OptionListing.resolved`).
+    public func resolved(in scenario: Scenario, listing: OptionListing?) -> Resolved? {
+        listing.map { $0.resolved(self, in: scenario) } ?? resolved(in: scenario)
+    }
+
     /// The trading day on which an option entered on day `entryDay` of `scenario` expires:
-    /// entry + tenor, or the event's day + the offset; nil where the event is not scheduled.
-    public func expiryDay(enteredOn entryDay: Int, in scenario: Scenario) -> Int? {
-        resolved(in: scenario)?.day(enteredOn: entryDay)
+    /// entry + tenor, or the event's day + the offset (each moved to a listed expiry with a
+    /// `listing`); nil where the event is not scheduled.
+    public func expiryDay(enteredOn entryDay: Int, in scenario: Scenario, listing: OptionListing? = nil) -> Int? {
+        resolved(in: scenario, listing: listing)?.day(enteredOn: entryDay)
     }
 
     /// An expiry rule in one scenario.
@@ -28,6 +35,9 @@ public enum ExpiryRule: Sendable, Hashable {
         case tenor(days: Int)
         /// On this trading day of the scenario, whatever the entry day.
         case day(Int)
+        /// Listed expiries (`OptionListing.resolved`): element d is the expiry day of an option
+        /// entered on day d.
+        case listed([Int])
 
         /// The expiry day of an option entered on `entryDay`.
         @inline(__always)
@@ -35,6 +45,7 @@ public enum ExpiryRule: Sendable, Hashable {
             switch self {
             case let .tenor(t): entryDay + t
             case let .day(d): d
+            case let .listed(days): days[Swift.min(entryDay, days.count - 1)]
             }
         }
     }

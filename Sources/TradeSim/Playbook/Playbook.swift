@@ -10,29 +10,33 @@ public struct Playbook: Sendable, Equatable {
     public var financingRate: Double
     /// The decisions, in playbook order.
     public var decisions: [Decision]
+    /// Listed options (whole contracts, listed strikes and expiries); nil: idealised options.
+    public var listing: OptionListing?
 
     /// A playbook of decisions already lowered to legs.
     public init(capital: Double, holdings: [Holding] = [], costs: CostModel = CostModel(), financingRate: Double = 0,
-                decisions: [Decision]) {
+                decisions: [Decision], listing: OptionListing? = nil) {
         self.capital = capital
         self.holdings = holdings
         self.costs = costs
         self.financingRate = financingRate
         self.decisions = decisions
+        self.listing = listing
     }
 
     /// A playbook of decisions built in Swift, each lowered to legs (`DecisionSpec.lowered`)
     /// against `universe` (the study's). Throws where a spec does not lower, and for a
     /// decision id used twice.
     public init(capital: Double, holdings: [Holding] = [], costs: CostModel = CostModel(), financingRate: Double = 0,
-                decisions specs: [DecisionSpec], universe: Universe) throws(PlaybookProblem) {
+                decisions specs: [DecisionSpec], universe: Universe, listing: OptionListing? = nil) throws(PlaybookProblem) {
         var ids: Set<String> = []
         var decisions: [Decision] = []
         for spec in specs {
             guard ids.insert(spec.id).inserted else { throw .duplicateName(spec.id) }
             decisions.append(try spec.lowered(universe: universe, costs: costs, holdings: holdings))
         }
-        self.init(capital: capital, holdings: holdings, costs: costs, financingRate: financingRate, decisions: decisions)
+        self.init(capital: capital, holdings: holdings, costs: costs, financingRate: financingRate, decisions: decisions,
+                  listing: listing)
     }
 
     /// Every decision variant, lowered, in playbook order (a decision's variants together).

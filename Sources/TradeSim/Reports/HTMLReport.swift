@@ -273,11 +273,13 @@ struct HTMLReport {
                     premium += leg.weight * s0
                 case let .option(type, rule, expiry):
                     // At least one day; a day where the scenario does not schedule the expiry's event.
-                    let tenor = max(1, (expiry.expiryDay(enteredOn: entryDay, in: scenario) ?? entryDay) - entryDay)
+                    let listing = study.playbook?.listing
+                    let tenor = max(1, (expiry.expiryDay(enteredOn: entryDay, in: scenario, listing: listing) ?? entryDay) - entryDay)
                     let iv = scenario.impliedVol(asset: asset, day: entryDay, tenorDays: tenor, universe: study.universe)
                     let years = Double(tenor) / TradingCalendar.tradingDaysPerYear
                     let q = study.universe.assets[asset].dividendYield
-                    let k = rule.strike(type: type, spot: s0, volatility: iv, rate: scenario.rate, dividendYield: q, years: years)
+                    let wanted = rule.strike(type: type, spot: s0, volatility: iv, rate: scenario.rate, dividendYield: q, years: years)
+                    let k = listing?.strike(nearest: wanted, asset: asset) ?? wanted
                     premium += leg.weight * BlackScholes.price(.init(type: type, spot: s0, strike: k, volatility: iv, rate: scenario.rate, dividendYield: q, years: years))
                     strikes.append((type, k, leg.weight))
                 }
