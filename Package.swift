@@ -62,7 +62,7 @@ if isRootPackage {
 }
 // On AVX-512 CPUs the kernels also use a few AVX-512 instructions directly (vsqrtpd, vpermt2pd,
 // vscalefpd, through the toolchain's Clang module _Builtin_intrinsics.intel); every other build
-// computes the same values with plain Swift (Engine/VectorMath.swift).
+// computes the same values with plain Swift (Kernels/VectorMath.swift).
 if let cpu = hostCPU, ["znver4", "znver5", "skylake-avx512", "icelake-server", "sapphirerapids", "x86-64-v4"].contains(cpu) {
     librarySettings.append(.define("TRADESIM_AVX512"))
 }
