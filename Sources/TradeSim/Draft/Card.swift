@@ -6,24 +6,24 @@
 /// their value on a later line, "Market Impact: 0.34", and "Key Decisions for Investors"
 /// followed by one bullet per decision (•, -, *, – or "1." / "1)"; a bullet's wrapped lines
 /// continue it). Every part but the bullets may be missing.
-public struct Card: Sendable, Equatable {
-    public var title: String = ""
-    public var categories: [String] = []
-    public var summary: String = ""
-    public var analysis: String = ""
-    public var sentiment: String?
-    public var sentimentScore: Double?
-    public var marketImpact: Double?
+package struct Card: Sendable, Equatable {
+    package var title: String = ""
+    package var categories: [String] = []
+    package var summary: String = ""
+    package var analysis: String = ""
+    package var sentiment: String?
+    package var sentimentScore: Double?
+    package var marketImpact: Double?
     /// The key-decision bullets in card order, without their markers, whitespace collapsed.
-    public var decisions: [String] = []
+    package var decisions: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// Lines that label a part of the card (compared case-insensitively, without a colon).
     static let labels = ["back to news", "analysis", "market sentiment", "overall sentiment", "sentiment score",
                          "key decisions for investors", "key decisions", "request demo", "allmind ai terminal"]
 
-    public static func parse(_ text: String) -> Card {
+    package static func parse(_ text: String) -> Card {
         var card = Card()
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { collapse(String($0)) }

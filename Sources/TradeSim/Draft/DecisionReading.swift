@@ -1,94 +1,94 @@
 import Foundation
 
 /// What the drafter read in one key-decision bullet, before it becomes study JSON.
-public struct DecisionReading: Sendable, Equatable {
+package struct DecisionReading: Sendable, Equatable {
     /// A group of assets the card names: its words, the tag made from them (nil when the
     /// words are just tickers), the tickers found for it and member phrases that stand for a
     /// ticker the card does not give ("a specialty processing/equipment proxy").
-    public struct Group: Sendable, Equatable {
-        public var phrase: String
-        public var tag: String?
-        public var tickers: [String] = []
-        public var placeholders: [String] = []
+    package struct Group: Sendable, Equatable {
+        package var phrase: String
+        package var tag: String?
+        package var tickers: [String] = []
+        package var placeholders: [String] = []
         /// Character offset of the phrase in the bullet (tickers go to the nearest group before them).
         var offset: Int
     }
 
     /// A claim with a band: "target 20-30% upside if policy headlines keep supply risk elevated".
-    public struct Band: Sendable, Equatable {
-        public var claim: String
-        public var metric: String
-        public var low: Double?
-        public var high: Double?
-        public var test: String
+    package struct Band: Sendable, Equatable {
+        package var claim: String
+        package var metric: String
+        package var low: Double?
+        package var high: Double?
+        package var test: String
         /// The claim's condition ("policy headlines keep supply risk elevated"), naming a scenario.
-        public var condition: String?
+        package var condition: String?
     }
 
     /// 1-based position of the bullet on the card.
-    public var number: Int
-    public var text: String
-    public var kind: DecisionKind
+    package var number: Int
+    package var text: String
+    package var kind: DecisionKind
     /// "long" or "short" (baskets).
-    public var side = "long"
+    package var side = "long"
     /// Basket assets, or option underlyings.
-    public var groups: [Group] = []
-    public var longGroups: [Group] = []
-    public var shortGroups: [Group] = []
+    package var groups: [Group] = []
+    package var longGroups: [Group] = []
+    package var shortGroups: [Group] = []
     /// Holding period (baskets, pairs) or expiry (options), as a horizon string ("6m").
-    public var horizon: String?
-    public var horizonWords: String?
+    package var horizon: String?
+    package var horizonWords: String?
     /// Entry on weakness: the drop (fraction) and whether the card stated it.
-    public var weaknessDrop: Double?
-    public var weaknessWords: String?
-    public var dropStated = false
+    package var weaknessDrop: Double?
+    package var weaknessWords: String?
+    package var dropStated = false
     /// Exits and size the card states: stop-loss and take-profit (fractions of the basis) and
     /// the size as a share of capital.
-    public var stopLoss: Double?
-    public var takeProfit: Double?
-    public var capitalShare: Double?
+    package var stopLoss: Double?
+    package var takeProfit: Double?
+    package var capitalShare: Double?
     /// Protection structures in card order ("put", "putSpread"); pair neutralities ("dollar", "beta").
-    public var structures: [String] = []
-    public var neutrals: [String] = []
+    package var structures: [String] = []
+    package var neutrals: [String] = []
     /// The event the decision trades around (its card words) and the outcomes it names.
-    public var event: String?
-    public var outcomes: [String] = []
-    public var bands: [Band] = []
+    package var event: String?
+    package var outcomes: [String] = []
+    package var bands: [Band] = []
     /// The size as the card states it: a number of percent (`sizeDivisor` 100) or basis points
     /// (10,000) of capital, so that the amount is computed as number × capital / divisor, exactly.
-    public var sizeNumber: Double?
-    public var sizeDivisor: Double = 100
+    package var sizeNumber: Double?
+    package var sizeDivisor: Double = 100
     /// Tickers of an existing holding the decision protects ("our existing IBB holding"), and its words.
-    public var holdings: [String] = []
-    public var holdingWords: String?
+    package var holdings: [String] = []
+    package var holdingWords: String?
     /// The event's words as written ("ahead of the PDUFA date"), and whether they name only a
     /// kind of event ("the date", "the summit"): then the card's event of that kind is meant.
-    public var eventWords: String?
-    public var eventIsBare = false
+    package var eventWords: String?
+    package var eventIsBare = false
     /// Tickers read from their capitals alone (not marked, not in a list): listed to decide.
-    public var ambiguousTickers: [String] = []
+    package var ambiguousTickers: [String] = []
     /// Capitalised words `--tickers` does not list: not assets, listed to decide.
-    public var unlistedWords: [String] = []
+    package var unlistedWords: [String] = []
     /// How each value was read: "horizon 6m ← '3-6 months' (the upper end)".
-    public var readings: [String] = []
+    package var readings: [String] = []
     /// What the rules could not decide, for the user.
-    public var unresolved: [String] = []
+    package var unresolved: [String] = []
     /// Where the event's words are in the bullet (capitalised words there name the event, not an asset).
     var eventUnits: Range<Int>?
 }
 
 /// Reads key-decision bullets with the rules of `CardPatterns`, each compiled as a
 /// `CardPattern` (a matcher linear in the bullet's length).
-public struct DecisionReader: Sendable {
+package struct DecisionReader: Sendable {
     /// The rules compiled once per process, for every card a process drafts (the tests, the card fuzz target).
-    public static let shared = DecisionReader()
+    package static let shared = DecisionReader()
 
     let kinds: [(DecisionKind, CardPattern)]
     let p: [String: CardPattern]
     let ticker: CardPattern
     let horizonWords: [(CardPattern, String)]
 
-    public init() {
+    package init() {
         // The patterns are constants of this module; a test compiles every one and compares it with Swift Regex.
         kinds = CardPatterns.kinds.map { ($0.kind, CardPattern($0.pattern)) }
         p = CardPatterns.named.mapValues { CardPattern($0) }
@@ -98,7 +98,7 @@ public struct DecisionReader: Sendable {
 
     /// The decision in a bullet, or nil when the bullet names no trade (no side word, option
     /// structure or pair). `evidence` says which capitalised words are tickers (`TickerEvidence`).
-    public func read(_ text: String, number: Int, evidence: TickerEvidence = TickerEvidence()) -> DecisionReading? {
+    package func read(_ text: String, number: Int, evidence: TickerEvidence = TickerEvidence()) -> DecisionReading? {
         let t = CardText(text)
         var d = DecisionReading(number: number, text: text, kind: .basket)
         let sides = sideMarks(t)

@@ -2,25 +2,25 @@
 /// of key decisions, one to three return bands a decision), so that a mistaken or hostile input
 /// is refused at once, with what was found and what is allowed, instead of taking minutes and
 /// gigabytes. Below them a draft's time is linear in the card's length (`CardPattern`).
-public enum DraftLimits {
+package enum DraftLimits {
     /// A card's text, in bytes of UTF-8: 4 MiB.
-    public static let cardBytes = 4 << 20
+    package static let cardBytes = 4 << 20
     /// Key-decision bullets on one card (each becomes a decision of the study).
-    public static let decisions = 10_000
+    package static let decisions = 10_000
     /// Return bands read from one bullet; more are listed to decide, not drafted (each band's
     /// claim and condition may run to the bullet's end, so their text would grow with the
     /// square of the bullet's length).
-    public static let bandsPerDecision = 8
+    package static let bandsPerDecision = 8
 }
 
 extension DraftLimits {
     /// Side words read from one bullet, of each kind (long, short, "vs", weak); a real bullet has one to three.
-    public static let sidesPerDecision = 16
+    package static let sidesPerDecision = 16
     /// The Characters after a side word searched for its group.
-    public static let groupWindow = 300
+    package static let groupWindow = 300
     /// Events copied into scenarios linked to an outcome (each linked scenario holds every event).
-    public static let linkedEventCopies = 10_000
+    package static let linkedEventCopies = 10_000
     /// Events × scenarios of a drafted study (every scenario holds every event, so the study's
     /// size and its validation grow with the product; a real card has a few of each).
-    public static let scenarioEventPairs = 100_000
+    package static let scenarioEventPairs = 100_000
 }

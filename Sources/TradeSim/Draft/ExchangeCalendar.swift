@@ -24,11 +24,11 @@
 /// on Monday) in `ExchangeCalendarTests`.
 ///
 /// `none`: weekends only.
-public enum ExchangeCalendar: String, Sendable, CaseIterable {
+package enum ExchangeCalendar: String, Sendable, CaseIterable {
     case nyse, none
 
     /// The closures of one year, in date order, with their names.
-    public func holidays(year: Int) -> [(date: CalendarDate, name: String)] {
+    package func holidays(year: Int) -> [(date: CalendarDate, name: String)] {
         guard self == .nyse else { return [] }
         func date(_ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: year, month: m, day: d)! }
         /// The n-th `weekday` (0 = Monday … 6 = Sunday, as `CalendarDate.weekday`) of a month; n = −1 for the last.
@@ -61,14 +61,14 @@ public enum ExchangeCalendar: String, Sendable, CaseIterable {
     }
 
     /// The closures from `from` through `through`, in date order.
-    public func holidays(from: CalendarDate, through: CalendarDate) -> [CalendarDate] {
+    package func holidays(from: CalendarDate, through: CalendarDate) -> [CalendarDate] {
         guard from <= through else { return [] }
         return (from.components.year...through.components.year).flatMap { holidays(year: $0) }
             .map(\.date).filter { $0 >= from && $0 <= through }
     }
 
     /// The name of the closure on `date`, or nil when the exchange is open (or it is a weekend).
-    public func holiday(on date: CalendarDate) -> String? {
+    package func holiday(on date: CalendarDate) -> String? {
         holidays(year: date.components.year).first { $0.date == date }?.name
     }
 

@@ -7,18 +7,18 @@
 /// σ is rounded to 4 decimals (0.7158), as a person writes it in a study. (126 trading days
 /// ≈ 6 months, the window the first card's study used; sample standard deviation with n − 1,
 /// as NumPy's `std(ddof=1)` and empyrical's `annual_volatility`.)
-public struct MarketEstimate: Sendable, Equatable {
-    public var spot: Double
-    public var spotDate: CalendarDate
-    public var volatility: Double
-    public var returns: Int
+package struct MarketEstimate: Sendable, Equatable {
+    package var spot: Double
+    package var spotDate: CalendarDate
+    package var volatility: Double
+    package var returns: Int
 
-    public static let windowReturns = 126
-    public static let minimumReturns = 21
+    package static let windowReturns = 126
+    package static let minimumReturns = 21
 
     /// nil when the series has fewer than 22 closes before `day0`. The volatility is
     /// `HistoricalModel.trailingVolatility`, the realized vol the historical scenarios use.
-    public init?(series: PriceSeries, before day0: CalendarDate) {
+    package init?(series: PriceSeries, before day0: CalendarDate) {
         guard let last = series.dates.lastIndex(where: { $0 < day0 }), last >= Self.minimumReturns,
               series.closes[last] <= 1e9,
               let sigma = HistoricalModel.trailingVolatility(Array(series.closes[...last]), window: Self.windowReturns)[last],

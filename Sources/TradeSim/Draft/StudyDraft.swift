@@ -6,15 +6,15 @@
 /// `unresolved`, and unknown tickers become placeholder assets `TBD-1`, `TBD-2`, … with a
 /// `note` saying what they stand for. Every decision's `note` quotes its bullet and says how
 /// each value was read.
-public struct StudyDraft: Sendable {
-    public var study: JSONValue
-    public var readings: [DecisionReading]
-    public var unresolved: [String]
+package struct StudyDraft: Sendable {
+    package var study: JSONValue
+    package var readings: [DecisionReading]
+    package var unresolved: [String]
     /// What the user should see even with `--quiet`: spots taken from stale closes.
-    public var warnings: [String] = []
+    package var warnings: [String] = []
 
     /// The study file's text.
-    public var json: String { study.text() + "\n" }
+    package var json: String { study.text() + "\n" }
 
     /// Drafts a study from a card. Refused (`InputProblems`, naming `cardName`): a card of more
     /// than `DraftLimits.cardBytes` bytes or `DraftLimits.decisions` key decisions, one without
@@ -31,7 +31,7 @@ public struct StudyDraft: Sendable {
     ///     words read as tickers.
     ///   - calendar: the exchange whose holidays the study lists (`ExchangeCalendar`); `start`
     ///     must not be one of them.
-    public static func draft(cardText: String, cardName: String, start: CalendarDate, startStated: Bool,
+    package static func draft(cardText: String, cardName: String, start: CalendarDate, startStated: Bool,
                              history: [PriceSeries] = [], tickers: Set<String>? = nil, calendar: ExchangeCalendar = .nyse,
                              version: String = TradeSimVersion.string) -> Result<StudyDraft, InputProblems> {
         let bytes = cardText.utf8.count

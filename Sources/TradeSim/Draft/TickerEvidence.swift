@@ -11,20 +11,20 @@
 ///   `--tickers` was given and does not list it (then it is listed to decide).
 /// - **ambiguous** otherwise: drafted as a ticker, and listed to decide ("FCX is read as a
 ///   ticker from its capitals alone").
-public struct TickerEvidence: Sendable, Equatable {
+package struct TickerEvidence: Sendable, Equatable {
     /// Symbols the card marks or a list names.
-    public var certain: Set<String> = []
+    package var certain: Set<String> = []
     /// `--tickers` was given: a symbol it does not list (and the card does not mark) is not an asset.
-    public var listIsComplete = false
+    package var listIsComplete = false
 
-    public init(certain: Set<String> = [], listIsComplete: Bool = false) {
+    package init(certain: Set<String> = [], listIsComplete: Bool = false) {
         self.certain = certain
         self.listIsComplete = listIsComplete
     }
 
-    public enum Reading: Sendable, Equatable { case ticker, ambiguous, notAnAsset, unlisted }
+    package enum Reading: Sendable, Equatable { case ticker, ambiguous, notAnAsset, unlisted }
 
-    public func reading(_ word: String) -> Reading {
+    package func reading(_ word: String) -> Reading {
         if certain.contains(word) { return .ticker }
         if CardPatterns.notTickers.contains(word) { return .notAnAsset }
         return listIsComplete ? .unlisted : .ambiguous
@@ -33,7 +33,7 @@ public struct TickerEvidence: Sendable, Equatable {
     /// The symbols a card marks: `$XYZ` anywhere, and parenthesised lists of symbols only
     /// ("(KRE)", "(SCCO, $HBM)", "(AMAT, LRCX, KLAC)"), a stop-listed word only when `$`-marked or in a list of symbols.
     /// One pass over the text (a parenthesis is looked into for at most 80 Characters).
-    public static func marked(in text: String) -> Set<String> {
+    package static func marked(in text: String) -> Set<String> {
         var out = Set<String>()
         let chars = Array(text.unicodeScalars)
         func isCap(_ c: Unicode.Scalar) -> Bool { c.value >= 65 && c.value <= 90 }
@@ -83,7 +83,7 @@ extension TickerEvidence {
     /// The symbols of a `--tickers` file: separated by spaces, commas or line ends, an optional
     /// leading `$`, `#` starting a comment to the line's end. Every problem is reported with
     /// its line and column.
-    public static func parseList(_ text: String, file: String) -> Result<Set<String>, InputProblems> {
+    package static func parseList(_ text: String, file: String) -> Result<Set<String>, InputProblems> {
         var out = Set<String>()
         var problems: [InputProblem] = []
         for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -4,7 +4,7 @@
 /// Written two-space indented, its tokens by `JSONText` (the one JSON writer): strings
 /// escaped there, numbers as a person writes them in a study (`JSONText.wholeOrDecimal`:
 /// `250000`, `0.2`).
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Double)
     case bool(Bool)
@@ -12,28 +12,28 @@ public indirect enum JSONValue: Sendable, Equatable {
     case object([JSONField])
 
     /// The value of the first member named `key` (objects only).
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case let .object(fields) = self else { return nil }
         return fields.first { $0.key == key }?.value
     }
 
     /// The element at `index` (arrays only).
-    public subscript(index: Int) -> JSONValue? {
+    package subscript(index: Int) -> JSONValue? {
         guard case let .array(a) = self, a.indices.contains(index) else { return nil }
         return a[index]
     }
 
     /// The string, for a `.string`; nil otherwise.
-    public var stringValue: String? { if case let .string(s) = self { s } else { nil } }
+    package var stringValue: String? { if case let .string(s) = self { s } else { nil } }
     /// The number, for a `.number`; nil otherwise.
-    public var numberValue: Double? { if case let .number(x) = self { x } else { nil } }
+    package var numberValue: Double? { if case let .number(x) = self { x } else { nil } }
     /// The elements, for an `.array`; nil otherwise.
-    public var arrayValue: [JSONValue]? { if case let .array(a) = self { a } else { nil } }
+    package var arrayValue: [JSONValue]? { if case let .array(a) = self { a } else { nil } }
     /// The member names in order, for an `.object`; empty otherwise.
-    public var keys: [String] { if case let .object(f) = self { f.map(\.key) } else { [] } }
+    package var keys: [String] { if case let .object(f) = self { f.map(\.key) } else { [] } }
 
     /// The text of the value, ending without a newline.
-    public func text(indent: Int = 0) -> String {
+    package func text(indent: Int = 0) -> String {
         var out = ""
         write(into: &out, indent: indent)
         return out
@@ -79,13 +79,13 @@ public indirect enum JSONValue: Sendable, Equatable {
 }
 
 /// One member of a JSON object.
-public struct JSONField: Sendable, Equatable {
+package struct JSONField: Sendable, Equatable {
     /// The member's name.
-    public var key: String
+    package var key: String
     /// The member's value.
-    public var value: JSONValue
+    package var value: JSONValue
     /// A member `key`: `value`.
-    public init(_ key: String, _ value: JSONValue) {
+    package init(_ key: String, _ value: JSONValue) {
         self.key = key
         self.value = value
     }

@@ -16,10 +16,13 @@ public struct OptionListing: Sendable, Hashable {
     public var strikes: StrikeLadder
     /// Assets (universe indices) with their own ladder.
     public var assetStrikes: [Int: StrikeLadder]
+    /// The cycle of listed expiry dates.
     public var expiries: ExpiryCycle
     /// Exchange holidays: a listed expiry on one moves to the trading day before.
     public var holidays: Set<CalendarDate>
 
+    /// Listed options on `strikes` (per-asset `assetStrikes` win) and `expiries`, with the
+    /// exchange `holidays` (a study's `holidays`); defaults: US equity ladder, monthly.
     public init(strikes: StrikeLadder = .usEquity, assetStrikes: [Int: StrikeLadder] = [:], expiries: ExpiryCycle = .monthly,
                 holidays: Set<CalendarDate> = []) {
         self.strikes = strikes

@@ -55,6 +55,10 @@ public struct AmericanPricingScheme: Sendable {
     /// Row k·n + j: the Lagrange weight of node j at the premium point k (z = 2cos θₖ − 1).
     let premiumBasis: [Double]
 
+    /// A scheme with a Chebyshev boundary of degree `n`, `m` fixed-point iterations, `l`
+    /// Gauss–Legendre points in the fixed-point integrals and `p` in the premium integral
+    /// (Andersen, Lake and Offengenden 2016, §5: their (l, m, n) notation); `accurate` and `fast`
+    /// are the two the CLI uses.
     public init(chebyshevDegree n: Int, iterations m: Int, fixedPointPoints l: Int, premiumPoints p: Int,
                 settledChange: Double = 1e-5) {
         precondition(n >= 2 && m >= 1 && l >= 1 && p >= 1, "scheme sizes must be positive (n ≥ 2)")
