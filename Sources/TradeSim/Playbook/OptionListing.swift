@@ -82,16 +82,12 @@ struct ScenarioDays {
     let dates: [CalendarDate]
     let calendar: TradingCalendar
 
-    /// The date of trading day `day` (≥ 0).
+    /// The date of trading day `day` (≥ 0): past the last date, the calendar's trading days
+    /// counted on from it (`TradingCalendar.dates(through:)`).
     func date(ofDay day: Int) -> CalendarDate {
         if day < dates.count { return dates[day] }
-        var date = dates[dates.count - 1]
-        var d = dates.count - 1
-        while d < day {
-            date = date.adding(days: 1)
-            if calendar.isTradingDay(date) { d += 1 }
-        }
-        return date
+        let last = dates.count - 1
+        return TradingCalendar(start: dates[last], holidays: calendar.holidays).dates(through: day - last)[day - last]
     }
 
     /// The trading day of `date`: its index among the dates (a date between two of them: the

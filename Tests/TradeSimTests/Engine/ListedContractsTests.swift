@@ -11,14 +11,18 @@ import Testing
 /// mid half-spread, 0.65 per contract, 1 minimum per fill).
 @Suite("Listed contracts on the first card")
 struct ListedContractsTests {
-    static func listedCard(_ listing: String = "{}") throws -> Study {
+    /// The first card's study text with `"listing": listing` in its playbook.
+    static func listedCardText(_ listing: String = "{}") throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        var text = try String(contentsOf: root.appendingPathComponent("scenarios/rare-earths-us-china.json"), encoding: .utf8)
+        let text = try String(contentsOf: root.appendingPathComponent("scenarios/rare-earths-us-china.json"), encoding: .utf8)
         let anchor = "\"capital\": 1000000"
         #expect(text.contains(anchor))
-        text = text.replacingOccurrences(of: anchor, with: "\"listing\": \(listing), " + anchor)
-        return try StudyText.study(text)
+        return text.replacingOccurrences(of: anchor, with: "\"listing\": \(listing), " + anchor)
+    }
+
+    static func listedCard(_ listing: String = "{}") throws -> Study {
+        try StudyText.study(listedCardText(listing))
     }
 
     /// The standard monthly expirations Aug 2026 – Mar 2027 (third Fridays; none falls on an
@@ -98,7 +102,7 @@ struct ListedContractsTests {
     func units(_ legs: [TradeRecord]) -> Double { abs(legs[0].quantity) / 100 }
 
     @Test("Bad listing fields: a clear problem each")
-    func badListing() {
+    func badListing() throws {
         let cases: [(String, String)] = [
             (#"{"strikes": "cboe"}"#, "\"cboe\""),
             (#"{"strikes": 0}"#, "0"),
@@ -107,10 +111,7 @@ struct ListedContractsTests {
             (#"{"weeklies": true}"#, "weeklies"),
         ]
         for (listing, found) in cases {
-            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent()
-            let text = (try? String(contentsOf: root.appendingPathComponent("scenarios/rare-earths-us-china.json"), encoding: .utf8)) ?? ""
-            let problems = StudyText.problems(text.replacingOccurrences(of: "\"capital\": 1000000", with: "\"listing\": \(listing), \"capital\": 1000000"))
+            let problems = StudyText.problems(try Self.listedCardText(listing))
             #expect(problems.count == 1, "\(listing): \(problems)")
             #expect(problems.first?.contains("playbook.listing") == true && problems.first?.contains(found) == true, "\(problems)")
         }
