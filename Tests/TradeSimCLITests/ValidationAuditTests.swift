@@ -351,7 +351,7 @@ struct ValidationAuditTests {
 
     static let impliedVolCases: [Case] = [
         .validate("not an object", study(scenarios: #"{"name": "s", "horizon": 10, "impliedVol": 0.3}"#, playbook: nil), ["s.json:5:44: scenarios[0].impliedVol: found a number 0.3; allowed: an object { … }"]),
-        .validate("unknown field", study(scenarios: #"{"name": "s", "horizon": 10, "impliedVol": {"baseMultiplier": 1.2}}"#, playbook: nil), ["s.json:5:45: scenarios[0].impliedVol.baseMultiplier: found unknown field 'baseMultiplier'; allowed: baseMultiple, base, termDecayYears, realizedWindowDays (did you mean 'baseMultiple'?)"]),
+        .validate("unknown field", study(scenarios: #"{"name": "s", "horizon": 10, "impliedVol": {"baseMultiplier": 1.2}}"#, playbook: nil), ["s.json:5:45: scenarios[0].impliedVol.baseMultiplier: found unknown field 'baseMultiplier'; allowed: baseMultiple, baseSpread, base, atm, termStructure, termDecayYears, realizedWindowDays, skew, spotVolBeta, dynamics (did you mean 'baseMultiple'?)"]),
         .validate("baseMultiple 0", study(scenarios: #"{"name": "s", "horizon": 10, "impliedVol": {"baseMultiple": 0}}"#, playbook: nil), ["s.json:5:61: scenarios[0].impliedVol.baseMultiple: found 0; allowed: a number > 0 and ≤ 10"]),
         .validate("baseMultiple NaN-like string", study(scenarios: #"{"name": "s", "horizon": 10, "impliedVol": {"baseMultiple": "NaN"}}"#, playbook: nil), [#"s.json:5:61: scenarios[0].impliedVol.baseMultiple: found "NaN"; allowed: a number > 0 and ≤ 10"#]),
         .validate("base negative", study(scenarios: #"{"name": "s", "horizon": 10, "impliedVol": {"base": {"MP": -0.3}}}"#, playbook: nil), ["s.json:5:60: scenarios[0].impliedVol.base.MP: found -0.3; allowed: a number > 0 and ≤ 10"]),

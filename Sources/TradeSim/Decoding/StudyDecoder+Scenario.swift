@@ -48,7 +48,7 @@ extension StudyDecoder {
             }
         }
 
-        var ivModel = ImpliedVolModel(baseAbsolute: [Double?](repeating: nil, count: universe.count))
+        var ivModel = defaultImpliedVolModel()
         if let (n, p) = f.member("impliedVol") { ivModel = impliedVolModel(n, p) ?? ivModel }
         guard var horizonDays, startKnown, kind != "invalid" else { return nil }
         var dates = calendar.dates(through: max(horizonDays, 0))
@@ -367,10 +367,27 @@ extension StudyDecoder {
                 for i in v.indices { if let x = v[i] { noise[i] = x } }
             }
         }
+        // The implied-vol premium: by default (and with "outcomes") the outcomes' log-move
+        // variance in every spanning option's implied variance; "none"; or a ramped premium.
         var premium: EventVolPremium?
-        if let (pn, pp) = o.member("ivPremium") { premium = volPremium(pn, pp) }
+        var byOutcomes = !outcomes.isEmpty
+        if let (pn, pp) = o.member("ivPremium") {
+            if case .string = pn.value {
+                if let w = r.choice(pn, pp, ["outcomes", "none"]) {
+                    if w == "outcomes" && !needsOutcomes {
+                        r.problem(pn, pp, found: "\"outcomes\" in a scripted or historical scenario",
+                                  allowed: "\"none\" or a ramped premium (the event has no outcomes here)")
+                    }
+                    byOutcomes = w == "outcomes" && needsOutcomes
+                }
+            } else {
+                premium = volPremium(pn, pp)
+                byOutcomes = false
+            }
+        }
         guard let name, let day else { return nil }
-        return ScheduledEvent(name: name, day: day, outcomes: outcomes, noiseVolatility: noise, volPremium: premium)
+        return ScheduledEvent(name: name, day: day, outcomes: outcomes, noiseVolatility: noise, volPremium: premium,
+                              pricesOutcomeVariance: byOutcomes)
     }
 
     mutating func outcome(_ node: JSONNode, _ path: String) -> EventOutcome? {
@@ -408,17 +425,6 @@ extension StudyDecoder {
         }
         guard let size else { return nil }
         return EventVolPremium(size: size, rampDays: days, ramp: ramp, assets: assets)
-    }
-
-    mutating func impliedVolModel(_ node: JSONNode, _ path: String) -> ImpliedVolModel? {
-        guard let o = r.object(node, path) else { return nil }
-        r.rejectUnknown(o, allowed: ["baseMultiple", "base", "termDecayYears", "realizedWindowDays"])
-        let multiple = r.optionalNumber(o, "baseMultiple", NumberRule(min: 0, minInclusive: false, max: 10)) ?? 1
-        var absolute = [Double?](repeating: nil, count: universe.count)
-        if let (n, p) = o.member("base"), let v = assetValues(n, p, NumberRule(min: 0, minInclusive: false, max: 10)) { absolute = v }
-        let decay = r.optionalNumber(o, "termDecayYears", NumberRule(min: 0, minInclusive: false, max: 100))
-        let window = o.member("realizedWindowDays").flatMap { r.integer($0.node, $0.path, min: 5, max: 1000) } ?? 21
-        return ImpliedVolModel(baseAbsolute: absolute, baseMultiple: multiple, termDecayYears: decay, realizedWindowDays: window)
     }
 
     // MARK: - Scripted

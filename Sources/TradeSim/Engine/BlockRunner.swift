@@ -347,7 +347,12 @@ struct BlockRunner: Sendable {
         // (The planned expiry's terms come precomputed; `mark` leaves out expired groups, so
         // the tenor is positive.)
         var shared: OptionDayTerms?
-        if let e = sharedExpiry {
+        let laneVolatility = p.laneVolatility[lead]
+        var sharedLane: (atm: Double, years: Double, dq: Double, dr: Double)?
+        if let e = sharedExpiry, laneVolatility != nil {
+            let years = Double(e - d) / TradingCalendar.tradingDaysPerYear
+            sharedLane = (p.impliedVol(leg: lead, day: d, tenor: e - d), years, Foundation.exp(-q * years), Foundation.exp(-rate * years))
+        } else if let e = sharedExpiry {
             shared = e == p.plannedExpiry[lead] ? p.plannedTerms.withUnsafeBufferPointer { $0[lead * (horizon + 1) + d] }
                 : OptionDayTerms(sigma: p.impliedVol(leg: lead, day: d, tenor: e - d), tenorDays: e - d, rate: rate, dividendYield: q)
         }
@@ -369,23 +374,29 @@ struct BlockRunner: Sendable {
                 continue
             }
             var d1: V, sd: V, dq: V, dr: V
-            if let c = shared {
+            if let lv = laneVolatility {
+                // Each lane at its own strike's IV (`LaneVolatility`): the ATM IV and tenor as
+                // below, then σ lane by lane.
+                var atmV: V, tV: V
+                if let c = sharedLane {
+                    atmV = V(repeating: c.atm); tV = V(repeating: c.years); dq = V(repeating: c.dq); dr = V(repeating: c.dr)
+                } else {
+                    (atmV, tV) = laneTenors(p, s, lead: lead, day: d, width: width, at: j)
+                    dq = VectorMath.exp(-q * tV)
+                    dr = VectorMath.exp(-rate * tV)
+                }
+                let rootT = VectorMath.sqrt(tV)
+                let logS = loadV(x, j), logK = loadV(logStrike, j)
+                let sigmaV = lv.sigma(atm: atmV, logSpot: logS, logStrike: logK, years: tV, inverseSqrtYears: 1 / rootT)
+                sd = sigmaV * rootT
+                let c1 = (rate - q + 0.5 * sigmaV * sigmaV) * tV
+                d1 = (logS - logK + c1) / sd
+            } else if let c = shared {
                 sd = V(repeating: c.sd); dq = V(repeating: c.dq); dr = V(repeating: c.dr)
                 d1 = c.d1(logPrice: loadV(x, j), logStrike: loadV(logStrike, j))
             } else {
                 // Per-lane tenors (entries on different days): τ and σ lane by lane.
-                var sigmaV = V(repeating: 0), tV = V(repeating: 0)
-                let expiry = loadV(s.expiry + lead * width, j)
-                for l in 0..<8 {
-                    let tenor = Int(expiry[l]) - d
-                    if tenor > 0 {
-                        sigmaV[l] = p.impliedVol(leg: lead, day: d, tenor: tenor)
-                        tV[l] = Double(tenor) / TradingCalendar.tradingDaysPerYear
-                    } else {
-                        sigmaV[l] = 1
-                        tV[l] = 1  // settled: quantity 0, any finite value will do
-                    }
-                }
+                let (sigmaV, tV) = laneTenors(p, s, lead: lead, day: d, width: width, at: j)
                 sd = sigmaV * VectorMath.sqrt(tV)
                 let c1 = (rate - q + 0.5 * sigmaV * sigmaV) * tV
                 dq = VectorMath.exp(-q * tV)
@@ -403,6 +414,23 @@ struct BlockRunner: Sendable {
             }
             if ends { finishVector(s, j, value: value, drawdown: drawdown) } else { storeV(s.value, j, value) }
         }
+    }
+
+    /// Lanes `j..<j+8`: each lane's ATM IV and years to the lead leg's expiry on day `d` (entries
+    /// on different days). A settled lane (tenor ≤ 0, quantity 0) gets 1 and 1: finite values
+    /// that weigh nothing.
+    @inline(__always)
+    func laneTenors(_ p: DecisionProgram, _ s: DecisionLanes, lead: Int, day d: Int, width: Int, at j: Int) -> (sigma: V, years: V) {
+        var sigmaV = V(repeating: 1), tV = V(repeating: 1)
+        let expiry = loadV(s.expiry + lead * width, j)
+        for l in 0..<8 {
+            let tenor = Int(expiry[l]) - d
+            if tenor > 0 {
+                sigmaV[l] = p.impliedVol(leg: lead, day: d, tenor: tenor)
+                tV[l] = Double(tenor) / TradingCalendar.tradingDaysPerYear
+            }
+        }
+        return (sigmaV, tV)
     }
 
     /// Option legs expiring today: cash += q × intrinsic, the leg closes.
@@ -490,21 +518,23 @@ struct BlockRunner: Sendable {
         }
     }
 
-    /// The strike of option leg k entered on `day` at `spot` (`StrikeRule.strike`), a delta's
-    /// with the day's IV for the leg's tenor; with listed options, the nearest listed strike
-    /// (`OptionListing.strike(nearest:asset:)`).
+    /// The strike of option leg k entered on `day` at `spot` (`ImpliedVolModel.strikeAndVolatility`:
+    /// a delta's at its own strike's IV for the leg's tenor); with listed options, the nearest
+    /// listed strike (`OptionListing.strike(nearest:asset:)`).
     func legStrike(_ p: DecisionProgram, leg k: Int, rule: StrikeRule, type: OptionType, spot: Double, day: Int, expiry: Int) -> Double {
         let tenor = expiry - day
-        let strike = rule.strike(type: type, spot: spot, volatility: p.impliedVol(leg: k, day: day, tenor: tenor), rate: rate,
-                                 dividendYield: p.dividendYield[p.legAsset[k]], years: Double(tenor) / TradingCalendar.tradingDaysPerYear)
-        return p.listing?.strike(nearest: strike, asset: p.legAsset[k]) ?? strike
+        let i = p.legAsset[k]
+        return p.volModel.strikeAndVolatility(rule: rule, type: type, asset: i, atm: p.impliedVol(leg: k, day: day, tenor: tenor),
+                                              spot: spot, referenceSpot: p.referenceSpot[i], rate: rate, dividendYield: p.dividendYield[i],
+                                              years: Double(tenor) / TradingCalendar.tradingDaysPerYear,
+                                              snap: { p.listing?.strike(nearest: $0, asset: i) ?? $0 }).strike
     }
 
-    /// Black–Scholes–Merton mid of an option leg with the program's IV for its remaining tenor.
+    /// Black–Scholes–Merton mid of an option leg at its strike's IV for its remaining tenor.
     @inline(__always)
     func optionMid(_ p: DecisionProgram, leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int) -> Double {
         let tenor = expiry - day
-        let iv = p.impliedVol(leg: k, day: day, tenor: tenor)
+        let iv = p.strikeVolatility(leg: k, day: day, tenor: tenor, strike: strike, spot: spot, rate: rate)
         return BlackScholes.price(BlackScholesInputs(type: type, spot: spot, strike: strike, volatility: iv, rate: rate,
                                                      dividendYield: p.dividendYield[p.legAsset[k]],
                                                      years: Double(tenor) / TradingCalendar.tradingDaysPerYear))
@@ -652,7 +682,8 @@ struct BlockRunner: Sendable {
     /// copied to the others. Otherwise, when every option leg has time left, the option legs'
     /// strikes and log strikes are set lane by lane and their mids priced eight lanes at a time
     /// by the put kernel of the daily mark (so a lane's entry mid is the number that day's mark
-    /// gives it), and each lane is then entered with them; else lane by lane.
+    /// gives it), and each lane is then entered with them; else (an option leg expiring today,
+    /// or marked at a per-lane IV: a smile or a spot–vol beta) lane by lane.
     func enterEveryLane(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>,
                         logPrices: UnsafeMutablePointer<Double>, width: Int, daily: inout ProgramDay) {
         let assets = p.legAsset
@@ -665,7 +696,7 @@ struct BlockRunner: Sendable {
             guard let option = p.legFacts[k].option else { return nil }
             return (k, option.type, option.strike, p.expiry(leg: k, enteredOn: d))
         }
-        guard options.allSatisfy({ $0.expiry > d }) else {
+        guard options.allSatisfy({ $0.expiry > d && p.laneVolatility[$0.k] == nil }) else {
             for lane in 0..<width { enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily) }
             return
         }

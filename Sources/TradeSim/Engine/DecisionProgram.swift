@@ -42,6 +42,13 @@ final class DecisionProgram: Sendable {
     let watchScaled: [(asset: Int, weight: Double)]
     let dividendYield: [Double]
     let borrowFee: [Double]
+    /// The scenario's surface, for the strike and IV rules at entries and exits.
+    let volModel: ImpliedVolModel
+    /// Per asset: its price on the scenario's first day (the surface's reference spot).
+    let referenceSpot: [Double]
+    /// Per leg: the lane form of the strike IV when the leg's asset has a smile or a spot–vol
+    /// beta (each lane then has its own IV); nil for flat, spot-independent IVs and for stock.
+    let laneVolatility: [LaneVolatility?]
     /// Facts the daily steps read, kept apart from `variant` so reading them copies nothing
     /// that holds a reference: each leg's asset; whether a stop, target or holding horizon can
     /// close a lane; whether the entry is watched every day (on weakness).
@@ -182,6 +189,12 @@ final class DecisionProgram: Sendable {
         if case .onWeakness = variant.entry { entersAnyDay = true } else { entersAnyDay = false }
         dividendYield = universe.assets.map(\.dividendYield)
         borrowFee = universe.assets.map(\.borrowFee)
+        volModel = scenario.impliedVol
+        referenceSpot = startPrices
+        laneVolatility = variant.legs.map { leg in
+            leg.isOption ? LaneVolatility(model: scenario.impliedVol, asset: leg.asset, referenceSpot: startPrices[leg.asset],
+                                          rate: scenario.rate, dividendYield: universe.assets[leg.asset].dividendYield) : nil
+        }
     }
 
     /// The expiry day of option leg `k` entered on day `d` (`ExpiryRule.Resolved.day(enteredOn:)`).
@@ -189,9 +202,19 @@ final class DecisionProgram: Sendable {
         legExpiry[k]?.day(enteredOn: d) ?? d
     }
 
-    /// Implied vol of leg `k` on `day` with `tenor` trading days left.
+    /// ATM implied vol of leg `k` on `day` with `tenor` trading days left.
     @inline(__always)
     func impliedVol(leg k: Int, day: Int, tenor: Int) -> Double {
         ivTable[k][day * (maxTenor + 1) + min(tenor, maxTenor)]
+    }
+
+    /// The IV of option leg `k` at `strike` on `day` with `tenor` days left and the asset at
+    /// `spot` (`ImpliedVolModel.strikeVolatility`).
+    func strikeVolatility(leg k: Int, day: Int, tenor: Int, strike: Double, spot: Double, rate: Double) -> Double {
+        let atm = impliedVol(leg: k, day: day, tenor: tenor)
+        guard laneVolatility[k] != nil else { return atm }
+        let i = legAsset[k]
+        return volModel.strikeVolatility(asset: i, atm: atm, strike: strike, spot: spot, referenceSpot: referenceSpot[i], rate: rate,
+                                         dividendYield: dividendYield[i], years: Double(tenor) / TradingCalendar.tradingDaysPerYear)
     }
 }

@@ -275,11 +275,12 @@ struct HTMLReport {
                     // At least one day; a day where the scenario does not schedule the expiry's event.
                     let listing = study.playbook?.listing
                     let tenor = max(1, (expiry.expiryDay(enteredOn: entryDay, in: scenario, listing: listing) ?? entryDay) - entryDay)
-                    let iv = scenario.impliedVol(asset: asset, day: entryDay, tenorDays: tenor, universe: study.universe)
+                    let atm = scenario.impliedVol(asset: asset, day: entryDay, tenorDays: tenor, universe: study.universe)
                     let years = Double(tenor) / TradingCalendar.tradingDaysPerYear
                     let q = study.universe.assets[asset].dividendYield
-                    let wanted = rule.strike(type: type, spot: s0, volatility: iv, rate: scenario.rate, dividendYield: q, years: years)
-                    let k = listing?.strike(nearest: wanted, asset: asset) ?? wanted
+                    let (k, iv) = scenario.impliedVol.strikeAndVolatility(rule: rule, type: type, asset: asset, atm: atm, spot: s0, referenceSpot: s0,
+                                                                          rate: scenario.rate, dividendYield: q, years: years,
+                                                                          snap: { listing?.strike(nearest: $0, asset: asset) ?? $0 })
                     premium += leg.weight * BlackScholes.price(.init(type: type, spot: s0, strike: k, volatility: iv, rate: scenario.rate, dividendYield: q, years: years))
                     strikes.append((type, k, leg.weight))
                 }

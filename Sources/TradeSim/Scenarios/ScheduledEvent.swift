@@ -1,3 +1,5 @@
+import Foundation
+
 /// A dated event with discrete outcomes (e.g. the US–China meeting: "export relief" 40%,
 /// "status quo" 35%, "hard line" 25%).
 ///
@@ -16,17 +18,60 @@ public struct ScheduledEvent: Sendable, Hashable {
     public var outcomes: [EventOutcome]
     /// Per asset (universe order): standard deviation of the extra log-move noise.
     public var noiseVolatility: [Double]
-    /// The implied-vol premium that builds before the event and is crushed at it.
+    /// The implied-vol premium that builds before the event and is crushed at it (the ramped
+    /// rule; nil when the event is priced by its outcomes or carries no premium).
     public var volPremium: EventVolPremium?
+    /// True when options spanning the event carry its log-move variance in their implied
+    /// variance from the day they are listed (`ImpliedVolModel`), crushed on the event day.
+    public var pricesOutcomeVariance: Bool
 
     /// An event on `day`.
     public init(name: String, day: Int, outcomes: [EventOutcome], noiseVolatility: [Double],
-                volPremium: EventVolPremium?) {
+                volPremium: EventVolPremium?, pricesOutcomeVariance: Bool = false) {
         self.name = name
         self.day = day
         self.outcomes = outcomes
         self.noiseVolatility = noiseVolatility
         self.volPremium = volPremium
+        self.pricesOutcomeVariance = pricesOutcomeVariance
+    }
+
+    /// The variance of the event's log move of asset i over its outcomes and noise:
+    ///
+    ///     v_i = Σ_k p_k·m_k,i² − (Σ_k p_k·m_k,i)² + noise_i²
+    ///
+    /// (the law of total variance: the outcomes' spread plus the noise's N(0, noise²)). √v_i is
+    /// the event's implied move as a standard deviation of ln(S_after/S_before).
+    public func logMoveVariance(asset i: Int) -> Double {
+        var mean = 0.0, square = 0.0
+        for o in outcomes {
+            mean += o.probability * o.logMoves[i]
+            square += o.probability * o.logMoves[i] * o.logMoves[i]
+        }
+        let noise = i < noiseVolatility.count ? noiseVolatility[i] : 0
+        return Swift.max(square - mean * mean, 0) + noise * noise
+    }
+
+    /// The expected absolute return E|S_after/S_before − 1| of asset i over the event: the
+    /// move an at-the-money straddle held across it pays, as a fraction of the spot. For an
+    /// outcome with log move m and noise s, X ~ N(m, s²):
+    ///
+    ///     E|e^X − 1| = e^{m+s²/2}·(Φ(d₁) − Φ(−d₁)) − Φ(d₂) + Φ(−d₂),   d₂ = m/s, d₁ = d₂ + s
+    ///
+    /// (the lognormal partial expectations behind Black's formula at strike 1), and |e^m − 1|
+    /// when s = 0; weighted by the outcomes' probabilities.
+    public func expectedAbsoluteMove(asset i: Int) -> Double {
+        let s = i < noiseVolatility.count ? noiseVolatility[i] : 0
+        var total = 0.0
+        for o in outcomes {
+            let m = o.logMoves[i]
+            guard s > 0 else { total += o.probability * abs(Foundation.exp(m) - 1); continue }
+            let d2 = m / s, d1 = d2 + s
+            let growth = Foundation.exp(m + 0.5 * s * s)
+            let value = growth * (NormalDistribution.cdf(d1) - NormalDistribution.cdf(-d1)) - NormalDistribution.cdf(d2) + NormalDistribution.cdf(-d2)
+            total += o.probability * value
+        }
+        return total
     }
 
     /// Some asset gets extra noise.

@@ -78,13 +78,14 @@ struct BacktestTests {
         #expect(runs.scenarios.count == (runs.dates.count - 1 + 9) / 10)
         #expect(runs.scenarios.map { $0.dates.first! } == stride(from: 0, to: runs.dates.count - 1, by: 10).map { runs.dates[$0] })
         #expect(runs.scenarios.allSatisfy { $0.dates.last! == CalendarDate(iso: "2025-06-30")! })
-        // IV on a run's first day = 1 × the 21-day realized vol ending that day (closes before the start count).
+        // IV on a run's first day = 1.15 (the documented default ratio, ImpliedVolModel.defaultRatio) × the
+        // 21-day realized vol ending that day (closes before the start count).
         let mp = try Self.series("MP")
         let k = mp.dates.firstIndex(of: runs.scenarios[1].dates[0])!
         let r = (k - 20...k).map { log(mp.closes[$0] / mp.closes[$0 - 1]) }
         let m = r.reduce(0, +) / 21
         let realized = (r.reduce(0) { $0 + ($1 - m) * ($1 - m) } / 20 * 252).squareRoot()
-        #expect(abs(runs.scenarios[1].impliedVol(asset: 0, day: 0, tenorDays: 21, universe: study.universe) - realized) < 1e-12)
+        #expect(abs(runs.scenarios[1].impliedVol(asset: 0, day: 0, tenorDays: 21, universe: study.universe) - 1.15 * realized) < 1e-12)
         var replay = study
         replay.scenarios = runs.scenarios
         let each = Engine.runEach(study: replay, configuration: RunConfiguration(paths: 1, seed: 0, threads: 2, tracedPaths: 1))

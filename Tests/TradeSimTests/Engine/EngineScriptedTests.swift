@@ -66,7 +66,8 @@ struct EngineScriptedTests {
     @Test func putSpreadHeldToExpiry() throws {
         let s = try Self.study(scenarios: """
             {"name": "s", "horizon": 20, "rate": 0.03, "model": "scripted",
-             "script": {"interpolation": "step", "points": [{"day": 10, "change": {"LMT": -0.125}}]}}
+             "script": {"interpolation": "step", "points": [{"day": 10, "change": {"LMT": -0.125}}]},
+             "impliedVol": {"baseMultiple": 1}}
             """, playbook: """
             {"capital": 100000, "costs": {"optionHalfSpreadFraction": 0.02, "commissionPerContract": 0.65, "minimumCommission": 1},
              "decisions": [{"id": "ps", "kind": "protection", "underlyings": ["LMT"], "structure": "putSpread",
@@ -112,7 +113,7 @@ struct EngineScriptedTests {
     /// from the event on, and sold 2 days after it (day 12). MP jumps to 23 on day 10.
     @Test func straddleBoughtAtPreEventIVMarkedAtCrushedIV() throws {
         let s = try Self.study(scenarios: """
-            {"name": "s", "horizon": 20, "rate": 0.02, "model": "scripted",
+            {"name": "s", "horizon": 20, "rate": 0.02, "model": "scripted", "impliedVol": {"baseMultiple": 1},
              "script": {"interpolation": "step", "points": [{"day": 10, "change": {"MP": 0.15}}]},
              "events": [{"name": "meeting", "day": 10, "ivPremium": {"multiple": 0.5, "rampDays": 5, "ramp": "step"}}]}
             """, playbook: """

@@ -40,12 +40,19 @@ struct PathSamplerTests {
         #expect(all.price(path: 0, day: 5, asset: 0) != all.price(path: 1, day: 5, asset: 0))
     }
 
-    /// With no event and the default model (base = 1 × path vol) the IV is each asset's vol.
+    /// With no event and the default model (base = 1.15 × path vol, the documented volatility risk
+    /// premium) the IV is each asset's vol × 1.15 at every tenor; with `baseMultiple: 1` it is the vol.
     @Test func impliedVolsAreThePathVolsWithoutEvents() throws {
         let study = try StudyText.study("""
             {"name": "t", "start": "2026-01-05", \(Self.universe), "scenarios": [{"name": "s", "horizon": 3}]}
             """)
         let sampler = PathSampler(scenario: study.scenarios[0], scenarioIndex: 0, universe: study.universe)
-        #expect(sampler.impliedVols(tenorDays: 21) == Array(repeating: [0.6, 0.25], count: 4))
+        let premium = sampler.impliedVols(tenorDays: 21)
+        #expect(premium.count == 4 && premium.allSatisfy { abs($0[0] - 0.69) < 1e-15 && abs($0[1] - 0.2875) < 1e-15 })
+        let flat = try StudyText.study("""
+            {"name": "t", "start": "2026-01-05", \(Self.universe), "scenarios": [{"name": "s", "horizon": 3, "impliedVol": {"baseMultiple": 1}}]}
+            """)
+        let at = PathSampler(scenario: flat.scenarios[0], scenarioIndex: 0, universe: flat.universe)
+        #expect(at.impliedVols(tenorDays: 21) == Array(repeating: [0.6, 0.25], count: 4))
     }
 }
