@@ -219,7 +219,7 @@ struct ValidationAuditTests {
     static let universeCases: [Case] = [
         .validate("universe not an array", #"{"name": "t", "start": "2026-01-05", "universe": {"MP": 1}, "scenarios": [{"name": "s", "horizon": 5}]}"#, ["s.json:1:50: universe: found an object; allowed: an array [ … ]"]),
         .validate("asset not an object", study(universe: #""MP""#, playbook: nil), [#"s.json:3:1: universe[0]: found a string "MP"; allowed: an object { … }"#]),
-        .validate("unknown asset field", study(universe: #"{"ticker": "MP", "spot": 20, "volatility": 0.6, "vol": 0.5}"#, playbook: nil), ["s.json:3:49: universe[0].vol: found unknown field 'vol'; allowed: ticker, spot, volatility, drift, dividendYield, borrowFee, beta, tags"]),
+        .validate("unknown asset field", study(universe: #"{"ticker": "MP", "spot": 20, "volatility": 0.6, "vol": 0.5}"#, playbook: nil), ["s.json:3:49: universe[0].vol: found unknown field 'vol'; allowed: ticker, spot, volatility, drift, dividendYield, dividends, borrowFee, beta, tags"]),
         .validate("ticker missing", study(universe: #"{"spot": 20, "volatility": 0.6}"#, playbook: nil), ["s.json:3:1: universe[0].ticker: found nothing (the field is missing); allowed: a ticker (letters, digits, '.', '-', '^', '=', '_')"]),
         .validate("ticker a number", study(universe: #"{"ticker": 7, "spot": 20, "volatility": 0.6}"#, playbook: nil), ["s.json:3:12: universe[0].ticker: found 7; allowed: a ticker (letters, digits, '.', '-', '^', '=', '_')"]),
         .validate("ticker with a space", study(universe: #"{"ticker": "M P", "spot": 20, "volatility": 0.6}"#, playbook: nil), [#"s.json:3:12: universe[0].ticker: found "M P"; allowed: a ticker (letters, digits, '.', '-', '^', '=', '_'; at most 20)"#]),
