@@ -79,3 +79,18 @@ struct DividendScheduleTests {
         #expect(s.universe.assets[0].dividends.isEmpty)
     }
 }
+
+extension DividendScheduleTests {
+    /// Eight lanes, expiries 3…17 by 2: lanes expiring before day 4 keep S; those from day 4
+    /// subtract 2·e^{−r·2/252}; from day 15 also 1.25·e^{−r·13/252}. No dividend in any
+    /// lane's life: nil.
+    @Test func escrowedSpotsLaneByLane() throws {
+        let (schedule, _) = try Self.schedule(amounts: [("2026-01-09", 2), ("2026-01-26", 1.25)])
+        let expiries = SIMD8<Double>(3, 5, 7, 9, 11, 13, 15, 17)
+        let s = try #require(schedule.escrowedSpots(SIMD8(repeating: 100), asset: 0, day: 2, expiries: expiries, rate: 0.05))
+        let first = 2 * exp(-0.05 * 2 / 252), second = 1.25 * exp(-0.05 * 13 / 252)
+        let expected: [Double] = [100] + Array(repeating: 100 - first, count: 5) + Array(repeating: 100 - first - second, count: 2)
+        for l in 0..<8 { #expect(abs(s[l] - expected[l]) < 1e-12, "lane \(l)") }
+        #expect(schedule.escrowedSpots(SIMD8(repeating: 100), asset: 0, day: 4, expiries: SIMD8(repeating: 14), rate: 0.05) == nil)
+    }
+}
