@@ -50,8 +50,9 @@ struct BacktestCommandTests {
         """
     }
 
-    /// Each import format gives the same entry prices: Yahoo (Adj Close), Date,Close, columns in
-    /// any order (Date,Close,High,Low,Open,Volume), and a wide file.
+    /// Each import format gives the same entry prices: Yahoo (its raw Close is replayed; the Adj
+    /// Close, here half of it throughout, gives no dividend), Date,Close, columns in any order
+    /// (Date,Close,High,Low,Open,Volume), and a wide file.
     @Test(arguments: ["yahoo", "close", "ohlcv", "wide"])
     func importFormats(_ format: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tradesim-fmt-\(UUID().uuidString)")
@@ -62,7 +63,7 @@ struct BacktestCommandTests {
         switch format {
         case "yahoo":
             for (k, t) in ["MP", "LMT"].enumerated() {
-                try write("p/\(t).csv", "Date,Open,High,Low,Close,Adj Close,Volume\n" + rows.map { "\($0.0),1,1,1,999,\(k == 0 ? $0.1 : $0.2),5" }.joined(separator: "\n") + "\n")
+                try write("p/\(t).csv", "Date,Open,High,Low,Close,Adj Close,Volume\n" + rows.map { "\($0.0),1,1,1,\(k == 0 ? $0.1 : $0.2),\((k == 0 ? $0.1 : $0.2) / 2),5" }.joined(separator: "\n") + "\n")
             }
         case "close":
             for (k, t) in ["MP", "LMT"].enumerated() {

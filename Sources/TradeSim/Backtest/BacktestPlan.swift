@@ -5,6 +5,13 @@ import Foundation
 /// study's historical scenario: its rate, its events by date, its implied-vol model) and the
 /// price series; `Engine` runs them and `ScenarioOutcomes.combine` makes their outcomes one
 /// distribution (scenario `historical`, one path per start date).
+///
+/// A file with both `Close` and `Adj Close` (Yahoo's format) is replayed on its raw closes:
+/// options are struck, marked and settled on them as on the exchange, and the stock legs earn
+/// the cash dividends the two columns imply (`PriceSeries.cashDividends`) on their ex-dates,
+/// so their P&L is the total return of the adjusted closes (with dividends held as cash, not
+/// reinvested). The IV model's realized volatility is taken from the adjusted closes (no
+/// ex-date drops). A file with one close column is replayed on it as it is.
 package struct BacktestPlan: Sendable {
     package var template: Scenario
     package var universe: Universe
@@ -120,10 +127,13 @@ package struct BacktestPlan: Sendable {
         // Align: every ticker needs a close on every window date (both date lists increase,
         // so one walk finds each date's row, or the row before it to carry forward).
         var closes = [[Double]](repeating: [], count: needed.count)      // [asset][window day]
+        let anyRaw = needed.contains { $0.rawCloses != nil }
+        var dividends = [[Double]](repeating: [], count: anyRaw ? needed.count : 0)  // [asset][window day]
         var realized = [[Double]](repeating: [], count: needed.count)
         var implied = [[Double?]](repeating: [], count: needed.count)
         for (i, s) in needed.enumerated() {
             let vols = HistoricalModel.trailingVolatility(s.closes, window: template.impliedVol.realizedWindowDays)
+            let replayed = s.rawCloses ?? s.closes, cash = s.cashDividends
             var filled: [CalendarDate] = []
             var k = 0  // the first row of s not before the current window date
             closes[i].reserveCapacity(window.count)
@@ -132,7 +142,8 @@ package struct BacktestPlan: Sendable {
             for date in window {
                 while k < s.dates.count && s.dates[k] < date { k += 1 }
                 if k < s.dates.count && s.dates[k] == date {
-                    closes[i].append(s.closes[k])
+                    closes[i].append(replayed[k])
+                    if anyRaw { dividends[i].append(cash?[k] ?? 0) }
                     realized[i].append(vols[k] ?? universe.assets[i].volatility)
                     implied[i].append(s.impliedVol?[k] ?? nil)
                     continue
@@ -145,7 +156,8 @@ package struct BacktestPlan: Sendable {
                                                      : "the same dates for every ticker in \(first)…\(last), or \(settingNames.align) to forward-fill"))
                     break
                 }
-                closes[i].append(s.closes[previous])
+                closes[i].append(replayed[previous])
+                if anyRaw { dividends[i].append(0) }
                 realized[i].append(vols[previous] ?? universe.assets[i].volatility)
                 implied[i].append(nil)
                 filled.append(date)
@@ -165,6 +177,8 @@ package struct BacktestPlan: Sendable {
         realized = []
         let dayImplied = window.indices.map { d in needed.indices.map { implied[$0][d] } }
         implied = []
+        let dayDividends = anyRaw ? window.indices.map { d in needed.indices.map { dividends[$0][d] } } : []
+        dividends = []
 
         // Event dates from the template (its day indices are on its own dates).
         let eventDates = template.events.map { template.dates[$0.day] }
@@ -184,6 +198,7 @@ package struct BacktestPlan: Sendable {
                                         source: "\(pricesReference) \(dates.first!)…\(dates.last!)",
                                         realizedVolatility: Array(dayRealized[s...]), impliedVolatility: Array(dayImplied[s...]))
             model.reference = pricesReference
+            if anyRaw { model.cashDividends = Array(dayDividends[s...]) }
             return Scenario(name: "historical", description: "Replay from \(dates.first!)", weight: 1, horizonDays: horizon,
                             rate: template.rate, model: .historical(model), events: events, impliedVol: template.impliedVol,
                             dates: dates)

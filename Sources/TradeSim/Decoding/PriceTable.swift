@@ -2,7 +2,9 @@
 ///
 /// Accepted layouts (header names are matched case-insensitively, columns in any order):
 /// - Yahoo's download, `Date,Open,High,Low,Close,Adj Close,Volume`: the `Adj Close` column
-///   is used (dividend- and split-adjusted);
+///   is the series' closes (dividend- and split-adjusted), and `Close` is kept as its raw
+///   closes (`rawCloses`: what options settle on in a backtest replay, the pair giving the
+///   cash dividends, `PriceSeries.cashDividends`);
 /// - `Date,Close` (any other columns ignored; `Adj Close` wins when both are present);
 /// - wide, `Date,TICKER1,TICKER2,…` (a header with neither `Close` nor `Adj Close`).
 /// A per-ticker file takes its ticker from its file name (`MP.csv` → MP), and may carry an `IV`
@@ -23,14 +25,19 @@ package struct PriceTable: Sendable {
     package var closes: [[Double]]
     /// A single-series file's `IV` column (annual implied vol; nil for empty cells), if present.
     package var impliedVol: [Double?]?
+    /// A single-series file's raw `Close` column when it also has `Adj Close` (then `closes`
+    /// holds the adjusted ones), else nil.
+    package var rawCloses: [Double]?
     /// 1-based file line of each date row (for messages).
     package var lines: [Int]
 
     /// The number of problems collected before reading stops.
     static let maximumProblems = 100
 
-    package init(file: String, tickers: [String], dates: [CalendarDate], closes: [[Double]], impliedVol: [Double?]? = nil, lines: [Int]) {
+    package init(file: String, tickers: [String], dates: [CalendarDate], closes: [[Double]], impliedVol: [Double?]? = nil,
+                 rawCloses: [Double]? = nil, lines: [Int]) {
         self.file = file
+        self.rawCloses = rawCloses
         self.impliedVol = impliedVol
         self.tickers = tickers
         self.dates = dates
@@ -95,12 +102,15 @@ private struct PriceTableReader {
     var dateColumn = 0
     var valueColumns: [(column: Int, ticker: String)] = []
     var ivColumn: Int?
+    /// The raw `Close` column of a file that also has `Adj Close`.
+    var rawColumn: Int?
 
     var rows = DatedRows(file: "", names: [], dateColumn: 0)
     var dates: [CalendarDate] = []
     var lines: [Int] = []
     var closes: [[Double]] = []
     var ivs: [Double?] = []
+    var raws: [Double] = []
     var row: [Double] = []
 
     init(file: String, ticker: String?, bytes: UnsafeBufferPointer<UInt8>) {
@@ -135,7 +145,9 @@ private struct PriceTableReader {
         dateColumn = date
         rows = DatedRows(file: file, names: names, dateColumn: date)
         ivColumn = lower.firstIndex(of: "iv") ?? lower.firstIndex(of: "implied_vol")
-        if let adj = lower.firstIndex(of: "adj close") ?? lower.firstIndex(of: "adj_close") ?? lower.firstIndex(of: "close") {
+        let adjusted = lower.firstIndex(of: "adj close") ?? lower.firstIndex(of: "adj_close")
+        if let adj = adjusted ?? lower.firstIndex(of: "close") {
+            if adjusted != nil { rawColumn = lower.firstIndex(of: "close") }
             guard let ticker else {
                 problems.add(InputProblem(file: file, line: header.line, path: "header", found: "a single-series layout with no ticker",
                                           allowed: "a file named after its ticker (MP.csv) or a wide file Date,TICKER,…"))
@@ -199,6 +211,17 @@ private struct PriceTableReader {
             }
             row.append(x)
         }
+        var raw = 0.0
+        if let c = rawColumn {
+            let field = r.fields[c]
+            if let x = CSVText.withValue(field, in: bytes, DecimalText.double), x.isFinite, x > 0 {
+                raw = x
+            } else {
+                problems.add(InputProblem(file: file, line: r.line, column: c + 1, path: "column \(names[c])",
+                                          found: CSVText.echo(field, in: bytes), allowed: "a price > 0 (finite decimal number)"))
+                ok = false
+            }
+        }
         var iv: Double?
         if let c = ivColumn {
             let field = r.fields[c]
@@ -216,6 +239,7 @@ private struct PriceTableReader {
         }
         guard ok else { return }
         ivs.append(iv)
+        if rawColumn != nil { raws.append(raw) }
         dates.append(date)
         lines.append(r.line)
         for k in row.indices { closes[k].append(row[k]) }
@@ -234,7 +258,8 @@ private struct PriceTableReader {
         }
         if !problems.list.isEmpty { return .failure(InputProblems(problems.list)) }
         return .success(PriceTable(file: file, tickers: valueColumns.map(\.ticker), dates: dates, closes: closes,
-                                   impliedVol: ivColumn != nil && valueColumns.count == 1 ? ivs : nil, lines: lines))
+                                   impliedVol: ivColumn != nil && valueColumns.count == 1 ? ivs : nil,
+                                   rawCloses: rawColumn != nil ? raws : nil, lines: lines))
     }
 }
 
@@ -250,6 +275,8 @@ extension String {
 extension PriceTable {
     /// The table's columns as series.
     package var series: [PriceSeries] {
-        tickers.enumerated().map { PriceSeries(ticker: $1, dates: dates, closes: closes[$0], impliedVol: impliedVol, file: file, lines: lines) }
+        tickers.enumerated().map {
+            PriceSeries(ticker: $1, dates: dates, closes: closes[$0], impliedVol: impliedVol, rawCloses: rawCloses, file: file, lines: lines)
+        }
     }
 }

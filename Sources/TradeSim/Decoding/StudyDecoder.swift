@@ -152,7 +152,7 @@ public struct StudyDecoder {
     /// The largest universe accepted.
     static let maximumAssets = 1_000
 
-    static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "borrowFee", "beta", "tags"]
+    static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "dividends", "borrowFee", "beta", "tags"]
 
     mutating func decodeUniverse(_ node: JSONNode, _ path: String) -> [Asset] {
         guard let list = r.array(node, path) else { return [] }
@@ -183,10 +183,12 @@ public struct StudyDecoder {
             let beta = r.optionalNumber(o, "beta", NumberRule(min: -20, max: 20)) ?? 1
             var tags: [String] = []
             if let (tn, tp) = o.member("tags") { tags = r.strings(tn, tp) ?? [] }
+            var dividends: [CashDividend] = []
+            if let (dn, dp) = o.member("dividends") { dividends = decodeDividends(dn, dp) }
             if let ticker, let spot, let vol {
                 tickers.insert(ticker)
                 assets.append(Asset(ticker: ticker, spot: spot, volatility: vol, drift: drift, dividendYield: q,
-                                    borrowFee: fee, beta: beta, tags: tags))
+                                    borrowFee: fee, beta: beta, tags: tags, dividends: dividends))
             }
         }
         // A tag must not also be a ticker (a selector has to mean one thing).

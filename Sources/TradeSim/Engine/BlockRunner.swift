@@ -79,11 +79,12 @@ struct BlockRunner: Sendable {
         // NaN until priced: a read of a price `pricedAssets` left out would show in the reports.
         prices.initialize(repeating: .nan, count: n * width)
         // Portfolio per lane
-        let portfolio = UnsafeMutablePointer<Double>.allocate(capacity: 5 * width)
+        let portfolio = UnsafeMutablePointer<Double>.allocate(capacity: 6 * width)
         defer { portfolio.deallocate() }
         let financing = portfolio, lastCash = portfolio + width, peakEquity = portfolio + 2 * width
-        let drawdown = portfolio + 3 * width, equity = portfolio + 4 * width
+        let drawdown = portfolio + 3 * width, equity = portfolio + 4 * width, holdingIncome = portfolio + 5 * width
         financing.initialize(repeating: 0, count: width)
+        holdingIncome.initialize(repeating: 0, count: width)
         lastCash.initialize(repeating: playbook.capital, count: width)
         peakEquity.initialize(repeating: startEquity, count: width)
         drawdown.initialize(repeating: 0, count: width)
@@ -112,7 +113,7 @@ struct BlockRunner: Sendable {
             }
             portfolioDay(d: d, states: states, primary: primary, prices: prices, width: width, financing: financing,
                          lastCash: lastCash, peakEquity: peakEquity, drawdown: drawdown,
-                         equity: equity)
+                         equity: equity, holdingIncome: holdingIncome)
             if sampledLanes > 0 {
                 (out.equitySample[d].baseAddress! + local).update(from: equity, count: sampledLanes)
             }
@@ -152,19 +153,33 @@ struct BlockRunner: Sendable {
 
     // MARK: - Portfolio
 
-    /// equity = capital + holdings + Σ primary P&L − financing, with interest on the previous
-    /// close's negative cash; running peak and drawdowns.
+    /// equity = capital + holdings + their dividends to date + Σ primary P&L − financing, with
+    /// interest on the previous close's negative cash (the holdings' dividends are cash, from
+    /// day 1: `DividendCarry`); running peak and drawdowns.
     func portfolioDay(d: Int, states: [DecisionLanes], primary: [Int], prices: UnsafeMutablePointer<Double>, width: Int,
                       financing: UnsafeMutablePointer<Double>, lastCash: UnsafeMutablePointer<Double>,
                       peakEquity: UnsafeMutablePointer<Double>, drawdown: UnsafeMutablePointer<Double>,
-                      equity: UnsafeMutablePointer<Double>) {
+                      equity: UnsafeMutablePointer<Double>, holdingIncome: UnsafeMutablePointer<Double>) {
         let dailyRate = playbook.financingRate / TradingCalendar.tradingDaysPerYear
+        let dividends = kernel.dividends
+        let carrying = d > 0 ? playbook.holdings.filter { dividends.carries(asset: $0.asset) } : []
         for c in 0..<(width / 8) {
             let j = 8 * c
             var holdings = V(repeating: 0)
             for h in playbook.holdings { holdings = holdings.addingProduct(V(repeating: h.quantity), loadV(prices, h.asset * width + j)) }
+            var income = V(repeating: 0)
+            if !carrying.isEmpty {
+                income = loadV(holdingIncome, j)
+                for h in carrying {
+                    income += DividendCarry.income(shares: V(repeating: h.quantity), close: loadV(prices, h.asset * width + j),
+                                                   yield: dividends.accruingYield[h.asset],
+                                                   cashPerShare: dividends.cashPerShare(asset: h.asset, day: d))
+                }
+                storeV(holdingIncome, j, income)
+                holdings += income
+            }
             var sumPnL = V(repeating: 0)
-            var cash = V(repeating: playbook.capital)
+            var cash = V(repeating: playbook.capital) + income
             for k in primary {
                 sumPnL += loadV(states[k].pnl, j)
                 cash += loadV(states[k].cash, j)
@@ -303,13 +318,18 @@ struct BlockRunner: Sendable {
         if drawdown { updateDrawdown(s, j, pnl: pnl) }
     }
 
-    /// A run of consecutive stock legs in one pass: value += q·S per leg, and the borrow fee of
-    /// short stock.
+    /// A run of consecutive stock legs in one pass: value += q·S per leg, the borrow fee of
+    /// short stock, and the dividends of held shares (`DividendCarry`: cash, and a negative
+    /// cost of the leg), both for each close after entry.
     func markStocks(_ p: DecisionProgram, _ s: DecisionLanes, legs: Range<Int>, day d: Int, prices: UnsafeMutablePointer<Double>,
                     width: Int, startsValue: Bool, ends: Bool, drawdown: Bool) {
         let assets = p.legAsset
         let fees = p.borrowFee
         let anyFee = legs.contains { fees[assets[$0]] > 0 }
+        let dividends = kernel.dividends
+        let anyDividend = d > 0 && legs.contains { dividends.carries(asset: assets[$0]) }
+        let legYield = anyDividend ? legs.map { dividends.accruingYield[assets[$0]] } : []
+        let legCash = anyDividend ? legs.map { dividends.cashPerShare(asset: assets[$0], day: d) } : []
         let dayV = V(repeating: Double(d))
         for c in 0..<(width / 8) {
             let j = 8 * c
@@ -317,6 +337,16 @@ struct BlockRunner: Sendable {
             for k in legs {
                 let qv = loadV(s.quantity + k * width, j), sv = loadV(prices + assets[k] * width, j)
                 value = value.addingProduct(qv, sv)
+                if anyDividend {
+                    let yield = legYield[k - legs.lowerBound], cash = legCash[k - legs.lowerBound]
+                    if yield != 0 || cash != 0 {
+                        let accrues = loadV(s.entryDayD, j) .< dayV
+                        let income = DividendCarry.income(shares: qv, close: sv, yield: yield, cashPerShare: cash)
+                            .replacing(with: 0, where: .!accrues)
+                        storeV(s.cash, j, loadV(s.cash, j) + income)
+                        storeV(s.legCosts + k * width, j, loadV(s.legCosts + k * width, j) - income)
+                    }
+                }
                 if anyFee {
                     let fee = fees[assets[k]] / TradingCalendar.tradingDaysPerYear
                     guard fee > 0 else { continue }

@@ -1,9 +1,16 @@
 /// One tradable name in a study's universe.
 ///
 /// Units: `spot` in the study currency; `volatility` annual (path model σ); `drift` the
-/// expected annual return μ (continuous: E[S_T] = S_0·e^{μT} before scheduled events);
-/// `dividendYield` and `borrowFee` continuous annual rates (the fee accrues on short
-/// positions); `beta` to the market, used for beta-neutral sizing.
+/// expected annual *total* return μ, continuous, dividends included; `dividendYield` and
+/// `borrowFee` continuous annual rates (the fee accrues on short positions); `dividends`
+/// discrete cash dividends per share by ex-date; `beta` to the market, used for beta-neutral
+/// sizing.
+///
+/// Dividend convention (Hull 2018, §17.3; Haug 2007, §9.1): a Monte Carlo price path drifts
+/// at μ − q (E[S_T] = S_0·e^{(μ−q)T} before events and discrete dividends) and drops by each
+/// cash dividend on its ex-date (`DividendSchedule`); a held share receives q/252·S each
+/// close after entry and D on each ex-date (`DividendCarry`), so that price plus dividends
+/// earns μ. With q = 0 and no cash dividends the price itself earns μ, as before.
 public struct Asset: Sendable, Hashable {
     /// The ticker (unique in the universe).
     public var ticker: String
@@ -11,7 +18,7 @@ public struct Asset: Sendable, Hashable {
     public var spot: Double
     /// Annual volatility σ of the path model (0.30 = 30%).
     public var volatility: Double
-    /// Expected annual return μ, continuous.
+    /// Expected annual total return μ (price plus dividends), continuous.
     public var drift: Double
     /// Continuous annual dividend yield q.
     public var dividendYield: Double
@@ -21,10 +28,12 @@ public struct Asset: Sendable, Hashable {
     public var beta: Double
     /// Tags that decisions and events address the asset by (`enabler`, `defense`).
     public var tags: [String]
+    /// Discrete cash dividends per share, ex-dates strictly increasing (none by default).
+    public var dividends: [CashDividend]
 
     /// An asset; by default no drift, dividend or borrow fee, beta 1, no tags.
     public init(ticker: String, spot: Double, volatility: Double, drift: Double = 0, dividendYield: Double = 0,
-                borrowFee: Double = 0, beta: Double = 1, tags: [String] = []) {
+                borrowFee: Double = 0, beta: Double = 1, tags: [String] = [], dividends: [CashDividend] = []) {
         self.ticker = ticker
         self.spot = spot
         self.volatility = volatility
@@ -33,5 +42,6 @@ public struct Asset: Sendable, Hashable {
         self.borrowFee = borrowFee
         self.beta = beta
         self.tags = tags
+        self.dividends = dividends
     }
 }

@@ -8,14 +8,19 @@ public struct PriceSeries: Sendable, Hashable {
     public var closes: [Double]
     /// Implied vol per date from an `IV` column (annual; nil where the cell is empty), if any.
     public var impliedVol: [Double?]?
+    /// The raw (dividend-unadjusted) close per date when the file has both `Close` and
+    /// `Adj Close` (`closes` then holds the adjusted ones), else nil.
+    public var rawCloses: [Double]?
     /// The file it came from and the 1-based line of each row (for messages).
     public var file: String
     /// The 1-based line of each row in `file`.
     public var lines: [Int]
 
     /// A series; `dates`, `closes`, `lines` (and `impliedVol` when given) have one entry per row.
-    public init(ticker: String, dates: [CalendarDate], closes: [Double], impliedVol: [Double?]? = nil, file: String, lines: [Int]) {
+    public init(ticker: String, dates: [CalendarDate], closes: [Double], impliedVol: [Double?]? = nil,
+                rawCloses: [Double]? = nil, file: String, lines: [Int]) {
         self.ticker = ticker
+        self.rawCloses = rawCloses
         self.impliedVol = impliedVol
         self.dates = dates
         self.closes = closes

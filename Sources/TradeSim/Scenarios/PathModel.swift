@@ -12,10 +12,12 @@ public enum PathModel: Sendable, Hashable {
 
 /// Correlated GBM in log space, exact step (Glasserman 2004, §3.2), per asset i and day d:
 ///
-///     ln S_{i,d} = ln S_{i,d−1} + (μ_i(d) − σ_i(d)²/2 − λ_i·κ_i)·Δt + σ_i(d)·√Δt·Z_{i,d} + J_{i,d} + E_{i,d}
+///     ln S_{i,d} = ln S_{i,d−1} + (μ_i(d) − q_i − σ_i(d)²/2 − λ_i·κ_i)·Δt + σ_i(d)·√Δt·Z_{i,d} + J_{i,d} + E_{i,d}
 ///
-/// with Δt = 1/252, Z_d = L·ε_d (L the Cholesky factor of the correlation, ε iid N(0,1)),
-/// J the Merton (1976) compound-Poisson log-jumps (κ = e^{m + v²/2} − 1 compensates them, so
+/// then, on an ex-date, the drop by the cash dividend (`DividendSchedule.exDividendLogPrice`).
+/// μ is the expected total return and q the asset's continuous dividend yield, which the
+/// held share receives in cash (`DividendCarry`): the price drifts at μ − q. With Δt = 1/252,
+/// Z_d = L·ε_d (L the Cholesky factor of the correlation, ε iid N(0,1)), J the Merton (1976) compound-Poisson log-jumps (κ = e^{m + v²/2} − 1 compensates them, so
 /// that μ stays the expected return), and E the scheduled events' moves. μ_i(d) and σ_i(d)
 /// include the regime in force on day d.
 public struct MonteCarloModel: Sendable, Hashable {
@@ -174,6 +176,10 @@ public struct HistoricalModel: Sendable, Hashable {
     public var realizedVolatility: [[Double]]
     /// Replay: implied vol per day and asset from the price files' IV columns (nil where none).
     public var impliedVolatility: [[Double?]]
+    /// Replay: cash dividend per share going ex per day and asset, `[day][asset]` (0 on other
+    /// days), implied by files with both `Close` and `Adj Close` (`PriceSeries.cashDividends`);
+    /// empty when no file has both. The closes replayed are then the raw ones.
+    public var cashDividends: [[Double]] = []
 
     /// A historical model.
     public init(mode: Mode, closes: [[Double]], logReturns: [[Double]], source: String,

@@ -18,7 +18,7 @@ struct ScenarioKernel: Sendable {
     let assetCount: Int
     let horizonDays: Int
 
-    /// Per distinct step table: (μ − σ²/2 − λκ)·Δt per asset, and σ√Δt·L row-major.
+    /// Per distinct step table: (μ − q − σ²/2 − λκ)·Δt per asset, and σ√Δt·L row-major.
     struct StepTable: Sendable, Hashable {
         var drift: [Double]
         var scaledCholesky: [Double]
@@ -32,6 +32,8 @@ struct ScenarioKernel: Sendable {
     /// Start prices and their logs per asset.
     let startPrice: [Double]
     let startLogPrice: [Double]
+    /// The scenario's dividends: yields that accrue, cash dividends by ex-day.
+    let dividends: DividendSchedule
 
     init(scenario: Scenario, scenarioIndex: Int, universe: Universe) {
         self.scenario = scenario
@@ -63,7 +65,7 @@ struct ScenarioKernel: Sendable {
                 var drift = [Double](repeating: 0, count: n)
                 var sigmas = [Double](repeating: 0, count: n)
                 for i in 0..<n {
-                    var mu = m.drifts[i]
+                    var mu = m.drifts[i] - universe.assets[i].dividendYield  // the price's drift (μ total return)
                     var sigma = m.volatilities[i]
                     for r in m.regimes where d >= r.firstDay && d <= r.lastDay {
                         mu += r.driftShift[i]
@@ -96,6 +98,7 @@ struct ScenarioKernel: Sendable {
             startPrice = universe.assets.map(\.spot)
         }
         startLogPrice = startPrice.map { log($0) }
+        dividends = DividendSchedule(universe: universe, scenario: scenario)
     }
 
     /// A block of `lanes` paths starting at global path index `firstPath`, at day 0.
@@ -153,6 +156,19 @@ struct ScenarioKernel: Sendable {
             }
         }
         for k in eventsOnDay[d] { applyEvent(&block, eventIndex: k) }
+        if dividends.dropsPrice { applyDividends(&block) }
+    }
+
+    /// The day's cash dividends: every lane's log close of an asset going ex drops to
+    /// `DividendSchedule.exDividendLogPrice` (after the diffusion, jumps and events).
+    private func applyDividends(_ block: inout PathBlock) {
+        let lanes = block.width
+        for (i, amount) in dividends.onDay[block.day] {
+            for lane in 0..<lanes {
+                let k = i * lanes + lane
+                block.logPrice[k] = DividendSchedule.exDividendLogPrice(block.logPrice[k], amount: amount)
+            }
+        }
     }
 
     // MARK: - Steps

@@ -88,8 +88,9 @@ struct EngineScriptedTests {
     }
 
     /// A dollar-neutral pair, long 500 MP, short 25 LMT ($10,000 each). LMT rises to 420 on day
-    /// 3. The short pays LMT's 5% borrow fee on its value at each close after entry:
-    /// 2 days × 25 × 400 + 8 days × 25 × 420, × 0.05/252. Relative return: 0% − 5% = −500 bps.
+    /// 3. The short pays LMT's 5% borrow fee and its 1% dividend yield on its value at each
+    /// close after entry: 2 days × 25 × 400 + 8 days × 25 × 420, × 0.05/252 and × 0.01/252.
+    /// Relative return (prices only): 0% − 5% = −500 bps.
     @Test func pairAccruesBorrowFeeDayByDay() throws {
         let s = try Self.study(scenarios: """
             {"name": "s", "horizon": 10, "model": "scripted",
@@ -99,13 +100,15 @@ struct EngineScriptedTests {
             """)
         let r = PathOutcome(runTraced(s)[0], decision: "pair")
         let feePerDay = { (price: Double) in 0.05 / 252 * 25 * price }
+        let dividendPerDay = { (price: Double) in 0.01 / 252 * 25 * price }
         let fees = 2 * feePerDay(400) + 8 * feePerDay(420)
-        #expect(close(r.pnl, -25 * 20 - fees), "P&L \(r.pnl)")
-        #expect(close(r.trades[1].costs, fees))
+        let dividends = 2 * dividendPerDay(400) + 8 * dividendPerDay(420)
+        #expect(close(r.pnl, -25 * 20 - fees - dividends), "P&L \(r.pnl)")
+        #expect(close(r.trades[1].costs, fees + dividends))
         #expect(close(r.relativeBps, -500))
-        // Day by day: the fee accrues at each close after entry.
-        #expect(close(r.daily[1], -feePerDay(400)))
-        #expect(close(r.daily[3], -25 * 20 - 2 * feePerDay(400) - feePerDay(420)))
+        // Day by day: the fee and the dividend accrue at each close after entry.
+        #expect(close(r.daily[1], -feePerDay(400) - dividendPerDay(400)))
+        #expect(close(r.daily[3], -25 * 20 - 2 * feePerDay(400) - feePerDay(420) - 2 * dividendPerDay(400) - dividendPerDay(420)))
     }
 
     /// A straddle bought 3 days before an event on day 10 (entry day 7) at the pre-event IV
@@ -172,7 +175,8 @@ struct EngineScriptedTests {
     }
 
     /// Holdings and financing: equity starts at capital + holdings; negative cash pays the
-    /// financing rate per trading day.
+    /// financing rate per trading day; the 10 LMT held earn its 1% yield in cash from day 1
+    /// (10 × 440 × 0.01/252 a close), which lowers the financed balance.
     @Test func portfolioEquityWithHoldingsAndFinancing() throws {
         let s = try Self.study(scenarios: """
             {"name": "s", "horizon": 5, "model": "scripted", "script": {"interpolation": "step", "points": [{"day": 1, "change": {"LMT": 0.1}}]}}
@@ -184,8 +188,9 @@ struct EngineScriptedTests {
         #expect(o.startEquity == 1000 + 10 * 400)
         // Cash −1000 from day 0's close to day 5's: 0.1% a day on the balance at the previous close
         // (unpaid interest included) for days 1…5.
+        let incomePerDay = 10 * 440 * 0.01 / 252
         var financing = 0.0
-        for _ in 1...5 { financing += (1000 + financing) * 0.001 }
-        #expect(close(o.portfolioPnL[0], 10 * 40 - financing))
+        for d in 1...5 { financing += (1000 - Double(d - 1) * incomePerDay + financing) * 0.001 }
+        #expect(close(o.portfolioPnL[0], 10 * 40 + 5 * incomePerDay - financing))
     }
 }
