@@ -224,7 +224,7 @@ private struct OptionChainReader {
         let key = ContractKey(underlying: underlying, quoteDate: quoteDate, expiration: expiration, type: type, strike: strike)
         if let first = firstLine[key] {
             problems.add(InputProblem(file: file, line: r.line, path: "",
-                                      found: "a second quote for \(underlying) \(expiration) \(type.rawValue) \(NumberText.csv(strike)) on \(quoteDate) (first on line \(first))",
+                                      found: "a second quote for \(underlying) \(expiration) \(type.rawValue) \(JSONText.wholeOrDecimal(strike)) on \(quoteDate) (first on line \(first))",
                                       allowed: "one quote per contract and quote date"))
             return
         }
