@@ -14,7 +14,7 @@ import Foundation
 /// carry an early-exercise premium that this reads as volatility (small for the
 /// out-of-the-money options used, largest for long-dated puts at high rates). Only
 /// out-of-the-money quotes are used, puts at K < F and calls at K ≥ F, the side that is traded
-/// and has no early-exercise value to speak of (the rule of the Cboe VIX white paper).
+/// and has no early-exercise value to speak of (as the Cboe VIX white paper selects options).
 ///
 /// Skipped and counted, never fatal (`SkipReason`): a zero bid, an in-the-money quote, an
 /// expired contract (d = 0), a mid outside the no-arbitrage bounds (no volatility gives it), and
@@ -143,7 +143,7 @@ package struct SurfaceFit: Sendable {
         guard !expirations.isEmpty else {
             let counts = SkipReason.allCases.compactMap { r in skipped[r]! > 0 ? "\(skipped[r]!) \(r.rawValue)" : nil }
             return .failure(InputProblem(file: file, path: "",
-                                         found: "no expiry of \(underlying) on \(quoteDate) with \(minimumStrikes) usable strikes (of \(quotes.count) quotes: "
+                                         found: "no expiry of \(underlying) on \(quoteDate) with \(minimumStrikes) usable strikes (of \(quotes.count) quote\(quotes.count == 1 ? "" : "s"): "
                                              + counts.joined(separator: ", ") + ")",
                                          allowed: "at least \(minimumStrikes) out-of-the-money quotes at different strikes, with a bid > 0 and a mid a volatility gives, for one expiry"))
         }

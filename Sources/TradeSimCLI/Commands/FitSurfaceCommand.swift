@@ -56,15 +56,15 @@ enum FitSurfaceCommand {
     /// The quotes of one date and one underlying: the ones named, or the file's only ones.
     static func select(_ chain: OptionChain, date: CalendarDate?, underlying: String?) throws -> [OptionChain.Quote] {
         let dates = chain.quoteDates, names = chain.underlyings
-        func missing(_ what: String, _ found: String, _ allowed: String) -> CLIError {
+        func missing(_ found: String, _ allowed: String) -> CLIError {
             .data(InputProblem(file: chain.file, path: "", found: found, allowed: allowed).description)
         }
         if let date, !dates.contains(date) {
-            throw missing("date", "no quotes on \(date) (quote dates: \(MessageText.list(dates.map(\.description), count: 8, noun: "dates")))",
+            throw missing("no quotes on \(date) (quote dates: \(MessageText.list(dates.map(\.description), count: 8, noun: "dates")))",
                           "a --date that is one of the file's quote dates")
         }
         if let underlying, !names.contains(underlying) {
-            throw missing("underlying", "no quotes on \(MessageText.echo(underlying)) (underlyings: \(MessageText.list(names, count: 8, noun: "underlyings")))",
+            throw missing("no quotes of \(MessageText.echo(underlying)) (underlyings: \(MessageText.list(names, count: 8, noun: "underlyings")))",
                           "an --underlying that is one of the file's underlying_symbol values")
         }
         guard date != nil || dates.count == 1 else {
@@ -78,7 +78,7 @@ enum FitSurfaceCommand {
         let d = date ?? dates[0], u = underlying ?? names[0]
         let quotes = chain.quotes.filter { $0.quoteDate == d && $0.underlying == u }
         guard !quotes.isEmpty else {
-            throw missing("pair", "no quotes on \(u) dated \(d)", "a --date and --underlying that the file quotes together")
+            throw missing("no quotes of \(u) on \(d)", "a --date and --underlying that the file quotes together")
         }
         return quotes
     }
