@@ -16,31 +16,9 @@
 /// contract (underlying, quote date, expiration, type, strike) on the same date. Rows are not
 /// read after a header problem; at most `maximumProblems` are collected, then reading stops.
 package struct OptionChain: Sendable {
-    /// One quoted contract on one date.
-    package struct Quote: Sendable, Hashable {
-        /// The 1-based file line of the row.
-        package var line: Int
-        package var underlying: String
-        /// The underlying's price when the option was quoted.
-        package var underlyingPrice: Double
-        package var quoteDate: CalendarDate
-        package var expiration: CalendarDate
-        package var type: OptionType
-        package var strike: Double
-        package var bid: Double
-        package var ask: Double
-        /// The file's implied vol (annual), when given.
-        package var impliedVolatility: Double?
-        package var volume: Double?
-        package var openInterest: Double?
-
-        /// (bid + ask) / 2.
-        package var mid: Double { 0.5 * (bid + ask) }
-    }
-
     package var file: String
     /// The quotes in file order.
-    package var quotes: [Quote]
+    package var quotes: [OptionQuote]
 
     /// The columns every chain has, in optopsy's names.
     package static let requiredColumns = ["underlying_symbol", "underlying_price", "quote_date", "expiration",
@@ -51,7 +29,7 @@ package struct OptionChain: Sendable {
     /// The number of problems collected before reading stops.
     static let maximumProblems = 100
 
-    package init(file: String, quotes: [Quote]) {
+    package init(file: String, quotes: [OptionQuote]) {
         self.file = file
         self.quotes = quotes
     }
@@ -98,7 +76,7 @@ private struct OptionChainReader {
     var required: [Int] = []
     /// Column index of each optional column present (nil when absent).
     var optional: [Int?] = []
-    var quotes: [OptionChain.Quote] = []
+    var quotes: [OptionQuote] = []
     /// Line of the first quote of each contract, to refuse a second.
     var firstLine: [ContractKey: Int] = [:]
 
@@ -229,7 +207,7 @@ private struct OptionChainReader {
             return
         }
         firstLine[key] = r.line
-        quotes.append(OptionChain.Quote(line: r.line, underlying: underlying, underlyingPrice: spot, quoteDate: quoteDate,
+        quotes.append(OptionQuote(line: r.line, underlying: underlying, underlyingPrice: spot, quoteDate: quoteDate,
                                         expiration: expiration, type: type, strike: strike, bid: bid, ask: ask,
                                         impliedVolatility: iv, volume: volume, openInterest: interest))
     }

@@ -40,7 +40,7 @@ package struct SurfaceFit: Sendable {
 
     /// One used quote: its own implied vol and the pooled surface's at its strike.
     package struct QuoteFit: Sendable, Hashable {
-        package var quote: OptionChain.Quote
+        package var quote: OptionQuote
         package var tradingDays: Int
         package var years: Double
         /// ln(K/F).
@@ -103,10 +103,16 @@ package struct SurfaceFit: Sendable {
     /// The least bid–ask spread in the weights: one cent.
     static let minimumSpread = 0.01
 
-    /// Fits `quotes` (one underlying, one quote date: the caller selects them). The problem,
-    /// naming `file`, when no expiry has three usable strikes or the pooled system is singular.
-    package static func fit(_ quotes: [OptionChain.Quote], rate: Double, dividendYield q: Double,
-                            file: String) -> Result<SurfaceFit, InputProblem> {
+    /// Why quotes gave no surface: what was found and what a fit needs (the caller names the
+    /// file: `InputProblem(file:path:found:allowed:)`).
+    package struct Problem: Error, Sendable, Hashable {
+        package var found: String
+        package var allowed: String
+    }
+
+    /// Fits `quotes` (one underlying, one quote date: the caller selects them). The problem
+    /// when no expiry has three usable strikes or the pooled system is singular.
+    package static func fit(_ quotes: [OptionQuote], rate: Double, dividendYield q: Double) -> Result<SurfaceFit, Problem> {
         precondition(!quotes.isEmpty && Set(quotes.map(\.quoteDate)).count == 1 && Set(quotes.map(\.underlying)).count == 1)
         let quoteDate = quotes[0].quoteDate, underlying = quotes[0].underlying
         let shape = VolatilitySmile.flat
@@ -142,8 +148,7 @@ package struct SurfaceFit: Sendable {
         let expirations = byExpiry.keys.sorted()
         guard !expirations.isEmpty else {
             let counts = SkipReason.allCases.compactMap { r in skipped[r]! > 0 ? "\(skipped[r]!) \(r.rawValue)" : nil }
-            return .failure(InputProblem(file: file, path: "",
-                                         found: "no expiry of \(underlying) on \(quoteDate) with \(minimumStrikes) usable strikes (of \(quotes.count) quote\(quotes.count == 1 ? "" : "s"): "
+            return .failure(Problem(found: "no expiry of \(underlying) on \(quoteDate) with \(minimumStrikes) usable strikes (of \(quotes.count) quote\(quotes.count == 1 ? "" : "s"): "
                                              + counts.joined(separator: ", ") + ")",
                                          allowed: "at least \(minimumStrikes) out-of-the-money quotes at different strikes, with a bid > 0 and a mid a volatility gives, for one expiry"))
         }
@@ -163,8 +168,7 @@ package struct SurfaceFit: Sendable {
             }
         }
         guard let beta = WeightedLeastSquares.solve(rows: rows, values: values, weights: weights) else {
-            return .failure(InputProblem(file: file, path: "",
-                                         found: "quotes of \(underlying) on \(quoteDate) that do not determine a skew and a smile (their moneyness x = ln(K/F)/√τ takes too few values)",
+            return .failure(Problem(found: "quotes of \(underlying) on \(quoteDate) that do not determine a skew and a smile (their moneyness x = ln(K/F)/√τ takes too few values)",
                                          allowed: "out-of-the-money quotes at three or more strikes spread around the money"))
         }
         let smile = VolatilitySmile(slope: beta[m], curvature: beta[m + 1])

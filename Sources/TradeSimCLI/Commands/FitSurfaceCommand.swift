@@ -46,15 +46,15 @@ enum FitSurfaceCommand {
         }
         let quotes = try select(chain, date: date, underlying: a.string("underlying"))
         let fit: SurfaceFit
-        switch SurfaceFit.fit(quotes, rate: a.number("rate") ?? 0, dividendYield: a.number("dividend") ?? 0, file: file) {
+        switch SurfaceFit.fit(quotes, rate: a.number("rate") ?? 0, dividendYield: a.number("dividend") ?? 0) {
         case let .success(f): fit = f
-        case let .failure(p): throw CLIError.data(p.description)
+        case let .failure(p): throw CLIError.data(InputProblem(file: file, path: "", found: p.found, allowed: p.allowed).description)
         }
         try Console.out(a.has("json") ? json(fit, quoteCount: quotes.count) + "\n" : table(fit, quoteCount: quotes.count))
     }
 
     /// The quotes of one date and one underlying: the ones named, or the file's only ones.
-    static func select(_ chain: OptionChain, date: CalendarDate?, underlying: String?) throws -> [OptionChain.Quote] {
+    static func select(_ chain: OptionChain, date: CalendarDate?, underlying: String?) throws -> [OptionQuote] {
         let dates = chain.quoteDates, names = chain.underlyings
         func missing(_ found: String, _ allowed: String) -> CLIError {
             .data(InputProblem(file: chain.file, path: "", found: found, allowed: allowed).description)

@@ -15,7 +15,7 @@ struct OptionChainTests {
         }
     }
 
-    static func quotes(_ text: String) -> [OptionChain.Quote] {
+    static func quotes(_ text: String) -> [OptionQuote] {
         (try? OptionChain.parse(text, file: "c.csv").get())?.quotes ?? []
     }
 
@@ -25,7 +25,7 @@ struct OptionChainTests {
             + "105,call,0.3,2025-06-20,2025-05-05,SYN,1.5,1.7,100.5,,,\n"
         let q = Self.quotes(text)
         #expect(q.count == 2)
-        #expect(q[0] == OptionChain.Quote(line: 2, underlying: "SYN", underlyingPrice: 100.5, quoteDate: CalendarDate(iso: "2025-05-05")!,
+        #expect(q[0] == OptionQuote(line: 2, underlying: "SYN", underlyingPrice: 100.5, quoteDate: CalendarDate(iso: "2025-05-05")!,
                                           expiration: CalendarDate(iso: "2025-06-20")!, type: .put, strike: 95, bid: 2.1, ask: 2.3,
                                           impliedVolatility: 0.31, volume: 12, openInterest: 340))
         #expect(q[1].type == .call && q[1].impliedVolatility == nil && q[1].volume == nil && q[1].openInterest == nil)

@@ -28,13 +28,13 @@ struct SurfaceFitTests {
         return out
     }()
 
-    static func key(_ q: OptionChain.Quote) -> String {
+    static func key(_ q: OptionQuote) -> String {
         "\(q.expiration) \(q.type.rawValue) \(Int(q.strike))"
     }
 
     static func fit(_ fixture: String) throws -> (SurfaceFit, OptionChain) {
         let chain = try OptionChain.parse(Fixtures.text("chains/\(fixture)"), file: fixture).get()
-        let fit = try SurfaceFit.fit(chain.quotes, rate: parameters["rate"]!, dividendYield: parameters["dividend"]!, file: fixture).get()
+        let fit = try SurfaceFit.fit(chain.quotes, rate: parameters["rate"]!, dividendYield: parameters["dividend"]!).get()
         return (fit, chain)
     }
 
@@ -116,7 +116,7 @@ struct SurfaceFitTests {
 
     static let header = "underlying_symbol,underlying_price,quote_date,expiration,option_type,strike,bid,ask\n"
 
-    static func quotes(_ rows: [String]) -> [OptionChain.Quote] {
+    static func quotes(_ rows: [String]) -> [OptionQuote] {
         (try? OptionChain.parse(header + rows.joined(separator: "\n") + "\n", file: "c.csv").get())?.quotes ?? []
     }
 
@@ -134,7 +134,7 @@ struct SurfaceFitTests {
             "X,100,2025-05-05,2025-07-18,call,110,1.1,1.2",
         ])
         #expect(q.count == 9)
-        let fit = try SurfaceFit.fit(q, rate: 0, dividendYield: 0, file: "c.csv").get()
+        let fit = try SurfaceFit.fit(q, rate: 0, dividendYield: 0).get()
         #expect(fit.skipped == [.zeroBid: 1, .noVolatility: 1, .inTheMoney: 1, .expired: 1, .thinExpiry: 2])
         #expect(fit.quotes.map(\.quote.line) == [2, 3, 4])
         #expect(fit.expiries.map(\.expiration) == [CalendarDate(iso: "2025-06-20")!])
@@ -148,9 +148,9 @@ struct SurfaceFitTests {
             "X,100,2025-05-05,2025-06-20,put,95,2.00,2.10",
             "X,100,2025-05-05,2025-06-20,call,95,6.00,6.10",
         ])
-        #expect(SurfaceFit.fit(q, rate: 0, dividendYield: 0, file: "c.csv").failure?.description ==
-            "c.csv: found no expiry of X on 2025-05-05 with 3 usable strikes (of 3 quotes: 1 zero bid, 1 in the money, 1 expiry with fewer than 3 usable strikes); "
-            + "allowed: at least 3 out-of-the-money quotes at different strikes, with a bid > 0 and a mid a volatility gives, for one expiry")
+        #expect(SurfaceFit.fit(q, rate: 0, dividendYield: 0).failure == SurfaceFit.Problem(
+            found: "no expiry of X on 2025-05-05 with 3 usable strikes (of 3 quotes: 1 zero bid, 1 in the money, 1 expiry with fewer than 3 usable strikes)",
+            allowed: "at least 3 out-of-the-money quotes at different strikes, with a bid > 0 and a mid a volatility gives, for one expiry"))
     }
 
     /// A 1-day expiry whose strikes all lie beyond the clamp (|ln(K/F)|/√τ > 2.5) has one x for
@@ -161,9 +161,9 @@ struct SurfaceFitTests {
             "X,100,2025-05-05,2025-05-06,put,60,0.02,0.04",
             "X,100,2025-05-05,2025-05-06,put,70,0.03,0.05",
         ])
-        #expect(SurfaceFit.fit(q, rate: 0, dividendYield: 0, file: "c.csv").failure?.description ==
-            "c.csv: found quotes of X on 2025-05-05 that do not determine a skew and a smile (their moneyness x = ln(K/F)/√τ takes too few values); "
-            + "allowed: out-of-the-money quotes at three or more strikes spread around the money")
+        #expect(SurfaceFit.fit(q, rate: 0, dividendYield: 0).failure == SurfaceFit.Problem(
+            found: "quotes of X on 2025-05-05 that do not determine a skew and a smile (their moneyness x = ln(K/F)/√τ takes too few values)",
+            allowed: "out-of-the-money quotes at three or more strikes spread around the money"))
     }
 
     /// Weekdays after the start through the end, against a day-by-day count.
