@@ -10,6 +10,7 @@ enum Commands {
         PathsCommand.spec,
         MetricsCommand.spec,
         DraftCommand.spec,
+        FitSurfaceCommand.spec,
     ]
 
     static func named(_ name: String) -> CommandSpec? {
