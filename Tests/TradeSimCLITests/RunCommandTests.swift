@@ -44,6 +44,30 @@ struct RunCommandTests {
         #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 22 })
     }
 
+    /// run.json states each scenario's implied-vol surface and the meeting's implied move. MP in
+    /// supply-risk-elevated, from the card's outcomes (enabler log moves +0.04 p 0.55, +0.12 p
+    /// 0.30, −0.12 p 0.15; noise 0.03), by hand: v = Σp·m² − (Σp·m)² + 0.03².
+    @Test func runJSONStatesTheSurfaceAndTheImpliedMove() throws {
+        let dir = Self.temporaryDirectory()
+        let r = try TradeSimBinary.run(["run", "--paths", "100", "--scenario", "supply-risk-elevated", "--out", dir.path, "--quiet"], in: Self.root)
+        #expect(r.exitCode == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("run.json"))) as? [String: Any])
+        let scenario = try #require((json["scenarios"] as? [[String: Any]])?.first)
+        let surface = try #require(scenario["implied_vol"] as? [String: Any])
+        #expect(surface["atm_ratio"] as? Double == 1.15 && surface["dynamics"] as? String == "stickyStrike")
+        let mp = try #require((surface["assets"] as? [String: Any])?["MP"] as? [String: Any])
+        let skew = try #require(mp["skew"] as? [String: Any])
+        #expect(skew["slope"] as? Double == -0.2 && skew["curvature"] as? Double == 0.05)
+        let event = try #require((scenario["events"] as? [[String: Any]])?.first)
+        #expect(event["name"] as? String == "us-china-meeting" && event["iv_premium"] as? String == "outcomes")
+        let move = try #require(((event["implied_move"] as? [String: Any])?["MP"]) as? [String: Double])
+        let outcomes = [(0.55, 0.04), (0.30, 0.12), (0.15, -0.12)]
+        let mean = outcomes.reduce(0) { $0 + $1.0 * $1.1 }, square = outcomes.reduce(0) { $0 + $1.0 * $1.1 * $1.1 }
+        let v = square - mean * mean + 0.03 * 0.03
+        #expect(abs(move["stdev_log"]! - v.squareRoot()) < 1e-12, "\(move)")
+        #expect(move["expected_abs"]! > 0.07 && move["expected_abs"]! < 0.09)
+    }
+
     @Test func scenarioFilterAndTable() throws {
         let dir = Self.temporaryDirectory()
         let r = try TradeSimBinary.run(["run", "scenarios/benchmark.json", "--paths", "200", "--scenario", "workload", "--out", dir.path], in: Self.root)

@@ -57,7 +57,8 @@ struct ScenarioCommandTests {
         let lines = one.stdout.split(separator: "\n")
         #expect(lines.first == "scenario,path,day,date,ticker,price,iv")
         #expect(lines.count == 1 + 3 * 150 * 127 * 13)
-        #expect(lines[1] == "supply-risk-elevated,0,0,2026-08-03,MP,41.37,0.7158")
+        // The iv column: 1.15 (the default volatility risk premium) × MP's volatility 0.7158.
+        #expect(lines[1] == "supply-risk-elevated,0,0,2026-08-03,MP,41.37,0.82317")
         #expect(!one.stdout.contains("nan") && !one.stdout.contains("inf"))
     }
 

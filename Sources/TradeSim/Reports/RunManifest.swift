@@ -37,7 +37,9 @@ struct RunManifest: Sendable {
         ("volatility", "annual"),
         ("returns", "decimals (0.05 = 5%); columns in basis points end in _bps"),
         ("money", "the study currency, unrounded"),
-        ("options", "European, Black-Scholes-Merton with continuous dividend yield; Greeks raw (vega per 1.00 vol, theta per year)"),
+        ("options", "European, Black-Scholes-Merton with continuous dividend yield (cash dividends: escrowed spot S - PV(D)); Greeks raw (vega per 1.00 vol, theta per year)"),
+        ("implied_vol", "per asset and scenario (see scenarios[].implied_vol): ATM = atm_ratio x path vol + spread unless the study gives absolute levels or terms; default ratio \(ImpliedVolModel.defaultRatio), the volatility risk premium (Eraker 2009; Swedroe 2015); each leg at its own strike's IV: max(atm + slope*x + curvature*x^2, floor*atm), x = clamp(ln(K/F)/sqrt(tau), +-x_limit)"),
+        ("event_premium", "an event priced by its outcomes adds its log-move variance v to the total variance of every option whose life spans it, from listing to the event day (the crush); implied move: stdev_log = sqrt(v), expected_abs = E|S_after/S_before - 1|"),
         ("quantiles", "type 7 (linear interpolation between order statistics); blended: the weighted generalisation"),
         ("var_cvar", "of final P&L as positive losses: k = ceil((1 - level) * n), VaR = -(k-th worst), CVaR = -(mean of the k worst)"),
         ("stdev", "sample standard deviation (n - 1); mc_stderr = stdev / sqrt(n)"),
@@ -45,6 +47,46 @@ struct RunManifest: Sendable {
         ("blended", "the mixture of the scenarios' distributions with weights normalised over the scenarios run"),
         ("random", "xoshiro256** per path keyed by (seed, scenario index, path index) via SplitMix64; diffusion normals by Box–Muller, jump and noise normals by Wichura AS 241"),
     ]
+
+    /// A scenario's implied-vol surface as run: the ATM ratio and dynamics, then per asset the
+    /// spread, absolute base or term curve, skew and spot–vol beta.
+    static func impliedVolJSON(_ m: ImpliedVolModel, universe: Universe) -> String {
+        let assets = universe.assets.indices.map { i -> (String, String) in
+            let smile = m.smile[i]
+            let atm: String = if let terms = m.atmTerms[i] {
+                JSONText.object(["terms": JSONText.array(terms.map { JSONText.object(["days": String($0.days), "vol": JSONText.number($0.value)]) })])
+            } else if let base = m.baseAbsolute[i] { JSONText.object(["base": JSONText.number(base)]) }
+            else { JSONText.object(["ratio": JSONText.number(m.baseMultiple), "spread": JSONText.number(m.baseSpread[i])]) }
+            return (universe.assets[i].ticker, JSONText.object([
+                "atm": atm,
+                "skew": smile.isFlat ? JSONText.string("flat") : JSONText.object([
+                    "slope": JSONText.number(smile.slope), "curvature": JSONText.number(smile.curvature),
+                    "x_limit": JSONText.number(smile.xLimit), "floor_fraction": JSONText.number(smile.floorFraction)]),
+                "spot_vol_beta": JSONText.number(m.spotVolBeta[i]),
+            ]))
+        }
+        return JSONText.object([
+            "atm_ratio": JSONText.number(m.baseMultiple), "dynamics": JSONText.string(m.dynamics.rawValue),
+            "term_multiples": JSONText.array(m.termMultiples.map { JSONText.object(["days": String($0.days), "multiple": JSONText.number($0.value)]) }),
+            "assets": JSONText.object(assets),
+        ])
+    }
+
+    /// An event as priced: its day, how it enters IV, and per asset with a move the implied
+    /// move (√v and E|S_after/S_before − 1|) when priced by its outcomes.
+    static func eventJSON(_ e: ScheduledEvent, universe: Universe) -> String {
+        let pricing = e.pricesOutcomeVariance ? "outcomes" : e.volPremium == nil ? "none" : "ramp"
+        var members: [(String, String)] = [("name", JSONText.string(e.name)), ("day", String(e.day)), ("iv_premium", JSONText.string(pricing))]
+        if e.pricesOutcomeVariance {
+            members.append(("implied_move", JSONText.object(universe.assets.indices.compactMap { i -> (String, String)? in
+                let v = e.logMoveVariance(asset: i)
+                guard v > 0 else { return nil }
+                return (universe.assets[i].ticker, JSONText.object(["stdev_log": JSONText.number(v.squareRoot()),
+                                                                     "expected_abs": JSONText.number(e.expectedAbsoluteMove(asset: i))]))
+            })))
+        }
+        return JSONText.object(members)
+    }
 
     var json: String {
         var lines: [String] = []
@@ -69,6 +111,8 @@ struct RunManifest: Sendable {
                 "blend_weight": JSONText.number(total > 0 ? s.weight / total : nil), "horizon_days": String(s.horizonDays),
                 "start": JSONText.string(s.dates.first!.description), "end": JSONText.string(s.dates.last!.description),
                 "paths": String(o.paths),
+                "implied_vol": Self.impliedVolJSON(s.impliedVol, universe: study.universe),
+                "events": JSONText.array(s.events.map { Self.eventJSON($0, universe: study.universe) }),
             ])
         }.joined(separator: ",\n") + "\n  ]")
         field("conventions", "{\n" + Self.conventions.map { "    \(JSONText.string($0.0)): \(JSONText.string($0.1))" }

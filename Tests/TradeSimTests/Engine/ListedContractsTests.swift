@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TradeSim
 
-/// The first card's study with listed options (`"listing": {}`: the US equity strike ladder,
+/// The first card's study, whose options are listed (its `listing`: the US equity strike ladder,
 /// monthly expiries, whole contracts of 100 shares). Every option trade is checked against the
 /// rules written out here by hand, independently of the engine's code: strikes on the OCC
 /// intervals (2.50 below 25, 5 from 25 through 200, 10 above), expiries on the published
@@ -11,17 +11,17 @@ import Testing
 /// mid half-spread, 0.65 per contract, 1 minimum per fill).
 @Suite("Listed contracts on the first card")
 struct ListedContractsTests {
-    /// The first card's study text with `"listing": listing` in its playbook.
-    static func listedCardText(_ listing: String = "{}") throws -> String {
+    /// The first card's study text, its playbook's `listing` object replaced by `listing` when given.
+    static func listedCardText(_ listing: String? = nil) throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let text = try String(contentsOf: root.appendingPathComponent("scenarios/rare-earths-us-china.json"), encoding: .utf8)
-        let anchor = "\"capital\": 1000000"
-        #expect(text.contains(anchor))
-        return text.replacingOccurrences(of: anchor, with: "\"listing\": \(listing), " + anchor)
+        let own = try #require(text.range(of: #""listing": \{[^}]*\}"#, options: .regularExpression), "the card lists its options")
+        guard let listing else { return text }
+        return text.replacingCharacters(in: own, with: "\"listing\": \(listing)")
     }
 
-    static func listedCard(_ listing: String = "{}") throws -> Study {
+    static func listedCard(_ listing: String? = nil) throws -> Study {
         try StudyText.study(listedCardText(listing))
     }
 
