@@ -24,7 +24,7 @@ struct BacktestCommandTests {
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(r.stderr.hasPrefix("tradesim backtest: rare-earths-backtest-2025, 1 run from 2025-01-02 to 2025-12-31"))
         let trades = try String(contentsOf: out.appendingPathComponent("trades.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(trades[0] == "decision,variant,leg,instrument,ticker,side,quantity,entry_date,entry_price,exit_date,exit_price,costs,pnl,exit_reason,scenario,path")
+        #expect(trades[0] == "decision,variant,leg,instrument,ticker,side,quantity,entry_date,entry_price,exit_date,exit_price,costs,pnl,exit_reason,scenario,path,contracts,multiplier")
         var stockLegs = 0
         var cache: [String: [String: String]] = [:]
         for line in trades.dropFirst() {

@@ -152,7 +152,7 @@ public struct StudyDecoder {
     /// The largest universe accepted.
     static let maximumAssets = 1_000
 
-    static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "dividends", "borrowFee", "beta", "tags"]
+    static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "dividends", "borrowFee", "beta", "tags", "contractMultiplier"]
 
     mutating func decodeUniverse(_ node: JSONNode, _ path: String) -> [Asset] {
         guard let list = r.array(node, path) else { return [] }
@@ -181,6 +181,7 @@ public struct StudyDecoder {
             let q = r.optionalNumber(o, "dividendYield", NumberRule(min: -1, max: 1)) ?? 0
             let fee = r.optionalNumber(o, "borrowFee", NumberRule(min: 0, max: 5)) ?? 0
             let beta = r.optionalNumber(o, "beta", NumberRule(min: -20, max: 20)) ?? 1
+            let multiplier = r.optionalNumber(o, "contractMultiplier", NumberRule(min: 1, max: 1e6))
             var tags: [String] = []
             if let (tn, tp) = o.member("tags") { tags = r.strings(tn, tp) ?? [] }
             var dividends: [CashDividend] = []
@@ -188,7 +189,7 @@ public struct StudyDecoder {
             if let ticker, let spot, let vol {
                 tickers.insert(ticker)
                 assets.append(Asset(ticker: ticker, spot: spot, volatility: vol, drift: drift, dividendYield: q,
-                                    borrowFee: fee, beta: beta, tags: tags, dividends: dividends))
+                                    borrowFee: fee, beta: beta, tags: tags, dividends: dividends, contractMultiplier: multiplier))
             }
         }
         // A tag must not also be a ticker (a selector has to mean one thing).

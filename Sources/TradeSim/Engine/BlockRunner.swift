@@ -646,10 +646,12 @@ struct BlockRunner: Sendable {
                 // Whole contracts within each group's share of the budget, costs included.
                 for g in 0..<p.groupCount where groupUnits[g] > 0 {
                     let members = legs.indices.filter { legs[$0].group == g }
+                    // A group holds one underlying: its legs share the asset's multiplier.
+                    let groupCosts = p.legCosts[members[0]]
                     let whole = WholeContracts(budget: budget / Double(p.groupCount), contracts: members.map { Int(legs[$0].weight) },
                                                mids: members.map { mids[$0 * lanes] }, isOption: members.map { legs[$0].option != nil },
-                                               costs: p.costs)
-                    groupUnits[g] = Double(whole.units) * p.costs.contractMultiplier
+                                               costs: groupCosts)
+                    groupUnits[g] = Double(whole.units) * groupCosts.contractMultiplier
                 }
             }
             if groupUnits.allSatisfy({ $0 == 0 }) {
@@ -658,12 +660,11 @@ struct BlockRunner: Sendable {
                 return
             }
         }
-        let costs = p.costs
         let isPremiumBudget = if case .premiumBudget = p.sizing { true } else { false }
         var cash = 0.0
         var longNotional = 0.0, grossStock = 0.0, netPremium = 0.0, grossPremium = 0.0
         for k in legs.indices {
-            let leg = legs[k], isOption = leg.option != nil
+            let leg = legs[k], isOption = leg.option != nil, costs = p.legCosts[k]
             let slot = k * lanes + lane
             let spot = prices[leg.asset * lanes + lane]
             var q: Double
@@ -862,7 +863,7 @@ struct BlockRunner: Sendable {
                 mid = spot
                 fill = costs.stockFill(price: spot, buying: q < 0)
             }
-            let commission = costs.commission(quantity: q, isOption: leg.option != nil)
+            let commission = p.legCosts[k].commission(quantity: q, isOption: leg.option != nil)
             cash += q * fill - commission
             s.legCosts[slot] += commission + q * (mid - fill)
             s.legExitDay[slot] = Int32(d)

@@ -69,6 +69,8 @@ final class DecisionProgram: Sendable {
     let legFacts: [LegFacts]
     let sizing: Sizing
     let costs: CostModel
+    /// Per leg: `costs` with the contract multiplier of the leg's asset (`Asset.contractMultiplier`).
+    let legCosts: [CostModel]
     let groupCount: Int
     let hasStock: Bool
     let isPair: Bool
@@ -183,6 +185,11 @@ final class DecisionProgram: Sendable {
         isPair = variant.kind == .pair
         sizing = variant.sizing
         costs = variant.costs
+        legCosts = variant.legs.map { leg in
+            var c = variant.costs
+            if let m = universe.assets[leg.asset].contractMultiplier { c.contractMultiplier = m }
+            return c
+        }
         groupCount = variant.groupCount
         hasStock = variant.hasStock
         hasPathExitRule = variant.exits.stopLoss != nil || variant.exits.takeProfit != nil || variant.exits.horizonDays != nil

@@ -30,10 +30,15 @@ public struct Asset: Sendable, Hashable {
     public var tags: [String]
     /// Discrete cash dividends per share, ex-dates strictly increasing (none by default).
     public var dividends: [CashDividend]
+    /// Shares per listed option contract on this asset, or nil for the playbook's
+    /// `CostModel.contractMultiplier` (100): an adjusted contract after a split or a special
+    /// dividend, a mini contract, a non-US listing.
+    public var contractMultiplier: Double?
 
     /// An asset; by default no drift, dividend or borrow fee, beta 1, no tags.
     public init(ticker: String, spot: Double, volatility: Double, drift: Double = 0, dividendYield: Double = 0,
-                borrowFee: Double = 0, beta: Double = 1, tags: [String] = [], dividends: [CashDividend] = []) {
+                borrowFee: Double = 0, beta: Double = 1, tags: [String] = [], dividends: [CashDividend] = [],
+                contractMultiplier: Double? = nil) {
         self.ticker = ticker
         self.spot = spot
         self.volatility = volatility
@@ -43,5 +48,6 @@ public struct Asset: Sendable, Hashable {
         self.beta = beta
         self.tags = tags
         self.dividends = dividends
+        self.contractMultiplier = contractMultiplier
     }
 }

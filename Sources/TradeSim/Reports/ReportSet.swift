@@ -31,7 +31,7 @@ public struct ReportSet: Sendable {
             ("pnl_histogram.csv", { HistogramTable.csv(outcomes, series: histograms) }),
             ("exits.csv", { ExitsTable.csv(outcomes) }),
             ("first_passage.csv", { FirstPassageTable.csv(outcomes) }),
-            ("trades.csv", { TradesTable.csv(outcomes) }),
+            ("trades.csv", { [multiplier = TradesTable.multipliers(study)] in TradesTable.csv(outcomes, multiplier: multiplier) }),
             ("report.html", { HTMLReport(study: study, outcomes: outcomes, summary: summary, theses: theses,
                                          histograms: histograms, bands: bands, configuration: configuration).html }),
         ]

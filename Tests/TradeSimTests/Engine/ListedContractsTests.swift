@@ -98,6 +98,41 @@ struct ListedContractsTests {
                 "\(problems)")
     }
 
+    /// An asset's own contract multiplier (10 shares, say an adjusted or mini contract): its
+    /// premium budget buys whole contracts of 10 — by hand: a put of mid m fills at 1.02·m and a
+    /// contract of 10 costs 10.2·m + 0.65 commission per contract (minimum 1 per fill), so the
+    /// budget B buys the largest n with 10.2·m·n + max(0.65·n, 1) ≤ B — and trades.csv shows
+    /// the contracts.
+    @Test("A per-asset contract multiplier sizes, charges and reports contracts of its own size")
+    func perAssetMultiplier() throws {
+        let text = """
+            {"name": "t", "start": "2026-01-05",
+             "universe": [{"ticker": "A", "spot": 100, "volatility": 0.3, "contractMultiplier": 10},
+                          {"ticker": "B", "spot": 100, "volatility": 0.3}],
+             "scenarios": [{"name": "s", "horizon": 30, "model": "scripted", "script": {"points": []}, "impliedVol": {"baseMultiple": 1}}],
+             "playbook": {"capital": 100000, "listing": {},
+              "costs": {"optionHalfSpreadFraction": 0.02, "commissionPerContract": 0.65, "minimumCommission": 1},
+              "decisions": [{"id": "p", "kind": "protection", "underlyings": ["A", "B"], "strike": "atm", "expiry": 20,
+                             "size": {"premiumBudget": 5000}}]}}
+            """
+        let study = try StudyText.study(text)
+        #expect(study.universe.assets.map(\.contractMultiplier) == [10, nil])
+        let o = runTraced(study, paths: 1, seed: 1)[0]
+        let a = try #require(o.trades.first { $0.ticker == "A" }), b = try #require(o.trades.first { $0.ticker == "B" })
+        #expect(a.entryPrice == b.entryPrice, "same spot, strike, vol and tenor")
+        let m = a.entryPrice
+        func cost(_ n: Double, shares: Double) -> Double { shares * n * 1.02 * m + max(0.65 * n, 1) }
+        let nA = (a.quantity / 10).rounded(), nB = (b.quantity / 100).rounded()
+        #expect(a.quantity == nA * 10 && b.quantity == nB * 100)
+        #expect(cost(nA, shares: 10) <= 2500 && cost(nA + 1, shares: 10) > 2500, "A: \(nA) contracts of 10")
+        #expect(cost(nB, shares: 100) <= 2500 && cost(nB + 1, shares: 100) > 2500, "B: \(nB) contracts of 100")
+        let rows = TradesTable.csv([o], multiplier: TradesTable.multipliers(study)).split(separator: "\n")
+        #expect(rows.contains { $0.contains(",A,long,") && $0.hasSuffix(",\(NumberText.csv(nA)),10.0") })
+        #expect(rows.contains { $0.contains(",B,long,") && $0.hasSuffix(",\(NumberText.csv(nB)),100.0") })
+        let bad = StudyText.problems(text.replacingOccurrences(of: #""contractMultiplier": 10"#, with: #""contractMultiplier": 0"#))
+        #expect(bad.first?.contains("universe[0].contractMultiplier: found 0; allowed: a number ≥ 1 and ≤ 1000000") == true, "\(bad)")
+    }
+
     /// Units of a group: its legs' contracts divided by their per-unit contracts (±1 here).
     func units(_ legs: [TradeRecord]) -> Double { abs(legs[0].quantity) / 100 }
 

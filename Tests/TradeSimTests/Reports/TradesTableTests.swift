@@ -14,6 +14,13 @@ struct TradesTableTests {
         var o = Engine.run(study: study, scenarioIndices: [0], configuration: RunConfiguration(paths: 1, seed: 1))[0]
         o.trades = [trade]
         #expect(TradesTable.csv([o]).split(separator: "\n").last
-                == "d,,1,call 102.5 day 7,A,short,-2.0,2026-01-05,1.5,2026-01-12,0.25,0,2.5,horizon,s,0")
+                == "d,,1,call 102.5 day 7,A,short,-2.0,2026-01-05,1.5,2026-01-12,0.25,0,2.5,horizon,s,0,-0.02,100.0")
+        // Contracts of the asset's own multiplier; a stock row leaves both cells empty.
+        var stock = trade
+        stock.instrument = .stock
+        o.trades = [trade, stock]
+        let rows = TradesTable.csv([o], multiplier: { _ in 10 }).split(separator: "\n")
+        #expect(rows[1].hasSuffix(",horizon,s,0,-0.2,10.0") && rows[2].hasSuffix(",horizon,s,0,,"))
+        #expect(rows[0].hasSuffix(",scenario,path,contracts,multiplier"))
     }
 }
