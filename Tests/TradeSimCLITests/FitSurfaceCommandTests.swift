@@ -86,9 +86,14 @@ struct FitSurfaceCommandTests {
                 + "allowed: an --underlying that is one of the file's underlying_symbol values\n"),
             (["--date", "2025-05-05", "--underlying", "Y"], 65, "Error: \(path): found no quotes of Y on 2025-05-05; "
                 + "allowed: a --date and --underlying that the file quotes together\n"),
-            (["--date", "2025-05-05", "--underlying", "X"], 65, "Error: \(path): found no expiry of X on 2025-05-05 with 3 usable strikes "
+            (["--date", "2025-05-05", "--underlying", "X", "--rate", "0", "--dividend", "0"], 65,
+             "Error: \(path): found no expiry of X on 2025-05-05 with 3 usable strikes "
                 + "(of 1 quote: 1 expiry with fewer than 3 usable strikes); allowed: at least 3 out-of-the-money quotes at different strikes, "
                 + "with a bid > 0 and a mid a volatility gives, for one expiry\n"),
+            (["--date", "2025-05-05", "--underlying", "X"], 65, "Error: \(path): found no expiry of X on 2025-05-05 with 3 usable strikes "
+                + "(of 1 quote: 1 expiry without put–call pairs for its forward); allowed: at least 3 out-of-the-money quotes at different strikes, "
+                + "with a bid > 0 and a mid a volatility gives, for one expiry; without a rate, a call and a put quoted at 2 or more common "
+                + "strikes (its forward by put–call parity), or give the rate and yield\n"),
         ]
         for (arguments, code, message) in cases {
             let r = try TradeSimBinary.run(["fit-surface", path] + arguments)

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// with τ = d/252 and d the weekdays after the quote date up to and including the expiration
 /// (the study's trading-day convention; exchange holidays are not removed), S_i the row's
-/// `underlying_price`, r and q given (continuous, annual).
+/// `underlying_price`, r and q given (continuous, annual) or, where not given, implied per
+/// expiry by put–call parity (`ParityForward`: r from the discount factor, q from the forward).
 ///
 /// Quote volatilities: the Black–Scholes–Merton implied vol of the mid, (bid + ask)/2, by
 /// `ImpliedVolatility.solve` — European exercise: American quotes (US single stocks and ETFs)
@@ -36,6 +37,7 @@ package struct SurfaceFit: Sendable {
         case expired = "expired (0 trading days)"
         case noVolatility = "mid outside the no-arbitrage bounds"
         case thinExpiry = "expiry with fewer than 3 usable strikes"
+        case noForward = "expiry without put–call pairs for its forward"
     }
 
     /// One used quote: its own implied vol and the pooled surface's at its strike.
@@ -75,12 +77,16 @@ package struct SurfaceFit: Sendable {
         package var pooledATM: Double
         package var pooledRMSPoints: Double
         package var pooledMaxPoints: Double
+        /// The rate and dividend yield this expiry was priced with (given, or from parity).
+        package var rate: Double
+        package var dividendYield: Double
     }
 
     package var underlying: String
     package var quoteDate: CalendarDate
-    package var rate: Double
-    package var dividendYield: Double
+    /// The rate and yield given; nil where each expiry's comes from put–call parity.
+    package var rate: Double?
+    package var dividendYield: Double?
     /// The pooled fit: one ATM per expiry (in `expiries`) and these.
     package var slope: Double
     package var curvature: Double
@@ -112,18 +118,37 @@ package struct SurfaceFit: Sendable {
 
     /// Fits `quotes` (one underlying, one quote date: the caller selects them). The problem
     /// when no expiry has three usable strikes or the pooled system is singular.
-    package static func fit(_ quotes: [OptionQuote], rate: Double, dividendYield q: Double) -> Result<SurfaceFit, Problem> {
+    package static func fit(_ quotes: [OptionQuote], rate givenRate: Double?, dividendYield givenYield: Double?) -> Result<SurfaceFit, Problem> {
         precondition(!quotes.isEmpty && Set(quotes.map(\.quoteDate)).count == 1 && Set(quotes.map(\.underlying)).count == 1)
         let quoteDate = quotes[0].quoteDate, underlying = quotes[0].underlying
         let shape = VolatilitySmile.flat
         var skipped = Dictionary(uniqueKeysWithValues: SkipReason.allCases.map { ($0, 0) })
         var days: [CalendarDate: Int] = [:]
         var byExpiry: [CalendarDate: [QuoteFit]] = [:]
+        // Each expiry's carry: the given rate and yield, or what parity implies for the missing.
+        var carry: [CalendarDate: (rate: Double, yield: Double)?] = [:]
+        func carryOf(_ expiration: CalendarDate, years: Double, spot: Double) -> (rate: Double, yield: Double)? {
+            if let known = carry[expiration] { return known }
+            var found: (rate: Double, yield: Double)?
+            if let r = givenRate, let q = givenYield {
+                found = (r, q)
+            } else if let parity = ParityForward.fit(quotes.filter { $0.expiration == expiration },
+                                                     knownDiscount: givenRate.map { Foundation.exp(-$0 * years) }) {
+                let r = givenRate ?? -Foundation.log(parity.discount) / years
+                found = (r, givenYield ?? r - Foundation.log(parity.forward / spot) / years)
+            }
+            carry[expiration] = found
+            return found
+        }
         for quote in quotes {
             let d = days[quote.expiration] ?? tradingDays(after: quoteDate, through: quote.expiration)
             days[quote.expiration] = d
             guard d > 0 else { skipped[.expired, default: 0] += 1; continue }
             let years = Double(d) / TradingCalendar.tradingDaysPerYear
+            guard let (rate, q) = carryOf(quote.expiration, years: years, spot: quote.underlyingPrice) else {
+                skipped[.noForward, default: 0] += 1
+                continue
+            }
             let logMoneyness = log(quote.strike / quote.underlyingPrice) - (rate - q) * years
             guard (quote.type == .put) == (logMoneyness < 0) else { skipped[.inTheMoney, default: 0] += 1; continue }
             guard quote.bid > 0 else { skipped[.zeroBid, default: 0] += 1; continue }
@@ -150,7 +175,8 @@ package struct SurfaceFit: Sendable {
             let counts = SkipReason.allCases.compactMap { r in skipped[r]! > 0 ? "\(skipped[r]!) \(r.rawValue)" : nil }
             return .failure(Problem(found: "no expiry of \(underlying) on \(quoteDate) with \(minimumStrikes) usable strikes (of \(quotes.count) quote\(quotes.count == 1 ? "" : "s"): "
                                              + counts.joined(separator: ", ") + ")",
-                                         allowed: "at least \(minimumStrikes) out-of-the-money quotes at different strikes, with a bid > 0 and a mid a volatility gives, for one expiry"))
+                                         allowed: "at least \(minimumStrikes) out-of-the-money quotes at different strikes, with a bid > 0 and a mid a volatility gives, for one expiry"
+                                             + (skipped[.noForward]! > 0 ? "; without a rate, a call and a put quoted at 2 or more common strikes (its forward by put–call parity), or give the rate and yield" : "")))
         }
 
         // Pooled: columns are one indicator per expiry, then x, x².
@@ -195,12 +221,15 @@ package struct SurfaceFit: Sendable {
             expiries.append(ExpiryFit(expiration: e, tradingDays: list[0].tradingDays, years: list[0].years, quoteCount: list.count,
                                       atm: own?[0], slope: own?[1], curvature: own?[2],
                                       rmsPoints: ownSummary?.0, maxPoints: ownSummary?.1,
-                                      pooledATM: atm, pooledRMSPoints: pooledRMS, pooledMaxPoints: pooledMax))
+                                      pooledATM: atm, pooledRMSPoints: pooledRMS, pooledMaxPoints: pooledMax,
+                                      rate: carry[e]!!.rate, dividendYield: carry[e]!!.yield))
             used += list
         }
         used.sort { $0.quote.line < $1.quote.line }
         let (rms, worst) = errorSummary(used.map(\.errorPoints))
-        return .success(SurfaceFit(underlying: underlying, quoteDate: quoteDate, rate: rate, dividendYield: q,
+        return .success(SurfaceFit(underlying: underlying, quoteDate: quoteDate,
+                                   rate: givenRate != nil && givenYield != nil ? givenRate : nil,
+                                   dividendYield: givenRate != nil && givenYield != nil ? givenYield : nil,
                                    slope: smile.slope, curvature: smile.curvature, expiries: expiries, quotes: used,
                                    skipped: skipped, rmsPoints: rms, maxPoints: worst))
     }

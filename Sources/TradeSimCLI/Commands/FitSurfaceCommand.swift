@@ -14,7 +14,9 @@ enum FitSurfaceCommand {
         fitted by weighted least squares to the European Black–Scholes implied vols of the \
         out-of-the-money mids (weights: (vega/spread)²). Quotes with a zero bid, in the money, \
         expired, with a mid no volatility gives, or in an expiry with fewer than 3 usable strikes \
-        are skipped and counted. Errors are fit − quote in vol points. The last line (the \
+        are skipped and counted. Without --rate and --dividend each expiry's rate and yield are \
+        the ones its quotes imply by put–call parity, C − P = e^(−rτ)·(F − K), fitted over the \
+        strikes quoted on both sides (with one of them given, parity sets the other). Errors are fit − quote in vol points. The last line (the \
         "surface" key with --json) is the fit in the study's impliedVol syntax. --json adds \
         every used quote's error under "quote_errors".
         """,
@@ -23,8 +25,9 @@ enum FitSurfaceCommand {
             OptionSpec(name: "date", valueName: "YYYY-MM-DD", help: "The quote date to fit (needed when the file has several).", kind: .text),
             OptionSpec(name: "underlying", valueName: "TICKER", help: "The underlying to fit (needed when the file has several).", kind: .text),
             OptionSpec(name: "rate", valueName: "R", help: "Continuously compounded annual risk-free rate, -1 to 1.",
-                       kind: .number(NumberRule(min: -1, max: 1)), defaultDescription: "0"),
-            OptionInputs.dividend,
+                       kind: .number(NumberRule(min: -1, max: 1)), defaultDescription: "each expiry's, from put–call parity"),
+            OptionSpec(name: "dividend", valueName: "Q", help: "Continuous annual dividend yield, -1 to 1.",
+                       kind: .number(NumberRule(min: -1, max: 1)), defaultDescription: "each expiry's, from put–call parity"),
             OptionSpec(name: "json", valueName: "", help: "Print one JSON object instead of tables.", kind: .flag),
         ],
         run: run)
@@ -46,7 +49,7 @@ enum FitSurfaceCommand {
         }
         let quotes = try select(chain, date: date, underlying: a.string("underlying"))
         let fit: SurfaceFit
-        switch SurfaceFit.fit(quotes, rate: a.number("rate") ?? 0, dividendYield: a.number("dividend") ?? 0) {
+        switch SurfaceFit.fit(quotes, rate: a.number("rate"), dividendYield: a.number("dividend")) {
         case let .success(f): fit = f
         case let .failure(p): throw CLIError.data(InputProblem(file: file, path: "", found: p.found, allowed: p.allowed).description)
         }
@@ -100,9 +103,17 @@ enum FitSurfaceCommand {
         return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
     }
 
+    /// "r=0.04 q=0.01" when both were given; else what parity implied, per expiry.
+    static func carryText(_ fit: SurfaceFit) -> String {
+        if let r = fit.rate, let q = fit.dividendYield { return "r=\(r.description) q=\(q.description)" }
+        return "r and q from put–call parity per expiry: "
+            + fit.expiries.map { "\($0.expiration) r=\(NumberText.fixed($0.rate, digits: 4)) q=\(NumberText.fixed($0.dividendYield, digits: 4))" }
+            .joined(separator: ", ")
+    }
+
     static func table(_ fit: SurfaceFit, quoteCount: Int) -> String {
         var out = "\(fit.underlying) on \(fit.quoteDate): \(Plural.count(quoteCount, "quote")), \(fit.quotes.count) used, "
-            + "\(fit.skippedCount) skipped\(skippedSummary(fit)); r=\(fit.rate.description) q=\(fit.dividendYield.description)\n"
+            + "\(fit.skippedCount) skipped\(skippedSummary(fit)); " + carryText(fit) + "\n"
         out += "European Black–Scholes implied vols of out-of-the-money mids; errors are fit − quote in vol points\n\n"
         let header = ["expiration", "days", "quotes", "atm", "slope", "curvature", "rms_pt", "max_pt", "pooled_atm", "pooled_rms_pt", "pooled_max_pt"]
         var rows = [header]
@@ -133,6 +144,7 @@ enum FitSurfaceCommand {
             case .expired: "expired"
             case .noVolatility: "no_volatility"
             case .thinExpiry: "thin_expiry"
+            case .noForward: "no_forward"
             }
         }
         let expiries = fit.expiries.map { e in
@@ -143,6 +155,7 @@ enum FitSurfaceCommand {
                 ("rms_pt", JSONText.number(e.rmsPoints)), ("max_pt", JSONText.number(e.maxPoints)),
                 ("pooled_atm", JSONText.number(e.pooledATM)), ("pooled_rms_pt", JSONText.number(e.pooledRMSPoints)),
                 ("pooled_max_pt", JSONText.number(e.pooledMaxPoints)),
+                ("rate", JSONText.number(e.rate)), ("dividend", JSONText.number(e.dividendYield)),
             ])
         }
         let errors = fit.quotes.map { q in

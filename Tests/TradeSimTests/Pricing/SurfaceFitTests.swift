@@ -71,6 +71,44 @@ struct SurfaceFitTests {
         #expect(worst < 1e-4, "largest |fit − generating| = \(100 * worst) vol points")
     }
 
+    /// Without a rate or a yield each expiry's carry comes from put–call parity (`ParityForward`):
+    /// on the fine-tick chain every expiry's r and q within 1e-4 of the generator's 0.04 and 0.01
+    /// and every fitted IV within 0.01 vol point of the generating surface, as with them given.
+    /// On the cent chain r and q within 5e-3 at 9 days and 1e-3 from 34 days on. With the rate
+    /// given, parity sets only the forward: q within 1e-4 (fine tick).
+    @Test func theCarryComesFromPutCallParityWhenNotGiven() throws {
+        let chain = try OptionChain.parse(Fixtures.text("chains/synthetic_chain.csv"), file: "c").get()
+        let fit = try SurfaceFit.fit(chain.quotes, rate: nil, dividendYield: nil).get()
+        #expect(fit.rate == nil && fit.dividendYield == nil && fit.expiries.count == 6)
+        for e in fit.expiries {
+            #expect(abs(e.rate - 0.04) < 1e-4 && abs(e.dividendYield - 0.01) < 1e-4, "\(e.expiration): r \(e.rate) q \(e.dividendYield)")
+        }
+        var worst = 0.0
+        for q in fit.quotes { worst = max(worst, abs(q.fittedVolatility - Self.reference[Self.key(q.quote)]!.double("vol"))) }
+        #expect(worst < 1e-4, "largest |fit − generating| = \(100 * worst) vol points")
+        let rateOnly = try SurfaceFit.fit(chain.quotes, rate: 0.04, dividendYield: nil).get()
+        #expect(rateOnly.expiries.allSatisfy { $0.rate == 0.04 && abs($0.dividendYield - 0.01) < 1e-4 })
+        let cents = try OptionChain.parse(Fixtures.text("chains/synthetic_chain_cents.csv"), file: "c").get()
+        for e in try SurfaceFit.fit(cents.quotes, rate: nil, dividendYield: nil).get().expiries {
+            let bound = e.tradingDays < 20 ? 5e-3 : 1e-3
+            #expect(abs(e.rate - 0.04) < bound && abs(e.dividendYield - 0.01) < bound, "\(e.expiration): r \(e.rate) q \(e.dividendYield)")
+        }
+    }
+
+    /// An expiry with one strike quoted on both sides has no parity forward: its quotes are
+    /// skipped and counted; with the rate given one pair is enough.
+    @Test func anExpiryWithoutPairsHasNoForward() throws {
+        let chain = try OptionChain.parse(Fixtures.text("chains/synthetic_chain.csv"), file: "c").get()
+        let first = chain.quotes.map(\.expiration).min()!
+        // Keep the first expiry's calls above 100 and puts below 100, plus the 100 put: one pair.
+        let thin = chain.quotes.filter { $0.expiration != first || ($0.type == .call) == ($0.strike > 100) || $0.strike == 100 }
+        let fit = try SurfaceFit.fit(thin, rate: nil, dividendYield: nil).get()
+        let firstCount = thin.filter { $0.expiration == first }.count
+        #expect(fit.skipped[.noForward] == firstCount && !fit.expiries.contains { $0.expiration == first })
+        let given = try SurfaceFit.fit(thin, rate: 0.04, dividendYield: nil).get()
+        #expect(given.skipped[.noForward] == 0 && given.expiries.contains { $0.expiration == first })
+    }
+
     /// Quotes in cents: the rounding moves a 9-day wing put's mid by up to half a cent, about a
     /// vol point of its IV, so the quotes no longer pin that wing to 0.1 point. From 34 days on
     /// every fitted IV is still within 0.1 point of the generating surface; at 9 days within
@@ -107,7 +145,7 @@ struct SurfaceFitTests {
         }
         #expect(inTheMoney == 114)
         #expect(zeroBid > 0)
-        #expect(fit.skipped == [.inTheMoney: inTheMoney, .zeroBid: zeroBid, .expired: 0, .noVolatility: 0, .thinExpiry: 0])
+        #expect(fit.skipped == [.inTheMoney: inTheMoney, .zeroBid: zeroBid, .expired: 0, .noVolatility: 0, .thinExpiry: 0, .noForward: 0])
         #expect(fit.quotes.count == chain.quotes.count - inTheMoney - zeroBid)
         #expect(fit.quotes.map(\.quote.line) == fit.quotes.map(\.quote.line).sorted())
     }
@@ -135,7 +173,7 @@ struct SurfaceFitTests {
         ])
         #expect(q.count == 9)
         let fit = try SurfaceFit.fit(q, rate: 0, dividendYield: 0).get()
-        #expect(fit.skipped == [.zeroBid: 1, .noVolatility: 1, .inTheMoney: 1, .expired: 1, .thinExpiry: 2])
+        #expect(fit.skipped == [.zeroBid: 1, .noVolatility: 1, .inTheMoney: 1, .expired: 1, .thinExpiry: 2, .noForward: 0])
         #expect(fit.quotes.map(\.quote.line) == [2, 3, 4])
         #expect(fit.expiries.map(\.expiration) == [CalendarDate(iso: "2025-06-20")!])
         // Three quotes, three unknowns: the own fit and the pooled one go through each quote.
