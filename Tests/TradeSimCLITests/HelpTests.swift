@@ -12,13 +12,20 @@ struct HelpTests {
     early_exercise_premium (American − European) and critical_spot (the spot at or beyond
     which exercising now is optimal; n/a, JSON null, when it never is).
 
-    USAGE: tradesim price --type <call|put> --spot <S> --strike <K> --vol <V> --rate <R> [--dividend <Q>] --years <T> [--exercise <european|american>] [--json]
+    With any of --slope, --curvature, --x-limit, --floor-fraction, --vol is the at-the-money
+    level and the option is priced at its strike's IV on the smile σ(K) = max(atm + a·x +
+    b·x², f·atm), x = clamp(ln(K/F)/√T, ±L), F = S·e^((r−q)T), f the floor fraction (the
+    study format's skew); the output adds atm_vol, moneyness_x (the clamped x) and
+    volatility_at_strike. The Greeks hold that IV fixed (sticky strike).
+
+    USAGE: tradesim price --type <call|put> --spot <S> --strike <K> --vol <V> --rate <R> [--dividend <Q>] --years <T> [--exercise <european|american>] [--slope <A>] [--curvature <B>] [--x-limit <L>] [--floor-fraction <F>] [--json]
 
     OPTIONS:
       --type <call|put>               Option type.
       --spot <S>                      Underlying price, > 0.
       --strike <K>                    Strike price, > 0.
-      --vol <V>                       Annual volatility as a decimal (0.25 = 25%), 0 to 10.
+      --vol <V>                       Annual volatility as a decimal (0.25 = 25%), 0 to 10;
+                                      with a smile flag, the at-the-money level.
       --rate <R>                      Continuously compounded annual risk-free rate (0.04 =
                                       4%), -1 to 1.
       --dividend <Q>                  Continuous annual dividend yield, -1 to 1. (default:
@@ -27,6 +34,14 @@ struct HelpTests {
                                       100.
       --exercise <european|american>  Exercise style: european (at expiry only) or american
                                       (any day to expiry). (default: european)
+      --slope <A>                     Smile slope a: vol per unit of x = ln(K/F)/√T (−0.2:
+                                      puts dearer), -5 to 5. (default: 0)
+      --curvature <B>                 Smile curvature b: vol per unit of x² (both wings
+                                      dearer when > 0), -5 to 5. (default: 0)
+      --x-limit <L>                   The |x| beyond which the smile is flat, > 0 and ≤ 10.
+                                      (default: 2.5)
+      --floor-fraction <F>            The lowest IV as a fraction of the at-the-money level,
+                                      > 0 and ≤ 1. (default: 0.25)
       --json                          Print one JSON object instead of a table.
       -h, --help                      Show help information.
 

@@ -3,7 +3,7 @@ import Testing
 /// Bad command lines: `Error: <what>`, the usage line, the help pointer, exit 64.
 @Suite("Usage errors")
 struct UsageErrorTests {
-    static let priceUsage = "Usage: tradesim price --type <call|put> --spot <S> --strike <K> --vol <V> --rate <R> [--dividend <Q>] --years <T> [--exercise <european|american>] [--json]\n  See 'tradesim price --help'.\n"
+    static let priceUsage = "Usage: tradesim price --type <call|put> --spot <S> --strike <K> --vol <V> --rate <R> [--dividend <Q>] --years <T> [--exercise <european|american>] [--slope <A>] [--curvature <B>] [--x-limit <L>] [--floor-fraction <F>] [--json]\n  See 'tradesim price --help'.\n"
     static let good = ["--type", "call", "--spot", "100", "--strike", "100", "--vol", "0.2", "--rate", "0.05", "--years", "1"]
 
     static func replacing(_ flag: String, with value: String) -> [String] {

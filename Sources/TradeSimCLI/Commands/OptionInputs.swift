@@ -9,7 +9,7 @@ enum OptionInputs {
     static let strike = OptionSpec(name: "strike", valueName: "K", help: "Strike price, > 0.",
                                    kind: .number(.positive), required: true)
     static let vol = OptionSpec(name: "vol", valueName: "V",
-                                help: "Annual volatility as a decimal (0.25 = 25%), 0 to 10.",
+                                help: "Annual volatility as a decimal (0.25 = 25%), 0 to 10; with a smile flag, the at-the-money level.",
                                 kind: .number(NumberRule(min: 0, max: 10)), required: true)
     static let rate = OptionSpec(name: "rate", valueName: "R",
                                  help: "Continuously compounded annual risk-free rate (0.04 = 4%), -1 to 1.",
@@ -25,6 +25,49 @@ enum OptionInputs {
                                      kind: .choice(["european", "american"]), defaultDescription: "european")
     static let json = OptionSpec(name: "json", valueName: "", help: "Print one JSON object instead of a table.",
                                  kind: .flag)
+
+    // MARK: - The smile (VolatilitySmile)
+
+    static let slope = OptionSpec(name: "slope", valueName: "A",
+                                  help: "Smile slope a: vol per unit of x = ln(K/F)/√T (−0.2: puts dearer), -5 to 5.",
+                                  kind: .number(NumberRule(min: -5, max: 5)), defaultDescription: "0")
+    static let curvature = OptionSpec(name: "curvature", valueName: "B",
+                                      help: "Smile curvature b: vol per unit of x² (both wings dearer when > 0), -5 to 5.",
+                                      kind: .number(NumberRule(min: -5, max: 5)), defaultDescription: "0")
+    static let xLimit = OptionSpec(name: "x-limit", valueName: "L", help: "The |x| beyond which the smile is flat, > 0 and ≤ 10.",
+                                   kind: .number(NumberRule(min: 0, minInclusive: false, max: 10)),
+                                   defaultDescription: VolatilitySmile.flat.xLimit.description)
+    static let floorFraction = OptionSpec(name: "floor-fraction", valueName: "F",
+                                          help: "The lowest IV as a fraction of the at-the-money level, > 0 and ≤ 1.",
+                                          kind: .number(NumberRule(min: 0, minInclusive: false, max: 1)),
+                                          defaultDescription: VolatilitySmile.flat.floorFraction.description)
+    /// The smile flags, in the order the usage line shows them.
+    static let smileOptions = [slope, curvature, xLimit, floorFraction]
+
+    /// The smile from `--slope`, `--curvature`, `--x-limit` and `--floor-fraction` (each
+    /// defaulting to `VolatilitySmile.flat`'s); nil when none is given. The ranges were checked
+    /// while parsing (those of the study format's `skew`); a negative curvature must keep the
+    /// smile within one vol of the money over |x| ≤ L, b·L² − |a|·L ≥ −1, as the study format
+    /// requires.
+    static func smile(_ a: ParsedArguments) throws -> VolatilitySmile? {
+        guard smileOptions.contains(where: { a.has($0.name) }) else { return nil }
+        let flat = VolatilitySmile.flat
+        let smile = VolatilitySmile(slope: a.number("slope") ?? 0, curvature: a.number("curvature") ?? 0,
+                                    xLimit: a.number("x-limit") ?? flat.xLimit, floorFraction: a.number("floor-fraction") ?? flat.floorFraction)
+        if smile.curvature < 0, smile.lowestOffset < -1 {
+            throw CLIError.usage("--curvature must be ≥ 0 or keep the smile within 1 vol of the money for |x| ≤ --x-limit "
+                + "(b·L² − |a|·L ≥ −1), got \(MessageText.echo(a.string("curvature")!)): with --slope \(smile.slope.description) "
+                + "and --x-limit \(smile.xLimit.description) the smile falls \(NumberText.csv(-smile.lowestOffset)) vol below the money "
+                + "at |x| = \(smile.xLimit.description)", command: a.command.name)
+        }
+        return smile
+    }
+
+    /// The smile's parameters for the readable output's first line.
+    static func describe(_ smile: VolatilitySmile) -> String {
+        " smile: a=\(smile.slope.description) b=\(smile.curvature.description) "
+            + "x_limit=\(smile.xLimit.description) floor_fraction=\(smile.floorFraction.description)"
+    }
 
     /// The valuation inputs from parsed flags (validated by the parser), with `volatility`
     /// from `--vol` when present.
