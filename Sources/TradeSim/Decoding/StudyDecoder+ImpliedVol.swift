@@ -101,17 +101,14 @@ extension StudyDecoder {
         let curvature = r.optionalNumber(o, "curvature", NumberRule(min: -5, max: 5)) ?? 0
         let limit = r.optionalNumber(o, "xLimit", NumberRule(min: 0, minInclusive: false, max: 10)) ?? VolatilitySmile.flat.xLimit
         let floor = r.optionalNumber(o, "floorFraction", NumberRule(min: 0, minInclusive: false, max: 1)) ?? VolatilitySmile.flat.floorFraction
-        // A curvature below zero turns the wings down: within the limit the IV must stay above its floor.
-        if curvature < 0 {
-            // min over |x| ≤ L of a·x + b·x² with b < 0 sits at an end: b·L² − |a|·L.
-            let lowest = curvature * limit * limit - abs(slope) * limit
-            if lowest < -1 {
-                r.problem(node, path, found: "a smile falling \(NumberText.csv(-lowest)) vol below the money at |x| = \(NumberText.csv(limit))",
-                          allowed: "curvature ≥ 0, or a smaller limit")
-                return nil
-            }
+        // A curvature below zero turns the wings down: within the limit they may fall 1 vol at most.
+        let smile = VolatilitySmile(slope: slope, curvature: curvature, xLimit: limit, floorFraction: floor)
+        if smile.fallsTooFarBelowTheMoney {
+            r.problem(node, path, found: "a smile falling \(NumberText.csv(-smile.lowestOffset)) vol below the money at |x| = \(NumberText.csv(limit))",
+                      allowed: "curvature ≥ 0, or a smaller limit")
+            return nil
         }
-        return VolatilitySmile(slope: slope, curvature: curvature, xLimit: limit, floorFraction: floor)
+        return smile
     }
 
     /// `{"terms": [{"days": 21, "vol": 0.31}, …]}`: an ATM IV by tenor.

@@ -51,6 +51,10 @@ extension VolatilitySmile {
         return sigma >= kink ? .quadratic(atm: sigma - c) : .floor(atm: sigma / floorFraction)
     }
 
+    /// The bound studies and the command line put on a smile: wings turning down (b < 0) may
+    /// not take the IV more than 1 vol (100 points) below the money within the limit.
+    public var fallsTooFarBelowTheMoney: Bool { curvature < 0 && lowestOffset < -1 }
+
     /// The lowest offset a·x + b·x² over |x| ≤ xLimit: at an end of the range, or at the vertex
     /// x = −a/(2b) when b > 0 puts it inside (then −a²/(4b)). With b < 0 (wings turning down) it is
     /// b·L² − |a|·L, the quantity the study format bounds at −1 (one vol below the money).

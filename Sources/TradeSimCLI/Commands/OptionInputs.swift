@@ -54,7 +54,7 @@ enum OptionInputs {
         let flat = VolatilitySmile.flat
         let smile = VolatilitySmile(slope: a.number("slope") ?? 0, curvature: a.number("curvature") ?? 0,
                                     xLimit: a.number("x-limit") ?? flat.xLimit, floorFraction: a.number("floor-fraction") ?? flat.floorFraction)
-        if smile.curvature < 0, smile.lowestOffset < -1 {
+        if smile.fallsTooFarBelowTheMoney {
             throw CLIError.usage("--curvature must be ≥ 0 or keep the smile within 1 vol of the money for |x| ≤ --x-limit "
                 + "(b·L² − |a|·L ≥ −1), got \(MessageText.echo(a.string("curvature")!)): with --slope \(smile.slope.description) "
                 + "and --x-limit \(smile.xLimit.description) the smile falls \(NumberText.csv(-smile.lowestOffset)) vol below the money "
