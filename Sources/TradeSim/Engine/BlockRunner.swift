@@ -831,7 +831,8 @@ struct BlockRunner: Sendable {
         storeV(s.isOpen, j, V(repeating: 0))
         storeV(s.finalReturn, j, (cash / basis).replacing(with: .nan, where: .!(basis .> 0)))
         if p.isPair {
-            let relative = ((longNow / longThen - V(repeating: 1)) - (shortNow / shortThen - V(repeating: 1))) * V(repeating: 10_000)
+            // The pair as held (`Thesis.Metric.relativeReturnBps`): r_L − h·r_S, h = short/long at entry.
+            let relative = ((longNow - longThen) - (shortNow - shortThen)) / longThen * V(repeating: 10_000)
             let defined = (longThen .> 0) .& (shortThen .> 0)
             storeV(s.relative, j, loadV(s.relative, j).replacing(with: relative, where: defined))
         }
@@ -879,7 +880,7 @@ struct BlockRunner: Sendable {
         s.exitReason[lane] = reason.rawValue
         s.finalReturn[lane] = s.basis[lane] > 0 ? cash / s.basis[lane] : .nan
         if p.isPair && longThen > 0 && shortThen > 0 {
-            s.relative[lane] = ((longNow / longThen - 1) - (shortNow / shortThen - 1)) * 10_000
+            s.relative[lane] = ((longNow - longThen) - (shortNow - shortThen)) / longThen * 10_000
         }
     }
 }

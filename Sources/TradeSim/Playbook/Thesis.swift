@@ -4,7 +4,13 @@ public struct Thesis: Sendable, Hashable {
     public enum Metric: String, Sendable, Hashable, CaseIterable {
         /// The decision's return at exit (P&L / basis).
         case `return`
-        /// Long side return minus short side return, in basis points (pairs).
+        /// The pair as held, in basis points: the long side's value change minus the short
+        /// side's, over the long side's value at entry, at the closes (prices only: costs, fees
+        /// and dividends are in the P&L and the return),
+        ///
+        ///     10,000 · ((L_exit − L_entry) − (S_exit − S_entry)) / L_entry = 10,000 · (r_L − h·r_S)
+        ///
+        /// with h = S_entry / L_entry the hedge ratio (1 dollar-neutral; β_L/β_S beta-neutral).
         case relativeReturnBps
         /// The decision's P&L at exit, in money.
         case pnl
@@ -41,6 +47,38 @@ public struct Thesis: Sendable, Hashable {
         self.high = high
         self.test = test
         self.scenarios = scenarios
+    }
+
+    /// The test in words, in the metric's unit: "return at exit ≥ 20%", "relative return at exit
+    /// (the pair as held) ≥ 200 bps", "−15% ≤ return at exit ≤ −10%", "P&L at exit ≤ 5000".
+    public var words: String {
+        let what = switch metric {
+        case .return: "return at exit"
+        case .relativeReturnBps: "relative return at exit (the pair as held)"
+        case .pnl: "P&L at exit"
+        }
+        func plain(_ x: Double) -> String {
+            let sign = x < 0 ? "−" : ""
+            return sign + (x.rounded() == x && abs(x) < 1e15 ? String(Int(abs(x))) : NumberText.csv(abs(x)))
+        }
+        func amount(_ x: Double) -> String {
+            switch metric {
+            case .return: plain((x * 100 * 1e9).rounded() / 1e9) + "%"
+            case .relativeReturnBps: plain(x) + " bps"
+            case .pnl: plain(x)
+            }
+        }
+        switch test {
+        case .within:
+            switch (low, high) {
+            case let (l?, h?): return "\(amount(l)) ≤ \(what) ≤ \(amount(h))"
+            case let (l?, nil): return "\(what) ≥ \(amount(l))"
+            case let (nil, h?): return "\(what) ≤ \(amount(h))"
+            case (nil, nil): return "any \(what)"
+            }
+        case .atLeast: return low.map { "\(what) ≥ \(amount($0))" } ?? "any \(what)"
+        case .atMost: return high.map { "\(what) ≤ \(amount($0))" } ?? "any \(what)"
+        }
     }
 
     /// Whether `value` passes the test.

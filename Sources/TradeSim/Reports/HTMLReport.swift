@@ -229,7 +229,7 @@ struct HTMLReport {
 
     func thesisSection() -> String {
         guard !theses.isEmpty else { return "<h2>Card theses</h2><p>The playbook records no theses.</p>\n" }
-        var out = "<h2>Card theses: the card says, the simulation says</h2><table><tr><th class=\"l\">decision</th><th class=\"l\">the card says</th><th>band</th><th class=\"l\">scenario</th><th>simulated median</th><th>P(claim met)</th><th>entered paths</th></tr>\n"
+        var out = "<h2>Card theses: the card says, the simulation says</h2><table><tr><th class=\"l\">decision</th><th class=\"l\">the card says</th><th>band</th><th class=\"l\">tested as</th><th class=\"l\">scenario</th><th>simulated median</th><th>P(claim met)</th><th>entered paths</th></tr>\n"
         for r in theses {
             let fmt: (Double?) -> String
             switch r.thesis.metric {
@@ -243,10 +243,10 @@ struct HTMLReport {
             case .atLeast: band = "≥ \(fmt(r.thesis.low))"
             case .atMost: band = "≤ \(fmt(r.thesis.high))"
             }
-            let p = r.probability ?? 0
-            let cls = p >= 0.5 ? "met" : "unmet"
+            let cls = r.probability.map { $0 >= 0.5 ? "met" : "unmet" } ?? "muted"
             let name = r.variant.isEmpty ? r.decision : "\(r.decision) / \(r.variant)"
-            out += "<tr><td class=\"l\">\(esc(name))</td><td class=\"l\">\(esc(r.claim))</td><td>\(esc(band))</td><td class=\"l\">\(esc(r.scenario))</td><td>\(esc(fmt(r.median)))</td><td class=\"\(cls)\">\(fmtPct(r.probability))</td><td>\(r.enteredPaths)</td></tr>\n"
+            let met = r.status.isEmpty ? fmtPct(r.probability) : r.status
+            out += "<tr><td class=\"l\">\(esc(name))</td><td class=\"l\">\(esc(r.claim))</td><td>\(esc(band))</td><td class=\"l\">\(esc(r.thesis.words))</td><td class=\"l\">\(esc(r.scenario))</td><td>\(esc(fmt(r.median)))</td><td class=\"\(cls)\">\(esc(met))</td><td>\(r.enteredPaths)</td></tr>\n"
         }
         return out + "</table>\n"
     }

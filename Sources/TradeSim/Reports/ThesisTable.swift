@@ -1,14 +1,16 @@
 /// `thesis.csv`: each card claim × scenario — what the card says and what the simulation says.
 ///
 /// Columns: `decision, claim, card_low, card_high, scenario, simulated_p50, prob_claim_met`,
-/// then `variant, metric, test, entered_paths`. The metric (decision return as a decimal,
+/// then `variant, metric, test, entered_paths`, then `test_words` (`Thesis.words`: "return at
+/// exit ≥ 20%") and `status`: empty when checked, `n/a: scenario not run` for a claim tied to
+/// a scenario the run left out (its numbers empty, not 0). The metric (decision return as a decimal,
 /// relative return in bps, or P&L in money) is taken at exit on the paths where the decision
 /// entered; `simulated_p50` is its median and `prob_claim_met` the share of those paths where
 /// the claim holds (`within`: low ≤ x ≤ high; `atLeast`: x ≥ low; `atMost`: x ≤ high). A claim
 /// tied to scenarios is checked in those; an untied claim in every scenario and the blend.
 enum ThesisTable {
     static let columns = ["decision", "claim", "card_low", "card_high", "scenario", "simulated_p50",
-                                 "prob_claim_met", "variant", "metric", "test", "entered_paths"]
+                                 "prob_claim_met", "variant", "metric", "test", "entered_paths", "test_words", "status"]
 
     struct Row: Sendable {
         var decision, claim, scenario, variant: String
@@ -16,7 +18,11 @@ enum ThesisTable {
         var median: Double?
         var probability: Double?
         var enteredPaths: Int
+        /// Empty when checked; why not otherwise.
+        var status = ""
     }
+
+    static let notRun = "n/a: scenario not run"
 
     static func rows(_ all: [ScenarioOutcomes], playbook: Playbook) -> [Row] {
         var rows: [Row] = []
@@ -32,6 +38,11 @@ enum ThesisTable {
                     rows.append(Row(decision: variant.decisionID, claim: t.claim, scenario: o.scenario.name, variant: variant.name,
                                     thesis: t, median: stats.quantile(0.5),
                                     probability: values.isEmpty ? nil : Double(met) / Double(values.count), enteredPaths: values.count))
+                }
+                // A tied scenario the run left out: n/a, never a probability of 0.
+                for name in t.scenarios where !all.contains(where: { $0.scenario.name == name }) {
+                    rows.append(Row(decision: variant.decisionID, claim: t.claim, scenario: name, variant: variant.name, thesis: t,
+                                    median: nil, probability: nil, enteredPaths: 0, status: notRun))
                 }
                 if t.scenarios.isEmpty && scenarios.count > 1 {
                     let blend = WeightedSample(mixture: blendParts)
@@ -65,7 +76,7 @@ enum ThesisTable {
         for r in rows {
             out += [r.decision, CSVField.escape(r.claim), NumberText.csv(r.thesis.low), NumberText.csv(r.thesis.high), r.scenario,
                     NumberText.csv(r.median), NumberText.csv(r.probability), r.variant, r.thesis.metric.rawValue,
-                    r.thesis.test.rawValue, String(r.enteredPaths)].joined(separator: ",") + "\n"
+                    r.thesis.test.rawValue, String(r.enteredPaths), CSVField.escape(r.thesis.words), r.status].joined(separator: ",") + "\n"
         }
         return out
     }

@@ -127,7 +127,7 @@ struct ReportTests {
         let met = basket.returns.filter { $0 >= 0.2 }.count
         #expect(upside.probability == Double(met) / Double(outcomes[0].paths))
         let csv = ThesisTable.csv(rows)
-        #expect(csv.hasPrefix("decision,claim,card_low,card_high,scenario,simulated_p50,prob_claim_met,variant,metric,test,entered_paths\n"))
+        #expect(csv.hasPrefix("decision,claim,card_low,card_high,scenario,simulated_p50,prob_claim_met,variant,metric,test,entered_paths,test_words,status\n"))
         #expect(csv.contains("enabler-basket,target 20-30% upside if policy headlines keep supply risk elevated,0.2,0.3,supply-risk-elevated,"))
     }
 
