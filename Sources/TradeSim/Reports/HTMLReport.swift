@@ -151,8 +151,21 @@ struct HTMLReport {
         return "<h3>Mean P&amp;L by decision and scenario</h3><div class=\"chart\">\(chart.svg)</div>\n"
     }
 
+    /// The horizon the risk columns speak of: "126 trading days (6 months)" when every scenario
+    /// run has it, else the range.
+    var riskHorizon: String {
+        let days = Set(outcomes.map(\.scenario.horizonDays)).sorted()
+        func months(_ d: Int) -> String {
+            let m = Double(d) / 21
+            return m.rounded() == m ? "\(Int(m)) month\(m == 1 ? "" : "s")" : String(format: "%.1f months", m)
+        }
+        guard let first = days.first, let last = days.last else { return "" }
+        return first == last ? "\(first) trading days (\(months(first)))" : "\(first)–\(last) trading days"
+    }
+
     func summaryTable() -> String {
-        var out = "<h3>Summary</h3><table><tr><th class=\"l\">scenario</th><th class=\"l\">decision</th><th class=\"l\">variant</th><th>entered</th><th>mean P&amp;L</th><th>±MC s.e.</th><th>p05</th><th>p50</th><th>p95</th><th>P(profit)</th><th>VaR95</th><th>CVaR95</th><th>mean return</th><th>mean max DD</th></tr>\n"
+        var out = "<h3>Summary</h3><p class=\"muted\">P&amp;L and its risk are at each decision's exit, within a horizon of \(esc(riskHorizon)): VaR95 is the loss exceeded on 5% of paths (the 5th-percentile P&amp;L as a positive loss), CVaR95 the mean loss on those paths; for bought options it cannot exceed the premium and costs paid.</p>"
+            + "<table><tr><th class=\"l\">scenario</th><th class=\"l\">decision</th><th class=\"l\">variant</th><th>entered</th><th>mean P&amp;L at exit</th><th>±MC s.e.</th><th>p05</th><th>p50</th><th>p95</th><th>P(profit)</th><th>VaR95 at exit</th><th>CVaR95 at exit</th><th>mean return</th><th>mean max DD</th></tr>\n"
         for r in summary {
             out += "<tr><td class=\"l\">\(esc(r.scenario))</td><td class=\"l\">\(esc(r.decision))</td><td class=\"l\">\(esc(r.variant))</td>"
                 + "<td>\(fmtPct(r.enteredFraction))</td><td>\(fmtMoney(r.pnl.mean))</td><td>\(fmtMoney(r.pnl.standardError))</td>"
