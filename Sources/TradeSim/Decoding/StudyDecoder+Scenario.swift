@@ -392,15 +392,19 @@ extension StudyDecoder {
 
     mutating func outcome(_ node: JSONNode, _ path: String) -> EventOutcome? {
         guard let o = r.object(node, path) else { return nil }
-        r.rejectUnknown(o, allowed: ["name", "probability", "moves"])
+        r.rejectUnknown(o, allowed: ["name", "probability", "moves", "ivAfter"])
         let name = r.requiredString(o, "name")
         let p = r.requiredNumber(o, "probability", .probability)
         var moves = [Double](repeating: 0, count: universe.count)
         if let (mn, mp) = o.member("moves"), let v = assetValues(mn, mp, NumberRule(min: -5, max: 5)) {
             for i in v.indices { if let x = v[i] { moves[i] = x } }
         }
+        var ivAfter = [Double](repeating: 1, count: universe.count)
+        if let (vn, vp) = o.member("ivAfter"), let v = assetValues(vn, vp, NumberRule(min: 0, minInclusive: false, max: 10)) {
+            for i in v.indices { if let x = v[i] { ivAfter[i] = x } }
+        }
         guard let name, let p else { return nil }
-        return EventOutcome(name: name, probability: p, logMoves: moves)
+        return EventOutcome(name: name, probability: p, logMoves: moves, ivAfter: ivAfter)
     }
 
     mutating func volPremium(_ node: JSONNode, _ path: String) -> EventVolPremium? {

@@ -63,6 +63,8 @@ struct BlockRunner: Sendable {
         /// The earliest last-option-expiry of any lane that entered (+∞: none, or no options):
         /// before it, a decision without stop, target or holding horizon has nothing to exit.
         var firstLastExpiry = Double.infinity
+        /// `PathBlock.ivScale` of the block (the lanes' ATM IV factors from event outcomes).
+        var ivScale: UnsafeMutablePointer<Double>?
     }
 
     /// Runs the block and returns the trades of its traced paths (path < out.tracedPaths).
@@ -73,7 +75,8 @@ struct BlockRunner: Sendable {
         let memory = LaneMemory(programs: programs, width: width)
         let states = memory.views
         var days = programs.map { ProgramDay(sharedExpiry: Array(repeating: nil, count: $0.variant.legs.count),
-                                             anyExpiry: Array(repeating: false, count: $0.variant.legs.count)) }
+                                             anyExpiry: Array(repeating: false, count: $0.variant.legs.count),
+                                             ivScale: block.ivScale.baseAddress!) }
         let prices = UnsafeMutablePointer<Double>.allocate(capacity: n * width)
         defer { prices.deallocate() }
         // NaN until priced: a read of a price `pricedAssets` left out would show in the reports.
@@ -303,7 +306,7 @@ struct BlockRunner: Sendable {
             case let .options(lead):
                 markOptionGroup(p, s, legs: p.optionGroup[lead], isPut: p.optionGroupIsPut[lead], day: d, prices: prices,
                                 logPrices: logPrices, width: width, sharedExpiry: daily.sharedExpiry[lead],
-                                startsValue: first, ends: ends, drawdown: drawdown)
+                                startsValue: first, ends: ends, drawdown: drawdown, ivScale: daily.ivScale)
             }
             first = false
         }
@@ -367,7 +370,7 @@ struct BlockRunner: Sendable {
     /// stay in registers; vectors without a position are skipped.
     func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], isPut: [Bool], day d: Int,
                          prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int,
-                         sharedExpiry: Int?, startsValue: Bool, ends: Bool, drawdown: Bool) {
+                         sharedExpiry: Int?, startsValue: Bool, ends: Bool, drawdown: Bool, ivScale: UnsafeMutablePointer<Double>? = nil) {
         let lead = group[0]
         let asset = p.legAsset[lead]
         let q = p.dividendYield[asset]
@@ -422,6 +425,7 @@ struct BlockRunner: Sendable {
                     dq = VectorMath.exp(-q * tV)
                     dr = VectorMath.exp(-rate * tV)
                 }
+                if p.atmScaled[lead], let scale = ivScale { atmV = atmV * loadV(scale + asset * width, j) }
                 let rootT = VectorMath.sqrt(tV)
                 let logS = logSpotV, logK = loadV(logStrike, j)
                 let sigmaV = lv.sigma(atm: atmV, logSpot: logS, logStrike: logK, years: tV, inverseSqrtYears: 1 / rootT)
@@ -524,7 +528,8 @@ struct BlockRunner: Sendable {
                 continue
             }
             for l in 0..<8 where leaving[l] {
-                exit(p, s, lane: j + l, day: d, prices: prices, width: width, reason: ExitReason(rawValue: UInt8(reasons[l]))!)
+                exit(p, s, lane: j + l, day: d, prices: prices, width: width, reason: ExitReason(rawValue: UInt8(reasons[l]))!,
+                     ivScale: daily.ivScale)
                 daily.openLanes -= 1
             }
         }
@@ -558,10 +563,11 @@ struct BlockRunner: Sendable {
     /// The strike of option leg k entered on `day` at `spot` (`ImpliedVolModel.strikeAndVolatility`:
     /// a delta's at its own strike's IV for the leg's tenor); with listed options, the nearest
     /// listed strike (`OptionListing.strike(nearest:asset:)`).
-    func legStrike(_ p: DecisionProgram, leg k: Int, rule: StrikeRule, type: OptionType, spot: Double, day: Int, expiry: Int) -> Double {
+    func legStrike(_ p: DecisionProgram, leg k: Int, rule: StrikeRule, type: OptionType, spot: Double, day: Int, expiry: Int,
+                   atmScale: Double = 1) -> Double {
         let tenor = expiry - day
         let i = p.legAsset[k]
-        return p.volModel.strikeAndVolatility(rule: rule, type: type, asset: i, atm: p.impliedVol(leg: k, day: day, tenor: tenor),
+        return p.volModel.strikeAndVolatility(rule: rule, type: type, asset: i, atm: p.impliedVol(leg: k, day: day, tenor: tenor) * atmScale,
                                               spot: spot, referenceSpot: p.referenceSpot[i], rate: rate, dividendYield: p.dividendYield[i],
                                               years: Double(tenor) / TradingCalendar.tradingDaysPerYear,
                                               snap: { p.listing?.strike(nearest: $0, asset: i) ?? $0 }).strike
@@ -571,10 +577,11 @@ struct BlockRunner: Sendable {
     /// the escrowed spot when a cash dividend goes ex in the option's life
     /// (`DividendSchedule.escrowedSpot`; the spot itself otherwise).
     @inline(__always)
-    func optionMid(_ p: DecisionProgram, leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int) -> Double {
+    func optionMid(_ p: DecisionProgram, leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int,
+                   atmScale: Double = 1) -> Double {
         let tenor = expiry - day
         let spot = kernel.dividends.escrowedSpot(spot, asset: p.legAsset[k], day: day, expiry: expiry, rate: rate)
-        let iv = p.strikeVolatility(leg: k, day: day, tenor: tenor, strike: strike, spot: spot, rate: rate)
+        let iv = p.strikeVolatility(leg: k, day: day, tenor: tenor, strike: strike, spot: spot, rate: rate, atmScale: atmScale)
         return BlackScholes.price(BlackScholesInputs(type: type, spot: spot, strike: strike, volatility: iv, rate: rate,
                                                      dividendYield: p.dividendYield[p.legAsset[k]],
                                                      years: Double(tenor) / TradingCalendar.tradingDaysPerYear))
@@ -630,10 +637,11 @@ struct BlockRunner: Sendable {
             }
             daily.anyExpiry[k] = true
             guard !optionsPriced else { continue }
-            let strike = legStrike(p, leg: k, rule: option.strike, type: option.type, spot: spot, day: d, expiry: expiry)
+            let scale = p.atmScaled[k] ? daily.ivScale.map { $0[p.legAsset[k] * lanes + lane] } ?? 1 : 1
+            let strike = legStrike(p, leg: k, rule: option.strike, type: option.type, spot: spot, day: d, expiry: expiry, atmScale: scale)
             s.strike[slot] = strike
             s.logStrike[slot] = Foundation.log(strike)
-            mids[k * lanes] = optionMid(p, leg: k, type: option.type, spot: spot, strike: strike, day: d, expiry: expiry)
+            mids[k * lanes] = optionMid(p, leg: k, type: option.type, spot: spot, strike: strike, day: d, expiry: expiry, atmScale: scale)
         }
         // Quantities.
         var groupUnits: [Double] = []
@@ -843,7 +851,8 @@ struct BlockRunner: Sendable {
         }
     }
 
-    func exit(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int, reason: ExitReason) {
+    func exit(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int, reason: ExitReason,
+              ivScale: UnsafeMutablePointer<Double>? = nil) {
         let legs = p.legFacts, costs = p.costs
         var cash = s.cash[lane]
         var longNow = 0.0, longThen = 0.0, shortNow = 0.0, shortThen = 0.0
@@ -858,7 +867,9 @@ struct BlockRunner: Sendable {
             let mid: Double
             let fill: Double
             if let option = leg.option {
-                mid = optionMid(p, leg: k, type: option.type, spot: spot, strike: s.strike[slot], day: d, expiry: Int(s.expiry[slot]))
+                let scale = p.atmScaled[k] ? ivScale.map { $0[leg.asset * lanes + lane] } ?? 1 : 1
+                mid = optionMid(p, leg: k, type: option.type, spot: spot, strike: s.strike[slot], day: d, expiry: Int(s.expiry[slot]),
+                                atmScale: scale)
                 fill = costs.optionFill(mid: mid, buying: q < 0)
             } else {
                 mid = spot

@@ -49,6 +49,9 @@ final class DecisionProgram: Sendable {
     /// Per leg: the lane form of the strike IV when the leg's asset has a smile or a spot–vol
     /// beta (each lane then has its own IV); nil for flat, spot-independent IVs and for stock.
     let laneVolatility: [LaneVolatility?]
+    /// Per leg: an option whose ATM IV an event's outcome rescales on each lane
+    /// (`EventOutcome.ivAfter`; the lane's factor in `PathBlock.ivScale`).
+    let atmScaled: [Bool]
     /// Facts the daily steps read, kept apart from `variant` so reading them copies nothing
     /// that holds a reference: each leg's asset; whether a stop, target or holding horizon can
     /// close a lane; whether the entry is watched every day (on weakness).
@@ -198,9 +201,13 @@ final class DecisionProgram: Sendable {
         borrowFee = universe.assets.map(\.borrowFee)
         volModel = scenario.impliedVol
         referenceSpot = startPrices
-        laneVolatility = variant.legs.map { leg in
-            leg.isOption ? LaneVolatility(model: scenario.impliedVol, asset: leg.asset, referenceSpot: startPrices[leg.asset],
-                                          rate: scenario.rate, dividendYield: universe.assets[leg.asset].dividendYield) : nil
+        atmScaled = variant.legs.map { leg in leg.isOption && scenario.events.contains { $0.changesImpliedVolByOutcome(asset: leg.asset) } }
+        let scaled = atmScaled
+        laneVolatility = variant.legs.indices.map { k in
+            let leg = variant.legs[k]
+            return leg.isOption ? LaneVolatility(model: scenario.impliedVol, asset: leg.asset, referenceSpot: startPrices[leg.asset],
+                                                 rate: scenario.rate, dividendYield: universe.assets[leg.asset].dividendYield,
+                                                 perLaneLevel: scaled[k]) : nil
         }
     }
 
@@ -217,8 +224,8 @@ final class DecisionProgram: Sendable {
 
     /// The IV of option leg `k` at `strike` on `day` with `tenor` days left and the asset at
     /// `spot` (`ImpliedVolModel.strikeVolatility`).
-    func strikeVolatility(leg k: Int, day: Int, tenor: Int, strike: Double, spot: Double, rate: Double) -> Double {
-        let atm = impliedVol(leg: k, day: day, tenor: tenor)
+    func strikeVolatility(leg k: Int, day: Int, tenor: Int, strike: Double, spot: Double, rate: Double, atmScale: Double = 1) -> Double {
+        let atm = impliedVol(leg: k, day: day, tenor: tenor) * atmScale
         guard laneVolatility[k] != nil else { return atm }
         let i = legAsset[k]
         return volModel.strikeVolatility(asset: i, atm: atm, strike: strike, spot: spot, referenceSpot: referenceSpot[i], rate: rate,

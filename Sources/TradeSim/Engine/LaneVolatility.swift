@@ -19,8 +19,10 @@ struct LaneVolatility: Sendable {
     /// r − q: the forward's drift.
     let carry: Double
 
-    init?(model: ImpliedVolModel, asset i: Int, referenceSpot: Double, rate: Double, dividendYield q: Double) {
-        guard model.dependsOnStrikeOrSpot(asset: i) else { return nil }
+    /// Nil when asset i's IV is one number per day and tenor on every lane: no smile, no spot–vol
+    /// beta and (`perLaneLevel` false) no event outcome that rescales its level lane by lane.
+    init?(model: ImpliedVolModel, asset i: Int, referenceSpot: Double, rate: Double, dividendYield q: Double, perLaneLevel: Bool = false) {
+        guard model.dependsOnStrikeOrSpot(asset: i) || perLaneLevel else { return nil }
         smile = model.smile[i]
         beta = model.spotVolBeta[i]
         logReference = Foundation.log(referenceSpot)

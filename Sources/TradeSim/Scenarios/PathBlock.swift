@@ -20,6 +20,9 @@ struct PathBlock: ~Copyable {
     /// Outcome index per event (scenario order) and lane, −1 until the event has happened:
     /// `eventOutcome[event * width + lane]`.
     let eventOutcome: UnsafeMutableBufferPointer<Int32>
+    /// `ivScale[asset * width + lane]`: the product of the `EventOutcome.ivAfter` of the events
+    /// drawn so far on the lane (1 before any).
+    let ivScale: UnsafeMutableBufferPointer<Double>
     /// Exact prices per asset when every lane has the same known price today (day 0, a
     /// replay, a script), so that reports show the input price itself and not exp(ln S).
     var exactPrice: [Double]?
@@ -46,6 +49,7 @@ struct PathBlock: ~Copyable {
         }
         logPrice = make(assetCount * width, 0)
         eventOutcome = make(eventCount * width, -1)
+        ivScale = make(assetCount * width, 1)
         s0 = make(width, 0)
         s1 = make(width, 0)
         s2 = make(width, 0)
@@ -57,7 +61,7 @@ struct PathBlock: ~Copyable {
     }
 
     deinit {
-        logPrice.deallocate(); eventOutcome.deallocate()
+        logPrice.deallocate(); eventOutcome.deallocate(); ivScale.deallocate()
         s0.deallocate(); s1.deallocate(); s2.deallocate(); s3.deallocate(); mirror.deallocate()
         normals.deallocate(); sums.deallocate(); bootstrapRow.deallocate()
     }

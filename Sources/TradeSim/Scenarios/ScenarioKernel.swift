@@ -321,8 +321,9 @@ struct ScenarioKernel: Sendable {
         for lane in 0..<lanes {
             let o = e.outcomeIndex(uniform: block.nextUniform(lane))
             block.eventOutcome[k * lanes + lane] = Int32(o)
-            let moves = e.outcomes[o].logMoves
+            let moves = e.outcomes[o].logMoves, ivAfter = e.outcomes[o].ivAfter
             for i in 0..<assetCount where moves[i] != 0 { block.logPrice[i * lanes + lane] += moves[i] }
+            for i in 0..<assetCount where ivAfter[i] != 1 { block.ivScale[i * lanes + lane] *= ivAfter[i] }
             if e.hasNoise {
                 for i in 0..<assetCount where e.noiseVolatility[i] > 0 {
                     block.logPrice[i * lanes + lane] += e.noiseVolatility[i] * block.nextNormal(lane)

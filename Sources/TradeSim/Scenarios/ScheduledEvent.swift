@@ -36,6 +36,11 @@ public struct ScheduledEvent: Sendable, Hashable {
         self.pricesOutcomeVariance = pricesOutcomeVariance
     }
 
+    /// True when some outcome changes asset i's ATM implied vol after the event (`ivAfter` ≠ 1).
+    public func changesImpliedVolByOutcome(asset i: Int) -> Bool {
+        outcomes.contains { i < $0.ivAfter.count && $0.ivAfter[i] != 1 }
+    }
+
     /// The variance of the event's log move of asset i over its outcomes and noise:
     ///
     ///     v_i = Σ_k p_k·m_k,i² − (Σ_k p_k·m_k,i)² + noise_i²
@@ -97,12 +102,17 @@ public struct EventOutcome: Sendable, Hashable {
     public var probability: Double
     /// ln(S_after / S_before) per asset, universe order (0 for assets it does not move).
     public var logMoves: [Double]
+    /// Per asset: the multiple of its ATM implied vol from the event day on when this outcome
+    /// happens (1: the plain crush, the event's premium gone and the level as before; 1.3: a
+    /// hard-line outcome leaves the name 30% more volatile in the options market).
+    public var ivAfter: [Double]
 
-    /// An outcome.
-    public init(name: String, probability: Double, logMoves: [Double]) {
+    /// An outcome; `ivAfter` 1 for every asset when nil.
+    public init(name: String, probability: Double, logMoves: [Double], ivAfter: [Double]? = nil) {
         self.name = name
         self.probability = probability
         self.logMoves = logMoves
+        self.ivAfter = ivAfter ?? Array(repeating: 1, count: logMoves.count)
     }
 }
 
