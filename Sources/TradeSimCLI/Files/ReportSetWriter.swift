@@ -12,15 +12,7 @@ enum ReportSetWriter {
         let reportSeconds = clock.lap()
         let manifest = set.manifest(command: command, inputs: inputs, edits: edits,
                                     timings: timings + [("report", reportSeconds), ("total", clock.total)])
-        let files = set.files + [("run.json", manifest)]
-        do {
-            for (name, text) in files { try folder.write(name, text) }
-            try folder.commit()
-        } catch {
-            folder.abandon()
-            throw error
-        }
-        Interrupts.clear()
+        try folder.put(set.files + [("run.json", manifest)])
         return set.summary
     }
 }

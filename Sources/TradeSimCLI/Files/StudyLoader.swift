@@ -39,6 +39,19 @@ enum StudyLoader {
         }
     }
 
+    /// The study `loaded` read, changed by `edits` instead of its own (a sweep's cell): the
+    /// same bytes decoded again, its price files read again; problems as for `load`.
+    static func study(_ loaded: Loaded, edits: [StudyEdit]) throws -> Study {
+        let directory = URL(fileURLWithPath: loaded.path).deletingLastPathComponent()
+        let result = StudyDecoder.decode(loaded.bytes, file: loaded.path, edits: edits, loadHistory: { reference in
+            loadPrices(reference, relativeTo: directory)
+        })
+        switch result {
+        case let .success(study): return study
+        case let .failure(problems): throw CLIError.dataProblems(problems.problems.map(\.description))
+        }
+    }
+
     /// The most bytes tradesim reads from each kind of input: far above any real one (a study
     /// of 1,000 assets with a full correlation matrix is about 20 MB; ten years of daily closes
     /// of 1,000 tickers in one wide file about 30 MB), and checked before reading, so a huge or
