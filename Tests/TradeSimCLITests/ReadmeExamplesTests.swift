@@ -25,7 +25,7 @@ struct ReadmeExamplesTests {
         // merge is described with the shards, its synopsis second in that block.
         let merge = try TradeSimBinary.run(["merge", "--help"]).stdout.components(separatedBy: "\n").first { $0.hasPrefix("USAGE: ") }
         #expect(merge.map { Self.readme.contains(String($0.dropFirst(7))) } == true, "README synopsis of merge")
-        #expect(checked == 8)
+        #expect(checked == 9)
     }
 
     /// Lines in ```sh blocks starting `swift run -c release tradesim`, and `$ tradesim` lines in
@@ -43,6 +43,25 @@ struct ReadmeExamplesTests {
         return out
     }()
 
+    /// A command line split as a shell splits it: on spaces outside single quotes, the quotes
+    /// removed (`--set 'a="x y"'` is one argument, `a="x y"`).
+    static func words(_ line: String) -> [String] {
+        var out: [String] = [], word = "", quoted = false, started = false
+        for c in line {
+            if c == "'" { quoted.toggle(); started = true; continue }
+            if c == " " && !quoted {
+                if started { out.append(word) }
+                word = ""
+                started = false
+                continue
+            }
+            word.append(c)
+            started = true
+        }
+        if started { out.append(word) }
+        return out
+    }
+
     @Test func examplesRunFromAFreshCopy() throws {
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("tradesim-readme-\(UUID().uuidString)/clone")
@@ -52,7 +71,7 @@ struct ReadmeExamplesTests {
         #expect(!fm.fileExists(atPath: work.deletingLastPathComponent().appendingPathComponent("shared").path))
         #expect(Self.examples.count >= 6)
         for example in Self.examples {
-            let arguments = example.split(separator: " ").map(String.init)
+            let arguments = Self.words(example)
             let r = try TradeSimBinary.run(arguments, in: work)
             #expect(r.exitCode == 0, "README example `tradesim \(example)`: \(r.stderr)")
         }

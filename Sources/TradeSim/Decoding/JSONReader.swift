@@ -43,8 +43,11 @@ struct JSONReader: Sendable {
 
     init(file: String) { self.file = file }
 
+    /// A problem at `node` (without a line and column when the node is not in the file: an
+    /// edit's value, `JSONNode.unplaced`).
     mutating func problem(_ node: JSONNode?, _ path: String, found: String, allowed: String) {
-        problems.append(InputProblem(file: file, line: node?.line, column: node?.column, path: path,
+        let placed = node.flatMap { $0.isUnplaced ? nil : $0 }
+        problems.append(InputProblem(file: file, line: placed?.line, column: placed?.column, path: path,
                                      found: found, allowed: allowed))
     }
 
@@ -54,9 +57,9 @@ struct JSONReader: Sendable {
     /// A problem about a member's name (an unknown field, an unknown ticker used as a key):
     /// located at the name.
     mutating func problemAtKey(_ object: JSONObject, _ key: String, found: String, allowed: String) {
-        let position = object.keyPositions[key]
-        problems.append(InputProblem(file: file, line: position?.line ?? object.node.line,
-                                     column: position?.column ?? object.node.column,
+        let position = object.keyPositions[key] ?? (object.node.line, object.node.column)
+        let placed = position.line > 0
+        problems.append(InputProblem(file: file, line: placed ? position.line : nil, column: placed ? position.column : nil,
                                      path: JSONPath.join(object.path, key), found: found, allowed: allowed))
     }
 

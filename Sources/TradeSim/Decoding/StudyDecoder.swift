@@ -22,14 +22,24 @@ public struct StudyDecoder {
                                     "scenarioDefaults", "scenarios", "playbook", "metadata"]
 
     /// Decodes and validates a study file's bytes: the study, or every problem found (each with `file`, line, column and JSON path). Historical scenarios' prices come from `loadHistory` (default: none, so a study that names one fails with its problem).
-    public static func decode(_ bytes: [UInt8], file: String,
+    ///
+    /// `edits` (`--set`) change the parsed file, in order, before it is validated: the edited
+    /// study is checked exactly as a file is, and a problem in an edited value names the file
+    /// and the JSON path without a line (the value is not in the file).
+    public static func decode(_ bytes: [UInt8], file: String, edits: [StudyEdit] = [],
                               loadHistory: @escaping HistoryLoader = { _ in .failure(InputProblems([])) }) -> Result<Study, InputProblems> {
-        let root: JSONNode
+        var root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             return .failure(InputProblems([InputProblem(file: file, line: error.line, column: error.column, path: "",
                                                         found: error.found, allowed: error.expected)]))
+        }
+        if !edits.isEmpty {
+            switch StudyEdit.apply(edits, to: root, file: file) {
+            case let .success(edited): root = edited
+            case let .failure(problem): return .failure(InputProblems([problem]))
+            }
         }
         var decoder = StudyDecoder(r: JSONReader(file: file), loadHistory: loadHistory)
         let study = decoder.study(root)

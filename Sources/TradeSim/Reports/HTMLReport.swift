@@ -30,23 +30,7 @@ struct HTMLReport {
     var currency: String { study.currency }
 
     var html: String {
-        var page = """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
-        <title>\(esc(study.name)) — tradesim report</title>
-        <style>
-        body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#222;margin:24px auto;max-width:1100px;padding:0 16px;line-height:1.4}
-        h1{font-size:1.6em;margin-bottom:0}h2{font-size:1.25em;border-bottom:1px solid #ccc;padding-bottom:4px;margin-top:32px}
-        h3{font-size:1.05em;margin:18px 0 4px}
-        table{border-collapse:collapse;font-size:.85em;margin:8px 0}th,td{border:1px solid #ccc;padding:3px 7px;text-align:right}
-        th{background:#f3f3f3}td.l,th.l{text-align:left}.muted{color:#666;font-size:.9em}
-        .charts{display:flex;flex-wrap:wrap;gap:12px}.chart{break-inside:avoid;page-break-inside:avoid}
-        svg{max-width:100%;height:auto;background:#fff}
-        svg text{font-family:inherit}svg .tick{font-size:11px;fill:#333}svg .title{font-size:12px;fill:#111}
-        svg .grid{stroke:#e4e4e4;stroke-width:1}svg .axis{stroke:#444;stroke-width:1}
-        .met{color:#1a7f37;font-weight:600}.unmet{color:#b42318;font-weight:600}
-        @media print{body{margin:0;max-width:none}h2{break-after:avoid}}
-        </style></head><body>
+        var page = HTMLPage.head(title: "\(study.name) — tradesim report") + """
         <h1>\(esc(study.name))</h1>
         <p>\(esc(study.description))</p>
         <p class="muted">tradesim \(TradeSimVersion.string) · \(configuration.paths) paths per scenario · seed \(configuration.seed) ·
@@ -354,23 +338,7 @@ struct HTMLReport {
 
     func f(_ v: Double) -> String { NumberText.fixed(v, digits: 1) }
 
-    /// Whole units with thousands separators (−12,345); beyond 10¹⁵, where a Double no longer
-    /// holds every whole number (and past 2⁶³ no Int holds it), its round-trip decimal (1.2e+18).
-    func fmtMoney(_ v: Double?) -> String {
-        guard let v, v.isFinite else { return "—" }
-        let rounded = (v).rounded()
-        guard abs(rounded) < 1e15 else { return (rounded < 0 ? "−" : "") + abs(rounded).description }
-        let digits = String(Int(abs(rounded)))
-        var grouped = ""
-        for (i, c) in digits.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { grouped.append(",") }
-            grouped.append(c)
-        }
-        return (rounded < 0 ? "−" : "") + String(grouped.reversed())
-    }
+    func fmtMoney(_ v: Double?) -> String { HTMLPage.money(v) }
 
-    func fmtPct(_ v: Double?) -> String {
-        guard let v, v.isFinite else { return "—" }
-        return NumberText.fixed(v * 100, digits: 1) + "%"
-    }
+    func fmtPct(_ v: Double?) -> String { HTMLPage.percent(v) }
 }

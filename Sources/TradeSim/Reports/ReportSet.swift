@@ -46,9 +46,13 @@ public struct ReportSet: Sendable {
     }
 
     /// The text of `run.json` for this set: the command that ran, the inputs read (with their
-    /// SHA-256), the configuration, `files` and run.json itself as outputs, and `timings`.
-    package func manifest(command: String, inputs: [RunInput], timings: [(name: String, seconds: Double)]) -> String {
-        RunManifest(command: command, study: study, inputs: inputs, configuration: configuration, outcomes: outcomes,
-                    outputs: files.map(\.name) + ["run.json"], timings: timings).json
+    /// SHA-256), the `--set` edits, the configuration, `files` and run.json itself as outputs,
+    /// and `timings`.
+    package func manifest(command: String, inputs: [RunInput], edits: [StudyEdit] = [],
+                          timings: [(name: String, seconds: Double)]) -> String {
+        var m = RunManifest(command: command, study: study, inputs: inputs, configuration: configuration, outcomes: outcomes,
+                            outputs: files.map(\.name) + ["run.json"], timings: timings)
+        m.edits = edits
+        return m.json
     }
 }

@@ -1,10 +1,16 @@
 /// `run.json`: what produced a report — tool version, inputs and their SHA-256, seed, paths,
 /// threads, the scenarios run, the conventions in force, and timings. Everything but
-/// `timings_seconds` (and `threads`) is the same for the same inputs and seed.
+/// `timings_seconds` (and `threads`) is the same for the same inputs and seed. A run with
+/// `--set` lists its edits as `sets` after the inputs (absent without them); a sweep adds its
+/// grid as `sweep` (`extra`).
 struct RunManifest: Sendable {
     var command: String
     var study: Study
     var inputs: [RunInput]
+    /// The `--set` edits, in order.
+    var edits: [StudyEdit] = []
+    /// Members added before `outputs`: (key, JSON text).
+    var extra: [(key: String, json: String)] = []
     var seed: UInt64
     var paths: Int
     var threads: Int
@@ -88,6 +94,11 @@ struct RunManifest: Sendable {
         return JSONText.object(members)
     }
 
+    /// Edits as `[{"path": "…", "value": …}, …]`, one per line.
+    static func editsJSON(_ edits: [StudyEdit]) -> String {
+        "[\n" + edits.map { "    " + JSONText.object(["path": JSONText.string($0.path), "value": $0.valueText]) }.joined(separator: ",\n") + "\n  ]"
+    }
+
     var json: String {
         var lines: [String] = []
         func field(_ key: String, _ value: String) { lines.append("  \(JSONText.string(key)): \(value)") }
@@ -96,6 +107,7 @@ struct RunManifest: Sendable {
         field("command", JSONText.string(command))
         field("study", JSONText.string(study.name))
         field("inputs", "[\n" + inputs.map { "    " + $0.json }.joined(separator: ",\n") + "\n  ]")
+        if !edits.isEmpty { field("sets", Self.editsJSON(edits)) }
         field("seed", String(seed))
         field("paths", String(paths))
         field("threads", String(threads))
@@ -117,6 +129,7 @@ struct RunManifest: Sendable {
         }.joined(separator: ",\n") + "\n  ]")
         field("conventions", "{\n" + Self.conventions.map { "    \(JSONText.string($0.0)): \(JSONText.string($0.1))" }
             .joined(separator: ",\n") + "\n  }")
+        for (key, json) in extra { field(key, json) }
         field("outputs", JSONText.array(outputs.map(JSONText.string)))
         field("timings_seconds", JSONText.object(timings.map { ($0.name, JSONText.number(($0.seconds * 1000).rounded() / 1000)) }))
         return "{\n" + lines.joined(separator: ",\n") + "\n}\n"

@@ -17,6 +17,8 @@ enum BacktestCommand {
         the event premium, unless the price file has an IV column. Writes the report set with \
         trades.csv (every leg of every trade).
 
+        \(StudyEditOptions.help)
+
         \(OutputRule.folderHelp)
         """,
         arguments: [ArgumentSpec(name: "study", help: "Study file (default: \(defaultStudy)).")],
@@ -29,6 +31,7 @@ enum BacktestCommand {
             OptionSpec(name: "align", valueName: "", help: "Forward-fill dates a ticker lacks (with a warning).", kind: .flag),
             OptionSpec(name: "threads", valueName: "N", help: "Worker threads.", kind: .integer(min: 1, max: 1024),
                        defaultDescription: "the number of processors"),
+            StudyEditOptions.set,
             OptionSpec(name: "out", valueName: "DIR", help: "Report folder.", kind: .text, defaultDescription: "reports/<study>"),
             OptionSpec(name: "quiet", valueName: "", help: "Print nothing on success.", kind: .flag),
         ],
@@ -48,7 +51,8 @@ enum BacktestCommand {
         if let start, let end, end <= start {
             throw CLIError.usage("--end must be after --start, got \(start) and \(end)", command: "backtest")
         }
-        var loaded = try StudyLoader.load(a.positional.first ?? defaultStudy)
+        let edits = try StudyEditOptions.edits(a, command: "backtest")
+        var loaded = try StudyLoader.load(a.positional.first ?? defaultStudy, edits: edits)
         let study = loaded.study
         if case let .failure(problem) = study.requirePlaybook(file: loaded.path) { throw CLIError.data(problem.description) }
         guard let template = study.scenarios.first(where: { if case .historical = $0.model { true } else { false } }),
@@ -103,7 +107,7 @@ enum BacktestCommand {
         var reportConfiguration = configuration
         reportConfiguration.paths = each.count
         let summary = try ReportSetWriter.write(command: "backtest", study: replay, outcomes: outcomes, blend: false,
-                                                configuration: reportConfiguration, inputs: loaded.inputs, folder: folder,
+                                                configuration: reportConfiguration, inputs: loaded.inputs, edits: edits, folder: folder,
                                                 clock: &clock, timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
         if !a.has("quiet") {
             try Console.out(RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))

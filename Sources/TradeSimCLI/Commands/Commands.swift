@@ -4,6 +4,7 @@ enum Commands {
         RunCommand.spec,
         MergeCommand.spec,
         BacktestCommand.spec,
+        SweepCommand.spec,
         PriceCommand.spec,
         ImpliedVolCommand.spec,
         ValidateCommand.spec,

@@ -17,6 +17,8 @@ enum RunCommand {
         partial result instead (to --out, default reports/<study>-shards/shard-<i>-of-<n>.tspart); \
         `tradesim merge` joins the n partials into the report set of the single run, byte for byte.
 
+        \(StudyEditOptions.help) (Not with --shard: merge reads the study file as it is.)
+
         \(OutputRule.folderHelp) With --shard, --out names a file: \(OutputRule.fileHelp)
         """,
         arguments: [ArgumentSpec(name: "study", help: "Study file (default: \(StudyLoader.defaultStudy)).")],
@@ -29,6 +31,7 @@ enum RunCommand {
                        defaultDescription: "the number of processors"),
             OptionSpec(name: "scenario", valueName: "NAME", help: "Only this scenario (repeatable).", kind: .text,
                        repeatable: true),
+            StudyEditOptions.set,
             OptionSpec(name: "out", valueName: "DIR", help: "Report folder (with --shard: the partial result's file).", kind: .text,
                        defaultDescription: "reports/<study>"),
             OptionSpec(name: "shard", valueName: "I/N", help: "Run slice I of N (from 0) and write a partial result.", kind: .text),
@@ -41,7 +44,12 @@ enum RunCommand {
 
     static func run(_ a: ParsedArguments) throws {
         var clock = Stopwatch()
-        let loaded = try StudyLoader.load(a.positional.first)
+        let edits = try StudyEditOptions.edits(a, command: "run")
+        if !edits.isEmpty && a.has("shard") {
+            throw CLIError.usage("--set does not combine with --shard (tradesim merge reads the study file as it is, without the changes)",
+                                 command: "run")
+        }
+        let loaded = try StudyLoader.load(a.positional.first, edits: edits)
         let study = loaded.study
         if case let .failure(problem) = study.requirePlaybook(file: loaded.path) { throw CLIError.data(problem.description) }
         var indices = Array(study.scenarios.indices)
@@ -90,8 +98,8 @@ enum RunCommand {
         let simulateSeconds = clock.lap()
 
         let summary = try ReportSetWriter.write(command: "run", study: study, outcomes: outcomes, blend: true,
-                                                configuration: configuration, inputs: loaded.inputs, folder: folder, clock: &clock,
-                                                timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
+                                                configuration: configuration, inputs: loaded.inputs, edits: edits, folder: folder,
+                                                clock: &clock, timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
         if !quiet {
             try Console.out(portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))
             Console.err("tradesim run: \(study.name), \(Plural.count(indices.count, "scenario")), \(Plural.count(total, "path")) in "

@@ -73,6 +73,19 @@ struct ReportFolder {
 
     func abandon() { staging.remove() }
 
+    /// Writes every file and puts the folder in place (`commit`); on a failure the folder is
+    /// abandoned and the error rethrown. The interrupt handler is cleared once it is in place.
+    func put(_ files: [(name: String, text: String)]) throws {
+        do {
+            for (name, text) in files { try write(name, text) }
+            try commit()
+        } catch {
+            abandon()
+            throw error
+        }
+        Interrupts.clear()
+    }
+
     // MARK: - Whose folder is it
 
     enum Ownership: Equatable {

@@ -6,21 +6,13 @@ import TradeSim
 enum ReportSetWriter {
     /// Writes every file; returns the summary rows (for the printed table).
     static func write(command: String, study: Study, outcomes: [ScenarioOutcomes], blend: Bool,
-                      configuration: RunConfiguration, inputs: [RunInput], folder: ReportFolder,
+                      configuration: RunConfiguration, inputs: [RunInput], edits: [StudyEdit] = [], folder: ReportFolder,
                       clock: inout Stopwatch, timings: [(name: String, seconds: Double)]) throws -> [SummaryRow] {
         let set = ReportSet(study: study, outcomes: outcomes, blend: blend, configuration: configuration)
         let reportSeconds = clock.lap()
-        let manifest = set.manifest(command: command, inputs: inputs,
+        let manifest = set.manifest(command: command, inputs: inputs, edits: edits,
                                     timings: timings + [("report", reportSeconds), ("total", clock.total)])
-        let files = set.files + [("run.json", manifest)]
-        do {
-            for (name, text) in files { try folder.write(name, text) }
-            try folder.commit()
-        } catch {
-            folder.abandon()
-            throw error
-        }
-        Interrupts.clear()
+        try folder.put(set.files + [("run.json", manifest)])
         return set.summary
     }
 }

@@ -14,24 +14,40 @@ enum StudyLoader {
         var inputs: [RunInput]
         /// The same files as read (for the output rule: never replaced, never inside a report folder).
         var reads: [OutputRule.Input]
+        /// The `--set` edits applied to the file before it was validated.
+        var edits: [StudyEdit] = []
     }
 
-    /// Loads and validates a study; every problem becomes an `Error:` line and exit 65.
-    static func load(_ path: String?) throws -> Loaded {
+    /// Loads and validates a study, changed by `edits` (`--set`) before it is checked; every
+    /// problem becomes an `Error:` line and exit 65.
+    static func load(_ path: String?, edits: [StudyEdit] = []) throws -> Loaded {
         let file = path ?? defaultStudy
         let bytes = try readBytes(file, what: path == nil ? "the first card's study (run from the repository root, or name a STUDY)" : "a readable study file",
                                   limit: .study)
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
         var inputs = [RunInput(role: "study", path: file, contents: bytes)]
         var reads = [OutputRule.Input(role: "the study file", path: file)]
-        let result = StudyDecoder.decode(bytes, file: file, loadHistory: { reference in
+        let result = StudyDecoder.decode(bytes, file: file, edits: edits, loadHistory: { reference in
             loadPrices(reference, relativeTo: directory, read: {
                 inputs.append(RunInput(role: "prices", path: displayPath($0), contents: $1))
                 reads.append(OutputRule.Input(role: "the price file", path: displayPath($0)))
             })
         })
         switch result {
-        case let .success(study): return Loaded(study: study, path: file, bytes: bytes, inputs: inputs, reads: reads)
+        case let .success(study): return Loaded(study: study, path: file, bytes: bytes, inputs: inputs, reads: reads, edits: edits)
+        case let .failure(problems): throw CLIError.dataProblems(problems.problems.map(\.description))
+        }
+    }
+
+    /// The study `loaded` read, changed by `edits` instead of its own (a sweep's cell): the
+    /// same bytes decoded again, its price files read again; problems as for `load`.
+    static func study(_ loaded: Loaded, edits: [StudyEdit]) throws -> Study {
+        let directory = URL(fileURLWithPath: loaded.path).deletingLastPathComponent()
+        let result = StudyDecoder.decode(loaded.bytes, file: loaded.path, edits: edits, loadHistory: { reference in
+            loadPrices(reference, relativeTo: directory)
+        })
+        switch result {
+        case let .success(study): return study
         case let .failure(problems): throw CLIError.dataProblems(problems.problems.map(\.description))
         }
     }
