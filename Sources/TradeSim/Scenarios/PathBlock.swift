@@ -14,7 +14,7 @@ struct PathBlock: ~Copyable {
     let width: Int
     let assetCount: Int
     /// The day the block is at (0 after creation).
-    internal(set) var day: Int = 0
+    var day: Int = 0
     /// ln S per asset and lane: `logPrice[asset * width + lane]`.
     let logPrice: UnsafeMutableBufferPointer<Double>
     /// Outcome index per event (scenario order) and lane, −1 until the event has happened:
