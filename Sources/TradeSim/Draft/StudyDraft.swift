@@ -44,8 +44,8 @@ package struct StudyDraft: Sendable {
             return .failure(InputProblems([InputProblem(file: cardName, path: "Key Decisions", found: "\(card.decisions.count) key-decision bullets",
                 allowed: "at most \(DraftLimits.decisions) key decisions on a card")]))
         }
-        if let name = calendar.holiday(on: start) {
-            return .failure(InputProblems([InputProblem(file: cardName, path: "start", found: "\(start) (\(name), an \(calendar.rawValue.uppercased()) holiday)",
+        if let closure = calendar.holidayPhrase(on: start) {
+            return .failure(InputProblems([InputProblem(file: cardName, path: "start", found: "\(start) (\(closure))",
                 allowed: "a trading day")]))
         }
         let reader = DecisionReader.shared

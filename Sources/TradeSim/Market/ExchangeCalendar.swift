@@ -1,7 +1,8 @@
-/// The exchange holidays a drafted study lists (`holidays`), so that no trade is placed on a
-/// day the exchange is closed (issue 20: a strangle entered on 2027-01-01).
+/// An exchange's holidays by rule: a study's `calendar` (`"nyse"` or `"none"`), which the study
+/// decoder adds to the study's listed `holidays`, and the calendar `tradesim draft` writes into a
+/// drafted study (issue 20: a drafted strangle was entered on 2027-01-01). One definition for both.
 ///
-/// `nyse` (the default) is the New York Stock Exchange's full-day closures by rule (NYSE Rule
+/// `nyse` is the New York Stock Exchange's full-day closures by rule (NYSE Rule
 /// 7.2 and the holidays it names), weekends aside:
 /// - New Year's Day, 1 January; on a Sunday the Monday after; on a Saturday not observed (the
 ///   exchange does not close on the Friday before, which ends a year: 2022 had no closure).
@@ -67,9 +68,22 @@ package enum ExchangeCalendar: String, Sendable, CaseIterable {
             .map(\.date).filter { $0 >= from && $0 <= through }
     }
 
+    /// The closures on and after `start` through the calendar day by which `tradingDays`
+    /// trading days have surely passed: `tradingDays` · 7/5 weekdays' worth of calendar days,
+    /// plus 14 calendar days (two weeks of weekdays) for each 250 trading days begun, more than
+    /// the exchange's at most 10 weekday closures a year need.
+    package func holidays(from start: CalendarDate, tradingDays: Int) -> [CalendarDate] {
+        holidays(from: start, through: start.adding(days: tradingDays * 7 / 5 + 14 * (tradingDays / 250 + 1)))
+    }
+
     /// The name of the closure on `date`, or nil when the exchange is open (or it is a weekend).
     package func holiday(on date: CalendarDate) -> String? {
         holidays(year: date.components.year).first { $0.date == date }?.name
+    }
+
+    /// The closure on `date` as messages name it ("Christmas Day, an NYSE holiday"), or nil when the exchange is open.
+    package func holidayPhrase(on date: CalendarDate) -> String? {
+        holiday(on: date).map { "\($0), an \(rawValue.uppercased()) holiday" }
     }
 
     /// Easter Sunday of a Gregorian year (Meeus's "anonymous" algorithm).
