@@ -16,6 +16,8 @@ public struct StudyDecoder {
     var calendar = TradingCalendar(start: CalendarDate(daysSinceEpoch: 0))
     /// The study's `calendar`: the exchange whose holidays by rule join its listed `holidays`.
     var exchange = ExchangeCalendar.none
+    /// Every event name written in the study and where it is first written, for `given`'s messages.
+    var eventHomes: [String: String] = [:]
     /// A scenario could not be built (its price history failed): checks that need every
     /// scenario (events a decision names) are skipped rather than reported wrongly.
     var incompleteScenarios = false
@@ -101,7 +103,7 @@ public struct StudyDecoder {
         if let (n, p) = o.member("scenarioDefaults") {
             defaults = r.object(n, p)
             if let d = defaults {
-                let own = ["name", "weight", "description"]
+                let own = ["name", "weight", "description", "given"]
                 let shared = Self.scenarioFields.filter { !own.contains($0) }
                 for key in d.order where own.contains(key) {
                     r.problemAtKey(d, key, found: "'\(key)', which each scenario gives for itself",
@@ -110,6 +112,7 @@ public struct StudyDecoder {
                 r.rejectUnknown(d, allowed: shared + own)
             }
         }
+        eventHomes = Self.eventHomes(defaults: o.member("scenarioDefaults")?.node, scenarios: o.member("scenarios")?.node)
         var scenarios: [Scenario] = []
         if let (n, p) = o.member("scenarios"), let list = r.array(n, p) {
             if list.isEmpty { r.problem(n, p, found: "an empty array", allowed: "at least one scenario") }
