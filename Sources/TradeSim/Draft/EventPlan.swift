@@ -10,11 +10,9 @@
 /// - A band's condition that is an outcome (one of the conditions above, or equal to an
 ///   "either … or" outcome, articles aside) ties its scenario to that outcome; the event's
 ///   other outcomes get a scenario each, so that the scenarios together span the event.
-/// - Linking: the study format has no field that points from a scenario to an event's outcome.
-///   A linked scenario therefore carries its own `events` (which replace `scenarioDefaults`'s):
-///   the same events, with the tied event's outcomes reduced to its outcome at probability 1.
-///   The drafter writes these copies; an edit to the event afterwards must be made in each
-///   (listed to decide).
+/// - Linking: a linked scenario says `"given": {event: outcome}` (the study format's link from a
+///   scenario to an event's outcome, `StudyDecoder+Given.swift`): the event is written once, in
+///   `scenarioDefaults.events`, and the scenario draws that outcome with probability 1.
 struct EventPlan {
     var name: String
     var words: String
@@ -140,20 +138,13 @@ extension Builder {
                 if outcomeScenario[e, default: [:]][o] == nil { outcomeScenario[e, default: [:]][o] = scenario }
             }
         }
-        // Each linked scenario copies every event: beyond `DraftLimits.linkedEventCopies` copies, no more links.
-        var copies = 0, unlinked: [String] = []
         let kinds = eventWordIndex(order)
         for r in readings {
             for b in r.bands {
                 guard let c = b.condition else { continue }
                 let scenario = DecisionReader.scenarioName(c)
                 if named.contains(scenario) { continue }
-                var link = tiedEvent[scenario]
-                if let e = link, linkedBy[e] == nil, copies + plans[e]!.outcomes.count * order.count > DraftLimits.linkedEventCopies {
-                    unlinked.append(scenario)
-                    link = nil
-                }
-                guard let e = link else {
+                guard let e = tiedEvent[scenario] else {
                     names.append(scenario)
                     named.insert(scenario)
                     scenarios.append(.object([
@@ -161,7 +152,7 @@ extension Builder {
                         JSONField("description", .string("The world where \(c) (the card's condition, key decision \(r.number)).")),
                         JSONField("note", .string("Set this world's weight and its view: drifts (per-asset map), volatilities and event outcome moves. As drafted every scenario is the same Monte Carlo world.")),
                     ]))
-                    if tiedEvent[scenario] == nil { maybeLinked(scenario, condition: c, decision: r.number, kinds: kinds) }
+                    maybeLinked(scenario, condition: c, decision: r.number, kinds: kinds)
                     continue
                 }
                 let plan = plans[e]!
@@ -171,28 +162,18 @@ extension Builder {
                     let name = tiedName ?? (o == plan.outcomes.last && plan.fromConditions ? Self.safeName("\(e)-other") : DecisionReader.scenarioName(o))
                     if !named.insert(name).inserted { continue }
                     names.append(name)
-                    copies += order.count
                     linkedBy[e, default: []].append(name)
-                    let own: [JSONValue] = order.map { n in
-                        guard n == e, case let .object(fields) = plans[n]!.json else { return plans[n]!.json }
-                        return .object(fields.map { f in
-                            f.key == "outcomes" ? JSONField("outcomes", .array([.object([JSONField("name", .string(o)), JSONField("probability", .number(1)), JSONField("moves", .object([]))])])) : f
-                        })
-                    }
                     scenarios.append(.object([
                         JSONField("name", .string(name)), JSONField("weight", .number(1)),
                         JSONField("description", .string("The world where '\(plan.words)' ends in '\(o)' (key decision \(plan.decision)).")),
-                        JSONField("events", .array(own)),
-                        JSONField("note", .string("Linked to the outcome '\(o)' of event '\(e)': this scenario's own events (which replace scenarioDefaults.events) give that outcome probability 1. Set the outcome's moves here and in scenarioDefaults, and this world's weight and drifts.")),
+                        JSONField("given", .object([JSONField(e, .string(o))])),
+                        JSONField("note", .string("Linked to the outcome '\(o)' of event '\(e)' (given): every path draws that outcome. Set the outcome's moves once, in scenarioDefaults.events, and this world's weight and drifts here.")),
                     ]))
                 }
             }
         }
-        if !unlinked.isEmpty {
-            unresolved.append("scenarios: \(unlinked.count) scenario(s) tied to an event's outcome are not linked (each linked scenario copies every event, at most \(DraftLimits.linkedEventCopies) copies a study), the first '\(unlinked[0])'; link them by hand")
-        }
         for e in order where linkedBy[e] != nil {
-            unresolved.append("scenarios: \(linkedBy[e]!.map { "'\($0)'" }.joined(separator: ", ")) are linked to the outcomes of '\(e)' (each scenario's own events give its outcome probability 1; the study format has no field that points to an outcome, so an edit to the event must be made in scenarioDefaults and in each of these)")
+            unresolved.append("scenarios: \(linkedBy[e]!.map { "'\($0)'" }.joined(separator: ", ")) are linked to the outcomes of '\(e)' (\"given\": each draws its outcome with probability 1); set the outcomes' moves once, in scenarioDefaults.events")
         }
         return (events, scenarios, names)
     }
@@ -210,7 +191,7 @@ extension Builder {
     mutating func maybeLinked(_ scenario: String, condition: String, decision: Int, kinds: [String: String]) {
         for w in DecisionReader.asciiWords(condition) {
             if let e = kinds[w] {
-                unresolved.append("scenarios: '\(scenario)' ('\(condition)', key decision \(decision)) names \(w), as does the event '\(e)'; if it is one of that event's outcomes, give the scenario the event's outcome (as a linked scenario's own events do)")
+                unresolved.append("scenarios: '\(scenario)' ('\(condition)', key decision \(decision)) names \(w), as does the event '\(e)'; if it is one of that event's outcomes, link the scenario to it (\"given\": {\"\(e)\": outcome})")
                 return
             }
         }

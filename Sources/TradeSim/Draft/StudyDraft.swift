@@ -29,8 +29,8 @@ package struct StudyDraft: Sendable {
     ///     wherever the card names it (`TickerEvidence`).
     ///   - tickers: the symbols of `--tickers FILE`: tickers, and then the only unmarked capitalised
     ///     words read as tickers.
-    ///   - calendar: the exchange whose holidays the study lists (`ExchangeCalendar`); `start`
-    ///     must not be one of them.
+    ///   - calendar: the study's `calendar`, the exchange whose holidays by rule it closes
+    ///     (`ExchangeCalendar`); `start` must not be one of them.
     package static func draft(cardText: String, cardName: String, start: CalendarDate, startStated: Bool,
                              history: [PriceSeries] = [], tickers: Set<String>? = nil, calendar: ExchangeCalendar = .nyse,
                              version: String = TradeSimVersion.string) -> Result<StudyDraft, InputProblems> {
@@ -136,7 +136,7 @@ struct Builder {
     var groupAssets: [String: [String]] = [:]
     /// Closes by ticker, for spots and volatilities.
     var history: [String: PriceSeries] = [:]
-    /// The exchange whose holidays the study lists.
+    /// The exchange whose holidays the study's `calendar` names.
     var calendar: ExchangeCalendar = .nyse
     /// Spots by ticker, as written in the universe (holding quantities are sized on them).
     var spots: [String: Double] = [:]
@@ -237,10 +237,9 @@ struct Builder {
         }
         if !events.isEmpty { horizonDays = max(horizonDays, DraftDefaults.eventDay + 21) }
         let horizon = Self.horizonText(days: max(horizonDays, 21))
-        // The exchange's holidays from day 0 through the horizon's last day (and a year's margin for edits).
-        let holidayDates = studyHolidays(tradingDays: Horizon.tradingDays(horizon) ?? max(horizonDays, 21))
-        if !holidayDates.isEmpty {
-            unresolved.append("calendar: holidays lists the \(calendar.rawValue.uppercased()) holidays from \(start) to \(holidayDates.last!) (\(holidayDates.count) dates, by the exchange's rules; unscheduled closures are not in it); edit it for another exchange")
+        // The exchange's holidays by rule: the study names its calendar (`ExchangeCalendar`, one definition for the decoder and the draft).
+        if calendar != .none {
+            unresolved.append("calendar: \"\(calendar.rawValue)\" closes the \(calendar.rawValue.uppercased()) holidays by rule (README, Calendar); unscheduled closures are not among them: list those in holidays")
         }
 
         var defaults: [JSONField] = [JSONField("horizon", .string(horizon)), JSONField("rate", .number(DraftDefaults.rate))]
@@ -266,7 +265,7 @@ struct Builder {
             JSONField("note", .string("Drafted by tradesim draft \(version) from \(cardName). To decide before trusting a run: " + unresolved.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: " "))),
             JSONField("currency", .string("USD")),
             JSONField("start", .string(start.description)),
-        ] + (holidayDates.isEmpty ? [] : [JSONField("holidays", .array(holidayDates.map { .string($0.description) }))]) + [
+            JSONField("calendar", .string(calendar.rawValue)),
             JSONField("universe", .array(universe)),
             JSONField("scenarioDefaults", .object(defaults)),
             JSONField("scenarios", .array(scenarios)),
@@ -279,16 +278,6 @@ struct Builder {
             ])),
             JSONField("metadata", .object(metadata)),
         ])
-    }
-
-    /// The calendar's holidays from day 0 through the last of `tradingDays` trading days, plus
-    /// 252 more (an edited, longer horizon stays covered).
-    func studyHolidays(tradingDays: Int) -> [CalendarDate] {
-        guard calendar != .none else { return [] }
-        let days = tradingDays + 252
-        // Calendar days enough for `days` trading days (at most 10 holidays a year), then the holidays in them.
-        let end = start.adding(days: days * 7 / 5 + 14 * (days / 252 + 1))
-        return calendar.holidays(from: start, through: end).filter { $0 >= start }
     }
 
     // MARK: - Universe

@@ -113,14 +113,21 @@ struct DraftLooseCardTests {
         let expectedScenarios = e["scenarios"] as? [[Any]] ?? []
         #expect(scenarios.map { $0["name"] as! String } == expectedScenarios.map { $0[0] as! String }, "\(file): scenarios")
         for (s, x) in zip(scenarios, expectedScenarios) {
-            let own = s["events"] as? [[String: Any]]
+            // A linked scenario names its event's outcome (`given`) and copies no event.
+            #expect(s["events"] == nil, "\(file): scenario \(x[0]) carries no copy of the events")
+            let given = s["given"] as? [String: String]
             if let event = x[1] as? String, let outcome = x[2] as? String {
-                let linked = own?.first { $0["name"] as? String == event }?["outcomes"] as? [[String: Any]]
-                #expect(linked?.count == 1 && linked?.first?["name"] as? String == outcome && linked?.first?["probability"] as? Double == 1,
-                        "\(file): scenario \(x[0]) linked to \(event) = \(outcome)")
-                #expect(own?.count == events.count, "\(file): scenario \(x[0]) carries every event")
+                #expect(given == [event: outcome], "\(file): scenario \(x[0]) linked to \(event) = \(outcome)")
             } else {
-                #expect(own == nil, "\(file): scenario \(x[0]) is not linked")
+                #expect(given == nil, "\(file): scenario \(x[0]) is not linked")
+            }
+        }
+        // The decoded study draws each linked scenario's outcome with probability 1.
+        if case let .success(decoded) = StudyDecoder.decode(Array(draft.json.utf8), file: file) {
+            for (s, x) in zip(decoded.scenarios, expectedScenarios) {
+                guard let event = x[1] as? String, let outcome = x[2] as? String else { continue }
+                let e = s.events.first { $0.name == event }
+                #expect(e?.outcomes.map { $0.name == outcome ? 1.0 : 0.0 } == e?.outcomes.map(\.probability), "\(file): \(s.name) draws \(outcome)")
             }
         }
 
