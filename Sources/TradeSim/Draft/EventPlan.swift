@@ -3,6 +3,9 @@
 /// - An event is named by the decisions that trade around it ("ahead of the PDUFA date" →
 ///   `pdufa`). Words that name only a kind of event ("into the date", "after the summit") mean
 ///   the card's event of that kind when it has one (listed to decide).
+/// - Its date: the one written in or right after its words ("the meeting on Oct 30", `CardDate`),
+///   without a year the first such date after day 0, on a weekend or holiday the next trading
+///   day (listed); else a placeholder, day 21 (listed). Two different dates: the first (listed).
 /// - Its outcomes: the two of "either on A or on B"; else the conditions of the return bands
 ///   of the decisions that trade around it ("+15-25% if tariffs land at 50%", "could drop
 ///   50-60% on a CRL") and one outcome `other` for the rest; else one `unspecified` outcome.
@@ -23,6 +26,8 @@ struct EventPlan {
     /// Scenario name → outcome, for the conditions tied to an outcome.
     var tied: [String: String] = [:]
     var json: JSONValue = .object([])
+    /// The dates the card writes for the event, with their key decisions, in card order.
+    var dates: [(date: CardDate, decision: Int)] = []
 }
 
 extension Builder {
@@ -61,6 +66,7 @@ extension Builder {
                 order.append(name)
             }
             if r.outcomes.count == 2 && plans[name]!.outcomes.isEmpty { plans[name]!.outcomes = r.outcomes }
+            if let date = r.eventDate { plans[name]!.dates.append((date, r.number)) }
             if (r.kind == .eventStraddle || r.kind == .eventStrangle) && options[name] == nil { options[name] = r }
             for b in r.bands {
                 guard let c = b.condition else { continue }
@@ -103,11 +109,19 @@ extension Builder {
             } else {
                 unresolved.append("events: '\(name)' outcomes \(quoted.joined(separator: " and ")) have probability \(JSONText.wholeOrDecimal(probability)) each and no moves; set them (moves are per-asset log-moves)")
             }
-            var fields: [JSONField] = [
-                JSONField("name", .string(name)), JSONField("day", .number(Double(DraftDefaults.eventDay))),
-                JSONField("note", .string("PLACEHOLDER date for '\(plan.words)' (key decision \(plan.decision)): set the announced date (\"date\": \"YYYY-MM-DD\") in place of day \(DraftDefaults.eventDay).")),
-                JSONField("outcomes", .array(outcomes)),
-            ]
+            var fields: [JSONField] = [JSONField("name", .string(name))]
+            let dated = eventDate(plan)
+            if let (date, day, note) = dated {
+                eventDays[name] = day
+                fields += [JSONField("date", .string(date.description)), JSONField("note", .string(note))]
+            } else {
+                eventDays[name] = DraftDefaults.eventDay
+                fields += [
+                    JSONField("day", .number(Double(DraftDefaults.eventDay))),
+                    JSONField("note", .string("PLACEHOLDER date for '\(plan.words)' (key decision \(plan.decision)): set the announced date (\"date\": \"YYYY-MM-DD\") in place of day \(DraftDefaults.eventDay).")),
+                ]
+            }
+            fields.append(JSONField("outcomes", .array(outcomes)))
             if let r = options[name] {
                 let assets = underlyingSelectors(r.groups)
                 fields.append(JSONField("ivPremium", .object([
@@ -119,7 +133,9 @@ extension Builder {
                 ])))
                 unresolved.append("events: '\(name)' implied-vol premium (\(JSONText.wholeOrDecimal(DraftDefaults.eventIVMultiple)) × base IV, \(DraftDefaults.eventIVRampDays)-day ramp) is assumed")
             }
-            unresolved.append("events: '\(name)' is on day \(DraftDefaults.eventDay), a placeholder; set the date of '\(plan.words)'")
+            if dated == nil {
+                unresolved.append("events: '\(name)' is on day \(DraftDefaults.eventDay), a placeholder; set the date of '\(plan.words)'")
+            }
             plan.json = .object(fields)
             plans[name] = plan
             events.append(plan.json)
@@ -176,6 +192,41 @@ extension Builder {
             unresolved.append("scenarios: \(linkedBy[e]!.map { "'\($0)'" }.joined(separator: ", ")) are linked to the outcomes of '\(e)' (\"given\": each draws its outcome with probability 1); set the outcomes' moves once, in scenarioDefaults.events")
         }
         return (events, scenarios, names)
+    }
+
+    /// The event's date from the card (`EventPlan.dates`, the first), its trading day and the
+    /// event's note; nil (the placeholder day) when the card writes none that a study can use:
+    /// no such day in the month, on or before day 0, or more than
+    /// `DraftDefaults.longestHorizonDays` trading days after it (each listed).
+    mutating func eventDate(_ plan: EventPlan) -> (date: CalendarDate, day: Int, note: String)? {
+        guard let (written, decision) = plan.dates.first else { return nil }
+        let name = plan.name
+        for (other, k) in plan.dates.dropFirst() where other.date(after: start) != written.date(after: start) {
+            unresolved.append("events: key decision \(k) writes '\(other.words)' for '\(name)', key decision \(decision) '\(written.words)'; the first is drafted: check it")
+            break
+        }
+        guard var date = written.date(after: start) else {
+            unresolved.append("events: '\(written.words)' (key decision \(decision)) is no date; '\(name)' is on a placeholder day: set its date")
+            return nil
+        }
+        guard date > start else {
+            unresolved.append("events: '\(name)' is dated \(date) ('\(written.words)', key decision \(decision)), on or before day 0 (\(start)); it is on a placeholder day: set its date or the start")
+            return nil
+        }
+        var read = "read as \(date)" + (written.year == nil ? " (the first \(written.words) after day 0, \(start))" : "")
+        let asWritten = date
+        while date.isWeekend || calendar.holiday(on: date) != nil { date = date.adding(days: 1) }
+        if date != asWritten {
+            let why = asWritten.isWeekend ? "a \(asWritten.weekdayName)" : calendar.holidayPhrase(on: asWritten)!
+            unresolved.append("events: '\(name)' is dated \(asWritten) ('\(written.words)', key decision \(decision)), \(why); drafted on the next trading day, \(date): check it")
+            read += ", \(why): moved to the next trading day, \(date)"
+        }
+        let day = tradingDays(after: start, through: date)
+        guard day <= DraftDefaults.longestHorizonDays else {
+            unresolved.append("events: '\(name)' is dated \(date) ('\(written.words)', key decision \(decision)), \(day) trading days after day 0, beyond what the draft takes (\(DraftDefaults.longestHorizonDays)); it is on a placeholder day: set its date")
+            return nil
+        }
+        return (date, day, "Date from the card: '\(written.words)' (key decision \(decision)), \(read); trading day \(day).")
     }
 
     /// The words of the events' names that say which event it is ("fomc" of `fomc-meeting`), each → its first event.

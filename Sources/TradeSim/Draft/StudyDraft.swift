@@ -144,6 +144,8 @@ struct Builder {
     /// The drafted study's events and scenarios (`DraftLimits.scenarioEventPairs` bounds their product).
     var eventCount = 0
     var scenarioCount = 0
+    /// Each event's trading day: from the card's date, else the placeholder `DraftDefaults.eventDay`.
+    var eventDays: [String: Int] = [:]
 
     init(card: Card, cardName: String, readings: [DecisionReading], start: CalendarDate, version: String) {
         self.card = card
@@ -233,9 +235,13 @@ struct Builder {
         for r in readings {
             let (value, days) = decision(r, ids: &ids, scenarioNames: scenarioNames)
             decisions.append(value)
+            if (r.kind == .eventStraddle || r.kind == .eventStrangle) && daysBefore(r) < DraftDefaults.daysBeforeEvent {
+                unresolved.append("key decision \(r.number): the event is on trading day \(eventDay(r)), so the options are entered \(daysBefore(r)) days before it (day 0), not \(DraftDefaults.daysBeforeEvent)")
+            }
             horizonDays = max(horizonDays, days)
         }
-        if !events.isEmpty { horizonDays = max(horizonDays, DraftDefaults.eventDay + 21) }
+        // A month past the last event.
+        if let last = eventDays.values.max() { horizonDays = max(horizonDays, last + 21) }
         let horizon = Self.horizonText(days: max(horizonDays, 21))
         // The exchange's holidays by rule: the study names its calendar (`ExchangeCalendar`, one definition for the decoder and the draft).
         if calendar != .none {
@@ -470,12 +476,12 @@ struct Builder {
         case .eventStraddle, .eventStrangle:
             f.append(JSONField("underlyings", .array(underlyingSelectors(r.groups).map { .string($0) })))
             f.append(JSONField("event", .string(Self.eventName(r.event ?? "the event"))))
-            f.append(JSONField("daysBefore", .number(Double(DraftDefaults.daysBeforeEvent))))
+            f.append(JSONField("daysBefore", .number(Double(daysBefore(r)))))
             if r.kind == .eventStraddle { f.append(JSONField("strike", .string("atm"))) }
             f.append(JSONField("expiry", .string(tenor)))
             f.append(JSONField("size", .object([JSONField("premiumBudget", .number(optionSize))])))
             f.append(JSONField("exit", .object(statedExits + [JSONField("daysAfterEvent", .number(Double(DraftDefaults.daysAfterEvent)))])))
-            days = DraftDefaults.eventDay - DraftDefaults.daysBeforeEvent + tenorDays
+            days = eventDay(r) - daysBefore(r) + tenorDays
         case .collar:
             f.append(JSONField("underlyings", .array(underlyingSelectors(r.groups).map { .string($0) })))
             f.append(JSONField("putStrike", .object([JSONField("moneyness", .number(DraftDefaults.collarPutMoneyness))])))
@@ -504,6 +510,16 @@ struct Builder {
         }
         if !variants.isEmpty { f.append(JSONField("variants", .array(variants))) }
         return (.object(f), days)
+    }
+
+    /// The trading day of the event a decision trades around (the placeholder day when the card gives no date).
+    func eventDay(_ r: DecisionReading) -> Int {
+        eventDays[Self.eventName(r.event ?? "the event")] ?? DraftDefaults.eventDay
+    }
+
+    /// Event options are entered `DraftDefaults.daysBeforeEvent` days before the event, or on day 0 when it is sooner.
+    func daysBefore(_ r: DecisionReading) -> Int {
+        min(DraftDefaults.daysBeforeEvent, eventDay(r))
     }
 
     // MARK: - Names
