@@ -54,9 +54,12 @@ extension DecisionReader {
     /// Every date written in a bullet, in bullet order (`CardDate`).
     func dates(in t: CardText) -> [CardDate] {
         var out: [CardDate] = []
+        // Units already in a date: a later form's match that overlaps one is not another date.
+        var taken = [Bool](repeating: false, count: t.count)
         for m in p["dateISO"]!.matches(in: t) {
             guard let y = m[1].flatMap({ Int($0) }), let mo = m[2].flatMap({ Int($0) }), let d = m[3].flatMap({ Int($0) }) else { continue }
             out.append(CardDate(year: y, month: mo, day: d, words: String(t.substring(m.units)), units: m.units))
+            for k in m.units { taken[k] = true }
         }
         for (name, monthGroup, dayGroup) in [("dateMonthDay", 1, 2), ("dateDayMonth", 2, 1)] {
             for m in p[name]!.matches(in: t) {
@@ -66,7 +69,8 @@ extension DecisionReader {
                 var k = dayUnits.upperBound
                 while k < t.count, t.string[t.indices[k]] == " " { k += 1 }
                 if k < t.count, t.string[t.indices[k]] == "%" { continue }
-                guard !out.contains(where: { $0.units.overlaps(m.units) }) else { continue }
+                guard !m.units.contains(where: { taken[$0] }) else { continue }
+                for k in m.units { taken[k] = true }
                 out.append(CardDate(year: m[3].flatMap { Int($0) }, month: month, day: day,
                                     words: String(t.substring(m.units)), units: m.units))
             }

@@ -421,7 +421,9 @@ package struct DecisionReader: Sendable {
             // The event's date: one inside its words ("the Oct 30 meeting", taken out of its name)
             // or the first after them with only joining words between ("the meeting on Oct 30").
             let inside = dates.first { eventUnits.contains($0.units.lowerBound) }
-            let after = dates.first { $0.units.lowerBound >= m.units.upperBound && CardDate.joins(t.substring(m.units.upperBound..<$0.units.lowerBound)) }
+            // (The distance is checked in units first: a gap's Characters are only counted when it is short.)
+            let after = dates.first { $0.units.lowerBound >= m.units.upperBound && $0.units.lowerBound - m.units.upperBound <= 40
+                && CardDate.joins(t.substring(m.units.upperBound..<$0.units.lowerBound)) }
             var name = String(e)
             if let inside {
                 name = String(t.substring(eventUnits.lowerBound..<inside.units.lowerBound)) + " " + String(t.substring(inside.units.upperBound..<eventUnits.upperBound))
@@ -437,10 +439,13 @@ package struct DecisionReader: Sendable {
                 d.readings.append("event date ← '\(date.words)'")
             }
         }
-        // A date that is not the event's is not read as anything: listed, not dropped.
-        for date in dates where date != d.eventDate {
-            let why = d.event == nil ? "the bullet names no event" : "it is not in or right after the event's words '\(d.eventWords!)'"
-            d.unresolved.append("key decision \(d.number): the date '\(date.words)' is not read (a date is read as the date of the event it names or follows; \(why))")
+        // A date that is not the event's is not read as anything: listed (one item a bullet, naming at most three), not dropped.
+        let unread = dates.filter { $0 != d.eventDate }
+        if !unread.isEmpty {
+            let why = d.event == nil ? "the bullet names no event" : "\(unread.count == 1 ? "it is" : "they are") not in or right after the event's words '\(d.eventWords!)'"
+            let named = unread.prefix(3).map { "'\($0.words)'" }.joined(separator: ", ")
+            let what = unread.count == 1 ? "the date \(named) is" : unread.count <= 3 ? "the dates \(named) are" : "\(unread.count) dates (\(named), …) are"
+            d.unresolved.append("key decision \(d.number): \(what) not read (a date is read as the date of the event it names or follows; \(why))")
         }
         if let m = p["outcomes"]!.firstMatch(in: t), let a = m[1], let b = m[2] {
             let names = [Self.clean(String(a)), Self.clean(String(b))]

@@ -51,6 +51,10 @@ struct DraftDatedCardTests {
         #expect(draft.study["scenarioDefaults"]?["events"]?[0]?["date"]?.stringValue == "2026-11-05")
         #expect(draft.unresolved.contains("events: key decision 2 writes 'Dec 3' for 'opec-meeting', key decision 1 'Nov 5'; the first is drafted: check it"))
         #expect(!draft.unresolved.contains { $0.contains("'may 20'") })
+        // Dates that are no event's: one item a bullet, naming at most three (a hostile bullet of 480,000 dates lists one line).
+        let many = try StudyDraft.draft(cardText: "Key Decisions\n\n- Buy $XLE on Oct 1, Oct 2, Oct 5, Oct 6 and Oct 7.\n", cardName: "c.txt",
+                                        start: DraftLooseCardTests.start, startStated: true).get()
+        #expect(many.unresolved.filter { $0.contains("not read") } == ["key decision 1: 5 dates ('Oct 1', 'Oct 2', 'Oct 5', …) are not read (a date is read as the date of the event it names or follows; the bullet names no event)"])
         #expect(DecisionReader.shared.dates(in: CardText("upside may 20% or May 20, 2027; 3/15 and 2027-3-15 are not read")).map(\.words) == ["May 20, 2027"])
     }
 }
