@@ -13,7 +13,7 @@ struct ScenarioFields {
 
 extension StudyDecoder {
     static let scenarioFields = ["name", "description", "weight", "horizon", "rate", "model", "drifts", "volatilities",
-                                 "correlation", "jumps", "regimes", "events", "impliedVol", "antithetic", "script", "history"]
+                                 "correlation", "jumps", "regimes", "events", "given", "impliedVol", "antithetic", "script", "history"]
 
     mutating func scenario(_ o: JSONObject, defaults: JSONObject?, index: Int, startKnown: Bool) -> Scenario? {
         r.rejectUnknown(o, allowed: Self.scenarioFields)
@@ -41,7 +41,7 @@ extension StudyDecoder {
         // Fields that belong to another model are mistakes worth naming.
         let onlyFor: [String: String] = ["drifts": "monteCarlo", "volatilities": "monteCarlo", "correlation": "monteCarlo",
                                          "jumps": "monteCarlo", "regimes": "monteCarlo", "antithetic": "monteCarlo",
-                                         "script": "scripted", "history": "historical"]
+                                         "given": "monteCarlo", "script": "scripted", "history": "historical"]
         for (field, model) in onlyFor.sorted(by: { $0.key < $1.key }) where model != kind && kind != "invalid" {
             if let (n, p) = o.member(field) {
                 r.problem(n, p, found: "'\(field)' in a \"\(kind)\" scenario", allowed: "'\(field)' only in \"\(model)\" scenarios")
@@ -77,9 +77,11 @@ extension StudyDecoder {
         }
 
         var events: [ScheduledEvent] = []
+        var written: [String] = []
         if let (n, p) = f.member("events"), !(kind == "historical" && model == nil), let list = r.array(n, p) {
             var names: Set<String> = []
             for (en, ep) in list {
+                if case let .object(fields) = en.value, case let .string(w)? = fields.first(where: { $0.key == "name" })?.node.value { written.append(w) }
                 guard let e = event(en, ep, dates: dates, needsOutcomes: kind == "monteCarlo") else { continue }
                 if names.contains(e.name) {
                     r.problem(en, JSONPath.join(ep, "name"), found: "\(MessageText.json(e.name)) a second time", allowed: "one event per name in a scenario")
@@ -87,6 +89,9 @@ extension StudyDecoder {
                 names.insert(e.name)
                 events.append(e)
             }
+        }
+        if kind == "monteCarlo", let (gn, gp) = o.member("given") {
+            applyGiven(gn, gp, to: &events, written: written, ownEvents: o.has("events"))
         }
         guard let name, let model, horizonDays >= 1 else { return nil }
         return Scenario(name: name, description: description, weight: weight, horizonDays: horizonDays, rate: rate,

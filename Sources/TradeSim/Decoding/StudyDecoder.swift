@@ -14,11 +14,15 @@ public struct StudyDecoder {
     let loadHistory: HistoryLoader
     var universe = Universe([])
     var calendar = TradingCalendar(start: CalendarDate(daysSinceEpoch: 0))
+    /// The study's `calendar`: the exchange whose holidays by rule join its listed `holidays`.
+    var exchange = ExchangeCalendar.none
+    /// Every event name written in the study and where it is first written, for `given`'s messages.
+    var eventHomes: [String: String] = [:]
     /// A scenario could not be built (its price history failed): checks that need every
     /// scenario (events a decision names) are skipped rather than reported wrongly.
     var incompleteScenarios = false
 
-    static let rootFields = ["name", "description", "currency", "start", "holidays", "universe",
+    static let rootFields = ["name", "description", "currency", "start", "calendar", "holidays", "universe",
                                     "scenarioDefaults", "scenarios", "playbook", "metadata"]
 
     /// Decodes and validates a study file's bytes: the study, or every problem found (each with `file`, line, column and JSON path). Historical scenarios' prices come from `loadHistory` (default: none, so a study that names one fails with its problem).
@@ -69,6 +73,9 @@ public struct StudyDecoder {
         let description = r.optionalString(o, "description") ?? ""
         let currency = r.optionalString(o, "currency", allowed: "a currency code such as \"USD\"") ?? "USD"
 
+        if let (n, p) = o.member("calendar"), let w = r.choice(n, p, ExchangeCalendar.allCases.map(\.rawValue)) {
+            exchange = ExchangeCalendar(rawValue: w)!
+        }
         var holidays = Set<CalendarDate>()
         if let (n, p) = o.member("holidays"), let list = r.array(n, p) {
             for (hn, hp) in list {
@@ -81,11 +88,20 @@ public struct StudyDecoder {
             if let s = start, s.isWeekend || holidays.contains(s) {
                 r.problem(n, p, found: "\(s) (a \(s.isWeekend ? s.weekdayName : "holiday"))", allowed: "a trading day (a weekday not in holidays)")
                 start = nil
+            } else if let s = start, let closure = exchange.holidayPhrase(on: s) {
+                r.problem(n, p, found: "\(s) (\(closure))",
+                          allowed: "a trading day (a weekday that is neither in holidays nor a holiday of the calendar)")
+                start = nil
             }
         } else {
             r.missing(o, "start", allowed: "the date of day 0, YYYY-MM-DD")
         }
-        if let start { calendar = TradingCalendar(start: start, holidays: holidays) }
+        if let start {
+            // The calendar's closures on every day a study can reach: the longest horizon and, past
+            // it, the longest option expiry (each `Horizon.maximumDays`), with the listed holidays.
+            holidays.formUnion(exchange.holidays(from: start, tradingDays: 2 * Horizon.maximumDays))
+            calendar = TradingCalendar(start: start, holidays: holidays)
+        }
 
         if let (n, p) = o.member("universe") {
             universe = Universe(decodeUniverse(n, p))
@@ -97,7 +113,7 @@ public struct StudyDecoder {
         if let (n, p) = o.member("scenarioDefaults") {
             defaults = r.object(n, p)
             if let d = defaults {
-                let own = ["name", "weight", "description"]
+                let own = ["name", "weight", "description", "given"]
                 let shared = Self.scenarioFields.filter { !own.contains($0) }
                 for key in d.order where own.contains(key) {
                     r.problemAtKey(d, key, found: "'\(key)', which each scenario gives for itself",
@@ -106,6 +122,7 @@ public struct StudyDecoder {
                 r.rejectUnknown(d, allowed: shared + own)
             }
         }
+        eventHomes = Self.eventHomes(defaults: o.member("scenarioDefaults")?.node, scenarios: o.member("scenarios")?.node)
         var scenarios: [Scenario] = []
         if let (n, p) = o.member("scenarios"), let list = r.array(n, p) {
             if list.isEmpty { r.problem(n, p, found: "an empty array", allowed: "at least one scenario") }
@@ -318,7 +335,7 @@ public struct StudyDecoder {
                 return k
             }
             if let first = dates.first, let last = dates.last, d >= first, d <= last {
-                let why = d.isWeekend ? "a \(d.weekdayName)" : "not a trading day"
+                let why = d.isWeekend ? "a \(d.weekdayName)" : exchange.holidayPhrase(on: d) ?? "not a trading day"
                 r.problem(node, path, found: "\(d) (\(why))", allowed: "a trading day from \(dates[lowest]) to \(last)")
             } else {
                 r.problem(node, path, found: "\(d), outside the scenario's days", allowed: "a trading day from \(dates[min(lowest, horizon)]) to \(dates.last.map(\.description) ?? "?") (the horizon)")

@@ -141,6 +141,12 @@ package enum CardPatterns {
     /// Two outcomes of an event: "either on an export-relief headline or on a hard-line … announcement".
     package static let outcomes = #"\beither\s+(?:on\s+|via\s+|from\s+)?(?:an?\s+|the\s+)?(.+?)\s+or\s+(?:on\s+|via\s+|from\s+)?(?:an?\s+|the\s+)?(.+?)(?=[;,]|\.(?:\s|$)|$)"#
 
+    /// Dates (`CardDate`): "2027-03-15"; "Oct 30", "October 30th, 2026"; "15 March", "15th of March 2027".
+    package static let dateISO = #"\b(\d{4})-(\d{2})-(\d{2})\b"#
+    static let monthNames = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+    package static let dateMonthDay = #"\b("# + monthNames + #")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"#
+    package static let dateDayMonth = #"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?("# + monthNames + #")\b\.?(?:,?\s+(\d{4})\b)?"#
+
     /// Option structures named as alternatives ("puts or put spreads" → two variants).
     package static let putSpread = #"\bput[- ]spreads?\b"#
     package static let put = #"\bputs?\b(?![- ]spread)"#
@@ -188,5 +194,6 @@ package enum CardPatterns {
         "pairWord": pairWord, "pairUnsided": pairUnsided, "unsure": unsure, "exitWord": exitWord, "trimAt": trimAt,
         "holding": holding, "bandBps": bandBps, "bandPlus": bandPlus, "bandVerb": bandVerb,
         "conditionOn": conditionOn, "horizonTerse": horizonTerse,
+        "dateISO": dateISO, "dateMonthDay": dateMonthDay, "dateDayMonth": dateDayMonth,
     ]
 }

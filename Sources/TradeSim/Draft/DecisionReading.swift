@@ -75,6 +75,10 @@ package struct DecisionReading: Sendable, Equatable {
     package var unresolved: [String] = []
     /// Where the event's words are in the bullet (capitalised words there name the event, not an asset).
     var eventUnits: Range<Int>?
+    /// The event's date as the bullet writes it (in or right after the event's words), if it does.
+    package var eventDate: CardDate?
+    /// Where the bullet's dates are ("OCT 30" is a date, not the ticker OCT).
+    var dateUnits: [Range<Int>] = []
 }
 
 /// Reads key-decision bullets with the rules of `CardPatterns`, each compiled as a
@@ -334,6 +338,7 @@ package struct DecisionReader: Sendable {
         for m in ticker.matches(in: text) {
             guard let units = m.units(1), let t = m[1].map(String.init), !known.contains(t) else { continue }
             if let e = d.eventUnits, e.contains(units.lowerBound) { continue }
+            if d.dateUnits.contains(where: { $0.contains(units.lowerBound) }) { continue }
             guard classify(t, &d, evidence) else { continue }
             let at = m.units.lowerBound
             if d.kind == .pair {
@@ -410,13 +415,37 @@ package struct DecisionReader: Sendable {
     }
 
     func readEvent(_ d: inout DecisionReading, _ t: CardText) {
-        if let m = p["event"]!.firstMatch(in: t), let e = m[1] {
-            d.event = Self.clean(String(e))
+        let dates = self.dates(in: t)
+        d.dateUnits = dates.map(\.units)
+        if let m = p["event"]!.firstMatch(in: t), let e = m[1], let eventUnits = m.units(1) {
+            // The event's date: one inside its words ("the Oct 30 meeting", taken out of its name)
+            // or the first after them with only joining words between ("the meeting on Oct 30").
+            let inside = dates.first { eventUnits.contains($0.units.lowerBound) }
+            // (The distance is checked in units first: a gap's Characters are only counted when it is short.)
+            let after = dates.first { $0.units.lowerBound >= m.units.upperBound && $0.units.lowerBound - m.units.upperBound <= 40
+                && CardDate.joins(t.substring(m.units.upperBound..<$0.units.lowerBound)) }
+            var name = String(e)
+            if let inside {
+                name = String(t.substring(eventUnits.lowerBound..<inside.units.lowerBound)) + " " + String(t.substring(inside.units.upperBound..<eventUnits.upperBound))
+            }
+            d.event = Self.clean(name)
             d.eventWords = Self.words(m.range, in: d.text)
             d.eventUnits = m.units
             // "the date", "the summit": a kind of event only, the card's event of that kind is meant.
             d.eventIsBare = Self.bareEventWords.contains(d.event!.lowercased())
             d.readings.append("event ← '\(d.eventWords!)'")
+            if let date = inside ?? after {
+                d.eventDate = date
+                d.readings.append("event date ← '\(date.words)'")
+            }
+        }
+        // A date that is not the event's is not read as anything: listed (one item a bullet, naming at most three), not dropped.
+        let unread = dates.filter { $0 != d.eventDate }
+        if !unread.isEmpty {
+            let why = d.event == nil ? "the bullet names no event" : "\(unread.count == 1 ? "it is" : "they are") not in or right after the event's words '\(d.eventWords!)'"
+            let named = unread.prefix(3).map { "'\($0.words)'" }.joined(separator: ", ")
+            let what = unread.count == 1 ? "the date \(named) is" : unread.count <= 3 ? "the dates \(named) are" : "\(unread.count) dates (\(named), …) are"
+            d.unresolved.append("key decision \(d.number): \(what) not read (a date is read as the date of the event it names or follows; \(why))")
         }
         if let m = p["outcomes"]!.firstMatch(in: t), let a = m[1], let b = m[2] {
             let names = [Self.clean(String(a)), Self.clean(String(b))]

@@ -18,8 +18,6 @@ extension DraftLimits {
     package static let sidesPerDecision = 16
     /// The Characters after a side word searched for its group.
     package static let groupWindow = 300
-    /// Events copied into scenarios linked to an outcome (each linked scenario holds every event).
-    package static let linkedEventCopies = 10_000
     /// Events × scenarios of a drafted study (every scenario holds every event, so the study's
     /// size and its validation grow with the product; a real card has a few of each).
     package static let scenarioEventPairs = 100_000

@@ -3,6 +3,9 @@
 /// - An event is named by the decisions that trade around it ("ahead of the PDUFA date" →
 ///   `pdufa`). Words that name only a kind of event ("into the date", "after the summit") mean
 ///   the card's event of that kind when it has one (listed to decide).
+/// - Its date: the one written in or right after its words ("the meeting on Oct 30", `CardDate`),
+///   without a year the first such date after day 0, on a weekend or holiday the next trading
+///   day (listed); else a placeholder, day 21 (listed). Two different dates: the first (listed).
 /// - Its outcomes: the two of "either on A or on B"; else the conditions of the return bands
 ///   of the decisions that trade around it ("+15-25% if tariffs land at 50%", "could drop
 ///   50-60% on a CRL") and one outcome `other` for the rest; else one `unspecified` outcome.
@@ -10,11 +13,9 @@
 /// - A band's condition that is an outcome (one of the conditions above, or equal to an
 ///   "either … or" outcome, articles aside) ties its scenario to that outcome; the event's
 ///   other outcomes get a scenario each, so that the scenarios together span the event.
-/// - Linking: the study format has no field that points from a scenario to an event's outcome.
-///   A linked scenario therefore carries its own `events` (which replace `scenarioDefaults`'s):
-///   the same events, with the tied event's outcomes reduced to its outcome at probability 1.
-///   The drafter writes these copies; an edit to the event afterwards must be made in each
-///   (listed to decide).
+/// - Linking: a linked scenario says `"given": {event: outcome}` (the study format's link from a
+///   scenario to an event's outcome, `StudyDecoder+Given.swift`): the event is written once, in
+///   `scenarioDefaults.events`, and the scenario draws that outcome with probability 1.
 struct EventPlan {
     var name: String
     var words: String
@@ -25,6 +26,8 @@ struct EventPlan {
     /// Scenario name → outcome, for the conditions tied to an outcome.
     var tied: [String: String] = [:]
     var json: JSONValue = .object([])
+    /// The dates the card writes for the event, with their key decisions, in card order.
+    var dates: [(date: CardDate, decision: Int)] = []
 }
 
 extension Builder {
@@ -63,6 +66,7 @@ extension Builder {
                 order.append(name)
             }
             if r.outcomes.count == 2 && plans[name]!.outcomes.isEmpty { plans[name]!.outcomes = r.outcomes }
+            if let date = r.eventDate { plans[name]!.dates.append((date, r.number)) }
             if (r.kind == .eventStraddle || r.kind == .eventStrangle) && options[name] == nil { options[name] = r }
             for b in r.bands {
                 guard let c = b.condition else { continue }
@@ -105,11 +109,19 @@ extension Builder {
             } else {
                 unresolved.append("events: '\(name)' outcomes \(quoted.joined(separator: " and ")) have probability \(JSONText.wholeOrDecimal(probability)) each and no moves; set them (moves are per-asset log-moves)")
             }
-            var fields: [JSONField] = [
-                JSONField("name", .string(name)), JSONField("day", .number(Double(DraftDefaults.eventDay))),
-                JSONField("note", .string("PLACEHOLDER date for '\(plan.words)' (key decision \(plan.decision)): set the announced date (\"date\": \"YYYY-MM-DD\") in place of day \(DraftDefaults.eventDay).")),
-                JSONField("outcomes", .array(outcomes)),
-            ]
+            var fields: [JSONField] = [JSONField("name", .string(name))]
+            let dated = eventDate(plan)
+            if let (date, day, note) = dated {
+                eventDays[name] = day
+                fields += [JSONField("date", .string(date.description)), JSONField("note", .string(note))]
+            } else {
+                eventDays[name] = DraftDefaults.eventDay
+                fields += [
+                    JSONField("day", .number(Double(DraftDefaults.eventDay))),
+                    JSONField("note", .string("PLACEHOLDER date for '\(plan.words)' (key decision \(plan.decision)): set the announced date (\"date\": \"YYYY-MM-DD\") in place of day \(DraftDefaults.eventDay).")),
+                ]
+            }
+            fields.append(JSONField("outcomes", .array(outcomes)))
             if let r = options[name] {
                 let assets = underlyingSelectors(r.groups)
                 fields.append(JSONField("ivPremium", .object([
@@ -121,7 +133,9 @@ extension Builder {
                 ])))
                 unresolved.append("events: '\(name)' implied-vol premium (\(JSONText.wholeOrDecimal(DraftDefaults.eventIVMultiple)) × base IV, \(DraftDefaults.eventIVRampDays)-day ramp) is assumed")
             }
-            unresolved.append("events: '\(name)' is on day \(DraftDefaults.eventDay), a placeholder; set the date of '\(plan.words)'")
+            if dated == nil {
+                unresolved.append("events: '\(name)' is on day \(DraftDefaults.eventDay), a placeholder; set the date of '\(plan.words)'")
+            }
             plan.json = .object(fields)
             plans[name] = plan
             events.append(plan.json)
@@ -140,20 +154,13 @@ extension Builder {
                 if outcomeScenario[e, default: [:]][o] == nil { outcomeScenario[e, default: [:]][o] = scenario }
             }
         }
-        // Each linked scenario copies every event: beyond `DraftLimits.linkedEventCopies` copies, no more links.
-        var copies = 0, unlinked: [String] = []
         let kinds = eventWordIndex(order)
         for r in readings {
             for b in r.bands {
                 guard let c = b.condition else { continue }
                 let scenario = DecisionReader.scenarioName(c)
                 if named.contains(scenario) { continue }
-                var link = tiedEvent[scenario]
-                if let e = link, linkedBy[e] == nil, copies + plans[e]!.outcomes.count * order.count > DraftLimits.linkedEventCopies {
-                    unlinked.append(scenario)
-                    link = nil
-                }
-                guard let e = link else {
+                guard let e = tiedEvent[scenario] else {
                     names.append(scenario)
                     named.insert(scenario)
                     scenarios.append(.object([
@@ -161,7 +168,7 @@ extension Builder {
                         JSONField("description", .string("The world where \(c) (the card's condition, key decision \(r.number)).")),
                         JSONField("note", .string("Set this world's weight and its view: drifts (per-asset map), volatilities and event outcome moves. As drafted every scenario is the same Monte Carlo world.")),
                     ]))
-                    if tiedEvent[scenario] == nil { maybeLinked(scenario, condition: c, decision: r.number, kinds: kinds) }
+                    maybeLinked(scenario, condition: c, decision: r.number, kinds: kinds)
                     continue
                 }
                 let plan = plans[e]!
@@ -171,30 +178,55 @@ extension Builder {
                     let name = tiedName ?? (o == plan.outcomes.last && plan.fromConditions ? Self.safeName("\(e)-other") : DecisionReader.scenarioName(o))
                     if !named.insert(name).inserted { continue }
                     names.append(name)
-                    copies += order.count
                     linkedBy[e, default: []].append(name)
-                    let own: [JSONValue] = order.map { n in
-                        guard n == e, case let .object(fields) = plans[n]!.json else { return plans[n]!.json }
-                        return .object(fields.map { f in
-                            f.key == "outcomes" ? JSONField("outcomes", .array([.object([JSONField("name", .string(o)), JSONField("probability", .number(1)), JSONField("moves", .object([]))])])) : f
-                        })
-                    }
                     scenarios.append(.object([
                         JSONField("name", .string(name)), JSONField("weight", .number(1)),
                         JSONField("description", .string("The world where '\(plan.words)' ends in '\(o)' (key decision \(plan.decision)).")),
-                        JSONField("events", .array(own)),
-                        JSONField("note", .string("Linked to the outcome '\(o)' of event '\(e)': this scenario's own events (which replace scenarioDefaults.events) give that outcome probability 1. Set the outcome's moves here and in scenarioDefaults, and this world's weight and drifts.")),
+                        JSONField("given", .object([JSONField(e, .string(o))])),
+                        JSONField("note", .string("Linked to the outcome '\(o)' of event '\(e)' (given): every path draws that outcome. Set the outcome's moves once, in scenarioDefaults.events, and this world's weight and drifts here.")),
                     ]))
                 }
             }
         }
-        if !unlinked.isEmpty {
-            unresolved.append("scenarios: \(unlinked.count) scenario(s) tied to an event's outcome are not linked (each linked scenario copies every event, at most \(DraftLimits.linkedEventCopies) copies a study), the first '\(unlinked[0])'; link them by hand")
-        }
         for e in order where linkedBy[e] != nil {
-            unresolved.append("scenarios: \(linkedBy[e]!.map { "'\($0)'" }.joined(separator: ", ")) are linked to the outcomes of '\(e)' (each scenario's own events give its outcome probability 1; the study format has no field that points to an outcome, so an edit to the event must be made in scenarioDefaults and in each of these)")
+            unresolved.append("scenarios: \(linkedBy[e]!.map { "'\($0)'" }.joined(separator: ", ")) are linked to the outcomes of '\(e)' (\"given\": each draws its outcome with probability 1); set the outcomes' moves once, in scenarioDefaults.events")
         }
         return (events, scenarios, names)
+    }
+
+    /// The event's date from the card (`EventPlan.dates`, the first), its trading day and the
+    /// event's note; nil (the placeholder day) when the card writes none that a study can use:
+    /// no such day in the month, on or before day 0, or more than
+    /// `DraftDefaults.longestHorizonDays` trading days after it (each listed).
+    mutating func eventDate(_ plan: EventPlan) -> (date: CalendarDate, day: Int, note: String)? {
+        guard let (written, decision) = plan.dates.first else { return nil }
+        let name = plan.name
+        for (other, k) in plan.dates.dropFirst() where other.date(after: start) != written.date(after: start) {
+            unresolved.append("events: key decision \(k) writes '\(other.words)' for '\(name)', key decision \(decision) '\(written.words)'; the first is drafted: check it")
+            break
+        }
+        guard var date = written.date(after: start) else {
+            unresolved.append("events: '\(written.words)' (key decision \(decision)) is no date; '\(name)' is on a placeholder day: set its date")
+            return nil
+        }
+        guard date > start else {
+            unresolved.append("events: '\(name)' is dated \(date) ('\(written.words)', key decision \(decision)), on or before day 0 (\(start)); it is on a placeholder day: set its date or the start")
+            return nil
+        }
+        var read = "read as \(date)" + (written.year == nil ? " (the first \(written.words) after day 0, \(start))" : "")
+        let asWritten = date
+        while date.isWeekend || calendar.holiday(on: date) != nil { date = date.adding(days: 1) }
+        if date != asWritten {
+            let why = asWritten.isWeekend ? "a \(asWritten.weekdayName)" : calendar.holidayPhrase(on: asWritten)!
+            unresolved.append("events: '\(name)' is dated \(asWritten) ('\(written.words)', key decision \(decision)), \(why); drafted on the next trading day, \(date): check it")
+            read += ", \(why): moved to the next trading day, \(date)"
+        }
+        let day = tradingDays(after: start, through: date)
+        guard day <= DraftDefaults.longestHorizonDays else {
+            unresolved.append("events: '\(name)' is dated \(date) ('\(written.words)', key decision \(decision)), \(day) trading days after day 0, beyond what the draft takes (\(DraftDefaults.longestHorizonDays)); it is on a placeholder day: set its date")
+            return nil
+        }
+        return (date, day, "Date from the card: '\(written.words)' (key decision \(decision)), \(read); trading day \(day).")
     }
 
     /// The words of the events' names that say which event it is ("fomc" of `fomc-meeting`), each → its first event.
@@ -210,7 +242,7 @@ extension Builder {
     mutating func maybeLinked(_ scenario: String, condition: String, decision: Int, kinds: [String: String]) {
         for w in DecisionReader.asciiWords(condition) {
             if let e = kinds[w] {
-                unresolved.append("scenarios: '\(scenario)' ('\(condition)', key decision \(decision)) names \(w), as does the event '\(e)'; if it is one of that event's outcomes, give the scenario the event's outcome (as a linked scenario's own events do)")
+                unresolved.append("scenarios: '\(scenario)' ('\(condition)', key decision \(decision)) names \(w), as does the event '\(e)'; if it is one of that event's outcomes, link the scenario to it (\"given\": {\"\(e)\": outcome})")
                 return
             }
         }

@@ -29,8 +29,8 @@ package struct StudyDraft: Sendable {
     ///     wherever the card names it (`TickerEvidence`).
     ///   - tickers: the symbols of `--tickers FILE`: tickers, and then the only unmarked capitalised
     ///     words read as tickers.
-    ///   - calendar: the exchange whose holidays the study lists (`ExchangeCalendar`); `start`
-    ///     must not be one of them.
+    ///   - calendar: the study's `calendar`, the exchange whose holidays by rule it closes
+    ///     (`ExchangeCalendar`); `start` must not be one of them.
     package static func draft(cardText: String, cardName: String, start: CalendarDate, startStated: Bool,
                              history: [PriceSeries] = [], tickers: Set<String>? = nil, calendar: ExchangeCalendar = .nyse,
                              version: String = TradeSimVersion.string) -> Result<StudyDraft, InputProblems> {
@@ -44,8 +44,8 @@ package struct StudyDraft: Sendable {
             return .failure(InputProblems([InputProblem(file: cardName, path: "Key Decisions", found: "\(card.decisions.count) key-decision bullets",
                 allowed: "at most \(DraftLimits.decisions) key decisions on a card")]))
         }
-        if let name = calendar.holiday(on: start) {
-            return .failure(InputProblems([InputProblem(file: cardName, path: "start", found: "\(start) (\(name), an \(calendar.rawValue.uppercased()) holiday)",
+        if let closure = calendar.holidayPhrase(on: start) {
+            return .failure(InputProblems([InputProblem(file: cardName, path: "start", found: "\(start) (\(closure))",
                 allowed: "a trading day")]))
         }
         let reader = DecisionReader.shared
@@ -136,7 +136,7 @@ struct Builder {
     var groupAssets: [String: [String]] = [:]
     /// Closes by ticker, for spots and volatilities.
     var history: [String: PriceSeries] = [:]
-    /// The exchange whose holidays the study lists.
+    /// The exchange whose holidays the study's `calendar` names.
     var calendar: ExchangeCalendar = .nyse
     /// Spots by ticker, as written in the universe (holding quantities are sized on them).
     var spots: [String: Double] = [:]
@@ -144,6 +144,8 @@ struct Builder {
     /// The drafted study's events and scenarios (`DraftLimits.scenarioEventPairs` bounds their product).
     var eventCount = 0
     var scenarioCount = 0
+    /// Each event's trading day: from the card's date, else the placeholder `DraftDefaults.eventDay`.
+    var eventDays: [String: Int] = [:]
 
     init(card: Card, cardName: String, readings: [DecisionReading], start: CalendarDate, version: String) {
         self.card = card
@@ -233,14 +235,17 @@ struct Builder {
         for r in readings {
             let (value, days) = decision(r, ids: &ids, scenarioNames: scenarioNames)
             decisions.append(value)
+            if (r.kind == .eventStraddle || r.kind == .eventStrangle) && daysBefore(r) < DraftDefaults.daysBeforeEvent {
+                unresolved.append("key decision \(r.number): the event is on trading day \(eventDay(r)), so the options are entered \(daysBefore(r)) days before it (day 0), not \(DraftDefaults.daysBeforeEvent)")
+            }
             horizonDays = max(horizonDays, days)
         }
-        if !events.isEmpty { horizonDays = max(horizonDays, DraftDefaults.eventDay + 21) }
+        // A month past the last event.
+        if let last = eventDays.values.max() { horizonDays = max(horizonDays, last + 21) }
         let horizon = Self.horizonText(days: max(horizonDays, 21))
-        // The exchange's holidays from day 0 through the horizon's last day (and a year's margin for edits).
-        let holidayDates = studyHolidays(tradingDays: Horizon.tradingDays(horizon) ?? max(horizonDays, 21))
-        if !holidayDates.isEmpty {
-            unresolved.append("calendar: holidays lists the \(calendar.rawValue.uppercased()) holidays from \(start) to \(holidayDates.last!) (\(holidayDates.count) dates, by the exchange's rules; unscheduled closures are not in it); edit it for another exchange")
+        // The exchange's holidays by rule: the study names its calendar (`ExchangeCalendar`, one definition for the decoder and the draft).
+        if calendar != .none {
+            unresolved.append("calendar: \"\(calendar.rawValue)\" closes the \(calendar.rawValue.uppercased()) holidays by rule (README, Calendar); unscheduled closures are not among them: list those in holidays")
         }
 
         var defaults: [JSONField] = [JSONField("horizon", .string(horizon)), JSONField("rate", .number(DraftDefaults.rate))]
@@ -266,7 +271,7 @@ struct Builder {
             JSONField("note", .string("Drafted by tradesim draft \(version) from \(cardName). To decide before trusting a run: " + unresolved.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: " "))),
             JSONField("currency", .string("USD")),
             JSONField("start", .string(start.description)),
-        ] + (holidayDates.isEmpty ? [] : [JSONField("holidays", .array(holidayDates.map { .string($0.description) }))]) + [
+            JSONField("calendar", .string(calendar.rawValue)),
             JSONField("universe", .array(universe)),
             JSONField("scenarioDefaults", .object(defaults)),
             JSONField("scenarios", .array(scenarios)),
@@ -279,16 +284,6 @@ struct Builder {
             ])),
             JSONField("metadata", .object(metadata)),
         ])
-    }
-
-    /// The calendar's holidays from day 0 through the last of `tradingDays` trading days, plus
-    /// 252 more (an edited, longer horizon stays covered).
-    func studyHolidays(tradingDays: Int) -> [CalendarDate] {
-        guard calendar != .none else { return [] }
-        let days = tradingDays + 252
-        // Calendar days enough for `days` trading days (at most 10 holidays a year), then the holidays in them.
-        let end = start.adding(days: days * 7 / 5 + 14 * (days / 252 + 1))
-        return calendar.holidays(from: start, through: end).filter { $0 >= start }
     }
 
     // MARK: - Universe
@@ -481,12 +476,12 @@ struct Builder {
         case .eventStraddle, .eventStrangle:
             f.append(JSONField("underlyings", .array(underlyingSelectors(r.groups).map { .string($0) })))
             f.append(JSONField("event", .string(Self.eventName(r.event ?? "the event"))))
-            f.append(JSONField("daysBefore", .number(Double(DraftDefaults.daysBeforeEvent))))
+            f.append(JSONField("daysBefore", .number(Double(daysBefore(r)))))
             if r.kind == .eventStraddle { f.append(JSONField("strike", .string("atm"))) }
             f.append(JSONField("expiry", .string(tenor)))
             f.append(JSONField("size", .object([JSONField("premiumBudget", .number(optionSize))])))
             f.append(JSONField("exit", .object(statedExits + [JSONField("daysAfterEvent", .number(Double(DraftDefaults.daysAfterEvent)))])))
-            days = DraftDefaults.eventDay - DraftDefaults.daysBeforeEvent + tenorDays
+            days = eventDay(r) - daysBefore(r) + tenorDays
         case .collar:
             f.append(JSONField("underlyings", .array(underlyingSelectors(r.groups).map { .string($0) })))
             f.append(JSONField("putStrike", .object([JSONField("moneyness", .number(DraftDefaults.collarPutMoneyness))])))
@@ -515,6 +510,16 @@ struct Builder {
         }
         if !variants.isEmpty { f.append(JSONField("variants", .array(variants))) }
         return (.object(f), days)
+    }
+
+    /// The trading day of the event a decision trades around (the placeholder day when the card gives no date).
+    func eventDay(_ r: DecisionReading) -> Int {
+        eventDays[Self.eventName(r.event ?? "the event")] ?? DraftDefaults.eventDay
+    }
+
+    /// Event options are entered `DraftDefaults.daysBeforeEvent` days before the event, or on day 0 when it is sooner.
+    func daysBefore(_ r: DecisionReading) -> Int {
+        min(DraftDefaults.daysBeforeEvent, eventDay(r))
     }
 
     // MARK: - Names

@@ -34,7 +34,7 @@ struct StudyDecoderErrorTests {
 
     @Test func unknownFieldWithSuggestion() {
         let p = StudyText.problems(Self.study(#"{"name": "s", "horizon": "3m", "evnts": []}"#))
-        #expect(p == ["test.json:3:47: scenarios[0].evnts: found unknown field 'evnts'; allowed: name, description, weight, horizon, rate, model, drifts, volatilities, correlation, jumps, regimes, events, impliedVol, antithetic, script, history (did you mean 'events'?)"])
+        #expect(p == ["test.json:3:47: scenarios[0].evnts: found unknown field 'evnts'; allowed: name, description, weight, horizon, rate, model, drifts, volatilities, correlation, jumps, regimes, events, given, impliedVol, antithetic, script, history (did you mean 'events'?)"])
     }
 
     @Test func everyProblemIsCollected() {

@@ -50,18 +50,22 @@ struct DraftIssue20Tests {
         #expect((try? TickerEvidence.parseList("MP $FCX # x\nBRK.B\n", file: "t.txt").get()) == ["MP", "FCX", "BRK.B"])
     }
 
-    /// The strangle of issue 20 entered on 2027-01-01: with the NYSE holidays in the study, day 0
-    /// on 2026-12-01 and the event on day 21 fall on trading days (2026-12-31 is day 21, and
-    /// 2027-01-01 is skipped); without a calendar New Year's Day would be day 22.
-    @Test func draftsListTheExchangeHolidays() throws {
+    /// The strangle of issue 20 entered on 2027-01-01: with the NYSE calendar named in the study,
+    /// day 0 on 2026-12-01 and the event on day 21 fall on trading days (2026-12-31 is day 21, and
+    /// 2027-01-01 is skipped); with `none` Christmas is day 18 and New Year's Day day 23.
+    @Test func draftsNameTheExchangeCalendar() throws {
         let text = "Key Decisions\n\n- Strangles on $MP ahead of the budget vote.\n"
         let d = try Self.draft(text, start: CalendarDate(iso: "2026-12-01")!)
-        let holidays = (d.study["holidays"]?.arrayValue ?? []).compactMap(\.stringValue)
-        #expect(holidays.prefix(3) == ["2026-12-25", "2027-01-01", "2027-01-18"])
+        #expect(d.study["calendar"]?.stringValue == "nyse" && d.study["holidays"] == nil)
+        #expect(d.unresolved.contains("calendar: \"nyse\" closes the NYSE holidays by rule (README, Calendar); unscheduled closures are not among them: list those in holidays"))
         guard case let .success(study) = StudyDecoder.decode(Array(d.json.utf8), file: "c.txt") else { Issue.record("invalid"); return }
         let dates = study.calendar.dates(through: 23)
         #expect(dates[21].description == "2026-12-31" && dates[22].description == "2027-01-04")
-        #expect(try Self.draft(text, calendar: .none).study["holidays"] == nil)
+        let none = try Self.draft(text, start: CalendarDate(iso: "2026-12-01")!, calendar: .none)
+        #expect(none.study["calendar"]?.stringValue == "none" && !none.unresolved.contains { $0.hasPrefix("calendar:") })
+        guard case let .success(open) = StudyDecoder.decode(Array(none.json.utf8), file: "c.txt") else { Issue.record("invalid"); return }
+        let weekdays = open.calendar.dates(through: 23)
+        #expect(weekdays[18].description == "2026-12-25" && weekdays[23].description == "2027-01-01")
         guard case let .failure(p) = StudyDraft.draft(cardText: text, cardName: "c.txt", start: CalendarDate(iso: "2026-12-25")!, startStated: true) else {
             Issue.record("a holiday start was accepted"); return
         }

@@ -122,26 +122,24 @@ struct DraftLimitsTests {
         #expect(d.unresolved.contains("key decision 1: 10 return bands; the first 8 are read, the rest are not drafted (at most 8 a decision)"))
     }
 
-    /// Issue 20's events and links. Each linked scenario holds every event, so links stop at
-    /// `DraftLimits.linkedEventCopies` copies; a card of 300 events tied to conditions drafts
-    /// (301 events with "the date"; each linked event brings 2 scenarios × 301 events = 602
-    /// copies, so 16 are linked: 32 scenarios, 9,632 copies), and one of 400 (401 events,
-    /// 24 linked and 389 other scenarios: 165,613 pairs, above 100,000) is refused.
+    /// Issue 20's events and links. A linked scenario names its outcome (`given`) and copies no
+    /// event, so every tied scenario is linked; every scenario still holds every event, so the
+    /// product is bounded. 200 events tied to conditions (201 with "the date") draft 402 linked
+    /// scenarios — "tariffs land at k%" and "d-k-decision-other" for each, "crl" and
+    /// "date-other" — 80,802 pairs; 250 (251 events, 502 scenarios: 126,002 pairs) are refused.
     @Test func manyEventsAndLinks() throws {
         func card(_ n: Int) -> String {
             "Key Decisions\n\n" + (0..<n).map { k in
                 "• Buy $CPER ahead of the d\(k) decision: +15-25% if tariffs land at \(k)%; stop at 10%.\n• I'd own some VRDA into the date, could drop 50-60% on a CRL.\n• Trim CPER at +25%.\n"
             }.joined()
         }
-        let d = try StudyDraft.draft(cardText: card(300), cardName: "events.txt", start: Self.start, startStated: true).get()
+        let d = try StudyDraft.draft(cardText: card(200), cardName: "events.txt", start: Self.start, startStated: true).get()
         if case let .failure(p) = StudyDecoder.decode(Array(d.json.utf8), file: "events.txt") { Issue.record("\(p.problems.prefix(3))") }
         let scenarios = d.study["scenarios"]?.arrayValue ?? []
-        #expect(scenarios.filter { $0["events"] != nil }.count == 32)
-        // + 285 not linked: 284 "tariffs land at k%" and 'crl' (of the event 'date': "into the date" is no d-k decision).
-        #expect(scenarios.count == 32 + 285)
-        #expect(d.unresolved.contains { $0.hasPrefix("scenarios: 285 scenario(s) tied to an event's outcome are not linked (each linked scenario copies every event, at most 10000 copies a study), the first 'tariffs-land-at-15'") })
+        #expect(scenarios.count == 402 && scenarios.allSatisfy { $0["given"] != nil && $0["events"] == nil })
+        #expect(scenarios[0]["given"]?["d0-decision"]?.stringValue == "tariffs land at 0%" && scenarios[1]["name"]?.stringValue == "d0-decision-other")
         #expect(d.unresolved.contains { $0.hasPrefix("key decision 3: 'Trim CPER at +25%' is drafted as the take-profit of key decision 1") })
-        #expect(Self.failure(card(400), name: "events.txt")
-                == "events.txt: Key Decisions: found 401 events and 413 scenarios to draft (165613 scenario-event pairs); allowed: at most 100000 scenario-event pairs (each scenario holds every event): a card that names fewer events and conditions, or split into several cards")
+        #expect(Self.failure(card(250), name: "events.txt")
+                == "events.txt: Key Decisions: found 251 events and 502 scenarios to draft (126002 scenario-event pairs); allowed: at most 100000 scenario-event pairs (each scenario holds every event): a card that names fewer events and conditions, or split into several cards")
     }
 }

@@ -16,8 +16,11 @@ struct DraftLooseCardTests {
         var expected: [String: Any]
     }
 
-    static var cards: [Card] {
-        let data = Data(Fixtures.text("cards/loose/expected.json").utf8)
+    static var cards: [Card] { cards(in: "loose") }
+
+    /// The cards of a fixture folder with what each should draft (its `expected.json`).
+    static func cards(in folder: String) -> [Card] {
+        let data = Data(Fixtures.text("cards/\(folder)/expected.json").utf8)
         let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
         return (root["cards"] as? [[String: Any]] ?? []).map { Card(file: $0["file"] as! String, expected: $0) }
     }
@@ -52,9 +55,14 @@ struct DraftLooseCardTests {
 
     @Test(arguments: cards.map(\.file))
     func cardDraftsAsReadByHand(_ file: String) throws {
-        let card = try #require(Self.cards.first { $0.file == file })
+        try Self.check(file, in: "loose")
+    }
+
+    /// Drafts a card of `folder` and checks it field by field against the folder's expected.json.
+    static func check(_ file: String, in folder: String) throws {
+        let card = try #require(Self.cards(in: folder).first { $0.file == file })
         let e = card.expected
-        let text = Fixtures.text("cards/loose/\(file)")
+        let text = Fixtures.text("cards/\(folder)/\(file)")
         let draft = try StudyDraft.draft(cardText: text, cardName: file, start: Self.start, startStated: true).get()
         if case let .failure(p) = StudyDecoder.decode(Array(draft.json.utf8), file: file) { Issue.record("\(file): \(p)") }
         let study = try #require(try JSONSerialization.jsonObject(with: Data(draft.json.utf8)) as? [String: Any])
@@ -109,18 +117,31 @@ struct DraftLooseCardTests {
             events[ev["name"] as! String] = (ev["outcomes"] as? [[String: Any]] ?? []).map { $0["name"] as! String }
         }
         #expect(events == (e["events"] as? [String: [String]] ?? [:]), "\(file): events")
+        // Dates the card writes (dated/): the event's date in place of the placeholder day.
+        if let dates = e["eventDates"] as? [String: String] {
+            var drafted: [String: String] = [:]
+            for ev in defaults["events"] as? [[String: Any]] ?? [] { drafted[ev["name"] as! String] = ev["date"] as? String ?? "day \(ev["day"] ?? "?")" }
+            #expect(drafted == dates, "\(file): event dates")
+        }
         let scenarios = study["scenarios"] as? [[String: Any]] ?? []
         let expectedScenarios = e["scenarios"] as? [[Any]] ?? []
         #expect(scenarios.map { $0["name"] as! String } == expectedScenarios.map { $0[0] as! String }, "\(file): scenarios")
         for (s, x) in zip(scenarios, expectedScenarios) {
-            let own = s["events"] as? [[String: Any]]
+            // A linked scenario names its event's outcome (`given`) and copies no event.
+            #expect(s["events"] == nil, "\(file): scenario \(x[0]) carries no copy of the events")
+            let given = s["given"] as? [String: String]
             if let event = x[1] as? String, let outcome = x[2] as? String {
-                let linked = own?.first { $0["name"] as? String == event }?["outcomes"] as? [[String: Any]]
-                #expect(linked?.count == 1 && linked?.first?["name"] as? String == outcome && linked?.first?["probability"] as? Double == 1,
-                        "\(file): scenario \(x[0]) linked to \(event) = \(outcome)")
-                #expect(own?.count == events.count, "\(file): scenario \(x[0]) carries every event")
+                #expect(given == [event: outcome], "\(file): scenario \(x[0]) linked to \(event) = \(outcome)")
             } else {
-                #expect(own == nil, "\(file): scenario \(x[0]) is not linked")
+                #expect(given == nil, "\(file): scenario \(x[0]) is not linked")
+            }
+        }
+        // The decoded study draws each linked scenario's outcome with probability 1.
+        if case let .success(decoded) = StudyDecoder.decode(Array(draft.json.utf8), file: file) {
+            for (s, x) in zip(decoded.scenarios, expectedScenarios) {
+                guard let event = x[1] as? String, let outcome = x[2] as? String else { continue }
+                let e = s.events.first { $0.name == event }
+                #expect(e?.outcomes.map { $0.name == outcome ? 1.0 : 0.0 } == e?.outcomes.map(\.probability), "\(file): \(s.name) draws \(outcome)")
             }
         }
 

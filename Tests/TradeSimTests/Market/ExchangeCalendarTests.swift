@@ -19,6 +19,15 @@ struct ExchangeCalendarTests {
         #expect(ExchangeCalendar.nyse.holidays(year: year).map(\.date.description) == Self.published[year]!)
     }
 
+    /// Each year's closures come out in date order without a sort (the rules' date windows follow one another).
+    @Test func closuresInDateOrderOverSixHundredYears() {
+        for year in 1900...2500 {
+            let dates = ExchangeCalendar.nyse.holidays(year: year).map(\.date)
+            #expect(zip(dates, dates.dropFirst()).allSatisfy { $0 < $1 }, "\(year)")
+            #expect(dates.count == (year >= 2022 ? 10 : year >= 1998 ? 9 : 8) - (CalendarDate(year: year, month: 1, day: 1)!.weekday == 5 ? 1 : 0))
+        }
+    }
+
     @Test func namesRangesAndNone() {
         #expect(ExchangeCalendar.nyse.holiday(on: CalendarDate(iso: "2027-06-18")!) == "Juneteenth National Independence Day")
         #expect(ExchangeCalendar.nyse.holiday(on: CalendarDate(iso: "2027-06-21")!) == nil)

@@ -1,7 +1,8 @@
-/// The exchange holidays a drafted study lists (`holidays`), so that no trade is placed on a
-/// day the exchange is closed (issue 20: a strangle entered on 2027-01-01).
+/// An exchange's holidays by rule: a study's `calendar` (`"nyse"` or `"none"`), which the study
+/// decoder adds to the study's listed `holidays`, and the calendar `tradesim draft` writes into a
+/// drafted study (issue 20: a drafted strangle was entered on 2027-01-01). One definition for both.
 ///
-/// `nyse` (the default) is the New York Stock Exchange's full-day closures by rule (NYSE Rule
+/// `nyse` is the New York Stock Exchange's full-day closures by rule (NYSE Rule
 /// 7.2 and the holidays it names), weekends aside:
 /// - New Year's Day, 1 January; on a Sunday the Monday after; on a Saturday not observed (the
 ///   exchange does not close on the Friday before, which ends a year: 2022 had no closure).
@@ -27,7 +28,12 @@
 package enum ExchangeCalendar: String, Sendable, CaseIterable {
     case nyse, none
 
-    /// The closures of one year, in date order, with their names.
+    /// The closures of one year, in date order, with their names. The order is the rules':
+    /// each holiday's possible dates lie after the one before (New Year's Day 1–2 January, King
+    /// Day 15–21 January, Washington's Birthday 15–21 February, Good Friday 20 March–23 April,
+    /// Memorial Day 25–31 May, Juneteenth 18–20 June, Independence Day 3–5 July, Labor Day
+    /// 1–7 September, Thanksgiving 22–28 November, Christmas 24–26 December), so nothing is
+    /// sorted (`ExchangeCalendarTests` checks the order over 600 years).
     package func holidays(year: Int) -> [(date: CalendarDate, name: String)] {
         guard self == .nyse else { return [] }
         func date(_ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: year, month: m, day: d)! }
@@ -45,7 +51,8 @@ package enum ExchangeCalendar: String, Sendable, CaseIterable {
         func observed(_ d: CalendarDate) -> CalendarDate {
             d.weekday == 5 ? d.adding(days: -1) : d.weekday == 6 ? d.adding(days: 1) : d
         }
-        var out: [(CalendarDate, String)] = []
+        var out: [(date: CalendarDate, name: String)] = []
+        out.reserveCapacity(10)
         let newYear = date(1, 1)
         if newYear.weekday != 5 { out.append((observed(newYear), "New Year's Day")) }
         if year >= 1998 { out.append((nth(3, 0, of: 1), "Martin Luther King, Jr. Day")) }
@@ -57,19 +64,37 @@ package enum ExchangeCalendar: String, Sendable, CaseIterable {
         out.append((nth(1, 0, of: 9), "Labor Day"))
         out.append((nth(4, 3, of: 11), "Thanksgiving Day"))
         out.append((observed(date(12, 25)), "Christmas Day"))
-        return out.sorted { $0.0 < $1.0 }.map { (date: $0.0, name: $0.1) }
+        return out
     }
 
     /// The closures from `from` through `through`, in date order.
     package func holidays(from: CalendarDate, through: CalendarDate) -> [CalendarDate] {
         guard from <= through else { return [] }
-        return (from.components.year...through.components.year).flatMap { holidays(year: $0) }
-            .map(\.date).filter { $0 >= from && $0 <= through }
+        let first = from.components.year, last = through.components.year
+        var out: [CalendarDate] = []
+        out.reserveCapacity((last - first + 1) * 10)
+        for year in first...last {
+            for h in holidays(year: year) where h.date >= from && h.date <= through { out.append(h.date) }
+        }
+        return out
+    }
+
+    /// The closures on and after `start` through the calendar day by which `tradingDays`
+    /// trading days have surely passed: `tradingDays` · 7/5 weekdays' worth of calendar days,
+    /// plus 14 calendar days (two weeks of weekdays) for each 250 trading days begun, more than
+    /// the exchange's at most 10 weekday closures a year need.
+    package func holidays(from start: CalendarDate, tradingDays: Int) -> [CalendarDate] {
+        holidays(from: start, through: start.adding(days: tradingDays * 7 / 5 + 14 * (tradingDays / 250 + 1)))
     }
 
     /// The name of the closure on `date`, or nil when the exchange is open (or it is a weekend).
     package func holiday(on date: CalendarDate) -> String? {
         holidays(year: date.components.year).first { $0.date == date }?.name
+    }
+
+    /// The closure on `date` as messages name it ("Christmas Day, an NYSE holiday"), or nil when the exchange is open.
+    package func holidayPhrase(on date: CalendarDate) -> String? {
+        holiday(on: date).map { "\($0), an \(rawValue.uppercased()) holiday" }
     }
 
     /// Easter Sunday of a Gregorian year (Meeus's "anonymous" algorithm).
