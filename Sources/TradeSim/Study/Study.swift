@@ -7,7 +7,8 @@ public struct Study: Sendable {
     public var description: String
     /// The currency money is in (a label).
     public var currency: String
-    /// The trading calendar from the start date.
+    /// The trading calendar from the start date: weekends, the listed `holidays` and the
+    /// `calendar`'s closures by rule (`ExchangeCalendar`) are not trading days.
     public var calendar: TradingCalendar
     /// The assets.
     public var universe: Universe
