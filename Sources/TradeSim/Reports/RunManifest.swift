@@ -38,7 +38,7 @@ struct RunManifest: Sendable {
     }
 
     static let conventions: [(String, String)] = [
-        ("time", "trading days, 252 per year; weekends and listed holidays are not trading days"),
+        ("time", "trading days, 252 per year; weekends, the study's listed holidays and its calendar's (\"calendar\": \"nyse\") are not trading days"),
         ("rates", "continuously compounded, annual"),
         ("volatility", "annual"),
         ("returns", "decimals (0.05 = 5%); columns in basis points end in _bps"),
