@@ -36,13 +36,7 @@ enum PathsCommand {
         let paths = a.integer("paths") ?? 10
         let seed = UInt64(a.integer("seed") ?? 42)
         let threads = a.integer("threads") ?? Parallel.processorCount
-        var selected = Array(study.scenarios.enumerated())
-        let names = a.strings("scenario")
-        for name in names where study.scenario(named: name) == nil {
-            throw CLIError.usage("--scenario must name a scenario of the study (\(study.scenarios.map(\.name).joined(separator: ", "))), got \(MessageText.echo(name))",
-                                 command: "paths")
-        }
-        if !names.isEmpty { selected = selected.filter { names.contains($0.element.name) } }
+        let selected = try ScenarioSelection.indices(study, a).map { (offset: $0, element: study.scenarios[$0]) }
         if a.has("force") && !a.has("out") {
             throw CLIError.usage("--force applies only with --out", command: "paths")
         }

@@ -52,15 +52,7 @@ enum RunCommand {
         let loaded = try StudyLoader.load(a.positional.first, edits: edits)
         let study = loaded.study
         if case let .failure(problem) = study.requirePlaybook(file: loaded.path) { throw CLIError.data(problem.description) }
-        var indices = Array(study.scenarios.indices)
-        let names = a.strings("scenario")
-        if !names.isEmpty {
-            for name in names where study.scenario(named: name) == nil {
-                throw CLIError.usage("--scenario must name a scenario of the study (\(study.scenarios.map(\.name).joined(separator: ", "))), got \(MessageText.echo(name))",
-                                     command: "run")
-            }
-            indices = indices.filter { names.contains(study.scenarios[$0].name) }
-        }
+        let indices = try ScenarioSelection.indices(study, a)
         var configuration = RunConfiguration(paths: a.integer("paths") ?? 10_000, seed: UInt64(a.integer("seed") ?? 42),
                                              threads: a.integer("threads") ?? Parallel.processorCount,
                                              tracedPaths: tracedPaths)

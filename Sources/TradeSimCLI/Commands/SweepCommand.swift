@@ -94,15 +94,7 @@ enum SweepCommand {
         }
         let study = loaded.study
         if case let .failure(problem) = study.requirePlaybook(file: loaded.path) { throw CLIError.data(problem.description) }
-        var indices = Array(study.scenarios.indices)
-        let names = a.strings("scenario")
-        if !names.isEmpty {
-            for name in names where study.scenario(named: name) == nil {
-                throw CLIError.usage("--scenario must name a scenario of the study (\(study.scenarios.map(\.name).joined(separator: ", "))), got \(MessageText.echo(name))",
-                                     command: "sweep")
-            }
-            indices = indices.filter { names.contains(study.scenarios[$0].name) }
-        }
+        let indices = try ScenarioSelection.indices(study, a)
         // Every cell is checked before any runs: a bad value fails at once, not after hours.
         let scenarioNames = study.scenarios.map(\.name)
         for k in 1..<max(1, grid.cellCount) {
