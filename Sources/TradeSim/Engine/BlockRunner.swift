@@ -573,6 +573,14 @@ struct BlockRunner: Sendable {
                                               snap: { p.listing?.strike(nearest: $0, asset: i) ?? $0 }).strike
     }
 
+    /// The factor on option leg k's ATM IV on `lane` from the event outcomes drawn so far
+    /// (`PathBlock.ivScale`; 1 for a leg no outcome rescales).
+    @inline(__always)
+    func atmScale(_ p: DecisionProgram, leg k: Int, lane: Int, width: Int, ivScale: UnsafeMutablePointer<Double>?) -> Double {
+        guard p.atmScaled[k], let scale = ivScale else { return 1 }
+        return scale[p.legAsset[k] * width + lane]
+    }
+
     /// Black–Scholes–Merton mid of an option leg at its strike's IV for its remaining tenor, on
     /// the escrowed spot when a cash dividend goes ex in the option's life
     /// (`DividendSchedule.escrowedSpot`; the spot itself otherwise).
@@ -637,7 +645,7 @@ struct BlockRunner: Sendable {
             }
             daily.anyExpiry[k] = true
             guard !optionsPriced else { continue }
-            let scale = p.atmScaled[k] ? daily.ivScale.map { $0[p.legAsset[k] * lanes + lane] } ?? 1 : 1
+            let scale = atmScale(p, leg: k, lane: lane, width: lanes, ivScale: daily.ivScale)
             let strike = legStrike(p, leg: k, rule: option.strike, type: option.type, spot: spot, day: d, expiry: expiry, atmScale: scale)
             s.strike[slot] = strike
             s.logStrike[slot] = Foundation.log(strike)
@@ -867,7 +875,7 @@ struct BlockRunner: Sendable {
             let mid: Double
             let fill: Double
             if let option = leg.option {
-                let scale = p.atmScaled[k] ? ivScale.map { $0[leg.asset * lanes + lane] } ?? 1 : 1
+                let scale = atmScale(p, leg: k, lane: lane, width: lanes, ivScale: ivScale)
                 mid = optionMid(p, leg: k, type: option.type, spot: spot, strike: s.strike[slot], day: d, expiry: Int(s.expiry[slot]),
                                 atmScale: scale)
                 fill = costs.optionFill(mid: mid, buying: q < 0)
