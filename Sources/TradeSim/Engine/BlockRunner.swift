@@ -535,14 +535,18 @@ struct BlockRunner: Sendable {
         }
     }
 
-    /// The legs of a decision's trade on one lane (nothing when it never entered).
+    /// The legs of a decision's trade on one lane (nothing when it never entered). A leg that
+    /// held nothing is not a trade: with listed contracts a premium budget split over several
+    /// underlyings can buy whole contracts of some and none of a dearer one (that leg has no
+    /// exit day either).
     func tradeRecords(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, path: Int) -> [TradeRecord] {
         let lanes = s.width
         guard s.entryDay[lane] >= 0 else { return [] }
         let dates = kernel.scenario.dates
-        return p.variant.legs.enumerated().map { k, leg in
+        return p.variant.legs.enumerated().compactMap { k, leg in
             let slot = k * lanes + lane
             let q = s.openedQuantity[slot]
+            guard q != 0, s.legExitDay[slot] >= 0 else { return nil }
             var instrument = TradeRecord.Instrument.stock
             if case let .option(type, _, _) = leg.instrument {
                 let e = Int(s.expiry[slot])

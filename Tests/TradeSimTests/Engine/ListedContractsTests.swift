@@ -133,6 +133,32 @@ struct ListedContractsTests {
         #expect(bad.first?.contains("universe[0].contractMultiplier: found 0; allowed: a number ≥ 1 and ≤ 1000000") == true, "\(bad)")
     }
 
+    /// A premium budget split over two underlyings whose half cannot buy one contract of the
+    /// dearer: an ATM 20-day put on a 2,000 stock at 30% vol is worth about
+    /// 0.4 · 2000 · 0.3 · √(20/252) ≈ 68 a share, 6,800 a contract, over the 2,500 share.
+    /// That group holds nothing, so it is no trade in trades.csv, and the other group trades as
+    /// usual. (Found by the study fuzz target: the leg's exit day was never set, and its trade
+    /// record read the date of day −1.)
+    @Test("A group the budget cannot buy one contract of holds nothing and is no trade")
+    func groupTooDearForOneContract() throws {
+        let text = """
+            {"name": "t", "start": "2026-01-05",
+             "universe": [{"ticker": "A", "spot": 100, "volatility": 0.3}, {"ticker": "B", "spot": 2000, "volatility": 0.3}],
+             "scenarios": [{"name": "s", "horizon": 30, "model": "scripted", "script": {"points": []}, "impliedVol": {"baseMultiple": 1}}],
+             "playbook": {"capital": 100000, "listing": {},
+              "decisions": [{"id": "p", "kind": "protection", "underlyings": ["A", "B"], "strike": "atm", "expiry": 20,
+                             "size": {"premiumBudget": 5000}}]}}
+            """
+        let study = try StudyText.study(text)
+        let o = runTraced(study, paths: 1, seed: 1)[0]
+        #expect(o.trades.map(\.ticker) == ["A"], "\(o.trades)")
+        let a = try #require(o.trades.first)
+        #expect(a.quantity > 0 && a.quantity == (a.quantity / 100).rounded() * 100)
+        #expect(study.scenarios[0].dates.contains(a.exitDate) && a.exitDay >= a.entryDay)
+        let rows = TradesTable.csv([o], multiplier: TradesTable.multipliers(study)).split(separator: "\n")
+        #expect(rows.count == 2 && !rows.contains { $0.contains(",B,") }, "\(rows)")
+    }
+
     /// Units of a group: its legs' contracts divided by their per-unit contracts (±1 here).
     func units(_ legs: [TradeRecord]) -> Double { abs(legs[0].quantity) / 100 }
 
