@@ -550,20 +550,13 @@ package struct DecisionReader: Sendable {
             }
             // The move the card states, signed: downside words make it a fall.
             var lo: Double? = negative ? hiValue.map { -$0 } ?? -loValue : loValue
-            var hi: Double? = negative ? -loValue : hiValue
-            var test = "within"
-            if hiValue == nil {
-                // One number: the card claims at least that move in its direction.
-                if negative { lo = nil; hi = -loValue; test = "atMost" } else { hi = nil; test = "atLeast" }
-            } else if ["target", "at least", "aim for"].contains(where: lowerClaim.contains) {
-                test = negative ? "atMost" : "atLeast"
-            } else if ["up to", "at most", "no more than", "limited to", "capped"].contains(where: lowerClaim.contains) {
-                test = negative ? "atLeast" : "atMost"
-            }
+            var hi: Double? = hiValue == nil ? nil : negative ? -loValue : hiValue
             // A short basket gains what its assets lose: its return is the assets' move, negated.
-            if d.kind == .basket && d.side == "short" && !relative {
-                (lo, hi) = (hi.map { -$0 }, lo.map { -$0 })
-                test = test == "atLeast" ? "atMost" : test == "atMost" ? "atLeast" : test
+            let shortBasket = d.kind == .basket && d.side == "short" && !relative
+            if shortBasket, let l = lo, let h = hi { (lo, hi) = (-h, -l) } else if shortBasket { lo = lo.map { -$0 } }
+            let (test, low, high) = Self.thesisTest(low: lo, high: hi, claim: lowerClaim)
+            (lo, hi) = (low, high)
+            if shortBasket {
                 d.unresolved.append("key decision \(d.number): '\(claim)' is read as the move of the assets the decision is short; the thesis is on the decision's return, \(Self.bandText(DecisionReading.Band(claim: claim, metric: "return", low: lo, high: hi, test: test))) (negate it if the card meant the trade's own return)")
             }
             let band = DecisionReading.Band(claim: claim, metric: relative ? "relativeReturnBps" : "return", low: lo, high: hi,
@@ -651,6 +644,26 @@ package struct DecisionReader: Sendable {
             if let b = lastEnd(text[window..<end]), text.utf8.distance(from: window, to: b) >= 64 { return b }
         }
         return lastEnd(text[..<end]) ?? text.startIndex
+    }
+
+    /// The test a claim states (issue 17): its direction is part of the thesis. `low`/`high`
+    /// are the band of the decision's own return (a single number in `low`), signed.
+    /// - A gain ("target 20-30%", "upside 40%+", "200-400 bps outperformance") is a target:
+    ///   `atLeast` the low end; "up to 30%", "at most", "capped" make it `atMost` the high end.
+    /// - A loss ("~10-15% downside", "could drop 50-60%") is a risk statement: the loss stays
+    ///   within the stated bound, `atLeast` the worst end (return ≥ −15%).
+    /// - A band both ways only when the card says so: "between 20% and 30%", "in a range of".
+    static func thesisTest(low: Double?, high: Double?, claim: String) -> (test: String, low: Double?, high: Double?) {
+        let values = [low, high].compactMap { $0 }
+        guard let worst = values.min(), let best = values.max() else { return ("within", low, high) }
+        let twoWays = values.count == 2 && ["between", "range of", "a range", "band of"].contains(where: claim.contains)
+        if twoWays { return ("within", worst, best) }
+        if best > 0 && worst >= 0 {
+            let capped = ["up to", "at most", "no more than", "limited to", "capped"].contains(where: claim.contains)
+            return capped ? ("atMost", values.count == 2 ? worst : nil, best) : ("atLeast", worst, values.count == 2 ? best : nil)
+        }
+        // A loss, or a band across zero: the stated worst is the bound the loss stays within.
+        return ("atLeast", worst, values.count == 2 ? best : nil)
     }
 
     static func bandText(_ b: DecisionReading.Band) -> String {

@@ -89,7 +89,7 @@ struct DraftCardTests {
         #expect(Self.drop(basket) == DraftDefaults.weaknessDrop)
         #expect(Self.close(Self.theses(basket), [
             T(metric: "return", low: 0.2, high: 0.3, test: "atLeast", scenarios: ["policy-headlines-supply-risk-elevated"]),
-            T(metric: "return", low: -0.15, high: -0.1, test: "within", scenarios: ["talks-unlock-chinese-supply"]),
+            T(metric: "return", low: -0.15, high: -0.1, test: "atLeast", scenarios: ["talks-unlock-chinese-supply"]),
         ]), "\(Self.theses(basket))")
         #expect((basket["theses"] as? [[String: Any]])?.first?["claim"] as? String
                 == "target 20-30% upside if policy headlines keep supply risk elevated")
@@ -109,7 +109,7 @@ struct DraftCardTests {
         let pair = ds[2]
         #expect(pair["long"] as? [String] == ["infrastructure-processing-beneficiaries"])
         #expect(pair["short"] as? [String] == ["broad-industrials"])
-        #expect(Self.close(Self.theses(pair), [T(metric: "relativeReturnBps", low: 200, high: 400, test: "within",
+        #expect(Self.close(Self.theses(pair), [T(metric: "relativeReturnBps", low: 200, high: 400, test: "atLeast",
                                                  scenarios: ["lead-times-widen-inventory-hoarding"])]))
 
         // 4. "Use event-driven options around US-China meeting dates: short-dated straddles on the most
@@ -156,7 +156,7 @@ struct DraftCardTests {
         #expect(Self.exit(ds[0])["takeProfit"] as? Double == 0.25)
         #expect(Self.close(Self.theses(ds[0]), [
             T(metric: "return", low: 0.15, high: 0.25, test: "atLeast", scenarios: ["rule-includes-carve-out"]),
-            T(metric: "return", low: -0.12, high: -0.08, test: "within", scenarios: ["licences-extended-mature-nodes"]),
+            T(metric: "return", low: -0.12, high: -0.08, test: "atLeast", scenarios: ["licences-extended-mature-nodes"]),
         ]), "\(Self.theses(ds[0]))")
         // "Hedge China-exposed chip designers with put spreads for 1 quarter."
         #expect(ds[1]["underlyings"] as? [String] == ["china-exposed-chip-designers"])
@@ -167,7 +167,7 @@ struct DraftCardTests {
         #expect(ds[2]["long"] as? [String] == ["memory-makers"])
         #expect(ds[2]["short"] as? [String] == ["pc-oems"])
         #expect(ds[2]["neutral"] as? String == "beta")
-        #expect(Self.close(Self.theses(ds[2]), [T(metric: "relativeReturnBps", low: 300, high: 500, test: "within",
+        #expect(Self.close(Self.theses(ds[2]), [T(metric: "relativeReturnBps", low: 300, high: 500, test: "atLeast",
                                                   scenarios: ["hbm-supply-stays-tight"])]))
         #expect(Self.exit(ds[2])["horizon"] as? String == DraftDefaults.horizon)
         #expect(d.unresolved.contains { $0.hasPrefix("key decision 3: no holding period") })
@@ -197,7 +197,7 @@ struct DraftCardTests {
         #expect(Self.exit(ds[0])["horizon"] as? String == "3m")
         #expect(Self.exit(ds[0])["takeProfit"] == nil)
         // The shale producers' 10-20% fall is the short basket's 10-20% gain (it read as a loss before issue 20).
-        #expect(Self.close(Self.theses(ds[0]), [T(metric: "return", low: 0.1, high: 0.2, test: "within",
+        #expect(Self.close(Self.theses(ds[0]), [T(metric: "return", low: 0.1, high: 0.2, test: "atLeast",
                                                   scenarios: ["opec-adds-supply-faster-demand"])]))
         #expect(d.unresolved.contains { $0.hasPrefix("key decision 1: 'expect 10-20% downside if OPEC+ adds supply faster than demand grows' is read as the move of the assets the decision is short") })
         // "Buy puts on XLE over the next quarter as protection against a price war."
@@ -232,13 +232,13 @@ struct DraftCardTests {
         #expect(ds[0]["assets"] as? [String] == ["regional-banks"])
         #expect(Self.exit(ds[0])["horizon"] as? String == "9m")
         #expect(Self.drop(ds[0]) == nil)
-        #expect(Self.close(Self.theses(ds[0]), [T(metric: "return", low: 0.12, high: 0.18, test: "within", scenarios: ["curve-steepens"])]))
+        #expect(Self.close(Self.theses(ds[0]), [T(metric: "return", low: 0.12, high: 0.18, test: "atLeast", scenarios: ["curve-steepens"])]))
         // "Pair trade: long KRE / short XLF, dollar-neutral or beta-neutral; 150-250 bps relative outperformance."
         #expect(ds[1]["long"] as? [String] == ["KRE"])
         #expect(ds[1]["short"] as? [String] == ["XLF"])
         #expect(ds[1]["neutral"] == nil)
         #expect((ds[1]["variants"] as? [[String: Any]])?.map { $0["neutral"] as? String } == ["dollar", "beta"])
-        #expect(Self.close(Self.theses(ds[1]), [T(metric: "relativeReturnBps", low: 150, high: 250, test: "within", scenarios: [])]))
+        #expect(Self.close(Self.theses(ds[1]), [T(metric: "relativeReturnBps", low: 150, high: 250, test: "atLeast", scenarios: [])]))
         // "Collar on JPM over 3 months to lock in gains."
         #expect(ds[2]["underlyings"] as? [String] == ["JPM"])
         #expect(ds[2]["expiry"] as? String == "3m")
@@ -260,7 +260,7 @@ struct DraftCardTests {
         #expect(ds[0]["assets"] as? [String] == ["large-cap-pharma"])
         #expect(Self.exit(ds[0])["horizon"] as? String == "1y")
         #expect(Self.drop(ds[0]) == DraftDefaults.weaknessDrop)
-        #expect(Self.close(Self.theses(ds[0]), [T(metric: "return", low: 0.1, high: 0.15, test: "within",
+        #expect(Self.close(Self.theses(ds[0]), [T(metric: "return", low: 0.1, high: 0.15, test: "atLeast",
                                                   scenarios: ["negotiated-discounts-come-below-25"])]))
         // "Buy protection on PBMs via puts or put spreads through the next 2 quarters."
         #expect(ds[1]["underlyings"] as? [String] == ["pbms"])
