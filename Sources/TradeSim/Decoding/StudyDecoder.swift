@@ -15,7 +15,7 @@ public struct StudyDecoder {
     var universe = Universe([])
     var calendar = TradingCalendar(start: CalendarDate(daysSinceEpoch: 0))
     /// The study's `calendar`: the exchange whose holidays by rule join its listed `holidays`.
-    var exchange = ExchangeCalendar.none
+    var exchange = ExchangeCalendar.nyse
     /// Every event name written in the study and where it is first written, for `given`'s messages.
     var eventHomes: [String: String] = [:]
     /// A scenario could not be built (its price history failed): checks that need every

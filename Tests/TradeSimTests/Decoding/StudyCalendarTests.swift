@@ -1,9 +1,9 @@
 import Testing
 @testable import TradeSim
 
-/// A study's `calendar` (issue 20): `"nyse"` adds the NYSE holidays by rule to the listed
-/// `holidays`; `"none"`, the default, keeps a study's days as they were (weekends and the
-/// listed holidays only). Dates counted by hand on a 2026 calendar.
+/// A study's `calendar` (issue 20): `"nyse"`, the default, adds the NYSE holidays by rule to
+/// the listed `holidays`; `"none"` keeps weekends and the listed holidays only. Dates counted
+/// by hand on a 2026 calendar.
 @Suite("Study calendar")
 struct StudyCalendarTests {
     static func study(_ top: String, scenario: String = #"{"name": "s", "horizon": 10}"#) -> String {
@@ -14,9 +14,11 @@ struct StudyCalendarTests {
         """
     }
 
-    /// From Friday 2026-11-20: 23, 24, 25, (26 Thanksgiving), 27, 30 Nov, 1 Dec …
-    @Test func nyseSkipsThanksgiving() throws {
-        let nyse = try StudyText.study(Self.study(#" "calendar": "nyse","#))
+    /// From Friday 2026-11-20: 23, 24, 25, (26 Thanksgiving), 27, 30 Nov, 1 Dec … — with
+    /// `"calendar": "nyse"` and with no `calendar` at all.
+    @Test(arguments: [#" "calendar": "nyse","#, ""])
+    func nyseSkipsThanksgiving(_ top: String) throws {
+        let nyse = try StudyText.study(Self.study(top))
         #expect(nyse.scenarios[0].dates.prefix(7).map(\.description)
                 == ["2026-11-20", "2026-11-23", "2026-11-24", "2026-11-25", "2026-11-27", "2026-11-30", "2026-12-01"])
         // Listed holidays join the rules (an unscheduled closure, as on 2025-01-09).
@@ -24,10 +26,9 @@ struct StudyCalendarTests {
         #expect(both.scenarios[0].dates[4].description == "2026-11-30")
     }
 
-    /// Without `calendar`, or with `"none"`, Thanksgiving is a trading day as before.
-    @Test(arguments: ["", #" "calendar": "none","#])
-    func noneKeepsEveryWeekday(_ top: String) throws {
-        let study = try StudyText.study(Self.study(top))
+    /// With `"calendar": "none"` Thanksgiving is a trading day.
+    @Test func noneKeepsEveryWeekday() throws {
+        let study = try StudyText.study(Self.study(#" "calendar": "none","#))
         #expect(study.scenarios[0].dates[4].description == "2026-11-26")
         #expect(study.calendar.holidays.isEmpty)
     }
@@ -42,7 +43,9 @@ struct StudyCalendarTests {
         let event = #"{"name": "s", "horizon": 10, "events": [{"name": "m", "date": "2026-11-26", "outcomes": [{"name": "a", "probability": 1}]}]}"#
         #expect(StudyText.problems(Self.study(#" "calendar": "nyse","#, scenario: event))
                 == ["test.json:3:78: scenarios[0].events[0].date: found 2026-11-26 (Thanksgiving Day, an NYSE holiday); allowed: a trading day from 2026-11-23 to 2026-12-07"])
-        #expect(StudyText.problems(Self.study("", scenario: event)).isEmpty)
+        #expect(StudyText.problems(Self.study("", scenario: event))
+                == ["test.json:3:78: scenarios[0].events[0].date: found 2026-11-26 (Thanksgiving Day, an NYSE holiday); allowed: a trading day from 2026-11-23 to 2026-12-07"])
+        #expect(StudyText.problems(Self.study(#" "calendar": "none","#, scenario: event)).isEmpty)
     }
 
     /// The decoder takes the closures of 2 × 100,000 trading days; `holidays(from:tradingDays:)`

@@ -83,9 +83,9 @@ struct StudyDecoderErrorTests {
 
     @Test func eventOutsideHorizonOrOnAWeekend() {
         let outside = StudyText.problems(Self.study(#"{"name": "s", "horizon": 10, "events": [{"name": "m", "date": "2026-03-02", "outcomes": [{"name": "a", "probability": 1}]}]}"#))
-        #expect(outside == ["test.json:3:78: scenarios[0].events[0].date: found 2026-03-02, outside the scenario's days; allowed: a trading day from 2026-01-06 to 2026-01-19 (the horizon)"])
+        #expect(outside == ["test.json:3:78: scenarios[0].events[0].date: found 2026-03-02, outside the scenario's days; allowed: a trading day from 2026-01-06 to 2026-01-20 (the horizon)"])
         let weekend = StudyText.problems(Self.study(#"{"name": "s", "horizon": 10, "events": [{"name": "m", "date": "2026-01-10", "outcomes": [{"name": "a", "probability": 1}]}]}"#))
-        #expect(weekend == ["test.json:3:78: scenarios[0].events[0].date: found 2026-01-10 (a Saturday); allowed: a trading day from 2026-01-06 to 2026-01-19"])
+        #expect(weekend == ["test.json:3:78: scenarios[0].events[0].date: found 2026-01-10 (a Saturday); allowed: a trading day from 2026-01-06 to 2026-01-20"])
         let day = StudyText.problems(Self.study(#"{"name": "s", "horizon": 10, "events": [{"name": "m", "day": 11, "outcomes": [{"name": "a", "probability": 1}]}]}"#))
         #expect(day == ["test.json:3:77: scenarios[0].events[0].day: found 11; allowed: a trading day from 1 to the horizon 10, or a date YYYY-MM-DD"])
     }

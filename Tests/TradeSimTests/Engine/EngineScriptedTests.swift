@@ -81,7 +81,7 @@ struct EngineScriptedTests {
         let expected = 100 * 30.0 - premium - 2
         #expect(close(r.pnl, expected), "P&L \(r.pnl) vs \(expected)")
         #expect(r.exitReason == .expiry && r.holdingDays == 15)
-        let expiry = TradeRecord.Expiry.date(CalendarDate(iso: "2026-01-26")!)  // day 15
+        let expiry = TradeRecord.Expiry.date(CalendarDate(iso: "2026-01-27")!)  // day 15 (19 January is an NYSE holiday)
         #expect(r.trades.map(\.instrument) == [.option(.put, strike: 380, expiry: expiry), .option(.put, strike: 340, expiry: expiry)])
         #expect(r.trades.map(\.exitPrice) == [30, 0])
         #expect(close(r.returnValue, expected / (100 * (put(380) - put(340)))))

@@ -25,7 +25,7 @@ struct DividendScheduleTests {
     static func schedule(amounts: [(String, Double)], rate: Double = 0.05) throws -> (DividendSchedule, Study) {
         let list = amounts.map { #"{"exDate": "\#($0.0)", "amount": \#($0.1)}"# }.joined(separator: ", ")
         let s = try StudyText.study("""
-            {"name": "t", "start": "2026-01-05",
+            {"name": "t", "start": "2026-01-05", "calendar": "none",
              "universe": [{"ticker": "A", "spot": 100, "volatility": 0.3, "dividends": [\(list)]}],
              "scenarios": [{"name": "s", "horizon": 20, "rate": \(rate)}]}
             """)

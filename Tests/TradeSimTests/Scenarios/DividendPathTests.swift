@@ -10,7 +10,7 @@ import Testing
 struct DividendPathTests {
     @Test func priceDriftsAtMuMinusQAndDropsByTheCashDividend() throws {
         let study = try StudyText.study("""
-            {"name": "t", "start": "2026-01-05",
+            {"name": "t", "start": "2026-01-05", "calendar": "none",
              "universe": [{"ticker": "A", "spot": 100, "volatility": 0.3, "drift": 0.08, "dividendYield": 0.03},
                           {"ticker": "B", "spot": 100, "volatility": 0.3, "drift": 0.08, "dividendYield": 0.03,
                            "dividends": [{"exDate": "2026-02-17", "amount": 2}]}],

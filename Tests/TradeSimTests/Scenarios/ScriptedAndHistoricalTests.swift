@@ -19,7 +19,8 @@ struct ScriptedAndHistoricalTests {
         return out
     }
 
-    /// Waypoints: MP −12% on day 4 (step), LMT +10% by day 10 (linear in log price).
+    /// Waypoints: MP −12% on day 4 (step), LMT +10% by day 10, 2026-01-20 (linear in log
+    /// price; 19 January, Martin Luther King Jr. Day, is an NYSE holiday).
     @Test func scriptedWaypoints() throws {
         for interpolation in ["step", "linear"] {
             let study = try StudyText.study("""
@@ -27,7 +28,7 @@ struct ScriptedAndHistoricalTests {
                  "scenarios": [{"name": "s", "horizon": 12, "model": "scripted",
                    "script": {"interpolation": "\(interpolation)", "points": [
                       {"day": 4, "change": {"enabler": -0.12}},
-                      {"date": "2026-01-19", "change": {"LMT": 0.10}}]}}]}
+                      {"date": "2026-01-20", "change": {"LMT": 0.10}}]}}]}
                 """)
             let p = Self.path(ScenarioKernel(scenario: study.scenarios[0], scenarioIndex: 0, universe: study.universe))
             #expect(p[0] == [20, 400])
