@@ -114,11 +114,11 @@ package enum CardPatterns {
     ]
 
     /// Return bands: "20-30% upside", "~10-15% downside", "200-400 bps relative
-    /// outperformance", "upside of 20-30%", single values "25% upside". Downside words flip
+    /// outperformance", "upside of 20-30%", "returns between 10% and 20%", single values "25% upside". Downside words flip
     /// the sign; bps and % set the unit.
     package static let bandRange = #"(~|≈|about |around |roughly |approximately )?([+-]?\d+(?:\.\d+)?)\s*(%|bps|bp|basis points)?\s*(?:-|–|—|to)\s*([+-]?\d+(?:\.\d+)?)\s*(%|bps|bp|basis points)\s+(?:of\s+)?(relative\s+)?(?:total\s+)?(upside|downside|gains?|loss(?:es)?|returns?|drawdown|declines?|drops?|rally|outperformance|underperformance|spread)"#
     package static let bandSingle = #"(?:^|[^\d.~≈-])(~|≈|about |around |roughly |approximately )?([+-]?\d+(?:\.\d+)?)\s*(%|bps|bp|basis points)\s+(?:of\s+)?(relative\s+)?(?:total\s+)?(upside|downside|gains?|loss(?:es)?|returns?|drawdown|declines?|drops?|rally|outperformance|underperformance|spread)"#
-    package static let bandWordFirst = #"\b(upside|downside|gains?|loss(?:es)?|returns?|drawdown|outperformance|underperformance)\s+(?:of|maybe|perhaps|potentially|near|is|could be)\s+(~|about |around |roughly )?(\d+(?:\.\d+)?)\s*(%|bps|bp)?(?:\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?))?\s*(%|bps|bp)"#
+    package static let bandWordFirst = #"\b(upside|downside|gains?|loss(?:es)?|returns?|drawdown|outperformance|underperformance)\s+(?:of|maybe|perhaps|potentially|near|is|could be|between)\s+(~|about |around |roughly )?(\d+(?:\.\d+)?)\s*(%|bps|bp)?(?:\s*(?:-|–|—|to|and)\s*(\d+(?:\.\d+)?))?\s*(%|bps|bp)"#
     package static let negativeWords: Set<String> = ["downside", "loss", "losses", "drawdown", "decline", "declines", "drop", "drops", "underperformance",
                                                          "fall", "falls", "lose", "loses", "slide", "slides", "sink", "sinks"]
     /// A band's condition, after it ("… if talks unlock Chinese supply") or before it

@@ -480,4 +480,36 @@ struct DraftCardTests {
         #expect(text.contains("[250000, 0.05, -0.15, 1e-07, 1e+300]"))
         #expect(text.contains("\\u0001"))
     }
+
+    /// A claim's direction is its test (issue 17): each bullet's thesis written by hand from
+    /// its words. A gain is a target (at least its low end), "up to" caps it (at most its high
+    /// end), a loss is a risk (the loss stays within the worst stated end), a band both ways
+    /// only for "between"; a short basket's band is its assets' move negated first, so a
+    /// stated decline of its assets is its target.
+    @Test("A claim's direction is its test: targets, caps, risk bounds, between")
+    func claimDirectionIsTheTest() throws {
+        let card = """
+            Metals Watch
+
+            * Long copper miners (FCX) for 3-6 months; upside of 12-18%.
+            * Long gold miners (GDX) for 3 months; up to 25% upside.
+            * Long silver miners (SIL) for 3 months; could drop 20-30%.
+            * Long uranium (URA) for 6 months; returns between 10% and 20%.
+            * Short steel (SLX) for 3 months; expect a 15-25% decline.
+            """
+        let (study, _) = try Self.draft(card, name: "directions.txt")
+        let ds = Self.decisions(study)
+        #expect(ds.count == 5)
+        guard ds.count == 5 else { return }
+        let expected: [[T]] = [
+            [T(metric: "return", low: 0.12, high: 0.18, test: "atLeast", scenarios: [])],
+            [T(metric: "return", low: nil, high: 0.25, test: "atMost", scenarios: [])],
+            [T(metric: "return", low: -0.3, high: -0.2, test: "atLeast", scenarios: [])],
+            [T(metric: "return", low: 0.1, high: 0.2, test: "within", scenarios: [])],
+            [T(metric: "return", low: 0.15, high: 0.25, test: "atLeast", scenarios: [])],
+        ]
+        for (k, e) in expected.enumerated() {
+            #expect(Self.close(Self.theses(ds[k]), e), "decision \(k + 1): \(Self.theses(ds[k])) vs \(e)")
+        }
+    }
 }
