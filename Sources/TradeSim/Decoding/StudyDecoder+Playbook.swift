@@ -673,7 +673,7 @@ extension StudyDecoder {
 
     mutating func thesis(_ n: JSONNode, _ p: String, scenarios: [Scenario], kind: DecisionKind) -> Thesis? {
         guard let o = r.object(n, p) else { return nil }
-        r.rejectUnknown(o, allowed: ["claim", "metric", "low", "high", "test", "scenarios"])
+        r.rejectUnknown(o, allowed: ["claim", "metric", "low", "high", "test", "scenarios", "given"])
         let claim = r.requiredString(o, "claim", allowed: "the card's words for the claim")
         let metric = o.member("metric").flatMap { r.choice($0.node, $0.path, Thesis.Metric.allCases.map(\.rawValue)) }.flatMap(Thesis.Metric.init) ?? .return
         if metric == .relativeReturnBps && kind != .pair {
@@ -696,7 +696,36 @@ extension StudyDecoder {
             }
             names = list
         }
+        let given = o.member("given").map { thesisConditions($0.node, $0.path, scenarios: scenarios) } ?? []
         guard let claim else { return nil }
-        return Thesis(claim: claim, metric: metric, low: low, high: high, test: test, scenarios: names)
+        return Thesis(claim: claim, metric: metric, low: low, high: high, test: test, scenarios: names, given: given)
+    }
+
+    /// A thesis's `given`, `{event: outcome}`: each event one the study's scenarios write, each
+    /// outcome one of its outcomes (or, for an event no scenario gives outcomes, any name: a
+    /// historical scenario states what happened).
+    mutating func thesisConditions(_ n: JSONNode, _ p: String, scenarios: [Scenario]) -> [ThesisCondition] {
+        guard let o = r.object(n, p) else { return [] }
+        var out: [ThesisCondition] = []
+        for key in o.order {
+            guard let (vn, vp) = o.member(key) else { continue }
+            guard let outcome = r.string(vn, vp, allowed: "the name of one of \(MessageText.json(key))'s outcomes") else { continue }
+            let events = scenarios.flatMap(\.events).filter { $0.name == key }
+            if events.isEmpty {
+                let names = Array(Set(scenarios.flatMap { $0.events.map(\.name) })).sorted()
+                r.problem(vn, vp, found: "\(MessageText.json(key)), which is no event of the study",
+                          allowed: names.isEmpty ? "an event of the study's scenarios (it has none)"
+                              : "an event of the study's scenarios (\(names.map(MessageText.json).joined(separator: ", ")))")
+                continue
+            }
+            let named = Set(events.flatMap { $0.outcomes.map(\.name) } + events.compactMap(\.statedOutcome))
+            if events.contains(where: { !$0.outcomes.isEmpty }) && !named.contains(outcome) {
+                r.problem(vn, vp, found: MessageText.json(outcome),
+                          allowed: "an outcome of \(MessageText.json(key)) (\(named.sorted().map(MessageText.json).joined(separator: ", ")))")
+                continue
+            }
+            out.append(ThesisCondition(event: key, outcome: outcome))
+        }
+        return out
     }
 }

@@ -325,8 +325,18 @@ extension StudyDecoder {
 
     mutating func event(_ node: JSONNode, _ path: String, dates: [CalendarDate], needsOutcomes: Bool) -> ScheduledEvent? {
         guard let o = r.object(node, path) else { return nil }
-        r.rejectUnknown(o, allowed: ["name", "date", "day", "outcomes", "noise", "ivPremium"])
+        r.rejectUnknown(o, allowed: ["name", "date", "day", "outcomes", "noise", "ivPremium", "outcome"])
         let name = r.requiredString(o, "name")
+        // What happened (scripted and historical scenarios): the name a thesis's `given` compares.
+        var stated: String?
+        if let (sn, sp) = o.member("outcome") {
+            if needsOutcomes {
+                r.problem(sn, sp, found: "a stated outcome in a Monte Carlo scenario",
+                          allowed: "outcome only in a scripted or historical scenario (what happened); a Monte Carlo world draws its outcome from outcomes, or is given one (scenario given)")
+            } else {
+                stated = r.string(sn, sp, allowed: "the name of the outcome that happened, e.g. \"export relief\"")
+            }
+        }
         var day: Int?
         switch (o.member("date"), o.member("day")) {
         case let (d?, nil): day = dayOrDate(d.node, d.path, dates: dates)
@@ -392,7 +402,7 @@ extension StudyDecoder {
         }
         guard let name, let day else { return nil }
         return ScheduledEvent(name: name, day: day, outcomes: outcomes, noiseVolatility: noise, volPremium: premium,
-                              pricesOutcomeVariance: byOutcomes)
+                              pricesOutcomeVariance: byOutcomes, statedOutcome: stated)
     }
 
     mutating func outcome(_ node: JSONNode, _ path: String) -> EventOutcome? {

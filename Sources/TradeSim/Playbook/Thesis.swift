@@ -38,20 +38,37 @@ public struct Thesis: Sendable, Hashable {
     public var test: Test
     /// Only in these scenarios (empty: every scenario).
     public var scenarios: [String]
+    /// The events' outcomes the claim is given (empty: none): it is checked only in the
+    /// scenarios where they are certain, n/a in the others (`ThesisCondition`).
+    public var given: [ThesisCondition]
 
-    /// A claim tested in `scenarios` (every scenario when empty).
-    public init(claim: String, metric: Metric, low: Double?, high: Double?, test: Test, scenarios: [String] = []) {
+    /// A claim tested in `scenarios` (every scenario when empty), given `given`.
+    public init(claim: String, metric: Metric, low: Double?, high: Double?, test: Test, scenarios: [String] = [],
+                given: [ThesisCondition] = []) {
         self.claim = claim
         self.metric = metric
         self.low = low
         self.high = high
         self.test = test
         self.scenarios = scenarios
+        self.given = given
+    }
+
+    /// nil when every condition is certain in `scenario`; otherwise why the claim is n/a there.
+    public func unmetCondition(in scenario: Scenario) -> String? {
+        for c in given { if let why = c.unmetReason(in: scenario) { return why } }
+        return nil
     }
 
     /// The test in words, in the metric's unit: "return at exit ≥ 20%", "relative return at exit
-    /// (the pair as held) ≥ 200 bps", "−15% ≤ return at exit ≤ −10%", "P&L at exit ≤ 5000".
+    /// (the pair as held) ≥ 200 bps", "−15% ≤ return at exit ≤ −10%", "P&L at exit ≤ 5000";
+    /// with its conditions after: "return at exit ≥ −15%, given us-china-meeting = export relief".
     public var words: String {
+        let conditions = given.map { "\($0.event) = \($0.outcome)" }.joined(separator: ", ")
+        return conditions.isEmpty ? testWords : testWords + ", given " + conditions
+    }
+
+    var testWords: String {
         let what = switch metric {
         case .return: "return at exit"
         case .relativeReturnBps: "relative return at exit (the pair as held)"

@@ -3,7 +3,9 @@
 /// Columns: `decision, claim, card_low, card_high, scenario, simulated_p50, prob_claim_met`,
 /// then `variant, metric, test, entered_paths`, then `test_words` (`Thesis.words`: "return at
 /// exit ≥ 20%") and `status`: empty when checked, `n/a: scenario not run` for a claim tied to
-/// a scenario the run left out (its numbers empty, not 0). The metric (decision return as a decimal,
+/// a scenario the run left out, `n/a: <why>` in a scenario where the claim's `given` condition
+/// is not certain (`ThesisCondition`; its numbers empty, not 0; the blend is over the
+/// scenarios where it is checked). The metric (decision return as a decimal,
 /// relative return in bps, or P&L in money) is taken at exit on the paths where the decision
 /// entered; `simulated_p50` is its median and `prob_claim_met` the share of those paths where
 /// the claim holds (`within`: low ≤ x ≤ high; `atLeast`: x ≥ low; `atMost`: x ≤ high). A claim
@@ -31,6 +33,12 @@ enum ThesisTable {
                 let scenarios = all.filter { t.scenarios.isEmpty || t.scenarios.contains($0.scenario.name) }
                 var blendParts: [(values: [Double], weight: Double)] = []
                 for o in scenarios {
+                    // A condition that is not certain here: n/a with the reason, never a 0.
+                    if let why = t.unmetCondition(in: o.scenario) {
+                        rows.append(Row(decision: variant.decisionID, claim: t.claim, scenario: o.scenario.name, variant: variant.name,
+                                        thesis: t, median: nil, probability: nil, enteredPaths: 0, status: "n/a: " + why))
+                        continue
+                    }
                     let values = metricValues(o.variants[k], t.metric)
                     blendParts.append((values, o.scenario.weight))
                     let stats = PathStatistics(values, levels: [0.5], tails: [])
@@ -44,7 +52,7 @@ enum ThesisTable {
                     rows.append(Row(decision: variant.decisionID, claim: t.claim, scenario: name, variant: variant.name, thesis: t,
                                     median: nil, probability: nil, enteredPaths: 0, status: notRun))
                 }
-                if t.scenarios.isEmpty && scenarios.count > 1 {
+                if t.scenarios.isEmpty && blendParts.count > 1 {
                     let blend = WeightedSample(mixture: blendParts)
                     var probability = 0.0, weight = 0.0
                     for part in blendParts where !part.values.isEmpty {
@@ -76,7 +84,7 @@ enum ThesisTable {
         for r in rows {
             out += [r.decision, CSVField.escape(r.claim), NumberText.csv(r.thesis.low), NumberText.csv(r.thesis.high), r.scenario,
                     NumberText.csv(r.median), NumberText.csv(r.probability), r.variant, r.thesis.metric.rawValue,
-                    r.thesis.test.rawValue, String(r.enteredPaths), CSVField.escape(r.thesis.words), r.status].joined(separator: ",") + "\n"
+                    r.thesis.test.rawValue, String(r.enteredPaths), CSVField.escape(r.thesis.words), CSVField.escape(r.status)].joined(separator: ",") + "\n"
         }
         return out
     }

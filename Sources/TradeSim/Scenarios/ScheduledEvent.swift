@@ -24,16 +24,21 @@ public struct ScheduledEvent: Sendable, Hashable {
     /// True when options spanning the event carry its log-move variance in their implied
     /// variance from the day they are listed (`ImpliedVolModel`), crushed on the event day.
     public var pricesOutcomeVariance: Bool
+    /// What happened, in a scripted or historical scenario (the event's `outcome`: "the
+    /// meeting ended in export relief"); nil when not stated. A thesis `given` this event's
+    /// outcome is checked in the scenario only when it is this one (`ThesisCondition`).
+    public var statedOutcome: String?
 
     /// An event on `day`.
     public init(name: String, day: Int, outcomes: [EventOutcome], noiseVolatility: [Double],
-                volPremium: EventVolPremium?, pricesOutcomeVariance: Bool = false) {
+                volPremium: EventVolPremium?, pricesOutcomeVariance: Bool = false, statedOutcome: String? = nil) {
         self.name = name
         self.day = day
         self.outcomes = outcomes
         self.noiseVolatility = noiseVolatility
         self.volPremium = volPremium
         self.pricesOutcomeVariance = pricesOutcomeVariance
+        self.statedOutcome = statedOutcome
     }
 
     /// True when some outcome changes asset i's ATM implied vol after the event (`ivAfter` ≠ 1).
