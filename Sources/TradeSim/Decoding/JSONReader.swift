@@ -39,7 +39,13 @@ enum JSONPath {
 /// one pass.
 struct JSONReader: Sendable {
     let file: String
+    /// Every distinct problem, in the order found. A node decoded more than once (a
+    /// `scenarioDefaults` field is read into every scenario) reports its problem once.
     private(set) var problems: [InputProblem] = []
+    /// Problems reported so far, repeats included: a decoder compares it before and after a
+    /// part to learn whether that part had a problem (a repeat counts; `problems` may not grow).
+    private(set) var reports = 0
+    private var seen: Set<String> = []
 
     init(file: String) { self.file = file }
 
@@ -47,20 +53,23 @@ struct JSONReader: Sendable {
     /// edit's value, `JSONNode.unplaced`).
     mutating func problem(_ node: JSONNode?, _ path: String, found: String, allowed: String) {
         let placed = node.flatMap { $0.isUnplaced ? nil : $0 }
-        problems.append(InputProblem(file: file, line: placed?.line, column: placed?.column, path: path,
-                                     found: found, allowed: allowed))
+        append(InputProblem(file: file, line: placed?.line, column: placed?.column, path: path,
+                            found: found, allowed: allowed))
     }
 
     /// A problem found in another file (a price CSV the study names), kept as it is.
-    mutating func append(_ p: InputProblem) { problems.append(p) }
+    mutating func append(_ p: InputProblem) {
+        reports += 1
+        if seen.insert(p.description).inserted { problems.append(p) }
+    }
 
     /// A problem about a member's name (an unknown field, an unknown ticker used as a key):
     /// located at the name.
     mutating func problemAtKey(_ object: JSONObject, _ key: String, found: String, allowed: String) {
         let position = object.keyPositions[key] ?? (object.node.line, object.node.column)
         let placed = position.line > 0
-        problems.append(InputProblem(file: file, line: placed ? position.line : nil, column: placed ? position.column : nil,
-                                     path: JSONPath.join(object.path, key), found: found, allowed: allowed))
+        append(InputProblem(file: file, line: placed ? position.line : nil, column: placed ? position.column : nil,
+                            path: JSONPath.join(object.path, key), found: found, allowed: allowed))
     }
 
     /// A problem about a member that is absent from `object`: located at the object.

@@ -215,7 +215,7 @@ extension StudyDecoder {
     /// and every problem is reported in the order of the fields.
     mutating func variantSpec(kind: DecisionKind, _ f: DecisionFields, variantName: String, path: String,
                               costs base: CostModel, holdings: [Holding], scenarios: [Scenario]) -> DecisionSpec.Variant? {
-        let before = r.problems.count
+        let before = r.reports
         var costs = base
         if let (n, p) = f.member("costs") { costs = costModel(n, p, base: base) ?? base }
         guard let read = structure(kind: kind, f, path) else { return nil }
@@ -272,7 +272,7 @@ extension StudyDecoder {
         if let (tn, tp) = f.member("theses"), let list = r.array(tn, tp) {
             for (xn, xp) in list { if let t = thesis(xn, xp, scenarios: scenarios, kind: kind) { theses.append(t) } }
         }
-        guard let sizing, r.problems.count == before else { return nil }
+        guard let sizing, r.reports == before else { return nil }
         return DecisionSpec.Variant(name: variantName, structure, size: sizing, entry: entrySpec, exits: exits, costs: costs, theses: theses)
     }
 

@@ -170,7 +170,7 @@ extension StudyDecoder {
 
     mutating func correlationMatrix(_ node: JSONNode, _ path: String) -> CorrelationMatrix? {
         guard let o = r.object(node, path) else { return nil }
-        let problemsBefore = r.problems.count
+        let problemsBefore = r.reports
         r.rejectUnknown(o, allowed: ["uniform", "matrix", "tickers", "groups", "between", "pairs"])
         let n = universe.count
         var c = [Double](repeating: 0, count: n * n)
@@ -228,7 +228,7 @@ extension StudyDecoder {
                     r.problem(mn, mp, found: p.found, allowed: p.allowed)
                 }
             }
-            return r.problems.count == problemsBefore ? matrix : nil
+            return r.reports == problemsBefore ? matrix : nil
         }
         if o.has("tickers") {
             r.problem(o.member("tickers")!.node, JSONPath.join(path, "tickers"), found: "'tickers' without 'matrix'", allowed: Self.correlationForms)
@@ -283,7 +283,7 @@ extension StudyDecoder {
                 r.problem(node, path, found: p.found, allowed: p.allowed)
             }
         }
-        return r.problems.count == problemsBefore ? matrix : nil
+        return r.reports == problemsBefore ? matrix : nil
     }
 
     mutating func jumpProcess(_ node: JSONNode, _ path: String) -> JumpProcess? {

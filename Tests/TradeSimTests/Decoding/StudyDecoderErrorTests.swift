@@ -171,4 +171,19 @@ struct PriceTableErrorTests {
         #expect(Self.problems("") == ["MP.csv:1: found an empty file; allowed: a header line and daily rows"])
         #expect(Self.problems("Date,Close\n2025-01-02,1,2\n") == ["MP.csv:2: found 3 fields; allowed: 2 fields, as in the header"])
     }
+
+    /// A field of scenarioDefaults is read into every scenario; its problem is reported once,
+    /// not once per scenario (three scenarios here), and the scenarios still fail to decode.
+    /// Column 48: the value -5 on line 2 (Python `str.index` + 1 on the same line).
+    @Test func aDefaultsProblemOnceForEveryScenario() {
+        let text = """
+            {"name": "t", "start": "2026-01-05",
+             "scenarioDefaults": {"rate": 0.02, "horizon": -5},
+             "universe": [\(StudyDecoderErrorTests.asset)],
+             "scenarios": [{"name": "a"}, {"name": "b"}, {"name": "c"}]}
+            """
+        let problems = StudyText.problems(text)
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.hasPrefix("test.json:2:48: scenarioDefaults.horizon: found -5") == true, "\(problems)")
+    }
 }
