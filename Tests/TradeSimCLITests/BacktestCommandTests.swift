@@ -36,9 +36,28 @@ struct BacktestCommandTests {
             stockLegs += 1
         }
         #expect(stockLegs == 4 + 5 + 5)  // basket 4 names; each pair variant 3 long + 2 short
-        for file in ["summary.csv", "thesis.csv", "equity_quantiles.csv", "exits.csv", "run.json", "report.html"] {
+        for file in ["summary.csv", "thesis.csv", "equity_quantiles.csv", "exits.csv", "run.json", "report.html",
+                     "tearsheet.csv", "equity.csv", "monthly_returns.csv"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path))
         }
+        // The tearsheet's portfolio: its P&L is summary.csv's, its equity.csv rows run over every
+        // date of the window, and its monthly returns compound to its total return.
+        func csv(_ name: String) throws -> [[String]] {
+            try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
+                .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        }
+        let summary = try csv("summary.csv").first { $0[1] == "portfolio" }!
+        let tearsheet = try csv("tearsheet.csv")
+        #expect(tearsheet[0][8] == "total_pnl" && tearsheet.last![0] == "portfolio")
+        #expect(Double(tearsheet.last![8])! == Double(summary[5])!)
+        let equity = try csv("equity.csv").filter { $0[1] == "portfolio" }
+        #expect(equity.count == 250 && equity.first![0] == "2025-01-02" && equity.last![0] == "2025-12-31")
+        let months = try csv("monthly_returns.csv").filter { $0[0] == "portfolio" }
+        #expect(months.map { $0[3] } == (1...12).map(String.init) + ["total"])
+        let compounded = months.dropLast().reduce(1.0) { $0 * (1 + Double($1[4])!) } - 1
+        #expect(abs(compounded - Double(tearsheet.last![9])!) < 1e-12)
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<h3>Monthly returns</h3>") && !html.contains("±MC s.e."))
     }
 
     static func study(prices: String) -> String {

@@ -23,6 +23,9 @@ public struct ScenarioOutcomes: Sendable {
     /// False when the paths are runs from different start dates (a rolling backtest): then
     /// day d has no single date.
     public var datesAreShared = true
+    /// The first date of each run `combine` joined (path k started on `runStartDates[k]`);
+    /// empty for the outcomes of one run.
+    public var runStartDates: [CalendarDate] = []
     /// Global index of the first path held: 0, or where a shard's slice begins (its arrays
     /// hold paths firstPath ..< firstPath + paths).
     public var firstPath = 0
@@ -77,6 +80,7 @@ public struct ScenarioOutcomes: Sendable {
                                    startEquity: runs[0].startEquity, equitySample: equity, trades: trades,
                                    dailyPnL: runs[0].dailyPnL.indices.map { k in runs.flatMap { $0.dailyPnL[k] } })
         out.datesAreShared = runs.count == 1
+        out.runStartDates = runs.map { $0.scenario.dates[0] }
         return out
     }
 }

@@ -224,9 +224,24 @@ struct HTMLReport {
 
     // MARK: - Theses
 
-    func thesisSection() -> String {
+    /// How the thesis table names what it checks the card against.
+    struct ThesisWords {
+        /// "the simulation says"
+        var says: String
+        /// The median's column: "simulated median".
+        var median: String
+        /// The probability's column: "P(claim met)".
+        var probability: String
+        /// The entered count's column: "entered paths".
+        var entered: String
+
+        static let simulation = ThesisWords(says: "the simulation says", median: "simulated median", probability: "P(claim met)",
+                                            entered: "entered paths")
+    }
+
+    func thesisSection(_ words: ThesisWords = .simulation) -> String {
         guard !theses.isEmpty else { return "<h2>Card theses</h2><p>The playbook records no theses.</p>\n" }
-        var out = "<h2>Card theses: the card says, the simulation says</h2><table><tr><th class=\"l\">decision</th><th class=\"l\">the card says</th><th>band</th><th class=\"l\">tested as</th><th class=\"l\">scenario</th><th>simulated median</th><th>P(claim met)</th><th>entered paths</th></tr>\n"
+        var out = "<h2>Card theses: the card says, \(words.says)</h2><table><tr><th class=\"l\">decision</th><th class=\"l\">the card says</th><th>band</th><th class=\"l\">tested as</th><th class=\"l\">scenario</th><th>\(words.median)</th><th>\(words.probability)</th><th>\(words.entered)</th></tr>\n"
         for r in theses {
             let fmt: (Double?) -> String
             switch r.thesis.metric {

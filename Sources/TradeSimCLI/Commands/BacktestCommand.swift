@@ -15,7 +15,10 @@ enum BacktestCommand {
         as the scenario 'historical' (one path per start date). Options are marked with the trailing \
         realized vol (impliedVol.realizedWindowDays, default 21 days) × impliedVol.baseMultiple plus \
         the event premium, unless the price file has an IV column. Writes the report set with \
-        trades.csv (every leg of every trade).
+        trades.csv (every leg of every trade) and the first window's tearsheet: equity.csv (each \
+        decision variant's and the portfolio's value, daily P&L, daily return and drawdown at every \
+        close), monthly_returns.csv (compounded per month and year) and tearsheet.csv (annual \
+        return, volatility, Sharpe, Sortino, max drawdown, Calmar); report.html shows them.
 
         \(StudyEditOptions.help)
 
@@ -106,7 +109,7 @@ enum BacktestCommand {
 
         var reportConfiguration = configuration
         reportConfiguration.paths = each.count
-        let summary = try ReportSetWriter.write(command: "backtest", study: replay, outcomes: outcomes, blend: false,
+        let summary = try ReportSetWriter.write(command: "backtest", study: replay, outcomes: outcomes, blend: false, backtest: true,
                                                 configuration: reportConfiguration, inputs: loaded.inputs, edits: edits, folder: folder,
                                                 clock: &clock, timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
         if !a.has("quiet") {
