@@ -65,10 +65,10 @@ struct Sandbox {
 struct OutputRuleRefusalTests {
     /// A writing command and how it names its output.
     enum Writer: String, CaseIterable, CustomTestStringConvertible {
-        case run, backtest, merge, paths, shard, draft, sweep
+        case run, backtest, merge, paths, shard, draft, sweep, compare
 
         var testDescription: String { rawValue }
-        var writesFolder: Bool { [.run, .backtest, .merge, .sweep].contains(self) }
+        var writesFolder: Bool { [.run, .backtest, .merge, .sweep, .compare].contains(self) }
 
         func arguments(out: String, force: Bool) -> [String] {
             let head: [String] = switch self {
@@ -79,6 +79,7 @@ struct OutputRuleRefusalTests {
             case .shard: ["run", "s.json", "--paths", "20", "--shard", "0/1"]
             case .draft: ["draft", "card.txt", "--start", "2026-08-03", "--prices", "p", "--quiet"]
             case .sweep: ["sweep", "s.json", "--vary", "playbook.capital=1000,2000"]
+            case .compare: ["compare", "s.json", "s.json", "--paths", "20"]
             }
             return head + ["--out", out] + (force && !writesFolder ? ["--force"] : [])
         }

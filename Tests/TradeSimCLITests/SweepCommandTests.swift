@@ -119,17 +119,7 @@ struct SweepCommandTests {
 
     /// The README lists sweep.csv's columns (after the varied paths', in order).
     static func readmeColumns() throws -> [String] {
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        let start = try #require(readme.range(of: "`sweep.csv` columns"))
-        var columns: [String] = []
-        for line in readme[start.upperBound...].split(separator: "\n").dropFirst() {
-            if line.hasPrefix("|---") { continue }
-            guard line.hasPrefix("| ") else { if !columns.isEmpty { break } else { continue } }
-            let cell = line.dropFirst(2).prefix { $0 != "|" }
-            // `a`, `b` … : every code span of the first cell.
-            columns += cell.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
-        }
-        return columns
+        try ReadmeText.codeSpans(after: "`sweep.csv` columns")
     }
 
     @Test func readmeDocumentsTheColumns() throws {

@@ -109,6 +109,24 @@ public struct PathStatistics: Sendable {
         return x[lo] + (h - Double(lo)) * (x[hi] - x[lo])
     }
 
+    /// VaR at `level` of values already sorted ascending, as `valueAtRisk(_:)` computes it for
+    /// the same values: −x₍k₎, k = ⌈(1 − level)·n⌉ (nil when empty).
+    static func valueAtRisk(sorted x: [Double], _ level: Double) -> Double? {
+        guard !x.isEmpty else { return nil }
+        return -x[tailCount(level, x.count) - 1]
+    }
+
+    /// CVaR at `level` of values already sorted ascending, as `conditionalValueAtRisk(_:)`
+    /// computes it for the same values: −(x₍1₎ + … + x₍k₎)/k, added smallest first (nil when
+    /// empty).
+    static func conditionalValueAtRisk(sorted x: [Double], _ level: Double) -> Double? {
+        guard !x.isEmpty else { return nil }
+        let k = tailCount(level, x.count)
+        var sum = 0.0
+        for v in x[0..<k] { sum += v }
+        return -sum / Double(k)
+    }
+
     /// P(x > 0).
     public var probabilityPositive: Double? {
         guard count > 0 else { return nil }

@@ -17,14 +17,20 @@ public struct WeightedSample: Sendable {
     /// Σ weights.
     public let totalWeight: Double
 
-    /// Finite values only; weights must be ≥ 0.
+    /// Finite values only; weights must be ≥ 0. Equal values keep their order in `pairs` (the
+    /// sort is stable), which decides the positions within a run of equal values.
     public init(_ pairs: [(value: Double, weight: Double)]) {
         let sorted = pairs.filter { $0.value.isFinite && $0.weight > 0 }.sorted { $0.value < $1.value }
-        values = sorted.map(\.value)
-        weights = sorted.map(\.weight)
+        self.init(ascending: sorted.map(\.value), weights: sorted.map(\.weight))
+    }
+
+    /// Values already in ascending order, each with its weight (> 0).
+    init(ascending values: [Double], weights: [Double]) {
+        self.values = values
+        self.weights = weights
         var cumulative = 0.0
         var p: [Double] = []
-        p.reserveCapacity(sorted.count)
+        p.reserveCapacity(values.count)
         for w in weights {
             p.append(cumulative)
             cumulative += w
@@ -37,15 +43,62 @@ public struct WeightedSample: Sendable {
 
     /// The mixture of samples with the given weights (normalised to sum to 1).
     public init(mixture parts: [(values: [Double], weight: Double)]) {
-        let total = parts.reduce(0) { $0 + $1.weight }
         var pairs: [(value: Double, weight: Double)] = []
-        for part in parts {
-            let finite = part.values.filter { $0.isFinite }
-            guard !finite.isEmpty, total > 0 else { continue }
-            let w = part.weight / total / Double(finite.count)
-            for v in finite { pairs.append((v, w)) }
+        for (part, w) in zip(parts, Self.valueWeights(parts.map { ($0.values.count { $0.isFinite }, $0.weight) })) {
+            for v in part.values where v.isFinite { pairs.append((v, w)) }
         }
         self.init(pairs)
+    }
+
+    /// The same mixture from parts whose values are finite and already ascending (a bootstrap
+    /// resample, `PairedBootstrap`): merged instead of sorted, equal values in part order as the
+    /// stable sort of `init(mixture:)` leaves them, so the two give the same sample.
+    init(mixtureOfAscending parts: [(values: [Double], weight: Double)]) {
+        let w = Self.valueWeights(parts.map { ($0.values.count, $0.weight) })
+        var values: [Double] = [], weights: [Double] = []
+        for (part, weight) in zip(parts, w) where !part.values.isEmpty && weight > 0 {
+            (values, weights) = Self.merge(values, weights, part.values, weight)
+        }
+        self.init(ascending: values, weights: weights)
+    }
+
+    /// Two ascending runs merged, the first's values first among equal ones; each value of `y`
+    /// weighs `weight`.
+    private static func merge(_ x: [Double], _ xWeights: [Double], _ y: [Double], _ weight: Double) -> ([Double], [Double]) {
+        let n = x.count + y.count
+        var weights: [Double] = []
+        let values = [Double](unsafeUninitializedCapacity: n) { out, written in
+            weights = [Double](unsafeUninitializedCapacity: n) { outWeights, writtenWeights in
+                x.withUnsafeBufferPointer { a in
+                    xWeights.withUnsafeBufferPointer { aw in
+                        y.withUnsafeBufferPointer { b in
+                            var i = 0, j = 0
+                            for k in 0..<n {
+                                if j == b.count || (i < a.count && a[i] <= b[j]) {
+                                    out[k] = a[i]
+                                    outWeights[k] = aw[i]
+                                    i += 1
+                                } else {
+                                    out[k] = b[j]
+                                    outWeights[k] = weight
+                                    j += 1
+                                }
+                            }
+                        }
+                    }
+                }
+                writtenWeights = n
+            }
+            written = n
+        }
+        return (values, weights)
+    }
+
+    /// The weight of each value of each part of a mixture: w_s / Σw / n_s (n_s its finite
+    /// values; 0 for an empty part or a zero total).
+    private static func valueWeights(_ parts: [(count: Int, weight: Double)]) -> [Double] {
+        let total = parts.reduce(0) { $0 + $1.weight }
+        return parts.map { $0.count > 0 && total > 0 ? $0.weight / total / Double($0.count) : 0 }
     }
 
     /// No values.

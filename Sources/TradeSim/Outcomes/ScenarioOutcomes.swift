@@ -30,6 +30,13 @@ public struct ScenarioOutcomes: Sendable {
     /// hold paths firstPath ..< firstPath + paths).
     public var firstPath = 0
 
+    /// The per-path P&L of `decision`'s variant `variant`, or of the portfolio (`portfolio`,
+    /// variant ""); nil when the scenario has no such row.
+    public func pnl(decision: String, variant: String) -> [Double]? {
+        if decision == "portfolio" && variant.isEmpty { return portfolioPnL }
+        return variants.first { $0.decisionID == decision && $0.variantName == variant }?.pnl
+    }
+
     /// The variants' per-path and per-chunk results of `parts`, one after the other.
     static func concatenatedVariants(_ parts: [ScenarioOutcomes]) -> [VariantOutcomes] {
         var variants = parts[0].variants

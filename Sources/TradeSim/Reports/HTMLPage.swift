@@ -46,6 +46,19 @@ enum HTMLPage {
         return (rounded < 0 ? "−" : "") + String(grouped.reversed())
     }
 
+    /// The fill for a difference: white at 0, blue (better: higher P&L) or red (worse) at
+    /// ±`scale`, in proportion between.
+    static func fill(_ d: Double, scale: Double) -> String {
+        let t = scale > 0 ? max(-1, min(1, d / scale)) : 0
+        let to: (Double, Double, Double) = t >= 0 ? (33, 102, 172) : (178, 24, 43)
+        let a = abs(t)
+        func c(_ end: Double) -> String {
+            let v = Int((255 + (end - 255) * a).rounded())
+            return String(v, radix: 16).leftPadded(2)
+        }
+        return "#" + c(to.0) + c(to.1) + c(to.2)
+    }
+
     /// A fraction as a percentage with one decimal (0.123 → 12.3%); "—" when undefined.
     static func percent(_ v: Double?) -> String {
         guard let v, v.isFinite else { return "—" }

@@ -96,7 +96,12 @@ struct RunManifest: Sendable {
 
     /// Edits as `[{"path": "…", "value": …}, …]`, one per line.
     static func editsJSON(_ edits: [StudyEdit]) -> String {
-        "[\n" + edits.map { "    " + JSONText.object(["path": JSONText.string($0.path), "value": $0.valueText]) }.joined(separator: ",\n") + "\n  ]"
+        "[\n" + edits.map { "    " + $0.json }.joined(separator: ",\n") + "\n  ]"
+    }
+
+    /// `{"load": 0.012, …}`: each timing in seconds, to the millisecond.
+    static func timingsJSON(_ timings: [(name: String, seconds: Double)]) -> String {
+        JSONText.object(timings.map { ($0.name, JSONText.number(($0.seconds * 1000).rounded() / 1000)) })
     }
 
     var json: String {
@@ -131,7 +136,12 @@ struct RunManifest: Sendable {
             .joined(separator: ",\n") + "\n  }")
         for (key, json) in extra { field(key, json) }
         field("outputs", JSONText.array(outputs.map(JSONText.string)))
-        field("timings_seconds", JSONText.object(timings.map { ($0.name, JSONText.number(($0.seconds * 1000).rounded() / 1000)) }))
+        field("timings_seconds", Self.timingsJSON(timings))
         return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
     }
+}
+
+extension StudyEdit {
+    /// `{"path": "…", "value": …}`, as run.json lists a `--set` change.
+    var json: String { JSONText.object(["path": JSONText.string(path), "value": valueText]) }
 }

@@ -152,6 +152,11 @@ public enum SummaryTable {
                           meanHoldingDays: entered.count > 0 ? Double(entered.holdingDays) / Double(entered.count) : nil)
     }
 
+    /// A run's rows as `summary.csv` has them: each scenario's, then the blended ones.
+    public static func allRows(_ outcomes: [ScenarioOutcomes], threads: Int) -> [SummaryRow] {
+        outcomes.flatMap { rows($0, threads: threads) } + blendedRows(outcomes)
+    }
+
     /// The blended scenario's rows: each variant and the portfolio as the mixture of the
     /// scenarios' distributions with the scenarios' weights (normalised over those run).
     public static func blendedRows(_ all: [ScenarioOutcomes]) -> [SummaryRow] {

@@ -59,18 +59,6 @@ struct SweepHTML {
         }
     }
 
-    /// The fill for a difference: white at 0, blue (higher P&L) or red (lower) at ±`scale`.
-    static func fill(_ d: Double, scale: Double) -> String {
-        let t = scale > 0 ? max(-1, min(1, d / scale)) : 0
-        let to: (Double, Double, Double) = t >= 0 ? (33, 102, 172) : (178, 24, 43)
-        let a = abs(t)
-        func c(_ end: Double) -> String {
-            let v = Int((255 + (end - 255) * a).rounded())
-            return String(v, radix: 16).leftPadded(2)
-        }
-        return "#" + c(to.0) + c(to.1) + c(to.2)
-    }
-
     func heatMap(scenario: String) -> String {
         let cols = columns(scenario: scenario)
         guard !cols.isEmpty else { return "" }
@@ -100,7 +88,7 @@ struct SweepHTML {
                 let x = labelWidth + cellWidth * Double(j)
                 let row = differences[k][j]
                 let d = row?.difference
-                let fill = k == 0 ? "#eeeeee" : d?.mean.map { Self.fill($0, scale: scale) } ?? "#ffffff"
+                let fill = k == 0 ? "#eeeeee" : d?.mean.map { HTMLPage.fill($0, scale: scale) } ?? "#ffffff"
                 let significant = k > 0 && (d?.isSignificant ?? false)
                 let stroke = significant ? "stroke=\"#111\" stroke-width=\"2.5\"" : "stroke=\"#ccc\" stroke-width=\"1\""
                 let text: String = k == 0 ? Self.shortMoney(row?.summary.pnl.mean) : Self.shortMoney(d?.mean, signed: true) + (significant ? " *" : "")

@@ -40,7 +40,7 @@ public enum SweepTable {
         /// The base cell's run (computed on up to `threads` threads).
         public init(outcomes: [ScenarioOutcomes], threads: Int) {
             self.outcomes = outcomes
-            rows = SweepTable.summaryRows(outcomes, threads: threads)
+            rows = SummaryTable.allRows(outcomes, threads: threads)
         }
 
         func row(scenario: String, decision: String, variant: String) -> SummaryRow? {
@@ -48,22 +48,11 @@ public enum SweepTable {
         }
     }
 
-    /// A run's rows as `summary.csv` has them: each scenario's, then the blended ones.
-    static func summaryRows(_ outcomes: [ScenarioOutcomes], threads: Int) -> [SummaryRow] {
-        outcomes.flatMap { SummaryTable.rows($0, threads: threads) } + SummaryTable.blendedRows(outcomes)
-    }
-
-    /// The per-path P&L of `decision`/`variant` (or the portfolio) in `o`.
-    static func pnl(_ o: ScenarioOutcomes, decision: String, variant: String) -> [Double]? {
-        if decision == "portfolio" && variant.isEmpty { return o.portfolioPnL }
-        return o.variants.first { $0.decisionID == decision && $0.variantName == variant }?.pnl
-    }
-
     /// The paired difference of one scenario's row from the base run's: the base scenario of
     /// the same name and path count, the same decision and variant.
     static func difference(_ o: ScenarioOutcomes, _ base: Base, decision: String, variant: String) -> PairedDifference? {
         guard let b = base.outcomes.first(where: { $0.scenario.name == o.scenario.name }), b.paths == o.paths,
-              let x = pnl(o, decision: decision, variant: variant), let y = pnl(b, decision: decision, variant: variant)
+              let x = o.pnl(decision: decision, variant: variant), let y = b.pnl(decision: decision, variant: variant)
         else { return nil }
         return PairedDifference(x, minus: y)
     }

@@ -5,6 +5,7 @@ enum Commands {
         MergeCommand.spec,
         BacktestCommand.spec,
         SweepCommand.spec,
+        CompareCommand.spec,
         PriceCommand.spec,
         ImpliedVolCommand.spec,
         ValidateCommand.spec,

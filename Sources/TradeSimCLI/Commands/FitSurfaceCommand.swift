@@ -124,12 +124,7 @@ enum FitSurfaceCommand {
                          NumberText.fixed(e.pooledATM, digits: 4), NumberText.fixed(e.pooledRMSPoints, digits: 3),
                          NumberText.fixed(e.pooledMaxPoints, digits: 3)])
         }
-        let widths = header.indices.map { c in rows.map { $0[c].count }.max()! }
-        for row in rows {
-            out += row.enumerated().map { c, cell in c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                                                             : String(repeating: " ", count: widths[c] - cell.count) + cell }
-                .joined(separator: "  ") + "\n"
-        }
+        out += ConsoleTable.render(rows, left: [0])
         out += "\npooled: slope \(NumberText.fixed(fit.slope, digits: 4)), curvature \(NumberText.fixed(fit.curvature, digits: 4)); "
             + "rms \(NumberText.fixed(fit.rmsPoints, digits: 3)) pt, max \(NumberText.fixed(fit.maxPoints, digits: 3)) pt over \(Plural.count(fit.quotes.count, "quote"))\n"
         out += studySurface(fit) + "\n"

@@ -19,8 +19,7 @@ enum MergeCommand {
         options: [
             OptionSpec(name: "study", valueName: "FILE", help: "The study file, if not where the partials name it.", kind: .text),
             OptionSpec(name: "out", valueName: "DIR", help: "Report folder.", kind: .text, defaultDescription: "reports/<study>"),
-            OptionSpec(name: "threads", valueName: "N", help: "Worker threads for the reports.", kind: .integer(min: 1, max: 1024),
-                       defaultDescription: "the number of processors"),
+            RunOptions.threads("Worker threads for the reports."),
             OptionSpec(name: "quiet", valueName: "", help: "Print nothing on success.", kind: .flag),
         ],
         run: run)

@@ -23,14 +23,10 @@ enum RunCommand {
         """,
         arguments: [ArgumentSpec(name: "study", help: "Study file (default: \(StudyLoader.defaultStudy)).")],
         options: [
-            OptionSpec(name: "paths", valueName: "N", help: "Monte Carlo paths per scenario.",
-                       kind: .integer(min: 1, max: 100_000_000), defaultDescription: "10000"),
-            OptionSpec(name: "seed", valueName: "N", help: "Random seed.", kind: .integer(min: 0, max: Int.max),
-                       defaultDescription: "42"),
-            OptionSpec(name: "threads", valueName: "N", help: "Worker threads.", kind: .integer(min: 1, max: 1024),
-                       defaultDescription: "the number of processors"),
-            OptionSpec(name: "scenario", valueName: "NAME", help: "Only this scenario (repeatable).", kind: .text,
-                       repeatable: true),
+            RunOptions.paths(),
+            RunOptions.seed(),
+            RunOptions.threads(),
+            RunOptions.scenario(),
             StudyEditOptions.set,
             OptionSpec(name: "out", valueName: "DIR", help: "Report folder (with --shard: the partial result's file).", kind: .text,
                        defaultDescription: "reports/<study>"),
@@ -53,9 +49,7 @@ enum RunCommand {
         let study = loaded.study
         if case let .failure(problem) = study.requirePlaybook(file: loaded.path) { throw CLIError.data(problem.description) }
         let indices = try ScenarioSelection.indices(study, a)
-        var configuration = RunConfiguration(paths: a.integer("paths") ?? 10_000, seed: UInt64(a.integer("seed") ?? 42),
-                                             threads: a.integer("threads") ?? Parallel.processorCount,
-                                             tracedPaths: tracedPaths)
+        var configuration = RunOptions.configuration(a, tracedPaths: tracedPaths)
         // The equity sample shrinks for very long horizons, so memory does not grow with them.
         let longest = indices.map { study.scenarios[$0].horizonDays }.max() ?? 0
         configuration.equitySamplePaths = RunConfiguration.equitySamplePaths(horizonDays: longest)
@@ -130,15 +124,7 @@ enum RunCommand {
                           NumberText.fixed(r.pnl.quantile(0.5), digits: 0), NumberText.fixed(r.pnl.quantile(0.95), digits: 0),
                           NumberText.fixed(r.pnl.probabilityPositive, digits: 3), NumberText.fixed(r.pnl.var95, digits: 0)])
         }
-        let widths = (0..<lines[0].count).map { c in lines.map { $0[c].count }.max() ?? 0 }
-        var out = "Portfolio P&L (\(currency)) by scenario\n"
-        for line in lines {
-            out += line.enumerated().map { c, cell in
-                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                       : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }
-        return out
+        return "Portfolio P&L (\(currency)) by scenario\n" + ConsoleTable.render(lines, left: [0])
     }
 }
 

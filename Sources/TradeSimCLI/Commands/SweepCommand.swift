@@ -30,13 +30,10 @@ enum SweepCommand {
             OptionSpec(name: "vary", valueName: "PATH=V1,V2,...", help: "A path and its values (repeatable; the first value is the base cell's).",
                        kind: .text, required: true, repeatable: true),
             StudyEditOptions.set,
-            OptionSpec(name: "paths", valueName: "N", help: "Monte Carlo paths per scenario, in every cell.",
-                       kind: .integer(min: 1, max: 100_000_000), defaultDescription: "10000"),
-            OptionSpec(name: "seed", valueName: "N", help: "Random seed (every cell's).", kind: .integer(min: 0, max: Int.max),
-                       defaultDescription: "42"),
-            OptionSpec(name: "threads", valueName: "N", help: "Worker threads.", kind: .integer(min: 1, max: 1024),
-                       defaultDescription: "the number of processors"),
-            OptionSpec(name: "scenario", valueName: "NAME", help: "Only this scenario (repeatable).", kind: .text, repeatable: true),
+            RunOptions.paths("Monte Carlo paths per scenario, in every cell."),
+            RunOptions.seed("Random seed (every cell's)."),
+            RunOptions.threads(),
+            RunOptions.scenario(),
             OptionSpec(name: "out", valueName: "DIR", help: "Report folder.", kind: .text, defaultDescription: "reports/<study>-sweep"),
             OptionSpec(name: "quiet", valueName: "", help: "Print nothing on success.", kind: .flag),
         ],
@@ -104,8 +101,7 @@ enum SweepCommand {
                     + "allowed: the base cell's, \(scenarioNames.joined(separator: ", ")) (the cells are compared scenario by scenario)")
             }
         }
-        let configuration = RunConfiguration(paths: a.integer("paths") ?? 10_000, seed: UInt64(a.integer("seed") ?? 42),
-                                             threads: a.integer("threads") ?? Parallel.processorCount, equitySamplePaths: 0)
+        let configuration = RunOptions.configuration(a)
         let quiet = a.has("quiet")
         try MemoryCheck.check(study: study, scenarioIndices: indices, configuration: configuration, command: "sweep", quiet: quiet)
         let outPath = a.string("out") ?? "reports/\(study.name)-sweep"
@@ -153,14 +149,6 @@ enum SweepCommand {
                                      NumberText.fixed(r.difference?.standardError, digits: 0),
                                      NumberText.fixed(r.independentStandardError, digits: 0)])
         }
-        let widths = (0..<lines[0].count).map { c in lines.map { $0[c].count }.max() ?? 0 }
-        var out = "Portfolio P&L (\(currency)), \(scenario), by cell (cell 0 the base)\n"
-        for line in lines {
-            out += line.enumerated().map { c, cell in
-                c < grid.paths.count ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }
-        return out
+        return "Portfolio P&L (\(currency)), \(scenario), by cell (cell 0 the base)\n" + ConsoleTable.render(lines, left: Set(0..<grid.paths.count))
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The one rule for everything tradesim writes, applied by every command that writes (README,
 /// "Outputs"; DESIGN §5):
 ///
-/// - A **report folder** (`run`, `backtest`, `merge`, `sweep`) replaces only an empty folder or a report
+/// - A **report folder** (`run`, `backtest`, `merge`, `sweep`, `compare`) replaces only an empty folder or a report
 ///   folder tradesim wrote — one whose `run.json` says `"tool": "tradesim"` and which holds
 ///   nothing but the files that run.json lists. It is never `/`, the home folder, the current
 ///   folder or a folder above it, a folder holding a file the command reads, a file, or a

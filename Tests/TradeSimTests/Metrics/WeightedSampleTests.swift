@@ -43,6 +43,23 @@ struct WeightedSampleTests {
         #expect(m.valueAtRisk(0.5) == -10)
     }
 
+    /// Merging sorted parts (the bootstrap's resampled blend) gives the sample the stable sort
+    /// of `init(mixture:)` gives — the same values, weights and positions, so the same
+    /// statistics — here with ties inside and across parts (a decision that never entered made
+    /// 0 on many paths), an empty part and one of weight 0.
+    @Test func mergedMixtureIsTheSortedOne() {
+        let parts: [(values: [Double], weight: Double)] = [
+            ([-3, 0, 0, 0, 2, 2, 7], 0.45), ([], 0.1), ([-3, 0, 0, 1, 2, 9, 9, 9], 0.3), ([0, 0, 4], 0.15), ([-1, 5], 0)]
+        let merged = WeightedSample(mixtureOfAscending: parts), sorted = WeightedSample(mixture: parts)
+        #expect(merged.values == sorted.values)
+        #expect(merged.weights == sorted.weights)
+        for p in stride(from: 0.0, through: 1.0, by: 0.01) { #expect(merged.quantile(p) == sorted.quantile(p)) }
+        for level in [0.5, 0.9, 0.95, 0.99] {
+            #expect(merged.valueAtRisk(level) == sorted.valueAtRisk(level))
+            #expect(merged.conditionalValueAtRisk(level) == sorted.conditionalValueAtRisk(level))
+        }
+    }
+
     @Test func undefinedIsNil() {
         let e = PathStatistics([])
         #expect(e.mean == nil && e.quantile(0.5) == nil && e.valueAtRisk(0.95) == nil)
