@@ -56,6 +56,12 @@ struct BacktestCommandTests {
         #expect(months.map { $0[3] } == (1...12).map(String.init) + ["total"])
         let compounded = months.dropLast().reduce(1.0) { $0 * (1 + Double($1[4])!) } - 1
         #expect(abs(compounded - Double(tearsheet.last![9])!) < 1e-12)
+        // The console: tearsheet.csv's portfolio P&L, rounded, in a table headed by the window.
+        let printed = r.stdout.split(separator: "\n").map(String.init)
+        #expect(printed.first == "Backtest 2025-01-02 to 2025-12-31 (USD)", "\(r.stdout)")
+        let portfolioLine = try #require(printed.last { $0.hasPrefix("portfolio ") })
+        let pnl = String(Int(Double(tearsheet.last![8])!.rounded()))
+        #expect(portfolioLine.split(separator: " ").dropFirst().first.map(String.init) == pnl, "\(portfolioLine) vs \(pnl)")
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("<h3>Monthly returns</h3>") && !html.contains("±MC s.e."))
     }

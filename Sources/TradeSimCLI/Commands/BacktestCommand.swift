@@ -112,9 +112,31 @@ enum BacktestCommand {
                                                 configuration: reportConfiguration, inputs: loaded.inputs, edits: edits, folder: folder,
                                                 clock: &clock, timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
         if !a.has("quiet") {
-            try Console.out(RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))
+            let tearsheet = Tearsheet(outcomes[0], capital: replay.playbook?.capital ?? 0)
+            try Console.out(Self.tearsheetTable(tearsheet, currency: study.currency))
+            if each.count > 1 {
+                // Overlapping windows: their spread, without a standard error.
+                try Console.out("\n" + RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency)
+                    .replacingOccurrences(of: "by scenario", with: "over \(each.count) overlapping windows"))
+            }
             Console.err("tradesim backtest: \(study.name), \(each.count) run\(each.count == 1 ? "" : "s") from \(runs.dates.first!) "
                 + "to \(runs.dates.last!) in \(NumberText.fixed(clock.total, digits: 2)) s → \(outPath)/\n")
         }
+    }
+
+    /// The first window's P&L and daily-return metrics per decision variant and the portfolio
+    /// (tearsheet.csv's), for people.
+    static func tearsheetTable(_ t: Tearsheet, currency: String) -> String {
+        func pct(_ x: Double?) -> String { x.map { NumberText.fixed($0 * 100, digits: 1) + "%" } ?? "—" }
+        var lines = [["series", "P&L", "return", "annual", "volatility", "Sharpe", "max drawdown"]]
+        for series in t.series {
+            let c = series.curve, m = series.metrics
+            let pnl = (c.values.last ?? c.startValue) - c.startValue
+            lines.append([c.label, NumberText.fixed(pnl, digits: 0), pct(c.startValue > 0 ? pnl / c.startValue : nil), pct(m.annualReturn),
+                          pct(m.annualVolatility), m.sharpeRatio.map { NumberText.fixed($0, digits: 2) } ?? "—", pct(m.maxDrawdown)])
+        }
+        let window = t.series.first.map { "\($0.curve.dates.first.map(String.init(describing:)) ?? "") to \($0.curve.dates.last.map(String.init(describing:)) ?? "")" } ?? ""
+        let which = t.windowStarts.count > 1 ? ", the first of \(t.windowStarts.count) windows:" : ""
+        return "Backtest\(which) \(window) (\(currency))\n" + ConsoleTable.render(lines, left: [0])
     }
 }
