@@ -78,6 +78,42 @@ struct BacktestCommandTests {
     /// Each import format gives the same entry prices: Yahoo (its raw Close is replayed; the Adj
     /// Close, here half of it throughout, gives no dividend), Date,Close, columns in any order
     /// (Date,Close,High,Low,Open,Volume), and a wide file.
+    /// The card's "~10-15% downside if talks unlock Chinese supply" is given the Busan meeting's
+    /// "export relief", which the backtest study states happened on 2025-10-30. Over 2025 it is
+    /// checked; over a window that ends on 2025-09-30 the meeting never happened: n/a, empty
+    /// numbers, never a probability of 0.
+    @Test func aClaimWhoseConditionNeverHappenedIsNotApplicable() throws {
+        func thesisRow(_ extra: [String]) throws -> [String] {
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("tradesim-bt-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: out) }
+            let r = try TradeSimBinary.run(["backtest", "--out", out.path, "--quiet"] + extra, in: Self.root)
+            #expect(r.exitCode == 0, "\(r.stderr)")
+            let text = try String(contentsOf: out.appendingPathComponent("thesis.csv"), encoding: .utf8)
+            let line = try #require(text.split(separator: "\n").first { $0.contains("talks unlock") })
+            return Self.csvFields(String(line))
+        }
+        let year = try thesisRow([])
+        #expect(year[11] == "return at exit ≥ −15%, given us-china-meeting = export relief" && year[12] == "" && year[6] == "1.0", "\(year)")
+        let beforeTheMeeting = try thesisRow(["--end", "2025-09-30"])
+        #expect(beforeTheMeeting[5] == "" && beforeTheMeeting[6] == "" && beforeTheMeeting[10] == "0", "\(beforeTheMeeting)")
+        #expect(beforeTheMeeting[12] == #"n/a: no us-china-meeting in this scenario (the claim is given us-china-meeting = "export relief")"#)
+    }
+
+    /// RFC 4180 fields of one line (quotes around a field, "" inside for a quote), written
+    /// here apart from the library's reader.
+    static func csvFields(_ line: String) -> [String] {
+        var fields: [String] = [], field = "", quoted = false, chars = Array(line), i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if quoted {
+                if c == "\"" && i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 }
+                else if c == "\"" { quoted = false } else { field.append(c) }
+            } else if c == "\"" { quoted = true } else if c == "," { fields.append(field); field = "" } else { field.append(c) }
+            i += 1
+        }
+        return fields + [field]
+    }
+
     @Test(arguments: ["yahoo", "close", "ohlcv", "wide"])
     func importFormats(_ format: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tradesim-fmt-\(UUID().uuidString)")
