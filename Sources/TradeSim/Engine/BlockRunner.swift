@@ -564,17 +564,10 @@ struct BlockRunner: Sendable {
         }
     }
 
-    /// The strike of option leg k entered on `day` at `spot` (`ImpliedVolModel.strikeAndVolatility`:
-    /// a delta's at its own strike's IV for the leg's tenor); with listed options, the nearest
-    /// listed strike (`OptionListing.strike(nearest:asset:)`).
+    /// The strike of option leg k entered on `day` at `spot` (`DecisionProgram.legStrike`).
     func legStrike(_ p: DecisionProgram, leg k: Int, rule: StrikeRule, type: OptionType, spot: Double, day: Int, expiry: Int,
                    atmScale: Double = 1) -> Double {
-        let tenor = expiry - day
-        let i = p.legAsset[k]
-        return p.volModel.strikeAndVolatility(rule: rule, type: type, asset: i, atm: p.impliedVol(leg: k, day: day, tenor: tenor) * atmScale,
-                                              spot: spot, referenceSpot: p.referenceSpot[i], rate: rate, dividendYield: p.dividendYield[i],
-                                              years: Double(tenor) / TradingCalendar.tradingDaysPerYear,
-                                              snap: { p.listing?.strike(nearest: $0, asset: i) ?? $0 }).strike
+        p.legStrike(leg: k, rule: rule, type: type, spot: spot, day: day, expiry: expiry, rate: rate, atmScale: atmScale)
     }
 
     /// The factor on option leg k's ATM IV on `lane` from the event outcomes drawn so far
@@ -585,18 +578,13 @@ struct BlockRunner: Sendable {
         return scale[p.legAsset[k] * width + lane]
     }
 
-    /// Black–Scholes–Merton mid of an option leg at its strike's IV for its remaining tenor, on
-    /// the escrowed spot when a cash dividend goes ex in the option's life
-    /// (`DividendSchedule.escrowedSpot`; the spot itself otherwise).
+    /// Black–Scholes–Merton mid of an option leg on `day` (`DecisionProgram.optionMid`, with the
+    /// scenario's dividends).
     @inline(__always)
     func optionMid(_ p: DecisionProgram, leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int,
                    atmScale: Double = 1) -> Double {
-        let tenor = expiry - day
-        let spot = kernel.dividends.escrowedSpot(spot, asset: p.legAsset[k], day: day, expiry: expiry, rate: rate)
-        let iv = p.strikeVolatility(leg: k, day: day, tenor: tenor, strike: strike, spot: spot, rate: rate, atmScale: atmScale)
-        return BlackScholes.price(BlackScholesInputs(type: type, spot: spot, strike: strike, volatility: iv, rate: rate,
-                                                     dividendYield: p.dividendYield[p.legAsset[k]],
-                                                     years: Double(tenor) / TradingCalendar.tradingDaysPerYear))
+        p.optionMid(leg: k, type: type, spot: spot, strike: strike, day: day, expiry: expiry, rate: rate, dividends: kernel.dividends,
+                    atmScale: atmScale)
     }
 
     func shouldEnter(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int) -> Bool {
@@ -656,48 +644,18 @@ struct BlockRunner: Sendable {
             mids[k * lanes] = optionMid(p, leg: k, type: option.type, spot: spot, strike: strike, day: d, expiry: expiry, atmScale: scale)
         }
         // Quantities.
-        var groupUnits: [Double] = []
-        if case let .premiumBudget(budget) = p.sizing {
-            groupUnits = [Double](repeating: 0, count: p.groupCount)
-            var perGroup = [Double](repeating: 0, count: p.groupCount)
-            for k in legs.indices { perGroup[legs[k].group] += legs[k].weight * mids[k * lanes] }
-            for g in 0..<p.groupCount { groupUnits[g] = perGroup[g] > 0 ? budget / Double(p.groupCount) / perGroup[g] : 0 }
-            if p.listing != nil {
-                // Whole contracts within each group's share of the budget, costs included.
-                for g in 0..<p.groupCount where groupUnits[g] > 0 {
-                    let members = legs.indices.filter { legs[$0].group == g }
-                    // A group holds one underlying: its legs share the asset's multiplier.
-                    let groupCosts = p.legCosts[members[0]]
-                    let whole = WholeContracts(budget: budget / Double(p.groupCount), contracts: members.map { Int(legs[$0].weight) },
-                                               mids: members.map { mids[$0 * lanes] }, isOption: members.map { legs[$0].option != nil },
-                                               costs: groupCosts)
-                    groupUnits[g] = Double(whole.units) * groupCosts.contractMultiplier
-                }
-            }
-            if groupUnits.allSatisfy({ $0 == 0 }) {
-                s.status[lane] = DecisionLanes.closed  // a net credit cannot be sized by a premium budget
-                for k in legs.indices { mids[k * lanes] = 0 }
-                return
-            }
+        guard let groupUnits = p.premiumBudgetUnits(mid: { mids[$0 * lanes] }) else {
+            s.status[lane] = DecisionLanes.closed  // a net credit cannot be sized by a premium budget
+            for k in legs.indices { mids[k * lanes] = 0 }
+            return
         }
-        let isPremiumBudget = if case .premiumBudget = p.sizing { true } else { false }
         var cash = 0.0
         var longNotional = 0.0, grossStock = 0.0, netPremium = 0.0, grossPremium = 0.0
         for k in legs.indices {
             let leg = legs[k], isOption = leg.option != nil, costs = p.legCosts[k]
             let slot = k * lanes + lane
             let spot = prices[leg.asset * lanes + lane]
-            var q: Double
-            switch p.sizing {
-            case let .notional(n):
-                q = isOption ? leg.weight * n / Double(p.groupCount) / spot : leg.weight * n / spot
-            case let .units(u): q = leg.weight * u
-            case .premiumBudget: q = leg.weight * groupUnits[leg.group]
-            case let .hedgeRatio(h): q = leg.weight * h * playbook.heldQuantity(asset: leg.asset)
-            }
-            if p.listing != nil, isOption, !isPremiumBudget {
-                q = OptionListing.wholeContracts(shares: q, multiplier: costs.contractMultiplier)
-            }
+            let q = p.quantity(leg: k, spot: spot, groupUnits: groupUnits, playbook: playbook)
             let mid = mids[k * lanes]
             s.quantity[slot] = q
             s.openedQuantity[slot] = q

@@ -2,8 +2,8 @@ import Foundation
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no scripts, nothing fetched):
 /// the scenario comparison, the portfolio equity fan chart per scenario, P&L histograms per
-/// decision, the thesis table ("card says / simulation says"), payoff-at-expiry diagrams of the
-/// option decisions, how decisions exited, and the conventions. All text is escaped.
+/// decision, the thesis table ("card says / simulation says"), P&L charts of the option decisions
+/// at the planned exit and at expiry (`HTMLReport+Payoff.swift`), how decisions exited, and the conventions. All text is escaped.
 struct HTMLReport {
     var study: Study
     var outcomes: [ScenarioOutcomes]
@@ -261,65 +261,6 @@ struct HTMLReport {
             out += "<tr><td class=\"l\">\(esc(name))</td><td class=\"l\">\(esc(r.claim))</td><td>\(esc(band))</td><td class=\"l\">\(esc(r.thesis.words))</td><td class=\"l\">\(esc(r.scenario))</td><td>\(esc(fmt(r.median)))</td><td class=\"\(cls)\">\(esc(met))</td><td>\(r.enteredPaths)</td></tr>\n"
         }
         return out + "</table>\n"
-    }
-
-    // MARK: - Payoffs
-
-    func payoffSection() -> String {
-        let playbook = study.runPlaybook
-        guard let scenario = outcomes.first?.scenario else { return "" }
-        let optionVariants = playbook.variants.filter(\.hasOptions)
-        guard !optionVariants.isEmpty else { return "" }
-        var out = "<h2>Payoff at expiry of the option decisions</h2><p class=\"muted\">Per unit of the first underlying, as % of its price at entry: value at expiry minus the premium at the model mid on the entry day (first scenario's IV), against the underlying at expiry.</p><div class=\"charts\">\n"
-        for v in optionVariants {
-            let legs = v.legs.filter { $0.group == 0 }
-            guard let asset = legs.first?.asset else { continue }
-            let s0 = study.universe.assets[asset].spot
-            // The entry day every path shares in the first scenario (`EntryRule.day(in:)`), else day 0.
-            let entryDay = v.entry.day(in: scenario) ?? 0
-            var premium = 0.0
-            var strikes: [(OptionType, Double, Double)] = []  // type, strike, weight
-            for leg in legs {
-                switch leg.instrument {
-                case .stock:
-                    premium += leg.weight * s0
-                case let .option(type, rule, expiry):
-                    // At least one day; a day where the scenario does not schedule the expiry's event.
-                    let listing = study.playbook?.listing
-                    let tenor = max(1, (expiry.expiryDay(enteredOn: entryDay, in: scenario, listing: listing) ?? entryDay) - entryDay)
-                    let atm = scenario.impliedVol(asset: asset, day: entryDay, tenorDays: tenor, universe: study.universe)
-                    let years = Double(tenor) / TradingCalendar.tradingDaysPerYear
-                    let q = study.universe.assets[asset].dividendYield
-                    let (k, iv) = scenario.impliedVol.strikeAndVolatility(rule: rule, type: type, asset: asset, atm: atm, spot: s0, referenceSpot: s0,
-                                                                          rate: scenario.rate, dividendYield: q, years: years,
-                                                                          snap: { listing?.strike(nearest: $0, asset: asset) ?? $0 })
-                    premium += leg.weight * BlackScholes.price(.init(type: type, spot: s0, strike: k, volatility: iv, rate: scenario.rate, dividendYield: q, years: years))
-                    strikes.append((type, k, leg.weight))
-                }
-            }
-            let stockWeight = legs.filter { !$0.isOption }.reduce(0) { $0 + $1.weight }
-            let xs = stride(from: 0.5, through: 1.5, by: 0.005).map { $0 }
-            let ys = xs.map { m -> Double in
-                let s = m * s0
-                var value = stockWeight * s
-                for (type, k, w) in strikes { value += w * type.intrinsic(spot: s, strike: k) }
-                return (value - premium) / s0 * 100
-            }
-            let lo = min(ys.min() ?? 0, 0), hi = max(ys.max() ?? 1, 0)
-            let pad = max(1, (hi - lo) * 0.08)
-            var chart = SVGChart(width: 540, height: 280, x: 50...150, y: (lo - pad)...(hi + pad))
-            chart.axes(xTitle: "underlying at expiry (% of price at entry)", yTitle: "P&L per unit (% of price at entry)",
-                       xLabel: { SVGChart.trim($0) }, yLabel: { SVGChart.trim($0) })
-            chart.add("<line x1=\"\(f(chart.plotLeft))\" x2=\"\(f(chart.plotRight))\" y1=\"\(f(chart.y(0)))\" y2=\"\(f(chart.y(0)))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>")
-            for (_, k, _) in strikes where k / s0 > 0.5 && k / s0 < 1.5 {
-                chart.add("<line x1=\"\(f(chart.x(k / s0 * 100)))\" x2=\"\(f(chart.x(k / s0 * 100)))\" y1=\"\(f(chart.plotTop))\" y2=\"\(f(chart.plotBottom))\" stroke=\"#bbb\" stroke-dasharray=\"2 3\"/>")
-            }
-            chart.add("<path d=\"\(chart.path(zip(xs, ys).map { ($0 * 100, $1) }))\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\"/>")
-            let name = v.name.isEmpty ? v.decisionID : "\(v.decisionID) / \(v.name)"
-            let ticker = study.universe.assets[asset].ticker
-            out += "<div class=\"chart\"><h3>\(esc(name)) (\(esc(ticker)); premium \(String(format: "%.2f", premium / s0 * 100))% of price)</h3>\(chart.svg)</div>\n"
-        }
-        return out + "</div>\n"
     }
 
     // MARK: - Exits and conventions

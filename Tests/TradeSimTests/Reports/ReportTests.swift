@@ -49,8 +49,10 @@ struct ReportTests {
             svgs += 1
             rest = rest[end.upperBound...]
         }
-        // Scenario box plot, decision bars, 3 fan charts, 7 histograms, 3 payoff diagrams.
-        #expect(svgs == 2 + 3 + 7 + 3)
+        // Scenario box plot, decision bars, 3 fan charts, 7 histograms, and the payoff charts:
+        // puts and put spreads on 6 underlyings each and the straddles on 2, each with its
+        // whole-position chart: (6 + 1) + (6 + 1) + (2 + 1).
+        #expect(svgs == 2 + 3 + 7 + 17)
     }
 
     /// The pooled computation (every row, series and band day one piece of work) puts each

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The scalar rules of an entry and a mark that the engine and the report's payoff curves share:
+/// a leg's strike, its Black–Scholes–Merton mid on a day, and its quantity under the sizing.
+extension DecisionProgram {
+    /// The strike of option leg k entered on `day` at `spot` (`ImpliedVolModel.strikeAndVolatility`:
+    /// a delta's at its own strike's IV for the leg's tenor); with listed options, the nearest
+    /// listed strike (`OptionListing.strike(nearest:asset:)`).
+    @inline(__always)
+    func legStrike(leg k: Int, rule: StrikeRule, type: OptionType, spot: Double, day: Int, expiry: Int, rate: Double,
+                   atmScale: Double = 1) -> Double {
+        let tenor = expiry - day
+        let i = legAsset[k]
+        return volModel.strikeAndVolatility(rule: rule, type: type, asset: i, atm: impliedVol(leg: k, day: day, tenor: tenor) * atmScale,
+                                            spot: spot, referenceSpot: referenceSpot[i], rate: rate, dividendYield: dividendYield[i],
+                                            years: Double(tenor) / TradingCalendar.tradingDaysPerYear,
+                                            snap: { self.listing?.strike(nearest: $0, asset: i) ?? $0 }).strike
+    }
+
+    /// Black–Scholes–Merton mid of option leg k at its strike's IV (the scenario's surface for
+    /// the day and the remaining tenor, × `atmScale`) for its remaining tenor (expiry − day)/252
+    /// years, on the escrowed spot when a cash dividend goes ex in the option's life
+    /// (`DividendSchedule.escrowedSpot`; the spot itself otherwise). Money per share.
+    @inline(__always)
+    func optionMid(leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int, rate: Double,
+                   dividends: DividendSchedule, atmScale: Double = 1) -> Double {
+        let tenor = expiry - day
+        let spot = dividends.escrowedSpot(spot, asset: legAsset[k], day: day, expiry: expiry, rate: rate)
+        let iv = strikeVolatility(leg: k, day: day, tenor: tenor, strike: strike, spot: spot, rate: rate, atmScale: atmScale)
+        return BlackScholes.price(BlackScholesInputs(type: type, spot: spot, strike: strike, volatility: iv, rate: rate,
+                                                     dividendYield: dividendYield[legAsset[k]],
+                                                     years: Double(tenor) / TradingCalendar.tradingDaysPerYear))
+    }
+
+    /// Units per budget group under a premium budget B with G groups: (B/G) / Σ_group weight·mid,
+    /// 0 for a group whose premium is not positive; with listed options, the whole contracts of
+    /// each group that fit its share of the budget, costs included (`WholeContracts`), × the
+    /// multiplier. Nil when no group can be sized (a net credit); empty for the other sizings.
+    /// `mid(k)` is leg k's entry mark (the close for stock).
+    func premiumBudgetUnits(mid: (Int) -> Double) -> [Double]? {
+        guard case let .premiumBudget(budget) = sizing else { return [] }
+        let legs = legFacts
+        var groupUnits = [Double](repeating: 0, count: groupCount)
+        var perGroup = [Double](repeating: 0, count: groupCount)
+        for k in legs.indices { perGroup[legs[k].group] += legs[k].weight * mid(k) }
+        for g in 0..<groupCount { groupUnits[g] = perGroup[g] > 0 ? budget / Double(groupCount) / perGroup[g] : 0 }
+        if listing != nil {
+            // Whole contracts within each group's share of the budget, costs included.
+            for g in 0..<groupCount where groupUnits[g] > 0 {
+                let members = legs.indices.filter { legs[$0].group == g }
+                // A group holds one underlying: its legs share the asset's multiplier.
+                let groupCosts = legCosts[members[0]]
+                let whole = WholeContracts(budget: budget / Double(groupCount), contracts: members.map { Int(legs[$0].weight) },
+                                           mids: members.map { mid($0) }, isOption: members.map { legs[$0].option != nil },
+                                           costs: groupCosts)
+                groupUnits[g] = Double(whole.units) * groupCosts.contractMultiplier
+            }
+        }
+        return groupUnits.allSatisfy({ $0 == 0 }) ? nil : groupUnits
+    }
+
+    /// The signed quantity of leg k entered at `spot` (shares; an option's in underlying units):
+    /// notional N → w·N/G/S for an option (G budget groups), w·N/S for stock; units u → w·u;
+    /// premium budget → w × its group's units (`premiumBudgetUnits`); hedge ratio h → w·h × the
+    /// holding. With listed options (not under a premium budget), an option's quantity in whole
+    /// contracts (`OptionListing.wholeContracts`).
+    func quantity(leg k: Int, spot: Double, groupUnits: [Double], playbook: Playbook) -> Double {
+        let leg = legFacts[k], isOption = leg.option != nil
+        var q: Double
+        var isPremiumBudget = false
+        switch sizing {
+        case let .notional(n):
+            q = isOption ? leg.weight * n / Double(groupCount) / spot : leg.weight * n / spot
+        case let .units(u): q = leg.weight * u
+        case .premiumBudget:
+            q = leg.weight * groupUnits[leg.group]
+            isPremiumBudget = true
+        case let .hedgeRatio(h): q = leg.weight * h * playbook.heldQuantity(asset: leg.asset)
+        }
+        if listing != nil, isOption, !isPremiumBudget {
+            q = OptionListing.wholeContracts(shares: q, multiplier: legCosts[k].contractMultiplier)
+        }
+        return q
+    }
+}
