@@ -711,8 +711,11 @@ extension StudyDecoder {
             guard let (vn, vp) = o.member(key) else { continue }
             guard let outcome = r.string(vn, vp, allowed: "the name of one of \(MessageText.json(key))'s outcomes") else { continue }
             let events = scenarios.flatMap(\.events).filter { $0.name == key }
+            // Written in the study but in no decoded scenario: that scenario failed, and its
+            // problem is reported already (no follow-on problem here).
+            if events.isEmpty && eventHomes[key] != nil { continue }
             if events.isEmpty {
-                let names = Array(Set(scenarios.flatMap { $0.events.map(\.name) })).sorted()
+                let names = eventHomes.keys.sorted()
                 r.problem(vn, vp, found: "\(MessageText.json(key)), which is no event of the study",
                           allowed: names.isEmpty ? "an event of the study's scenarios (it has none)"
                               : "an event of the study's scenarios (\(names.map(MessageText.json).joined(separator: ", ")))")
