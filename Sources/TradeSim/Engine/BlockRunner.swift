@@ -370,7 +370,7 @@ struct BlockRunner: Sendable {
     /// stay in registers; vectors without a position are skipped.
     func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], isPut: [Bool], day d: Int,
                          prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int,
-                         sharedExpiry: Int?, startsValue: Bool, ends: Bool, drawdown: Bool, ivScale: UnsafeMutablePointer<Double>? = nil) {
+                         sharedExpiry: Int?, startsValue: Bool, ends: Bool, drawdown: Bool, ivScale: UnsafeMutablePointer<Double>?) {
         let lead = group[0]
         let asset = p.legAsset[lead]
         let q = p.dividendYield[asset]
@@ -822,7 +822,7 @@ struct BlockRunner: Sendable {
     }
 
     func exit(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int, reason: ExitReason,
-              ivScale: UnsafeMutablePointer<Double>? = nil) {
+              ivScale: UnsafeMutablePointer<Double>?) {
         let legs = p.legFacts, costs = p.costs
         var cash = s.cash[lane]
         var longNow = 0.0, longThen = 0.0, shortNow = 0.0, shortThen = 0.0

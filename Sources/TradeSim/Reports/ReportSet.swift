@@ -16,6 +16,8 @@ public struct ReportSet: Sendable {
     public let configuration: RunConfiguration
     /// The rows of `summary.csv` (the blended rows after the scenarios' when blended).
     public let summary: [SummaryRow]
+    /// A backtest's tearsheet (its first window; nil for a Monte Carlo run).
+    public let tearsheet: Tearsheet?
     /// Every file but run.json: its name and its text, in report order.
     public let files: [(name: String, text: String)]
 
@@ -53,7 +55,8 @@ public struct ReportSet: Sendable {
         renderers.insert(contentsOf: tearsheetFiles, at: 2)
         renderers.append(("report.html", { BacktestHTML(study: study, outcomes: o, summary: summary, theses: theses,
                                                         tearsheet: tearsheet, configuration: configuration).html }))
-        self.init(study: study, outcomes: outcomes, configuration: configuration, summary: summary, renderers: renderers)
+        self.init(study: study, outcomes: outcomes, configuration: configuration, summary: summary, tearsheet: tearsheet,
+                  renderers: renderers)
     }
 
     /// The CSV files every set has, in report order: summary, thesis, equity quantiles, P&L
@@ -74,13 +77,14 @@ public struct ReportSet: Sendable {
 
     /// Renders `renderers` side by side; the last (report.html, the longest) is started first.
     private init(study: Study, outcomes: [ScenarioOutcomes], configuration: RunConfiguration, summary: [SummaryRow],
-                 renderers: [Renderer]) {
+                 tearsheet: Tearsheet? = nil, renderers: [Renderer]) {
         let n = renderers.count
         let rendered = Parallel.map(count: n, threads: configuration.threads) { renderers[($0 + n - 1) % n].render() }
         self.study = study
         self.outcomes = outcomes
         self.configuration = configuration
         self.summary = summary
+        self.tearsheet = tearsheet
         files = (0..<n).map { (renderers[$0].name, rendered[($0 + 1) % n]) }
     }
 

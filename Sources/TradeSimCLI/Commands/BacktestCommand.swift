@@ -108,16 +108,15 @@ enum BacktestCommand {
 
         var reportConfiguration = configuration
         reportConfiguration.paths = each.count
-        let summary = try ReportSetWriter.write(command: "backtest", study: replay, outcomes: outcomes, blend: false, backtest: true,
-                                                configuration: reportConfiguration, inputs: loaded.inputs, edits: edits, folder: folder,
-                                                clock: &clock, timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
+        let set = try ReportSetWriter.write(command: "backtest", study: replay, outcomes: outcomes, blend: false, backtest: true,
+                                            configuration: reportConfiguration, inputs: loaded.inputs, edits: edits, folder: folder,
+                                            clock: &clock, timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
         if !a.has("quiet") {
-            let tearsheet = Tearsheet(outcomes[0], capital: replay.playbook?.capital ?? 0)
-            try Console.out(Self.tearsheetTable(tearsheet, currency: study.currency))
+            if let tearsheet = set.tearsheet { try Console.out(Self.tearsheetTable(tearsheet, currency: study.currency)) }
             if each.count > 1 {
                 // Overlapping windows: their spread, without a standard error.
-                try Console.out("\n" + RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency)
-                    .replacingOccurrences(of: "by scenario", with: "over \(each.count) overlapping windows"))
+                try Console.out("\n" + RunCommand.portfolioTable(set.summary.filter { $0.decision == "portfolio" }, currency: study.currency,
+                                                               over: "over \(each.count) overlapping windows"))
             }
             Console.err("tradesim backtest: \(study.name), \(each.count) run\(each.count == 1 ? "" : "s") from \(runs.dates.first!) "
                 + "to \(runs.dates.last!) in \(NumberText.fixed(clock.total, digits: 2)) s → \(outPath)/\n")

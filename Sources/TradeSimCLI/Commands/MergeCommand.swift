@@ -100,7 +100,7 @@ enum MergeCommand {
         let loadSeconds = clock.lap()
         let summary = try ReportSetWriter.write(command: "merge", study: loaded.study, outcomes: outcomes, blend: true,
                                                 configuration: configuration, inputs: loaded.inputs, folder: folder, clock: &clock,
-                                                timings: [("load", loadSeconds)])
+                                                timings: [("load", loadSeconds)]).summary
         if !quiet {
             try Console.out(RunCommand.portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: loaded.study.currency))
             Console.err("tradesim merge: \(loaded.study.name), \(Plural.count(partials.count, "shard")) → \(outPath)/\n")

@@ -85,7 +85,7 @@ enum RunCommand {
 
         let summary = try ReportSetWriter.write(command: "run", study: study, outcomes: outcomes, blend: true,
                                                 configuration: configuration, inputs: loaded.inputs, edits: edits, folder: folder,
-                                                clock: &clock, timings: [("load", loadSeconds), ("simulate", simulateSeconds)])
+                                                clock: &clock, timings: [("load", loadSeconds), ("simulate", simulateSeconds)]).summary
         if !quiet {
             try Console.out(portfolioTable(summary.filter { $0.decision == "portfolio" }, currency: study.currency))
             Console.err("tradesim run: \(study.name), \(Plural.count(indices.count, "scenario")), \(Plural.count(total, "path")) in "
@@ -117,14 +117,14 @@ enum RunCommand {
     }
 
     /// The portfolio per scenario, for people.
-    static func portfolioTable(_ rows: [SummaryRow], currency: String) -> String {
+    static func portfolioTable(_ rows: [SummaryRow], currency: String, over: String = "by scenario") -> String {
         var lines = [["scenario", "mean P&L", "p05", "p50", "p95", "P(profit)", "VaR95"]]
         for r in rows {
             lines.append([r.scenario, NumberText.fixed(r.pnl.mean, digits: 0), NumberText.fixed(r.pnl.quantile(0.05), digits: 0),
                           NumberText.fixed(r.pnl.quantile(0.5), digits: 0), NumberText.fixed(r.pnl.quantile(0.95), digits: 0),
                           NumberText.fixed(r.pnl.probabilityPositive, digits: 3), NumberText.fixed(r.pnl.var95, digits: 0)])
         }
-        return "Portfolio P&L (\(currency)) by scenario\n" + ConsoleTable.render(lines, left: [0])
+        return "Portfolio P&L (\(currency)) \(over)\n" + ConsoleTable.render(lines, left: [0])
     }
 }
 
