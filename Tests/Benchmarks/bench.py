@@ -125,8 +125,10 @@ def main():
 
     out_dir = tempfile.mkdtemp(prefix="tradesim-bench-")
     impls = {
+        # --analysis-paths 0: the workload has no exposure or P&L attribution (the C and NumPy
+        # references compute neither); a user's default run adds them on its first 500 paths.
         "tradesim": lambda n: [tradesim, "run", study, "--paths", str(n), "--threads", str(a.threads),
-                               "--out", out_dir, "--quiet"],
+                               "--out", out_dir, "--quiet", "--analysis-paths", "0"],
         f"C ({a.threads} threads)": lambda n: [os.path.join(bench_bin, "ref_c"), str(n), str(a.threads)],
     }
     if not a.no_numpy:

@@ -622,6 +622,8 @@ struct ValidationAuditTests {
         .command("run: --shard 1", ["run", "s.json", "--shard", "1"], study: study(), exit: 64, ["--shard must be I/N with 0 ≤ I < N (for example 0/4), got '1'"]),
         .command("run: --shard 0/0", ["run", "s.json", "--shard", "0/0"], study: study(), exit: 64, ["--shard must be I/N with 0 ≤ I < N (for example 0/4), got '0/0'"]),
         .command("run: --shard -1/4", ["run", "s.json", "--shard", "-1/4"], study: study(), exit: 64, ["--shard must be I/N with 0 ≤ I < N (for example 0/4), got '-1/4'"]),
+        .command("run: --analysis-paths -1", ["run", "s.json", "--analysis-paths", "-1"], study: study(), exit: 64, ["--analysis-paths must be a whole number from 0 to 100000, got '-1'"]),
+        .command("run: --analysis-paths with --shard", ["run", "s.json", "--shard", "0/2", "--analysis-paths", "10"], study: study(), exit: 64, ["--analysis-paths does not combine with --shard (tradesim merge values the first 500 paths)"]),
         .command("run: unknown option", ["run", "s.json", "--path", "10"], study: study(), exit: 64, ["unknown option '--path'"]),
         .command("run: two studies", ["run", "s.json", "t.json"], study: study(), exit: 64, ["unexpected argument 't.json'"]),
         .command("run: --quiet=yes", ["run", "s.json", "--quiet=yes"], study: study(), exit: 64, ["--quiet takes no value"]),

@@ -67,7 +67,8 @@ struct BlockRunner: Sendable {
         var ivScale: UnsafeMutablePointer<Double>?
     }
 
-    /// Runs the block and returns the trades of its traced paths (path < out.tracedPaths).
+    /// Runs the block and returns the trades of its traced and analysis paths (path < out.tracedEnd
+    /// or out.analysisEnd).
     func run(firstPath: Int, lanes: Int, seed: UInt64, into out: OutcomeBuffers) -> [TradeRecord] {
         var block = kernel.makeBlock(firstPath: firstPath, lanes: lanes, seed: seed)
         let width = block.width
@@ -94,6 +95,7 @@ struct BlockRunner: Sendable {
         equity.initialize(repeating: startEquity, count: width)
         let primary = programs.indices.filter { programs[$0].variant.inPortfolio }
         let tracedLanes = max(0, min(lanes, out.tracedEnd - firstPath))
+        let analysisLanes = max(0, min(lanes, out.analysisEnd - firstPath))  // lanes whose prices are kept
         let sampledLanes = max(0, min(lanes, out.sampleEnd - firstPath))  // lanes whose daily equity is kept
         let local = firstPath - out.firstPath  // this block's first slot in the buffers
 
@@ -106,6 +108,13 @@ struct BlockRunner: Sendable {
                 VectorMath.exp(block.logPrice.baseAddress!, into: prices, count: n * width)
             } else {
                 for i in pricedAssets[d] { VectorMath.exp(block.logPrice.baseAddress! + i * width, into: prices + i * width, count: width) }
+            }
+            for lane in 0..<analysisLanes {
+                for i in 0..<n {
+                    let slot = ((local + lane) * n + i) * (horizon + 1) + d
+                    out.pathPrices[slot] = prices[i * width + lane]
+                    out.pathIVScale[slot] = block.ivScale[i * width + lane]
+                }
             }
             for k in programs.indices {
                 step(program: programs[k], state: states[k], day: d, daily: &days[k], prices: prices,
@@ -122,7 +131,7 @@ struct BlockRunner: Sendable {
             }
         }
         var trades: [TradeRecord] = []
-        for lane in 0..<tracedLanes {
+        for lane in 0..<max(tracedLanes, analysisLanes) {
             for k in programs.indices { trades += tradeRecords(programs[k], states[k], lane: lane, path: firstPath + lane) }
         }
         for (k, s) in states.enumerated() {

@@ -24,12 +24,22 @@ extension DecisionProgram {
     @inline(__always)
     func optionMid(leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int, rate: Double,
                    dividends: DividendSchedule, atmScale: Double = 1) -> Double {
+        BlackScholes.price(optionInputs(leg: k, type: type, spot: spot, strike: strike, day: day, expiry: expiry, rate: rate,
+                                        dividends: dividends, atmScale: atmScale))
+    }
+
+    /// The Black–Scholes–Merton inputs `optionMid` prices option leg k with on `day` (escrowed
+    /// spot, the strike's IV, the asset's yield, the remaining tenor in years of 252 trading
+    /// days): the one rule of a leg's model value, which the position analysis also takes its
+    /// Greeks from (`PositionAnalysis`).
+    @inline(__always)
+    func optionInputs(leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int, rate: Double,
+                      dividends: DividendSchedule, atmScale: Double = 1) -> BlackScholesInputs {
         let tenor = expiry - day
         let spot = dividends.escrowedSpot(spot, asset: legAsset[k], day: day, expiry: expiry, rate: rate)
         let iv = strikeVolatility(leg: k, day: day, tenor: tenor, strike: strike, spot: spot, rate: rate, atmScale: atmScale)
-        return BlackScholes.price(BlackScholesInputs(type: type, spot: spot, strike: strike, volatility: iv, rate: rate,
-                                                     dividendYield: dividendYield[legAsset[k]],
-                                                     years: Double(tenor) / TradingCalendar.tradingDaysPerYear))
+        return BlackScholesInputs(type: type, spot: spot, strike: strike, volatility: iv, rate: rate,
+                                  dividendYield: dividendYield[legAsset[k]], years: Double(tenor) / TradingCalendar.tradingDaysPerYear)
     }
 
     /// Units per budget group under a premium budget B with G groups: (B/G) / Σ_group weight·mid,

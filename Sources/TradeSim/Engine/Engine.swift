@@ -23,6 +23,9 @@ public struct RunConfiguration: Sendable {
     }
     /// Trades and daily P&L are recorded for this many paths (the first ones).
     public var tracedPaths: Int
+    /// Exposure and P&L attribution (`PositionAnalysis`) are computed on this many paths (the
+    /// first ones; 0: none): their daily prices and trades are kept for a replay after the run.
+    public var analysisPaths = 0
     /// Keep every path's return (and pair spread) even where no thesis tests it.
     public var keepPathReturns: Bool
     /// Run only this shard's slice of every scenario's paths (nil: all of them).
@@ -63,6 +66,21 @@ public enum Engine {
         }
     }
 
+    /// The position analysis of scenario `scenarioIndex` on its first `analysisPaths` paths, as
+    /// a run of `configuration` computes it (the paths' streams depend only on their index, so
+    /// running only those paths gives the same analysis): what `tradesim merge` adds to the
+    /// outcomes joined from shards, which keep none.
+    public static func positionAnalysis(study: Study, scenarioIndex: Int, configuration c: RunConfiguration) -> PositionAnalysis? {
+        guard c.analysisPaths > 0 else { return nil }
+        let paths = study.scenarios[scenarioIndex].pathCount(requested: c.paths)
+        let sample = RunConfiguration(paths: min(paths, c.analysisPaths), seed: c.seed, threads: c.threads,
+                                      lanesPerBlock: c.lanesPerBlock, equitySamplePaths: 0, tracedPaths: 0)
+        var configuration = sample
+        configuration.analysisPaths = c.analysisPaths
+        return runScenario(study: study, playbook: study.runPlaybook, scenarioIndex: scenarioIndex, configuration: configuration,
+                           progress: nil).analysis
+    }
+
     /// Runs many small scenarios (a rolling backtest's replays) in parallel, one thread each,
     /// results in scenario order. The study must have a playbook, as for `run`.
     public static func runEach(study: Study, configuration c: RunConfiguration) -> [ScenarioOutcomes] {
@@ -94,15 +112,17 @@ public enum Engine {
         let range = c.shard.map { $0.pathRange(paths: paths) } ?? 0..<paths
         let sampleEnd = min(paths, c.equitySamplePaths)
         let tracedEnd = min(paths, c.tracedPaths)
+        let analysisEnd = min(paths, c.analysisPaths)
         // Per-path returns and pair spreads only where a thesis tests them (or when asked).
         let keepReturns = variants.map { v in c.keepPathReturns || v.theses.contains { $0.metric == .return } }
         let keepRelative = variants.map { v in v.kind == .pair && (c.keepPathReturns || v.theses.contains { $0.metric == .relativeReturnBps }) }
         let buffers = OutcomeBuffers(range: range, variants: variants.count, keepReturns: keepReturns, keepRelative: keepRelative,
-                                     days: scenario.horizonDays, sampleEnd: sampleEnd, tracedEnd: tracedEnd)
+                                     days: scenario.horizonDays, sampleEnd: sampleEnd, tracedEnd: tracedEnd,
+                                     analysisEnd: analysisEnd, assets: kernel.assetCount)
         defer { buffers.deallocateRest() }
         let lanes = c.blockPaths
         let blocks = (range.count + lanes - 1) / lanes
-        let trades = Parallel.map(count: blocks, threads: c.threads) { b -> [TradeRecord] in
+        let records = Parallel.map(count: blocks, threads: c.threads) { b -> [TradeRecord] in
             let first = range.lowerBound + b * lanes
             let count = min(lanes, range.upperBound - first)
             let trades = runner.run(firstPath: first, lanes: count, seed: c.seed, into: buffers)
@@ -110,6 +130,13 @@ public enum Engine {
             return trades
         }.flatMap { $0 }
         assert(buffers.allWritten(), "the engine left a result slot unwritten")
+        let trades = records.filter { $0.path < tracedEnd }
+        var analysis: PositionAnalysis?
+        if buffers.analysisPaths > 0 {
+            let sample = PathSample(buffers: buffers, trades: records.filter { $0.path < analysisEnd })
+            analysis = PositionAnalysis(sample: sample, programs: programs, playbook: playbook, kernel: kernel,
+                                        threads: c.threads)
+        }
         // Each per-path buffer becomes an array and is freed in turn.
         let count = range.count
         func take<T>(_ buffer: UnsafeMutableBufferPointer<T>) -> [T] { OutcomeBuffers.takeArray(buffer, count: count) }
@@ -134,6 +161,7 @@ public enum Engine {
                                    portfolioPnL: take(buffers.portfolioPnL), portfolioMaxDrawdown: take(buffers.portfolioDrawdown),
                                    startEquity: startEquity, equitySample: equity, trades: trades, dailyPnL: daily)
         out.firstPath = range.lowerBound
+        out.analysis = analysis
         return out
     }
 }

@@ -37,11 +37,20 @@ struct OutcomeBuffers: @unchecked Sendable {
     let samplePaths: Int
     let dailyPnL: UnsafeMutableBufferPointer<Double>     // [(variant * tracedPaths + path) * (days + 1) + day]
     let tracedPaths: Int
+    /// Per analysis path (global paths below `analysisEnd`), asset and day: the close, and the
+    /// factor on the asset's ATM IV from the event outcomes drawn so far (`PathBlock.ivScale`):
+    /// `[(path * assets + asset) * (days + 1) + day]`.
+    let pathPrices: UnsafeMutableBufferPointer<Double>
+    let pathIVScale: UnsafeMutableBufferPointer<Double>
+    let analysisEnd: Int
+    let analysisPaths: Int
+    let assets: Int
     let days: Int
 
     var chunks: Int { VariantOutcomes.chunks(paths: paths) }
 
-    init(range: Range<Int>, variants: Int, keepReturns: [Bool], keepRelative: [Bool], days: Int, sampleEnd: Int, tracedEnd: Int) {
+    init(range: Range<Int>, variants: Int, keepReturns: [Bool], keepRelative: [Bool], days: Int, sampleEnd: Int, tracedEnd: Int,
+         analysisEnd: Int = 0, assets: Int = 0) {
         firstPath = range.lowerBound
         self.sampleEnd = sampleEnd
         self.tracedEnd = tracedEnd
@@ -53,6 +62,10 @@ struct OutcomeBuffers: @unchecked Sendable {
         self.samplePaths = samplePaths
         self.tracedPaths = tracedPaths
         self.days = days
+        self.analysisEnd = analysisEnd
+        let analysisPaths = max(0, min(range.upperBound, analysisEnd) - range.lowerBound)
+        self.analysisPaths = analysisPaths
+        self.assets = assets
         func make<T: BitwiseCopyable>(_ n: Int) -> UnsafeMutableBufferPointer<T> {
             let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(n, 1))
             #if DEBUG
@@ -73,6 +86,8 @@ struct OutcomeBuffers: @unchecked Sendable {
         portfolioDrawdown = make(paths)
         equitySample = (0...days).map { _ in make(samplePaths) }
         dailyPnL = make(variants * tracedPaths * (days + 1))
+        pathPrices = make(analysisPaths * assets * (days + 1))
+        pathIVScale = make(analysisPaths * assets * (days + 1))
     }
 
     /// The byte debug builds fill the buffers with: no value the engine writes is made of it
@@ -95,6 +110,7 @@ struct OutcomeBuffers: @unchecked Sendable {
         }
         return written(portfolioPnL, paths) && written(portfolioDrawdown, paths)
             && equitySample.allSatisfy { written($0, samplePaths) } && written(dailyPnL, variants * tracedPaths * (days + 1))
+            && written(pathIVScale, analysisPaths * assets * (days + 1))
     }
 
     /// The first `count` values of `buffer` as an array; the buffer is freed.
@@ -103,8 +119,10 @@ struct OutcomeBuffers: @unchecked Sendable {
         return Array(buffer[0..<count])
     }
 
-    /// Frees what `takeArray` has not taken: the traced daily P&L.
+    /// Frees what `takeArray` has not taken: the traced daily P&L and the analysis paths' prices.
     func deallocateRest() {
         dailyPnL.deallocate()
+        pathPrices.deallocate()
+        pathIVScale.deallocate()
     }
 }

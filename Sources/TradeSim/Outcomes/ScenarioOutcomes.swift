@@ -29,6 +29,9 @@ public struct ScenarioOutcomes: Sendable {
     /// Global index of the first path held: 0, or where a shard's slice begins (its arrays
     /// hold paths firstPath ..< firstPath + paths).
     public var firstPath = 0
+    /// Exposure over time and P&L attribution on the run's first `RunConfiguration.analysisPaths`
+    /// paths (nil when none were asked for, and for shards, joined slices and combined runs).
+    public var analysis: PositionAnalysis?
 
     /// The per-path P&L of `decision`'s variant `variant`, or of the portfolio (`portfolio`,
     /// variant ""); nil when the scenario has no such row.
@@ -87,6 +90,7 @@ public struct ScenarioOutcomes: Sendable {
                                    startEquity: runs[0].startEquity, equitySample: equity, trades: trades,
                                    dailyPnL: runs[0].dailyPnL.indices.map { k in runs.flatMap { $0.dailyPnL[k] } })
         out.datesAreShared = runs.count == 1
+        out.analysis = runs.count == 1 ? runs[0].analysis : nil
         out.runStartDates = runs.map { $0.scenario.dates[0] }
         return out
     }

@@ -42,6 +42,7 @@ struct HTMLReport {
         page += histogramSection()
         page += thesisSection()
         page += payoffSection()
+        page += analysisSections()
         page += exitSection()
         page += conventionsSection()
         page += "</body></html>\n"

@@ -60,11 +60,12 @@ public struct ReportSet: Sendable {
     }
 
     /// The CSV files every set has, in report order: summary, thesis, equity quantiles, P&L
-    /// histograms, exits, first passage, trades.
+    /// histograms, exits, first passage, trades; then, when the run kept a position analysis
+    /// (`RunConfiguration.analysisPaths`), attribution, exposure and concentration.
     static func distributionRenderers(study: Study, outcomes: [ScenarioOutcomes], tables: ReportTables,
                                       theses: [ThesisTable.Row]) -> [Renderer] {
         let summary = tables.summary, histograms = tables.histograms, bands = tables.bands
-        return [
+        let files: [Renderer] = [
             ("summary.csv", { SummaryTable.csv(summary) }),
             ("thesis.csv", { ThesisTable.csv(theses) }),
             ("equity_quantiles.csv", { EquityQuantilesTable.csv(bands) }),
@@ -73,6 +74,13 @@ public struct ReportSet: Sendable {
             ("first_passage.csv", { FirstPassageTable.csv(outcomes) }),
             ("trades.csv", { [multiplier = TradesTable.multipliers(study)] in TradesTable.csv(outcomes, multiplier: multiplier) }),
         ]
+        guard outcomes.contains(where: { $0.analysis != nil }) else { return files }
+        let analysis: [Renderer] = [
+            ("attribution.csv", { AttributionTable.csv(outcomes) }),
+            ("exposure.csv", { ExposureTable.csv(outcomes) }),
+            ("concentration.csv", { [universe = study.universe] in ConcentrationTable.csv(outcomes, universe: universe) }),
+        ]
+        return files + analysis
     }
 
     /// Renders `renderers` side by side; the last (report.html, the longest) is started first.

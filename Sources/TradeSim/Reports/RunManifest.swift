@@ -17,6 +17,7 @@ struct RunManifest: Sendable {
     var lanesPerBlock: Int
     var equitySamplePaths: Int
     var tracedPaths: Int
+    var analysisPaths: Int
     var outcomes: [ScenarioOutcomes]
     var outputs: [String]
     var timings: [(name: String, seconds: Double)]
@@ -32,6 +33,7 @@ struct RunManifest: Sendable {
         lanesPerBlock = configuration.lanesPerBlock
         equitySamplePaths = configuration.equitySamplePaths
         tracedPaths = configuration.tracedPaths
+        analysisPaths = configuration.analysisPaths
         self.outcomes = outcomes
         self.outputs = outputs
         self.timings = timings
@@ -119,6 +121,7 @@ struct RunManifest: Sendable {
         field("lanes_per_block", String(lanesPerBlock))
         field("equity_sample_paths", String(equitySamplePaths))
         field("traced_paths", String(tracedPaths))
+        field("analysis_paths", String(analysisPaths))
         let total = outcomes.reduce(0) { $0 + $1.scenario.weight }
         field("scenarios", "[\n" + outcomes.map { o in
             let s = o.scenario

@@ -96,8 +96,9 @@ enum BacktestCommand {
 
         var replay = study
         replay.scenarios = runs.scenarios
-        let configuration = RunConfiguration(paths: 1, seed: 0, threads: a.integer("threads") ?? Parallel.processorCount,
+        var configuration = RunConfiguration(paths: 1, seed: 0, threads: a.integer("threads") ?? Parallel.processorCount,
                                              tracedPaths: 1)
+        configuration.analysisPaths = 1
         let outPath = a.string("out") ?? "reports/\(study.name)"
         let folder = try ReportFolder(outPath, isDefault: !a.has("out"), reads: loaded.reads)
         Interrupts.removeOnInterrupt(folder.staging.path)

@@ -91,7 +91,13 @@ enum MergeCommand {
             }
             outcomes.append(ScenarioOutcomes.joined(slices))
         }
-        let configuration = partials[0].configuration(threads: threads)
+        var configuration = partials[0].configuration(threads: threads)
+        // The position analysis of the run (shards keep none): its first paths run again.
+        configuration.analysisPaths = RunCommand.defaultAnalysisPaths
+        for k in outcomes.indices {
+            outcomes[k].analysis = Engine.positionAnalysis(study: loaded.study, scenarioIndex: outcomes[k].scenarioIndex,
+                                                           configuration: configuration)
+        }
         let outPath = a.string("out") ?? "reports/\(loaded.study.name)"
         let quiet = a.has("quiet")
         let partialReads = files.map { OutputRule.Input(role: "the partial result", path: $0) }

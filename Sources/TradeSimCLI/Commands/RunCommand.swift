@@ -10,7 +10,8 @@ enum RunCommand {
         discussion: """
         Writes reports/<study>/ (or --out) atomically: summary.csv, thesis.csv, \
         equity_quantiles.csv, pnl_histogram.csv, exits.csv, first_passage.csv, trades.csv (the \
-        first 20 paths), run.json and report.html. The same inputs and seed give the same CSV \
+        first 20 paths), attribution.csv, exposure.csv and concentration.csv (exposure and P&L \
+        attribution on the first --analysis-paths paths), run.json and report.html. The same inputs and seed give the same CSV \
         bytes whatever --threads is. Progress goes to stderr when it is a terminal.
 
         With --shard i/n (0 ≤ i < n) it runs only slice i of every scenario's paths and writes a \
@@ -28,6 +29,9 @@ enum RunCommand {
             RunOptions.threads(),
             RunOptions.scenario(),
             StudyEditOptions.set,
+            OptionSpec(name: "analysis-paths", valueName: "N",
+                       help: "Paths (the first ones) whose positions are valued again each day for exposure.csv and attribution.csv; 0: none.",
+                       kind: .integer(min: 0, max: 100_000), defaultDescription: "\(defaultAnalysisPaths)"),
             OptionSpec(name: "out", valueName: "DIR", help: "Report folder (with --shard: the partial result's file).", kind: .text,
                        defaultDescription: "reports/<study>"),
             OptionSpec(name: "shard", valueName: "I/N", help: "Run slice I of N (from 0) and write a partial result.", kind: .text),
@@ -37,6 +41,8 @@ enum RunCommand {
         run: run)
 
     static let tracedPaths = 20
+    /// The position analysis' sample (`RunConfiguration.analysisPaths`).
+    static let defaultAnalysisPaths = 500
 
     static func run(_ a: ParsedArguments) throws {
         var clock = Stopwatch()
@@ -50,17 +56,23 @@ enum RunCommand {
         if case let .failure(problem) = study.requirePlaybook(file: loaded.path) { throw CLIError.data(problem.description) }
         let indices = try ScenarioSelection.indices(study, a)
         var configuration = RunOptions.configuration(a, tracedPaths: tracedPaths)
+        configuration.analysisPaths = a.integer("analysis-paths") ?? defaultAnalysisPaths
         // The equity sample shrinks for very long horizons, so memory does not grow with them.
         let longest = indices.map { study.scenarios[$0].horizonDays }.max() ?? 0
         configuration.equitySamplePaths = RunConfiguration.equitySamplePaths(horizonDays: longest)
         if a.has("force") && !a.has("shard") {
             throw CLIError.usage("--force applies only with --shard (a report folder is replaced without it when tradesim wrote it)", command: "run")
         }
+        if a.has("shard") && a.has("analysis-paths") {
+            throw CLIError.usage("--analysis-paths does not combine with --shard (tradesim merge values the first \(defaultAnalysisPaths) paths)",
+                                 command: "run")
+        }
         if let text = a.string("shard") {
             guard let shard = Shard(text) else {
                 throw CLIError.usage("--shard must be I/N with 0 ≤ I < N (for example 0/4), got \(MessageText.echo(text))", command: "run")
             }
             configuration.shard = shard
+            configuration.analysisPaths = 0  // merge values the first paths again
             try MemoryCheck.check(study: study, scenarioIndices: indices, configuration: configuration, command: "run", quiet: a.has("quiet"))
             try runShard(loaded: loaded, indices: indices, configuration: configuration, shard: shard,
                          out: a.string("out") ?? "reports/\(study.name)-shards/shard-\(shard.index)-of-\(shard.count).tspart",

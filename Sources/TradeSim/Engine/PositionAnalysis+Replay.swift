@@ -1,0 +1,263 @@
+import Foundation
+
+extension PositionAnalysis {
+    /// One leg of one trade on one sample path, with its running state.
+    struct LegState {
+        var slot: Int          // index in `legs` (−1: a holding)
+        var asset: Int
+        var program: Int       // −1: a holding
+        var legIndex: Int
+        var quantity: Double
+        var entryDay: Int
+        var exitDay: Int
+        var option: (type: OptionType, strike: Double, expiry: Int, scaled: Bool)?
+        var inPortfolio: Bool
+        var beta: Double
+        var borrowFee: Double
+        var tradeCosts: Double
+        var tradePnL: Double
+        // The previous close's mark and Greeks.
+        var spot = 0.0, value = 0.0, delta = 0.0, gamma = 0.0, vega = 0.0, theta = 0.0, sigma = 0.0
+        var inputs: BlackScholesInputs?
+        var parts = [Double](repeating: 0, count: Part.allCases.count)
+    }
+
+    /// A shared buffer the day's path chunks write disjoint parts of.
+    struct Shared<T>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<T>
+    }
+
+    /// Replays the sample's trades (see the type's comment).
+    init(sample: PathSample, programs: [DecisionProgram], playbook: Playbook, kernel: ScenarioKernel, threads: Int) {
+        let scenario = kernel.scenario
+        let universe = kernel.universe
+        let rate = scenario.rate
+        let dividends = kernel.dividends
+        let eventDays = Set(scenario.events.map(\.day))
+        let paths = sample.paths
+        // Legs: one row per variant leg.
+        var legs: [LegAttribution] = []
+        var slotOf: [[Int]] = []
+        for p in programs {
+            var slots: [Int] = []
+            for (k, leg) in p.variant.legs.enumerated() {
+                slots.append(legs.count)
+                let instrument: String
+                if case let .option(type, _, _) = leg.instrument { instrument = type.rawValue } else { instrument = "stock" }
+                legs.append(LegAttribution(decisionID: p.variant.decisionID, variantName: p.variant.name, inPortfolio: p.variant.inPortfolio,
+                                           leg: k, ticker: universe.assets[leg.asset].ticker, instrument: instrument,
+                                           parts: Array(repeating: Array(repeating: 0, count: paths), count: Part.allCases.count),
+                                           pnl: Array(repeating: 0, count: paths), held: Array(repeating: false, count: paths)))
+            }
+            slotOf.append(slots)
+        }
+        var programOf: [String: Int] = [:]
+        for (k, p) in programs.enumerated() { programOf[p.variant.decisionID + "\u{1}" + p.variant.name] = k }
+        // Scopes: the assets of the book's positions, then the book.
+        var inBook = Array(repeating: false, count: universe.count)
+        for h in playbook.holdings { inBook[h.asset] = true }
+        for p in programs where p.variant.inPortfolio { for a in p.legAsset { inBook[a] = true } }
+        let bookAssets = universe.assets.indices.filter { inBook[$0] }
+        var scopeOf = Array(repeating: -1, count: universe.count)
+        for (s, a) in bookAssets.enumerated() { scopeOf[a] = s }
+        let scopeCount = bookAssets.count + 1, book = bookAssets.count
+        let measures = Measure.allCases.count
+        // Every path's legs.
+        var states: [LegState] = []
+        var firstState: [Int] = []
+        for path in 0..<paths {
+            firstState.append(states.count)
+            for t in sample.trades[path] {
+                guard let k = programOf[t.decisionID + "\u{1}" + t.variantName] else { continue }
+                let p = programs[k], asset = p.legAsset[t.leg]
+                var option: (OptionType, Double, Int, Bool)?
+                if case let .option(type, strike, _) = t.instrument {
+                    option = (type, strike, p.expiry(leg: t.leg, enteredOn: t.entryDay), p.atmScaled[t.leg])
+                }
+                states.append(LegState(slot: slotOf[k][t.leg], asset: asset, program: k, legIndex: t.leg, quantity: t.quantity,
+                                       entryDay: t.entryDay, exitDay: t.exitDay, option: option, inPortfolio: p.variant.inPortfolio,
+                                       beta: universe.assets[asset].beta, borrowFee: p.borrowFee[asset], tradeCosts: t.costs,
+                                       tradePnL: t.pnl))
+            }
+            for h in playbook.holdings {
+                states.append(LegState(slot: -1, asset: h.asset, program: -1, legIndex: 0, quantity: h.quantity, entryDay: 0,
+                                       exitDay: sample.days, option: nil, inPortfolio: true, beta: universe.assets[h.asset].beta,
+                                       borrowFee: 0, tradeCosts: 0, tradePnL: 0))
+            }
+        }
+        firstState.append(states.count)
+        let stateBuffer = UnsafeMutableBufferPointer<LegState>.allocate(capacity: max(states.count, 1))
+        _ = stateBuffer.initialize(from: states)
+        defer { stateBuffer.baseAddress!.deinitialize(count: states.count); stateBuffer.deallocate() }
+        let dayValues = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(scopeCount * measures * paths, 1))
+        defer { dayValues.deallocate() }
+        let sharedStates = Shared(buffer: stateBuffer), sharedValues = Shared(buffer: dayValues)
+        let chunk = 64, chunks = (paths + chunk - 1) / chunk
+        let starts = firstState, scopeIndex = scopeOf
+        var exposure: [[[Stats?]]] = []
+        for day in 0..<sample.days {
+            _ = Parallel.map(count: chunks, threads: threads) { c -> Int in
+                let values = sharedValues.buffer
+                var row = [Double](repeating: 0, count: scopeCount * measures)
+                for path in (c * chunk)..<min(paths, (c + 1) * chunk) {
+                    for j in row.indices { row[j] = 0 }
+                    for i in starts[path]..<starts[path + 1] {
+                        Self.advance(&sharedStates.buffer[i], day: day, path: path, sample: sample, programs: programs, rate: rate,
+                                     dividends: dividends, eventDay: eventDays.contains(day), exposure: &row,
+                                     scope: scopeIndex[sharedStates.buffer[i].asset], book: book)
+                    }
+                    for s in 0..<scopeCount { for m in 0..<measures { values[(s * measures + m) * paths + path] = row[s * measures + m] } }
+                }
+                return 0
+            }
+            exposure.append((0..<scopeCount).map { s in
+                (0..<measures).map { m -> Stats? in
+                    if s == book && m == Measure.netShares.rawValue { return nil }
+                    let start = (s * measures + m) * paths
+                    return Stats(Array(dayValues[start..<(start + paths)]))
+                }
+            })
+        }
+        // Parts per leg and path; entry exposure per variant.
+        var entryDollars = programs.map { _ in Array(repeating: 0.0, count: universe.count) }
+        var entered = Array(repeating: 0, count: programs.count)
+        for path in 0..<paths {
+            var enteredHere = Set<Int>()
+            for i in starts[path]..<starts[path + 1] {
+                let s = stateBuffer[i]
+                guard s.program >= 0 else { continue }
+                enteredHere.insert(s.program)
+                var parts = s.parts
+                // trades.csv's costs hold the trading costs less the carry: costs = −(costs + carry).
+                parts[Part.costs.rawValue] = -(s.tradeCosts + parts[Part.carry.rawValue])
+                for part in Part.allCases { legs[s.slot].parts[part.rawValue][path] = parts[part.rawValue] }
+                legs[s.slot].pnl[path] = s.tradePnL
+                legs[s.slot].held[path] = true
+            }
+            for k in enteredHere { entered[k] += 1 }
+            // Entry delta dollars: each leg's first mark.
+            for i in starts[path]..<starts[path + 1] where stateBuffer[i].program >= 0 {
+                let s = stateBuffer[i]
+                entryDollars[s.program][s.asset] += s.quantity * Self.entryDelta(s, sample: sample, path: path, programs: programs,
+                                                                                  rate: rate, dividends: dividends)
+            }
+        }
+        for k in programs.indices where entered[k] > 0 {
+            for a in universe.assets.indices { entryDollars[k][a] /= Double(entered[k]) }
+        }
+        self.init(paths: paths, legs: legs, scopes: bookAssets.map { universe.assets[$0].ticker } + ["book"], exposure: exposure,
+                  entryDeltaDollars: entryDollars, entered: entered)
+    }
+
+    /// The mark of leg `s` on `day` at spot `spot`: value, Greeks, σ and the pricing inputs
+    /// (nil for stock and at expiry).
+    static func mark(_ s: LegState, day: Int, spot: Double, scale: Double, programs: [DecisionProgram], rate: Double,
+                     dividends: DividendSchedule) -> (value: Double, greeks: OptionValuation?, inputs: BlackScholesInputs?) {
+        guard let o = s.option else { return (spot, nil, nil) }
+        guard day < o.expiry else { return (o.type.intrinsic(spot: spot, strike: o.strike), nil, nil) }
+        let inputs = programs[s.program].optionInputs(leg: s.legIndex, type: o.type, spot: spot, strike: o.strike, day: day,
+                                                      expiry: o.expiry, rate: rate, dividends: dividends, atmScale: scale)
+        let v = BlackScholes.valuation(inputs)
+        return (v.price, v, inputs)
+    }
+
+    /// Δ·S of leg `s` at its entry close (S for stock).
+    static func entryDelta(_ s: LegState, sample: PathSample, path: Int, programs: [DecisionProgram], rate: Double,
+                           dividends: DividendSchedule) -> Double {
+        let spot = sample.price(path: path, asset: s.asset, day: s.entryDay)
+        let scale = s.option?.scaled == true ? sample.ivScale(path: path, asset: s.asset, day: s.entryDay) : 1
+        let m = mark(s, day: s.entryDay, spot: spot, scale: scale, programs: programs, rate: rate, dividends: dividends)
+        return (m.greeks?.delta ?? (s.option == nil ? 1 : 0)) * spot
+    }
+
+    /// Day `day` of leg state `s`: its attribution terms for the close (after its entry), its
+    /// exposure after the close (while held), and the new mark as the previous close's.
+    static func advance(_ s: inout LegState, day: Int, path: Int, sample: PathSample, programs: [DecisionProgram], rate: Double,
+                        dividends: DividendSchedule, eventDay: Bool, exposure row: inout [Double], scope: Int, book: Int) {
+        guard day >= s.entryDay && day <= s.exitDay else { return }
+        let spot = sample.price(path: path, asset: s.asset, day: day)
+        let held = day < s.exitDay
+        if s.program < 0 {
+            // A holding: exposure only.
+            addExposure(&row, s, spot: spot, value: spot, greeks: nil, scope: scope, book: book)
+            return
+        }
+        let scale = s.option?.scaled == true ? sample.ivScale(path: path, asset: s.asset, day: day) : 1
+        let m = mark(s, day: day, spot: spot, scale: scale, programs: programs, rate: rate, dividends: dividends)
+        let q = s.quantity
+        let sigma = m.inputs?.volatility ?? s.sigma
+        if day > s.entryDay {
+            let dS = spot - s.spot
+            var terms = 0.0
+            func add(_ part: Part, _ x: Double) { s.parts[part.rawValue] += x; terms += x }
+            if eventDay {
+                var moved = q * dS
+                if let before = s.inputs {
+                    // The previous close's option at today's spot: escrow of the previous day.
+                    var shifted = before
+                    shifted.spot = before.spot + dS
+                    moved = q * (BlackScholes.price(shifted) - s.value)
+                }
+                add(.eventJump, moved)
+            } else {
+                add(.delta, q * s.delta * dS)
+                add(.gamma, q * 0.5 * s.gamma * dS * dS)
+            }
+            if s.option != nil {
+                add(.vega, q * s.vega * (sigma - s.sigma))
+                add(.theta, q * s.theta / TradingCalendar.tradingDaysPerYear)
+            }
+            s.parts[Part.residual.rawValue] += q * (m.value - s.value) - terms
+            if s.option == nil {
+                // Carry of held shares for this close (`DividendCarry`, the borrow fee).
+                let a = s.asset
+                if dividends.carries(asset: a) {
+                    s.parts[Part.carry.rawValue] += DividendCarry.income(shares: q, close: spot, yield: dividends.accruingYield[a],
+                                                                          cashPerShare: dividends.cashPerShare(asset: a, day: day))
+                }
+                if s.borrowFee > 0 && q < 0 {
+                    s.parts[Part.carry.rawValue] -= s.borrowFee / TradingCalendar.tradingDaysPerYear * (-q) * spot
+                }
+            }
+        }
+        s.spot = spot
+        s.value = m.value
+        s.inputs = m.inputs
+        s.sigma = sigma
+        if let g = m.greeks {
+            s.delta = g.delta; s.gamma = g.gamma; s.vega = g.vega; s.theta = g.theta
+        } else {
+            s.delta = s.option == nil ? 1 : 0; s.gamma = 0; s.vega = 0; s.theta = 0
+        }
+        if held && s.inPortfolio { addExposure(&row, s, spot: spot, value: m.value, greeks: m.greeks, scope: scope, book: book) }
+    }
+
+    /// Adds held leg `s`'s measures at `spot` to its scope and the book.
+    static func addExposure(_ row: inout [Double], _ s: LegState, spot: Double, value: Double, greeks: OptionValuation?,
+                            scope: Int, book: Int) {
+        let q = s.quantity
+        let delta = greeks?.delta ?? (s.option == nil ? 1 : 0)
+        let m = Measure.allCases.count
+        func add(_ measure: Measure, _ x: Double) {
+            if scope >= 0 { row[scope * m + measure.rawValue] += x }
+            row[book * m + measure.rawValue] += x
+        }
+        add(.netShares, q * delta)
+        add(.deltaDollars, q * delta * spot)
+        add(.betaDeltaDollars, s.beta * q * delta * spot)
+        add(.gammaDollarsPerPercent, q * (greeks?.gamma ?? 0) * spot * spot / 100)
+        add(.vegaPerVolPoint, q * (greeks?.vega ?? 0) / 100)
+        add(.thetaPerDay, q * (greeks?.theta ?? 0) / TradingCalendar.tradingDaysPerYear)
+        add(.marketValue, q * value)
+        add(.margin, margin(quantity: q, value: value, spot: spot, option: s.option.map { ($0.type, $0.strike) }))
+    }
+
+    /// Reg-T style margin of a position (`Measure.margin`), money.
+    static func margin(quantity q: Double, value: Double, spot: Double, option: (type: OptionType, strike: Double)?) -> Double {
+        guard let o = option else { return 0.5 * abs(q) * spot }
+        if q >= 0 { return q * value }
+        let outOfMoney = o.type == .call ? max(o.strike - spot, 0) : max(spot - o.strike, 0)
+        let floor = o.type == .call ? 0.10 * spot : 0.10 * o.strike
+        return -q * (value + max(0.20 * spot - outOfMoney, floor))
+    }
+}
