@@ -75,6 +75,7 @@ struct HelpTests {
                       ("merge", "The report folder (--out) may be a new folder, an empty one, or a report folder tradesim wrote"),
                       ("sweep", "The report folder (--out) may be a new folder, an empty one, or a report folder tradesim wrote"),
                       ("compare", "The report folder (--out) may be a new folder, an empty one, or a report folder tradesim wrote"),
+                      ("grid", "The report folder (--out) may be a new folder, an empty one, or a report folder tradesim wrote"),
                       ("run", "The output file (--out) never replaces a file this command reads or a folder, and replaces an existing file only with --force"),
                       ("paths", "The output file (--out) never replaces a file this command reads or a folder, and replaces an existing file only with --force"),
                       ("draft", "The output file (--out) never replaces a file this command reads or a folder, and replaces an existing file only with --force")])

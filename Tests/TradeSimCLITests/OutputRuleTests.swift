@@ -65,10 +65,10 @@ struct Sandbox {
 struct OutputRuleRefusalTests {
     /// A writing command and how it names its output.
     enum Writer: String, CaseIterable, CustomTestStringConvertible {
-        case run, backtest, merge, paths, shard, draft, sweep, compare
+        case run, backtest, merge, paths, shard, draft, sweep, compare, grid
 
         var testDescription: String { rawValue }
-        var writesFolder: Bool { [.run, .backtest, .merge, .sweep, .compare].contains(self) }
+        var writesFolder: Bool { [.run, .backtest, .merge, .sweep, .compare, .grid].contains(self) }
 
         func arguments(out: String, force: Bool) -> [String] {
             let head: [String] = switch self {
@@ -80,6 +80,7 @@ struct OutputRuleRefusalTests {
             case .draft: ["draft", "card.txt", "--start", "2026-08-03", "--prices", "p", "--quiet"]
             case .sweep: ["sweep", "s.json", "--vary", "playbook.capital=1000,2000"]
             case .compare: ["compare", "s.json", "s.json", "--paths", "20"]
+            case .grid: ["grid", "s.json", "--days", "0,2"]
             }
             return head + ["--out", out] + (force && !writesFolder ? ["--force"] : [])
         }

@@ -25,7 +25,7 @@ struct ReadmeExamplesTests {
         // merge is described with the shards, its synopsis second in that block.
         let merge = try TradeSimBinary.run(["merge", "--help"]).stdout.components(separatedBy: "\n").first { $0.hasPrefix("USAGE: ") }
         #expect(merge.map { Self.readme.contains(String($0.dropFirst(7))) } == true, "README synopsis of merge")
-        #expect(checked == 10)
+        #expect(checked == 11)
     }
 
     /// Lines in ```sh blocks starting `swift run -c release tradesim`, and `$ tradesim` lines in

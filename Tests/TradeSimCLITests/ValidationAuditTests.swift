@@ -674,6 +674,20 @@ struct ValidationAuditTests {
         .command("sweep: a cell's value invalid", ["sweep", "s.json", "--vary", "playbook.decisions[b].exit.stopLoss=0.1,-1", "--out", "o"], study: study(), exit: 65, ["s.json: playbook.decisions[0].exit.stopLoss: found -1; allowed: a number > 0 and ≤ 100", "the study of the sweep's cell 1 (playbook.decisions[b].exit.stopLoss=-1) is not valid; allowed: --vary values that make a valid study"]),
         .command("sweep: a path not in the study", ["sweep", "s.json", "--vary", "playbook.decisions[x].exit.stopLoss=0.1,0.2", "--out", "o"], study: study(), exit: 65, [#"s.json:6:94: playbook.decisions: found an array of 1 with no element whose id, name or ticker is "x"; allowed: one of "b", or an index from 0 to 0"#, "the study of the sweep's cell 0 (playbook.decisions[x].exit.stopLoss=0.1) is not valid; allowed: --vary values that make a valid study"]),
         .command("sweep: a cell renames a scenario", ["sweep", "s.json", "--vary", #"scenarios[s].name="s","t""#, "--out", "o"], study: study(), exit: 65, [#"s.json: the sweep's cell 1 (scenarios[s].name="t") has the scenarios t; allowed: the base cell's, s (the cells are compared scenario by scenario)"#]),
+        // grid: the lists, and shocks or days the study does not allow (usage errors, exit 64).
+        .command("grid: --spot not a number", ["grid", "s.json", "--spot", "-20,x"], study: study(), exit: 64, ["--spot must be percent moves, each above -100 and at most 1000, comma-separated (at most 41), got 'x' in '-20,x'"]),
+        .command("grid: --spot with an empty value", ["grid", "s.json", "--spot", "-5,,5"], study: study(), exit: 64, ["--spot must be percent moves, each above -100 and at most 1000, comma-separated (at most 41), got an empty value in '-5,,5'"]),
+        .command("grid: --spot -100", ["grid", "s.json", "--spot", "-100"], study: study(), exit: 64, ["--spot must be percent moves, each above -100 and at most 1000, comma-separated (at most 41), got '-100'"]),
+        .command("grid: --spot empty", ["grid", "s.json", "--spot", ""], study: study(), exit: 64, ["--spot needs a non-empty value"]),
+        .command("grid: --iv a value twice", ["grid", "s.json", "--iv", "5,-5,5"], study: study(), exit: 64, ["--iv must be vol points, each from -100 to 100, comma-separated (at most 41), got '5' twice"]),
+        .command("grid: --days not whole", ["grid", "s.json", "--days", "0,1.5"], study: study(), exit: 64, ["--days must be whole numbers of trading days from 0 to 100000, comma-separated (at most 24), got '1.5' in '0,1.5'"]),
+        .command("grid: --days past the horizon", ["grid", "s.json", "--days", "0,5,25"], study: study(), exit: 64, ["--days 25 is past the horizon of scenario 's' (day 20) for b, which enters on day 0; allowed: days from 0 to 20 after entry"]),
+        .command("grid: --iv below 1 vol point", ["grid", "s.json", "--iv", "-80,0", "--days", "0,5"], study: study(decisions: gridPut), exit: 64, ["--iv -80 takes the ATM IV of the MP put of p (strike 18, day 0 after entry, 10 trading days to expiry) from 69.0% to -11.0%; allowed: IV shocks of at least -68.0 vol points here (every open option's ATM IV stays at or above 1 vol point)"]),
+        .command("grid: --spot-beta past -100%", ["grid", "s.json", "--spot", "-40,0", "--spot-beta", "--days", "0"], study: study(universe: betaUniverse), exit: 64, ["--spot -40 moves MP by -120.0% (scaled by its beta, 3); allowed: shocks that leave every underlying's price above 0 (a move above -100%)"]),
+        .command("grid: --term-response unknown", ["grid", "s.json", "--term-response", "cubic"], study: study(), exit: 64, ["--term-response must be one of flat, sqrt, got 'cubic'"]),
+        .command("grid: --force", ["grid", "s.json", "--force"], study: study(), exit: 64, ["unknown option '--force'"]),
+        .command("grid: --scenario unknown", ["grid", "s.json", "--scenario", "x"], study: study(), exit: 64, ["--scenario must name a scenario of the study (s), got 'x'"]),
+        .command("grid: no playbook", ["grid", "s.json"], study: study(playbook: nil), exit: 65, [#"s.json: found a study without a playbook; allowed: a study with a "playbook" to run (see README, Playbook)"#]),
         // compare: two studies or two report folders (a folder is read by its summary.csv).
         .command("compare: A missing", ["compare", "nope.json", "s.json"], study: study(), exit: 65, ["nope.json: found no such file or folder; allowed: a study file (JSON) or a report folder written by tradesim run"]),
         .command("compare: B missing", ["compare", "s.json"], study: study(), exit: 64, ["missing <b>"]),
@@ -686,6 +700,10 @@ struct ValidationAuditTests {
         .command("compare: --out onto a study", ["compare", "s.json", "s.json", "--out", "s.json"], study: study(), exit: 73, ["cannot write the report to 's.json': it is the study file 's.json', which this command reads. Nothing was changed; a report folder may replace only an empty folder or a report folder tradesim wrote; choose another path with --out"]),
         .command("compare: studies in two currencies", ["compare", "s.json", "t.json", "--out", "o"], study: study(), files: ["t.json": study(top: #"{"name": "audit", "start": "2026-01-05", "currency": "EUR","#)], exit: 65, ["t.json: found the currency EUR, A (s.json) is in USD; allowed: two studies in the same currency (their P&L are subtracted)"]),
     ]
+
+    /// A put on MP (S₀ = 20, ATM IV 1.15 × 0.6 = 69%) for `grid`'s IV floor, and MP with beta 3.
+    static let gridPut = #"{"id": "p", "kind": "legs", "size": {"units": 1}, "legs": [{"ticker": "MP", "type": "put", "quantity": 1, "strike": {"moneyness": 0.9}, "expiry": 10}]}"#
+    static let betaUniverse = #"{"ticker": "MP", "spot": 20, "volatility": 0.6, "beta": 3, "tags": ["enabler"]}, {"ticker": "LMT", "spot": 400, "volatility": 0.25, "tags": ["defense"]}"#
 
     /// summary.csv's header (README), and a summary.csv of one row as `tradesim run` writes one.
     static let summaryHeader = "scenario,decision,variant,paths,entered_fraction,mean_pnl,stdev_pnl,mc_stderr,p05_pnl,p25_pnl,p50_pnl,p75_pnl,p95_pnl,prob_profit,var95,cvar95,var99,cvar99,mean_return,mean_max_drawdown,p95_max_drawdown,mean_holding_days"

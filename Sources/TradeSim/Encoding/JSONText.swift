@@ -37,7 +37,7 @@ package enum JSONText {
 
     /// A number token as a person writes one in a study file: a whole number below 2⁵³ without
     /// a fraction (`250000`), any other as `number` writes it (`0.05`, `1e-07`).
-    static func wholeOrDecimal(_ x: Double) -> String {
+    package static func wholeOrDecimal(_ x: Double) -> String {
         if x.isFinite, x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int64(x)) }
         return number(x)
     }

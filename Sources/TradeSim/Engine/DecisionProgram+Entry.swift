@@ -18,14 +18,16 @@ extension DecisionProgram {
     }
 
     /// Black–Scholes–Merton mid of option leg k at its strike's IV (the scenario's surface for
-    /// the day and the remaining tenor, × `atmScale`) for its remaining tenor (expiry − day)/252
-    /// years, on the escrowed spot when a cash dividend goes ex in the option's life
-    /// (`DividendSchedule.escrowedSpot`; the spot itself otherwise). Money per share.
+    /// the day and the remaining tenor, its ATM level × `atmScale` + `atmShift`) for its
+    /// remaining tenor (expiry − day)/252 years, on the escrowed spot when a cash dividend goes
+    /// ex in the option's life (`DividendSchedule.escrowedSpot`; the spot itself otherwise).
+    /// Money per share. (`atmShift`, vol as a decimal, is the what-if grid's IV shock; the
+    /// engine leaves it 0.)
     @inline(__always)
     func optionMid(leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int, rate: Double,
-                   dividends: DividendSchedule, atmScale: Double = 1) -> Double {
+                   dividends: DividendSchedule, atmScale: Double = 1, atmShift: Double = 0) -> Double {
         BlackScholes.price(optionInputs(leg: k, type: type, spot: spot, strike: strike, day: day, expiry: expiry, rate: rate,
-                                        dividends: dividends, atmScale: atmScale))
+                                        dividends: dividends, atmScale: atmScale, atmShift: atmShift))
     }
 
     /// The Black–Scholes–Merton inputs `optionMid` prices option leg k with on `day` (escrowed
@@ -34,10 +36,11 @@ extension DecisionProgram {
     /// Greeks from (`PositionAnalysis`).
     @inline(__always)
     func optionInputs(leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int, rate: Double,
-                      dividends: DividendSchedule, atmScale: Double = 1) -> BlackScholesInputs {
+                      dividends: DividendSchedule, atmScale: Double = 1, atmShift: Double = 0) -> BlackScholesInputs {
         let tenor = expiry - day
         let spot = dividends.escrowedSpot(spot, asset: legAsset[k], day: day, expiry: expiry, rate: rate)
-        let iv = strikeVolatility(leg: k, day: day, tenor: tenor, strike: strike, spot: spot, rate: rate, atmScale: atmScale)
+        let iv = strikeVolatility(leg: k, day: day, tenor: tenor, strike: strike, spot: spot, rate: rate, atmScale: atmScale,
+                                  atmShift: atmShift)
         return BlackScholesInputs(type: type, spot: spot, strike: strike, volatility: iv, rate: rate,
                                   dividendYield: dividendYield[legAsset[k]], years: Double(tenor) / TradingCalendar.tradingDaysPerYear)
     }

@@ -223,9 +223,10 @@ final class DecisionProgram: Sendable {
     }
 
     /// The IV of option leg `k` at `strike` on `day` with `tenor` days left and the asset at
-    /// `spot` (`ImpliedVolModel.strikeVolatility`).
-    func strikeVolatility(leg k: Int, day: Int, tenor: Int, strike: Double, spot: Double, rate: Double, atmScale: Double = 1) -> Double {
-        let atm = impliedVol(leg: k, day: day, tenor: tenor) * atmScale
+    /// `spot` (`ImpliedVolModel.strikeVolatility`), around the ATM level × `atmScale` + `atmShift`.
+    func strikeVolatility(leg k: Int, day: Int, tenor: Int, strike: Double, spot: Double, rate: Double, atmScale: Double = 1,
+                          atmShift: Double = 0) -> Double {
+        let atm = impliedVol(leg: k, day: day, tenor: tenor) * atmScale + atmShift
         guard laneVolatility[k] != nil else { return atm }
         let i = legAsset[k]
         return volModel.strikeVolatility(asset: i, atm: atm, strike: strike, spot: spot, referenceSpot: referenceSpot[i], rate: rate,

@@ -4,10 +4,9 @@ import Foundation
 /// and at expiry: what the report's payoff charts draw.
 ///
 /// The position is the one the engine enters on the variant's entry day (its fixed day, day 0
-/// for an entry on weakness) at the scenario's start prices, with the engine's own rules
-/// (`DecisionProgram.legStrike`, `.optionMid`, `.premiumBudgetUnits`, `.quantity`): strikes
-/// from the strike rule, premiums at the model mid, quantities from the sizing. Costs, carry
-/// (dividends, borrow) and the IV rescaling an event's outcome draws are left out.
+/// for an entry on weakness) at the scenario's start prices (`EntryPosition`, the engine's own
+/// rules): strikes from the strike rule, premiums at the model mid, quantities from the sizing.
+/// Costs, carry (dividends, borrow) and the IV rescaling an event's outcome draws are left out.
 ///
 /// The planned exit day is the first of: the last option's expiry, entry + `exit.horizon`
 /// trading days, the `exit.daysAfterEvent` day (not before entry), the scenario's end — the
@@ -70,26 +69,14 @@ struct PayoffCurves {
     }
 
     /// The curves of `program`'s variant in `scenario`; nil when it never enters there, or a
-    /// premium budget cannot size it (a net credit).
+    /// premium budget cannot size it (a net credit). The position is `EntryPosition`'s.
     init?(program p: DecisionProgram, playbook: Playbook, scenario: Scenario, startPrices: [Double],
           dividends: DividendSchedule, moves: [Double] = Self.defaultMoves) {
-        guard !p.neverEnters else { return nil }
-        let rate = scenario.rate
-        let d = p.entryDay ?? 0
+        guard let position = EntryPosition(program: p, playbook: playbook, scenario: scenario, startPrices: startPrices,
+                                           dividends: dividends) else { return nil }
+        let d = position.entryDay
         let legs = p.legFacts
-        var expiry = [Int](repeating: d, count: legs.count)
-        var strike = [Double](repeating: 0, count: legs.count)
-        var mid = [Double](repeating: 0, count: legs.count)
-        for k in legs.indices {
-            let spot = startPrices[legs[k].asset]
-            guard let option = legs[k].option else { mid[k] = spot; continue }
-            expiry[k] = p.expiry(leg: k, enteredOn: d)
-            strike[k] = p.legStrike(leg: k, rule: option.strike, type: option.type, spot: spot, day: d, expiry: expiry[k], rate: rate)
-            mid[k] = p.optionMid(leg: k, type: option.type, spot: spot, strike: strike[k], day: d, expiry: expiry[k], rate: rate,
-                                 dividends: dividends)
-        }
-        guard let units = p.premiumBudgetUnits(mid: { mid[$0] }) else { return nil }
-        let q = legs.indices.map { p.quantity(leg: $0, spot: startPrices[legs[$0].asset], groupUnits: units, playbook: playbook) }
+        let expiry = position.expiry, strike = position.strike, mid = position.mid, q = position.quantity
         let optionLegs = legs.indices.filter { legs[$0].option != nil }
         let last = optionLegs.map { expiry[$0] }.max() ?? scenario.horizonDays
         // The first time exit; on a tie the engine's priority: event, expiry, holding horizon.
@@ -121,9 +108,7 @@ struct PayoffCurves {
                         continue
                     }
                     let intrinsic = option.type.intrinsic(spot: s, strike: strike[k])
-                    let valueAtExit = expiry[k] <= exit.0 ? intrinsic
-                        : p.optionMid(leg: k, type: option.type, spot: s, strike: strike[k], day: exit.0, expiry: expiry[k], rate: rate,
-                                      dividends: dividends)
+                    let valueAtExit = position.optionValue(leg: k, type: option.type, spot: s, day: exit.0)
                     pnlExit += q[k] * (valueAtExit - mid[k])
                     pnlExpiry += q[k] * (intrinsic - mid[k])
                 }

@@ -6,6 +6,7 @@ enum Commands {
         BacktestCommand.spec,
         SweepCommand.spec,
         CompareCommand.spec,
+        GridCommand.spec,
         PriceCommand.spec,
         ImpliedVolCommand.spec,
         ValidateCommand.spec,
