@@ -122,6 +122,9 @@ struct BlockRunner: Sendable {
                 for lane in 0..<tracedLanes {
                     out.dailyPnL[(k * out.tracedPaths + local + lane) * (out.days + 1) + d] = states[k].pnl[lane]
                 }
+                for lane in 0..<analysisLanes {
+                    out.pathPnL[(k * out.analysisPaths + local + lane) * (out.days + 1) + d] = states[k].pnl[lane]
+                }
             }
             portfolioDay(d: d, states: states, primary: primary, prices: prices, width: width, financing: financing,
                          lastCash: lastCash, peakEquity: peakEquity, drawdown: drawdown,

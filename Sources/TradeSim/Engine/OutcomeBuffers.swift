@@ -42,6 +42,9 @@ struct OutcomeBuffers: @unchecked Sendable {
     /// `[(path * assets + asset) * (days + 1) + day]`.
     let pathPrices: UnsafeMutableBufferPointer<Double>
     let pathIVScale: UnsafeMutableBufferPointer<Double>
+    /// Per variant, analysis path and day: the variant's P&L at the close,
+    /// `[(variant * analysisPaths + path) * (days + 1) + day]`.
+    let pathPnL: UnsafeMutableBufferPointer<Double>
     let analysisEnd: Int
     let analysisPaths: Int
     let assets: Int
@@ -88,6 +91,7 @@ struct OutcomeBuffers: @unchecked Sendable {
         dailyPnL = make(variants * tracedPaths * (days + 1))
         pathPrices = make(analysisPaths * assets * (days + 1))
         pathIVScale = make(analysisPaths * assets * (days + 1))
+        pathPnL = make(variants * analysisPaths * (days + 1))
     }
 
     /// The byte debug builds fill the buffers with: no value the engine writes is made of it
@@ -110,7 +114,7 @@ struct OutcomeBuffers: @unchecked Sendable {
         }
         return written(portfolioPnL, paths) && written(portfolioDrawdown, paths)
             && equitySample.allSatisfy { written($0, samplePaths) } && written(dailyPnL, variants * tracedPaths * (days + 1))
-            && written(pathIVScale, analysisPaths * assets * (days + 1))
+            && written(pathIVScale, analysisPaths * assets * (days + 1)) && written(pathPnL, variants * analysisPaths * (days + 1))
     }
 
     /// The first `count` values of `buffer` as an array; the buffer is freed.
@@ -124,5 +128,6 @@ struct OutcomeBuffers: @unchecked Sendable {
         dailyPnL.deallocate()
         pathPrices.deallocate()
         pathIVScale.deallocate()
+        pathPnL.deallocate()
     }
 }

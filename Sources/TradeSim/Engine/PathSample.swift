@@ -15,6 +15,8 @@ struct PathSample: Sendable {
     let ivScale: [Double]
     /// Per path (from `firstPath`): the legs of its trades, in program and leg order.
     let trades: [[TradeRecord]]
+    /// `[(variant * paths + path) * days + day]`: each variant's P&L at each close.
+    let pnl: [Double]
 
     init(buffers b: OutcomeBuffers, trades: [TradeRecord]) {
         firstPath = b.firstPath
@@ -24,6 +26,7 @@ struct PathSample: Sendable {
         let count = paths * assets * days
         prices = Array(b.pathPrices[0..<count])
         ivScale = Array(b.pathIVScale[0..<count])
+        pnl = Array(b.pathPnL[0..<(b.variants * paths * days)])
         var byPath = [[TradeRecord]](repeating: [], count: paths)
         for t in trades { byPath[t.path - b.firstPath].append(t) }
         self.trades = byPath

@@ -145,8 +145,12 @@ extension PositionAnalysis {
         for k in programs.indices where entered[k] > 0 {
             for a in universe.assets.indices { entryDollars[k][a] /= Double(entered[k]) }
         }
+        let days = sample.days
+        let pnlByDay = programs.indices.map { k in
+            (0..<days).map { d in Stats((0..<paths).map { sample.pnl[(k * paths + $0) * days + d] }) }
+        }
         self.init(paths: paths, legs: legs, scopes: bookAssets.map { universe.assets[$0].ticker } + ["book"], exposure: exposure,
-                  entryDeltaDollars: entryDollars, entered: entered)
+                  entryDeltaDollars: entryDollars, entered: entered, pnlByDay: pnlByDay)
     }
 
     /// The mark of leg `s` on `day` at spot `spot`: value, Greeks, σ and the pricing inputs

@@ -154,4 +154,7 @@ public struct PositionAnalysis: Sendable {
     public var entryDeltaDollars: [[Double]]
     /// Paths on which each variant entered.
     public var entered: [Int]
+    /// `pnlByDay[variant][day]`: the variant's P&L at each close (the engine's, cash + marks;
+    /// 0 before entry), over the sample paths.
+    public var pnlByDay: [[Stats]]
 }

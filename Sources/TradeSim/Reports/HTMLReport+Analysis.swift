@@ -5,7 +5,7 @@ extension HTMLReport {
     func analysisSections() -> String {
         let analysed = outcomes.enumerated().filter { $0.element.analysis.map { $0.paths > 0 } ?? false }
         guard !analysed.isEmpty else { return "" }
-        return exposureSection(analysed) + attributionSection(analysed) + concentrationSection(analysed)
+        return exposureSection(analysed) + pnlByDateSection(analysed) + attributionSection(analysed) + concentrationSection(analysed)
     }
 
     /// Per scenario: the book's delta and beta-weighted delta dollars, and its vega per vol
@@ -40,6 +40,34 @@ extension HTMLReport {
             out += chart([(.deltaDollars, "delta $", color(k)), (.betaDeltaDollars, "beta-weighted delta $", "#444444")],
                          title: "book delta", yTitle: "money (\(currency))")
             out += chart([(.vegaPerVolPoint, "vega per vol point", color(k))], title: "book vega", yTitle: "money per vol point")
+        }
+        return out + "</div>\n"
+    }
+
+    /// Per variant: its P&L at each close, median and p05–p95 per scenario.
+    func pnlByDateSection(_ analysed: [(offset: Int, element: ScenarioOutcomes)]) -> String {
+        let first = analysed[0].element
+        var out = "<h2>P&amp;L by date</h2><p class=\"muted\">Each decision's P&amp;L at every close (cash plus the day's marks; 0 before entry, the realized P&amp;L after exit) on the first \(first.analysis!.paths) paths: median line and p05–p95 band per scenario (pnl_by_date.csv).</p><div class=\"charts\">\n"
+        let dates = first.scenario.dates.map(\.description)
+        for (k, v) in first.variants.enumerated() {
+            let all = analysed.flatMap { $0.element.analysis!.pnlByDay[k] }
+            let lo = min(0, all.map(\.p05).min() ?? 0), hi = max(0, all.map(\.p95).max() ?? 1)
+            let pad = max(1, (hi - lo) * 0.05)
+            let days = first.analysis!.pnlByDay[k].count
+            var c = SVGChart(width: 540, height: 280, x: 0...Double(max(1, days - 1)), y: (lo - pad)...(hi + pad))
+            c.axes(xTitle: first.datesAreShared ? "date (trading day)" : "trading days from the start", yTitle: "P&L (\(currency))",
+                   xLabel: { d in let i = Int(d); return first.datesAreShared && i < dates.count ? dates[i] : String(i) },
+                   yLabel: SVGChart.shortMoney, xTicks: SVGChart.niceTicks(0...Double(max(1, days - 1)), count: 4))
+            for (s, o) in analysed {
+                let series = o.analysis!.pnlByDay[k]
+                let p05 = series.enumerated().map { (Double($0), $1.p05) }, p95 = series.enumerated().map { (Double($0), $1.p95) }
+                c.add("<path d=\"\(c.path(p05 + p95.reversed())) Z\" fill=\"\(color(s))\" fill-opacity=\"0.1\"/>")
+                c.add("<path d=\"\(c.path(series.enumerated().map { (Double($0), $1.p50) }))\" fill=\"none\" stroke=\"\(color(s))\" stroke-width=\"2\"/>")
+            }
+            c.add("<line x1=\"\(f(c.plotLeft))\" x2=\"\(f(c.plotRight))\" y1=\"\(f(c.y(0)))\" y2=\"\(f(c.y(0)))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>")
+            c.legend(analysed.map { ($0.element.scenario.name, color($0.offset)) })
+            let title = v.variantName.isEmpty ? v.decisionID : "\(v.decisionID) / \(v.variantName)"
+            out += "<div class=\"chart\"><h3>\(esc(title))</h3>\(c.svg)</div>\n"
         }
         return out + "</div>\n"
     }

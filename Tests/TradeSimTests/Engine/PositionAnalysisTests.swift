@@ -155,6 +155,25 @@ struct PositionAnalysisTests {
         #expect(a.exposure[3][2][PositionAnalysis.Measure.netShares.rawValue] == nil, "no net shares for the book")
     }
 
+    /// P&L by date: 0 for every path before any entry (day 0 of a decision entering later),
+    /// and on the last day the mean and median of the sample paths' final P&L (summary's numbers
+    /// for those paths).
+    @Test func pnlByDateEndsAtTheFinalPnL() throws {
+        let study = try repositoryStudy("rare-earths-us-china.json")
+        for o in Self.run(study, paths: 64) {
+            let a = try #require(o.analysis)
+            for (k, v) in o.variants.enumerated() {
+                let last = try #require(a.pnlByDay[k].last)
+                let finals = v.pnl.prefix(a.paths)
+                #expect(abs(last.mean - finals.reduce(0, +) / Double(a.paths)) <= 1e-9 * max(1, abs(last.mean)))
+                let sorted = finals.sorted()
+                #expect(last.p50 == (sorted[31] + sorted[32]) / 2)
+            }
+            let straddle = try #require(o.variants.firstIndex { $0.decisionID == "meeting-straddles" })
+            #expect(a.pnlByDay[straddle][0] == PositionAnalysis.Stats([0]), "the straddles enter 5 days before the meeting")
+        }
+    }
+
     /// Reg-T's uncovered-option rule by hand: a short put at K 90, S 100, premium 2 needs
     /// 2 + max(20 − 10, 9) = 12 per unit; a short call at K 130 (30 out of the money) needs
     /// 1 + max(20 − 30, 10) = 11; short stock 50%.
