@@ -121,12 +121,14 @@ extension PositionAnalysis {
         // Parts per leg and path; entry exposure per variant.
         var entryDollars = programs.map { _ in Array(repeating: 0.0, count: universe.count) }
         var entered = Array(repeating: 0, count: programs.count)
+        var entryDay = programs.map { _ in Array(repeating: -1, count: paths) }
         for path in 0..<paths {
             var enteredHere = Set<Int>()
             for i in starts[path]..<starts[path + 1] {
                 let s = stateBuffer[i]
                 guard s.program >= 0 else { continue }
                 enteredHere.insert(s.program)
+                entryDay[s.program][path] = s.entryDay
                 var parts = s.parts
                 // trades.csv's costs hold the trading costs less the carry: costs = −(costs + carry).
                 parts[Part.costs.rawValue] = -(s.tradeCosts + parts[Part.carry.rawValue])
@@ -150,7 +152,7 @@ extension PositionAnalysis {
             (0..<days).map { d in Stats((0..<paths).map { sample.pnl[(k * paths + $0) * days + d] }) }
         }
         self.init(paths: paths, legs: legs, scopes: bookAssets.map { universe.assets[$0].ticker } + ["book"], exposure: exposure,
-                  entryDeltaDollars: entryDollars, entered: entered, pnlByDay: pnlByDay)
+                  entryDeltaDollars: entryDollars, entered: entered, pnlByDay: pnlByDay, entryDay: entryDay)
     }
 
     /// The mark of leg `s` on `day` at spot `spot`: value, Greeks, σ and the pricing inputs

@@ -157,4 +157,7 @@ public struct PositionAnalysis: Sendable {
     /// `pnlByDay[variant][day]`: the variant's P&L at each close (the engine's, cash + marks;
     /// 0 before entry), over the sample paths.
     public var pnlByDay: [[Stats]]
+    /// `entryDay[variant][path]`: the trading day the variant entered on each sample path (−1:
+    /// never).
+    public var entryDay: [[Int]]
 }

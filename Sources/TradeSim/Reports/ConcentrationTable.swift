@@ -23,10 +23,7 @@ enum ConcentrationTable {
                 out += [scenario, table, CSVField.escape(row), CSVField.escape(column), NumberText.csv(value)].joined(separator: ",") + "\n"
             }
             let book = o.variants.indices.filter { o.variants[$0].inPortfolio }
-            let label = { (k: Int) -> String in
-                let v = o.variants[k]
-                return v.variantName.isEmpty ? v.decisionID : v.decisionID + "/" + v.variantName
-            }
+            let label = { (k: Int) -> String in o.variants[k].label }
             if let a = o.analysis, a.paths > 0 {
                 for asset in universe.assets.indices {
                     let byVariant = book.map { a.entryDeltaDollars[$0][asset] }

@@ -174,6 +174,32 @@ struct PositionAnalysisTests {
         }
     }
 
+    /// trade_totals.csv agrees with trades.csv on the paths both list: each variant's entry is its
+    /// legs' entry, its exit the last leg's exit, its P&L the legs' sum (to 1e-9 of the gross).
+    @Test func tradeTotalsAgreeWithTheLegs() throws {
+        let study = try repositoryStudy("rare-earths-us-china.json")
+        let outcomes = Self.run(study, paths: 64)
+        let rows = TradeTotalsTable.csv(outcomes).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.count == outcomes.reduce(0) { $0 + 64 * $1.variants.count })
+        var compared = 0
+        for o in outcomes {
+            for row in rows where row[0] == o.scenario.name {
+                let path = try #require(Int(row[1]))
+                let legs = o.trades.filter { $0.path == path && $0.decisionID == row[2] && $0.variantName == row[3] }
+                if legs.isEmpty {
+                    #expect(row[8] == "never_entered" && row[10] == "0", "\(row)")
+                    continue
+                }
+                #expect(Int(row[4]) == legs.map(\.entryDay).min() && Int(row[6]) == legs.map(\.exitDay).max(), "\(row)")
+                let sum = legs.reduce(0) { $0 + $1.pnl }, gross = legs.reduce(0) { $0 + abs($1.quantity * $1.entryPrice) }
+                #expect(abs(try #require(Double(row[10])) - sum) <= 1e-9 * max(1, gross), "\(row) vs \(sum)")
+                compared += 1
+            }
+        }
+        #expect(compared > 500)
+    }
+
     /// Reg-T's uncovered-option rule by hand: a short put at K 90, S 100, premium 2 needs
     /// 2 + max(20 − 10, 9) = 12 per unit; a short call at K 130 (30 out of the money) needs
     /// 1 + max(20 − 30, 10) = 11; short stock 50%.
