@@ -94,6 +94,7 @@ extension PositionAnalysis {
         let sharedStates = Shared(buffer: stateBuffer), sharedValues = Shared(buffer: dayValues)
         let chunk = 64, chunks = (paths + chunk - 1) / chunk
         let starts = firstState, scopeIndex = scopeOf
+        let capital = playbook.capital, inPortfolio = programs.indices.filter { programs[$0].variant.inPortfolio }
         var exposure: [[[Stats?]]] = []
         for day in 0..<sample.days {
             _ = Parallel.map(count: chunks, threads: threads) { c -> Int in
@@ -106,6 +107,11 @@ extension PositionAnalysis {
                                      dividends: dividends, eventDay: eventDays.contains(day), exposure: &row,
                                      scope: scopeIndex[sharedStates.buffer[i].asset], book: book)
                     }
+                    // Cash: capital + Σ P&L of the book's decisions (less their held value, added
+                    // as −q·V by `addExposure`).
+                    var cash = capital
+                    for k in inPortfolio { cash += sample.pnl[(k * paths + path) * sample.days + day] }
+                    row[book * measures + Measure.cash.rawValue] += cash
                     for s in 0..<scopeCount { for m in 0..<measures { values[(s * measures + m) * paths + path] = row[s * measures + m] } }
                 }
                 return 0
@@ -113,6 +119,7 @@ extension PositionAnalysis {
             exposure.append((0..<scopeCount).map { s in
                 (0..<measures).map { m -> Stats? in
                     if s == book && m == Measure.netShares.rawValue { return nil }
+                    if s != book && m == Measure.cash.rawValue { return nil }
                     let start = (s * measures + m) * paths
                     return Stats(Array(dayValues[start..<(start + paths)]))
                 }
@@ -256,6 +263,7 @@ extension PositionAnalysis {
         add(.thetaPerDay, q * (greeks?.theta ?? 0) / TradingCalendar.tradingDaysPerYear)
         add(.marketValue, q * value)
         add(.margin, margin(quantity: q, value: value, spot: spot, option: s.option.map { ($0.type, $0.strike) }))
+        if s.program >= 0 { row[book * m + Measure.cash.rawValue] -= q * value }
     }
 
     /// Reg-T style margin of a position (`Measure.margin`), money.

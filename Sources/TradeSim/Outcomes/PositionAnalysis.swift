@@ -73,6 +73,11 @@ public struct PositionAnalysis: Sendable {
         /// (CBOE's uncovered-option rule). No offsets: spreads and covered positions are charged
         /// leg by leg (an upper bound).
         case margin
+        /// Cash, money (the book only): capital + Σ over the in-portfolio decisions of their cash
+        /// (P&L − the value of what they hold: premiums paid and received, stock bought and the
+        /// proceeds of short sales, costs, carry); the holdings' dividends and financing charges
+        /// are left out.
+        case cash
 
         /// The `measure` value in exposure.csv.
         public var column: String {
@@ -85,6 +90,7 @@ public struct PositionAnalysis: Sendable {
             case .thetaPerDay: "theta_per_day"
             case .marketValue: "market_value"
             case .margin: "margin"
+            case .cash: "cash"
             }
         }
     }
@@ -147,7 +153,8 @@ public struct PositionAnalysis: Sendable {
     public var legs: [LegAttribution]
     /// The tickers of the book's positions (in universe order), then "book".
     public var scopes: [String]
-    /// `exposure[day][scope][measure.rawValue]`, days 0…horizon; nil for the book's net shares.
+    /// `exposure[day][scope][measure.rawValue]`, days 0…horizon; nil for the book's net shares and
+    /// a name's cash.
     public var exposure: [[[Stats?]]]
     /// `entryDeltaDollars[variant][asset]`: the mean over the paths on which the variant entered
     /// of its delta dollars in the asset at the entry close (0 where it holds none).

@@ -147,12 +147,16 @@ struct PositionAnalysisTests {
             ("A after the exit", value(7, 0, .deltaDollars), 0),
             // Reg-T: 50% of B's value, the long options' value.
             ("book margin", value(3, 2, .margin), 0.5 * 100 * 40 + 10 * (call.price + put.price)),
+            // No costs: capital less the premium paid on day 0 and B bought at 40.
+            ("book cash", value(3, 2, .cash), 100_000 - 10 * (BlackScholes.price(Self.inputs(.call, strike: 100, day: 0))
+                                                              + BlackScholes.price(Self.inputs(.put, strike: 100, day: 0))) - 100 * 40),
         ]
         for (name, got, want) in checks {
             let g = try #require(got, "\(name) missing")
             #expect(abs(g - want) <= 1e-9 * max(1, abs(want)), "\(name): \(g) vs \(want) by hand")
         }
         #expect(a.exposure[3][2][PositionAnalysis.Measure.netShares.rawValue] == nil, "no net shares for the book")
+        #expect(a.exposure[3][0][PositionAnalysis.Measure.cash.rawValue] == nil, "cash is the book's")
     }
 
     /// P&L by date: 0 for every path before any entry (day 0 of a decision entering later),
