@@ -97,6 +97,7 @@ extension PositionAnalysis {
         let capital = playbook.capital, inPortfolio = programs.indices.filter { programs[$0].variant.inPortfolio }
         var exposure: [[[Stats?]]] = []
         for day in 0..<sample.days {
+            let isEventDay = eventDays.contains(day)
             _ = Parallel.map(count: chunks, threads: threads) { c -> Int in
                 let values = sharedValues.buffer
                 var row = [Double](repeating: 0, count: scopeCount * measures)
@@ -104,7 +105,7 @@ extension PositionAnalysis {
                     for j in row.indices { row[j] = 0 }
                     for i in starts[path]..<starts[path + 1] {
                         Self.advance(&sharedStates.buffer[i], day: day, path: path, sample: sample, programs: programs, rate: rate,
-                                     dividends: dividends, eventDay: eventDays.contains(day), exposure: &row,
+                                     dividends: dividends, eventDay: isEventDay, exposure: &row,
                                      scope: scopeIndex[sharedStates.buffer[i].asset], book: book)
                     }
                     // Cash: capital + Σ P&L of the book's decisions (less their held value, added
