@@ -179,7 +179,7 @@ public struct StudyDecoder {
     /// The largest universe accepted.
     static let maximumAssets = 1_000
 
-    static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "dividends", "borrowFee", "beta", "tags", "contractMultiplier"]
+    static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "dividends", "borrowFee", "beta", "tags", "contractMultiplier", "exercise"]
 
     mutating func decodeUniverse(_ node: JSONNode, _ path: String) -> [Asset] {
         guard let list = r.array(node, path) else { return [] }
@@ -213,10 +213,12 @@ public struct StudyDecoder {
             if let (tn, tp) = o.member("tags") { tags = r.strings(tn, tp) ?? [] }
             var dividends: [CashDividend] = []
             if let (dn, dp) = o.member("dividends") { dividends = decodeDividends(dn, dp) }
+            let exercise = exerciseStyle(o) ?? .european
             if let ticker, let spot, let vol {
                 tickers.insert(ticker)
                 assets.append(Asset(ticker: ticker, spot: spot, volatility: vol, drift: drift, dividendYield: q,
-                                    borrowFee: fee, beta: beta, tags: tags, dividends: dividends, contractMultiplier: multiplier))
+                                    borrowFee: fee, beta: beta, tags: tags, dividends: dividends, contractMultiplier: multiplier,
+                                    exercise: exercise))
             }
         }
         // A tag must not also be a ticker (a selector has to mean one thing).
@@ -237,6 +239,12 @@ public struct StudyDecoder {
     }
 
     // MARK: - Shared pieces
+
+    /// An `exercise` member of `o` ("american" or "european"), nil when absent or invalid (reported).
+    mutating func exerciseStyle(_ o: JSONObject) -> ExerciseStyle? {
+        guard let (n, p) = o.member("exercise") else { return nil }
+        return r.choice(n, p, ExerciseStyle.allCases.map(\.rawValue)).flatMap(ExerciseStyle.init(rawValue:))
+    }
 
     mutating func date(_ node: JSONNode, _ path: String) -> CalendarDate? {
         guard case let .string(s) = node.value, let d = CalendarDate(iso: s) else {
