@@ -148,6 +148,7 @@ public struct StudyDecoder {
         var playbook: Playbook?
         if let (n, p) = o.member("playbook"), !universe.assets.isEmpty, start != nil {
             playbook = self.playbook(n, p, scenarios: scenarios)
+            if let playbook { checkAmericanRegimes(playbook, node: n, scenarios: scenarios) }
         }
 
         var metadata: [(key: String, value: String)] = []
@@ -236,6 +237,27 @@ public struct StudyDecoder {
             }
         }
         return assets
+    }
+
+    /// American legs are marked in the single-boundary and never-early regimes
+    /// (`AmericanExerciseRegime`); a put with q < r < 0 (a call with r < q < 0) has two exercise
+    /// boundaries, which only the slow finite-difference solve prices: refused, at the decision.
+    mutating func checkAmericanRegimes(_ playbook: Playbook, node: JSONNode, scenarios: [Scenario]) {
+        guard case let .object(members) = node.value, let list = members.first(where: { $0.key == "decisions" })?.node,
+              case let .array(nodes) = list.value, nodes.count == playbook.decisions.count else { return }
+        for (k, decision) in playbook.decisions.enumerated() {
+            let legs = decision.variants.flatMap(\.legs).filter(\.isAmerican)
+            for scenario in scenarios {
+                guard let leg = legs.first(where: { leg in
+                    guard case let .option(type, _, _) = leg.instrument else { return false }
+                    return AmericanExerciseRegime.of(type, rate: scenario.rate, dividendYield: universe.assets[leg.asset].dividendYield) == .doubleBoundary
+                }), case let .option(type, _, _) = leg.instrument else { continue }
+                r.problem(nodes[k], JSONPath.index("playbook.decisions", k),
+                          found: "an American \(type.rawValue) on \(universe.assets[leg.asset].ticker) in scenario \(MessageText.json(scenario.name)) (rate \(scenario.rate), dividend yield \(universe.assets[leg.asset].dividendYield)): two exercise boundaries",
+                          allowed: "\"exercise\": \"european\" there (the engine marks American options with one exercise boundary; a put with q < r < 0 or a call with r < q < 0 has two)")
+                break
+            }
+        }
     }
 
     // MARK: - Shared pieces
