@@ -8,16 +8,16 @@ extension StudyDecoder {
                              "optionHalfSpread", "optionHalfSpreadFraction", "contractMultiplier"]
     static let decisionFields = ["id", "kind", "description", "variants", "assets", "side", "size", "entry", "exit",
                                  "costs", "theses", "underlyings", "structure", "strike", "lowerStrike", "putStrike",
-                                 "callStrike", "expiry", "long", "short", "neutral", "event", "daysBefore", "legs"]
+                                 "callStrike", "expiry", "long", "short", "neutral", "event", "daysBefore", "legs", "exercise"]
     /// Fields each kind takes besides the common ones.
     static let kindFields: [DecisionKind: [String]] = [
         .basket: ["assets", "side"],
-        .protection: ["underlyings", "structure", "strike", "lowerStrike", "expiry"],
+        .protection: ["underlyings", "structure", "strike", "lowerStrike", "expiry", "exercise"],
         .pair: ["long", "short", "neutral"],
-        .eventStraddle: ["underlyings", "event", "daysBefore", "strike", "expiry"],
-        .eventStrangle: ["underlyings", "event", "daysBefore", "putStrike", "callStrike", "expiry"],
-        .collar: ["underlyings", "putStrike", "callStrike", "expiry"],
-        .legs: ["legs"],
+        .eventStraddle: ["underlyings", "event", "daysBefore", "strike", "expiry", "exercise"],
+        .eventStrangle: ["underlyings", "event", "daysBefore", "putStrike", "callStrike", "expiry", "exercise"],
+        .collar: ["underlyings", "putStrike", "callStrike", "expiry", "exercise"],
+        .legs: ["legs", "exercise"],
     ]
     static let commonDecisionFields = ["id", "kind", "description", "variants", "size", "entry", "exit", "costs", "theses"]
 
@@ -272,8 +272,10 @@ extension StudyDecoder {
         if let (tn, tp) = f.member("theses"), let list = r.array(tn, tp) {
             for (xn, xp) in list { if let t = thesis(xn, xp, scenarios: scenarios, kind: kind) { theses.append(t) } }
         }
+        let exercise = exerciseStyle(f.own.flatMap { $0.has("exercise") ? $0 : nil } ?? f.base)
         guard let sizing, r.reports == before else { return nil }
-        return DecisionSpec.Variant(name: variantName, structure, size: sizing, entry: entrySpec, exits: exits, costs: costs, theses: theses)
+        return DecisionSpec.Variant(name: variantName, structure, size: sizing, entry: entrySpec, exits: exits, costs: costs, theses: theses,
+                                    exercise: exercise)
     }
 
     /// A kind's own fields as a structure, with what the checks after it need: the event it is
@@ -525,7 +527,7 @@ extension StudyDecoder {
 
     mutating func explicitLeg(_ n: JSONNode, _ p: String) -> DecisionSpec.ExplicitLeg? {
         guard let o = r.object(n, p) else { return nil }
-        r.rejectUnknown(o, allowed: ["ticker", "type", "quantity", "strike", "expiry"])
+        r.rejectUnknown(o, allowed: ["ticker", "type", "quantity", "strike", "expiry", "exercise"])
         let ticker = r.requiredString(o, "ticker")
         if let t = ticker, universe.index(of: t) == nil {
             r.problem(o.member("ticker")!.node, JSONPath.join(p, "ticker"), found: MessageText.json(t), allowed: "a ticker of the universe")
@@ -536,7 +538,7 @@ extension StudyDecoder {
         if quantity == 0 { r.problem(o.member("quantity")!.node, JSONPath.join(p, "quantity"), found: "0", allowed: "a non-zero quantity (+ long, − short)") }
         guard let ticker, universe.index(of: ticker) != nil, let type, let quantity, quantity != 0 else { return nil }
         if type == "stock" {
-            for key in ["strike", "expiry"] where o.has(key) {
+            for key in ["strike", "expiry", "exercise"] where o.has(key) {
                 r.problem(o.member(key)!.node, JSONPath.join(p, key), found: "'\(key)' on a stock leg", allowed: "'\(key)' only on option legs")
             }
             return DecisionSpec.ExplicitLeg(ticker: ticker, .stock, quantity: quantity)
@@ -544,8 +546,10 @@ extension StudyDecoder {
         let f = DecisionFields(own: nil, base: o)
         let k = strikeRule(f, "strike", p, default: DecisionSpec.Defaults.legStrike)
         let e = expiryRule(f, p, event: nil)
-        guard let k, let e else { return nil }
-        return DecisionSpec.ExplicitLeg(ticker: ticker, .option(type == "call" ? .call : .put, strike: k, expiry: e), quantity: quantity)
+        let exercise = exerciseStyle(o)
+        guard let k, let e, exercise != nil || !o.has("exercise") else { return nil }
+        return DecisionSpec.ExplicitLeg(ticker: ticker, .option(type == "call" ? .call : .put, strike: k, expiry: e), quantity: quantity,
+                                        exercise: exercise)
     }
 
     mutating func entryRule(_ n: JSONNode, _ p: String) -> DecisionSpec.Entry? {

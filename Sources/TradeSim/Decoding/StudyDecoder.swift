@@ -148,6 +148,7 @@ public struct StudyDecoder {
         var playbook: Playbook?
         if let (n, p) = o.member("playbook"), !universe.assets.isEmpty, start != nil {
             playbook = self.playbook(n, p, scenarios: scenarios)
+            if let playbook { checkAmericanRegimes(playbook, node: n, scenarios: scenarios) }
         }
 
         var metadata: [(key: String, value: String)] = []
@@ -179,7 +180,7 @@ public struct StudyDecoder {
     /// The largest universe accepted.
     static let maximumAssets = 1_000
 
-    static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "dividends", "borrowFee", "beta", "tags", "contractMultiplier"]
+    static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "dividends", "borrowFee", "beta", "tags", "contractMultiplier", "exercise"]
 
     mutating func decodeUniverse(_ node: JSONNode, _ path: String) -> [Asset] {
         guard let list = r.array(node, path) else { return [] }
@@ -213,10 +214,12 @@ public struct StudyDecoder {
             if let (tn, tp) = o.member("tags") { tags = r.strings(tn, tp) ?? [] }
             var dividends: [CashDividend] = []
             if let (dn, dp) = o.member("dividends") { dividends = decodeDividends(dn, dp) }
+            let exercise = exerciseStyle(o) ?? .european
             if let ticker, let spot, let vol {
                 tickers.insert(ticker)
                 assets.append(Asset(ticker: ticker, spot: spot, volatility: vol, drift: drift, dividendYield: q,
-                                    borrowFee: fee, beta: beta, tags: tags, dividends: dividends, contractMultiplier: multiplier))
+                                    borrowFee: fee, beta: beta, tags: tags, dividends: dividends, contractMultiplier: multiplier,
+                                    exercise: exercise))
             }
         }
         // A tag must not also be a ticker (a selector has to mean one thing).
@@ -236,7 +239,34 @@ public struct StudyDecoder {
         return assets
     }
 
+    /// American legs are marked in the single-boundary and never-early regimes
+    /// (`AmericanExerciseRegime`); a put with q < r < 0 (a call with r < q < 0) has two exercise
+    /// boundaries, which only the slow finite-difference solve prices: refused, at the decision.
+    mutating func checkAmericanRegimes(_ playbook: Playbook, node: JSONNode, scenarios: [Scenario]) {
+        guard case let .object(members) = node.value, let list = members.first(where: { $0.key == "decisions" })?.node,
+              case let .array(nodes) = list.value, nodes.count == playbook.decisions.count else { return }
+        for (k, decision) in playbook.decisions.enumerated() {
+            let legs = decision.variants.flatMap(\.legs).filter(\.isAmerican)
+            for scenario in scenarios {
+                guard let leg = legs.first(where: { leg in
+                    guard case let .option(type, _, _) = leg.instrument else { return false }
+                    return AmericanExerciseRegime.of(type, rate: scenario.rate, dividendYield: universe.assets[leg.asset].dividendYield) == .doubleBoundary
+                }), case let .option(type, _, _) = leg.instrument else { continue }
+                r.problem(nodes[k], JSONPath.index("playbook.decisions", k),
+                          found: "an American \(type.rawValue) on \(universe.assets[leg.asset].ticker) in scenario \(MessageText.json(scenario.name)) (rate \(scenario.rate), dividend yield \(universe.assets[leg.asset].dividendYield)): two exercise boundaries",
+                          allowed: "\"exercise\": \"european\" there (the engine marks American options with one exercise boundary; a put with q < r < 0 or a call with r < q < 0 has two)")
+                break
+            }
+        }
+    }
+
     // MARK: - Shared pieces
+
+    /// An `exercise` member of `o` ("american" or "european"), nil when absent or invalid (reported).
+    mutating func exerciseStyle(_ o: JSONObject) -> ExerciseStyle? {
+        guard let (n, p) = o.member("exercise") else { return nil }
+        return r.choice(n, p, ExerciseStyle.allCases.map(\.rawValue)).flatMap(ExerciseStyle.init(rawValue:))
+    }
 
     mutating func date(_ node: JSONNode, _ path: String) -> CalendarDate? {
         guard case let .string(s) = node.value, let d = CalendarDate(iso: s) else {

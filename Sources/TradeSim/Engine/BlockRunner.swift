@@ -16,11 +16,15 @@ struct BlockRunner: Sendable {
     /// Per day, the assets whose prices some step can read (`pricedAssets(...)`); the others'
     /// exponentials are not taken that day.
     let pricedAssets: [[Int]]
+    /// The premium tables of the American option legs (`AmericanMarks`).
+    let american: AmericanMarks
 
     typealias V = SIMD8<Double>
 
-    init(kernel: ScenarioKernel, programs: [DecisionProgram], playbook: Playbook, rate: Double, horizon: Int, startEquity: Double) {
+    init(kernel: ScenarioKernel, programs: [DecisionProgram], playbook: Playbook, rate: Double, horizon: Int, startEquity: Double,
+         american: AmericanMarks = .none) {
         self.kernel = kernel
+        self.american = american
         self.programs = programs
         self.playbook = playbook
         self.rate = rate
@@ -404,6 +408,11 @@ struct BlockRunner: Sendable {
         // A one-leg group (a put spread's legs, a plain put) takes a path without the loops over
         // the group: measured 5–9% less simulation time on the benchmark than the general form.
         let single = group.count == 1, first = s.quantity + lead * width, firstIsPut = isPut[0]
+        // American legs: the day's premium tables (nil: lane by lane, `americanLanes`).
+        let legAmerican = p.optionGroupAmerican[lead] ?? [], americanGroup = !legAmerican.isEmpty
+        var tables: [AmericanPremiumTable?] = []
+        for k in group where americanGroup { tables.append(sharedExpiry == nil ? nil : premiumTable(p, leg: k, day: d, expiry: sharedExpiry!)) }
+        let table0 = tables.first ?? nil
         // Cash dividends in an option's life: priced on the escrowed spot (`DividendSchedule`).
         let paysCash = !kernel.dividends.exDays[asset].isEmpty
         for c in 0..<(width / 8) {
@@ -421,6 +430,7 @@ struct BlockRunner: Sendable {
                 continue
             }
             var d1: V, sd: V, dq: V, dr: V
+            var sigmaLanes: V?  // each lane's IV where it has its own
             var spotV = loadV(spot, j), logSpotV = loadV(x, j)
             if paysCash, let escrowed = kernel.dividends.escrowedSpots(
                 spotV, asset: asset, day: d, expiries: sharedExpiry.map { V(repeating: Double($0)) } ?? loadV(s.expiry + lead * width, j), rate: rate) {
@@ -441,6 +451,7 @@ struct BlockRunner: Sendable {
                 let rootT = VectorMath.sqrt(tV)
                 let logS = logSpotV, logK = loadV(logStrike, j)
                 let sigmaV = lv.sigma(atm: atmV, logSpot: logS, logStrike: logK, years: tV, inverseSqrtYears: 1 / rootT)
+                sigmaLanes = sigmaV
                 sd = sigmaV * rootT
                 let c1 = (rate - q + 0.5 * sigmaV * sigmaV) * tV
                 d1 = (logS - logK + c1) / sd
@@ -458,7 +469,19 @@ struct BlockRunner: Sendable {
             }
             let kdr = loadV(strike, j) * dr, sdq = spotV * dq
             let (putFloor, callFloor) = BlackScholesLanes.putAndCall(d1: d1, sd: sd, discountedStrike: kdr, discountedSpot: sdq)
-            if single {
+            if americanGroup {
+                let escrowed = (spot: spotV, logSpot: logSpotV)
+                for (m, leg) in group.enumerated() {
+                    var price = isPut[m] ? putFloor : callFloor
+                    if legAmerican[m] {
+                        price = americanLanes(p, s, leg: leg, asset: asset, type: isPut[m] ? .put : .call, table: single ? table0 : tables[m],
+                                              european: price,
+                                              escrowed: escrowed, sigma: sigmaLanes, day: d, prices: prices, width: width, at: j,
+                                              ivScale: ivScale)
+                    }
+                    value = value.addingProduct(loadV(s.quantity + leg * width, j), price)
+                }
+            } else if single {
                 value = value.addingProduct(loadV(first, j), firstIsPut ? putFloor : callFloor)
             } else {
                 for (m, leg) in group.enumerated() {
@@ -467,6 +490,42 @@ struct BlockRunner: Sendable {
             }
             if ends { finishVector(s, j, value: value, drawdown: drawdown) } else { storeV(s.value, j, value) }
         }
+    }
+
+    /// The American values of leg k on lanes j..<j+8 (`DecisionProgram.americanMid`, the same
+    /// rule): from the day's premium table (`AmericanPremiumTable.values`) at each lane's log
+    /// moneyness ln(S/K) on the escrowed spot and its IV (`sigma`, or the table's one σ), floored
+    /// at the intrinsic value at the close; lane by lane by `optionMid` where there is no table
+    /// or a held lane's IV lies outside it. `european` is the lanes' European values.
+    @inline(__always)
+    func americanLanes(_ p: DecisionProgram, _ s: DecisionLanes, leg k: Int, asset: Int, type: OptionType, table: AmericanPremiumTable?,
+                       european: V, escrowed: (spot: V, logSpot: V), sigma: V?, day d: Int, prices: UnsafeMutablePointer<Double>,
+                       width: Int, at j: Int, ivScale: UnsafeMutablePointer<Double>?) -> V {
+        let quantity = loadV(s.quantity + k * width, j)
+        let held = quantity .!= 0
+        let strike = loadV(s.strike + k * width, j), close = loadV(prices + asset * width, j)
+        if let table, table.isEuropean { return european }
+        if let table {
+            let sigmaV = sigma ?? V(repeating: table.sigmaLow)
+            let outside = held .& ((sigmaV .< V(repeating: table.sigmaLow * (1 - 1e-12))) .| (sigmaV .> V(repeating: table.sigmaHigh * (1 + 1e-12))))
+            if !VectorMath.anyLane(outside) {
+                let perStrike = 1 / strike
+                let (unit, _) = table.values(logMoneyness: escrowed.logSpot - loadV(s.logStrike + k * width, j), moneyness: escrowed.spot * perStrike,
+                                             volatility: sigma, european: european * perStrike)
+                var value = unit * strike
+                var intrinsic = V(repeating: type.sign) * (close - strike)
+                intrinsic = intrinsic.replacing(with: 0, where: intrinsic .< 0)
+                value = value.replacing(with: intrinsic, where: value .< intrinsic)
+                return value
+            }
+        }
+        var value = european
+        for l in 0..<8 where held[l] {
+            let slot = k * width + j + l
+            value[l] = optionMid(p, leg: k, type: type, spot: close[l], strike: strike[l], day: d, expiry: Int(s.expiry[slot]),
+                                 atmScale: atmScale(p, leg: k, lane: j + l, width: width, ivScale: ivScale))
+        }
+        return value
     }
 
     /// Lanes `j..<j+8`: each lane's ATM IV and years to the lead leg's expiry on day `d` (entries
@@ -590,13 +649,21 @@ struct BlockRunner: Sendable {
         return scale[p.legAsset[k] * width + lane]
     }
 
-    /// Black–Scholes–Merton mid of an option leg on `day` (`DecisionProgram.optionMid`, with the
-    /// scenario's dividends).
+    /// The mid of an option leg on `day` (`DecisionProgram.optionMid`, with the scenario's
+    /// dividends and, for an American leg, the day's premium table).
     @inline(__always)
     func optionMid(_ p: DecisionProgram, leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int,
                    atmScale: Double = 1) -> Double {
         p.optionMid(leg: k, type: type, spot: spot, strike: strike, day: day, expiry: expiry, rate: rate, dividends: kernel.dividends,
-                    atmScale: atmScale)
+                    atmScale: atmScale, american: premiumTable(p, leg: k, day: day, expiry: expiry))
+    }
+
+    /// The premium table of American leg k on `day` for a position expiring on `expiry` (nil for
+    /// a European leg, or an expiry other than the planned one the table was built for).
+    @inline(__always)
+    func premiumTable(_ p: DecisionProgram, leg k: Int, day: Int, expiry: Int) -> AmericanPremiumTable? {
+        guard p.legAmerican[k], p.plannedExpiry[k] == expiry else { return nil }
+        return american.table(program: p.index, leg: k, day: day)
     }
 
     func shouldEnter(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int) -> Bool {
@@ -714,7 +781,7 @@ struct BlockRunner: Sendable {
     /// strikes and log strikes are set lane by lane and their mids priced eight lanes at a time
     /// by the put kernel of the daily mark (so a lane's entry mid is the number that day's mark
     /// gives it), and each lane is then entered with them; else (an option leg expiring today,
-    /// or marked at a per-lane IV: a smile or a spot–vol beta) lane by lane.
+    /// marked at a per-lane IV: a smile or a spot–vol beta, or American) lane by lane.
     func enterEveryLane(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>,
                         logPrices: UnsafeMutablePointer<Double>, width: Int, daily: inout ProgramDay) {
         let assets = p.legAsset
@@ -727,7 +794,7 @@ struct BlockRunner: Sendable {
             guard let option = p.legFacts[k].option else { return nil }
             return (k, option.type, option.strike, p.expiry(leg: k, enteredOn: d))
         }
-        guard options.allSatisfy({ $0.expiry > d && p.laneVolatility[$0.k] == nil }) else {
+        guard options.allSatisfy({ $0.expiry > d && p.laneVolatility[$0.k] == nil && !p.legAmerican[$0.k] }) else {
             for lane in 0..<width { enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily) }
             return
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The scalar rules of an entry and a mark that the engine and the report's payoff curves share:
-/// a leg's strike, its Black–Scholes–Merton mid on a day, and its quantity under the sizing.
+/// a leg's strike, its mid on a day (Black–Scholes–Merton, or American), and its quantity under
+/// the sizing.
 extension DecisionProgram {
     /// The strike of option leg k entered on `day` at `spot` (`ImpliedVolModel.strikeAndVolatility`:
     /// a delta's at its own strike's IV for the leg's tenor); with listed options, the nearest
@@ -17,22 +18,27 @@ extension DecisionProgram {
                                             snap: { self.listing?.strike(nearest: $0, asset: i) ?? $0 }).strike
     }
 
-    /// Black–Scholes–Merton mid of option leg k at its strike's IV (the scenario's surface for
-    /// the day and the remaining tenor, its ATM level × `atmScale` + `atmShift`) for its
-    /// remaining tenor (expiry − day)/252 years, on the escrowed spot when a cash dividend goes
-    /// ex in the option's life (`DividendSchedule.escrowedSpot`; the spot itself otherwise).
-    /// Money per share. (`atmShift`, vol as a decimal, is the what-if grid's IV shock; the
-    /// engine leaves it 0.)
+    /// The mid of option leg k on `day`, money per share: its Black–Scholes–Merton value at its
+    /// strike's IV (the scenario's surface for the day and the remaining tenor, its ATM level ×
+    /// `atmScale` + `atmShift`) for its remaining tenor (expiry − day)/252 years, on the escrowed
+    /// spot when a cash dividend goes ex in the option's life (`DividendSchedule.escrowedSpot`;
+    /// the spot itself otherwise) — `optionInputs` — and for an American leg its American value
+    /// at the same inputs (`americanMid`). (`atmShift`, vol as a decimal, is the what-if grid's IV
+    /// shock; the engine leaves it 0.)
     @inline(__always)
     func optionMid(leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int, rate: Double,
-                   dividends: DividendSchedule, atmScale: Double = 1, atmShift: Double = 0) -> Double {
-        BlackScholes.price(optionInputs(leg: k, type: type, spot: spot, strike: strike, day: day, expiry: expiry, rate: rate,
-                                        dividends: dividends, atmScale: atmScale, atmShift: atmShift))
+                   dividends: DividendSchedule, atmScale: Double = 1, atmShift: Double = 0,
+                   american table: AmericanPremiumTable? = nil) -> Double {
+        let inputs = optionInputs(leg: k, type: type, spot: spot, strike: strike, day: day, expiry: expiry, rate: rate,
+                                  dividends: dividends, atmScale: atmScale, atmShift: atmShift)
+        let european = BlackScholes.price(inputs)
+        guard legAmerican[k] else { return european }
+        return Self.americanMid(inputs, european: european, spot: spot, table: table)
     }
 
     /// The Black–Scholes–Merton inputs `optionMid` prices option leg k with on `day` (escrowed
     /// spot, the strike's IV, the asset's yield, the remaining tenor in years of 252 trading
-    /// days): the one rule of a leg's model value, which the position analysis also takes its
+    /// days): the one rule of a leg's model inputs, which the position analysis also takes its
     /// Greeks from (`PositionAnalysis`).
     @inline(__always)
     func optionInputs(leg k: Int, type: OptionType, spot: Double, strike: Double, day: Int, expiry: Int, rate: Double,
@@ -43,6 +49,25 @@ extension DecisionProgram {
                                   atmShift: atmShift)
         return BlackScholesInputs(type: type, spot: spot, strike: strike, volatility: iv, rate: rate,
                                   dividendYield: dividendYield[legAsset[k]], years: Double(tenor) / TradingCalendar.tradingDaysPerYear)
+    }
+
+    /// The one rule for an American leg's value (mark, entry, exit, payoff curves): the
+    /// Andersen–Lake–Offengenden value at the European mid's inputs (`AmericanOption.price`),
+    /// read from the day's premium table when one covers the IV (`AmericanPremiumTable`, within
+    /// 1e-6 of the strike of the solve), and never below the intrinsic value at today's `spot`
+    /// (with cash dividends ahead the inputs hold the escrowed spot, and exercising now takes
+    /// the spot itself). A call without dividends is its European value exactly.
+    static func americanMid(_ o: BlackScholesInputs, european: Double, spot: Double, table: AmericanPremiumTable?) -> Double {
+        let value: Double
+        if AmericanExerciseRegime.of(o.type, rate: o.rate, dividendYield: o.dividendYield) == .neverEarly {
+            value = european
+        } else if let table, table.covers(volatility: o.volatility), o.years > 0 {
+            value = o.strike * table.value(logMoneyness: Foundation.log(o.spot / o.strike), volatility: o.volatility,
+                                           european: european / o.strike)
+        } else {
+            value = AmericanOption.price(o)
+        }
+        return Swift.max(value, o.type.intrinsic(spot: spot, strike: o.strike))
     }
 
     /// Units per budget group under a premium budget B with G groups: (B/G) / Σ_group weight·mid,

@@ -23,6 +23,8 @@ final class DecisionProgram: Sendable {
     /// and put), and which of them are puts — built once, so the daily marks allocate nothing.
     let optionGroup: [[Int]]
     let optionGroupIsPut: [[Bool]]
+    /// Per group leader: which legs of its group are American, or nil when none is.
+    let optionGroupAmerican: [[Bool]?]
     /// The passes of the daily mark, in leg order: each run of consecutive stock legs is one
     /// pass, each option group (at its leading leg) another.
     enum MarkPass { case stocks(Range<Int>), options(lead: Int) }
@@ -56,6 +58,8 @@ final class DecisionProgram: Sendable {
     /// that holds a reference: each leg's asset; whether a stop, target or holding horizon can
     /// close a lane; whether the entry is watched every day (on weakness).
     let legAsset: [Int]
+    /// Per leg: an American option (`Leg.isAmerican`), marked at its American value.
+    let legAmerican: [Bool]
     let hasPathExitRule: Bool
     let entersAnyDay: Bool
     /// What entries and exits read of each leg — its asset, option type and strike rule (nil
@@ -116,6 +120,9 @@ final class DecisionProgram: Sendable {
         optionGroup = variant.legs.indices.map { k in [k] + variant.legs.indices.filter { shares[$0] == k } }
         optionGroupIsPut = optionGroup.map { group in
             group.map { k -> Bool in if case let .option(t, _, _) = variant.legs[k].instrument { t == .put } else { true } }
+        }
+        optionGroupAmerican = optionGroup.map { group in
+            group.contains { variant.legs[$0].isAmerican } ? group.map { variant.legs[$0].isAmerican } : nil
         }
         var passes: [MarkPass] = []
         for (k, leg) in variant.legs.enumerated() {
@@ -180,6 +187,7 @@ final class DecisionProgram: Sendable {
             watchScaled = []
         }
         legAsset = variant.legs.map(\.asset)
+        legAmerican = variant.legs.map(\.isAmerican)
         legFacts = variant.legs.map { leg in
             var option: (type: OptionType, strike: StrikeRule)?
             if case let .option(type, strike, _) = leg.instrument { option = (type, strike) }

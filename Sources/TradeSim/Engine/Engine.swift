@@ -106,8 +106,11 @@ public enum Engine {
         }
         let holdingsValue = playbook.holdings.reduce(0.0) { $0 + $1.quantity * startPrices[$1.asset] }
         let startEquity = playbook.capital + holdingsValue
+        // American legs' premium tables, once for every block (`AmericanMarks`).
+        let american = programs.contains { $0.legAmerican.contains(true) }
+            ? AmericanMarks(programs: programs, scenario: scenario, universe: study.universe, threads: c.threads) : .none
         let runner = BlockRunner(kernel: kernel, programs: programs, playbook: playbook, rate: scenario.rate,
-                                 horizon: scenario.horizonDays, startEquity: startEquity)
+                                 horizon: scenario.horizonDays, startEquity: startEquity, american: american)
         // A shard runs its slice of the paths; everything below is indexed from its first path.
         let range = c.shard.map { $0.pathRange(paths: paths) } ?? 0..<paths
         let sampleEnd = min(paths, c.equitySamplePaths)
@@ -135,6 +138,7 @@ public enum Engine {
         if buffers.analysisPaths > 0 {
             let sample = PathSample(buffers: buffers, trades: records.filter { $0.path < analysisEnd })
             analysis = PositionAnalysis(sample: sample, programs: programs, playbook: playbook, kernel: kernel,
+                                        premiumTable: { runner.premiumTable(programs[$0], leg: $1, day: $2, expiry: $3) },
                                         threads: c.threads)
         }
         // Each per-path buffer becomes an array and is freed in turn.

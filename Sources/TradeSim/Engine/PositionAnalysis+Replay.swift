@@ -11,6 +11,8 @@ extension PositionAnalysis {
         var entryDay: Int
         var exitDay: Int
         var option: (type: OptionType, strike: Double, expiry: Int, scaled: Bool)?
+        /// An American option leg (`DecisionProgram.legAmerican`).
+        var american = false
         var inPortfolio: Bool
         var beta: Double
         var borrowFee: Double
@@ -27,8 +29,12 @@ extension PositionAnalysis {
         let buffer: UnsafeMutableBufferPointer<T>
     }
 
+    /// The premium table of an American leg (program, leg, day, expiry: `BlockRunner.premiumTable`).
+    typealias PremiumTables = @Sendable (Int, Int, Int, Int) -> AmericanPremiumTable?
+
     /// Replays the sample's trades (see the type's comment).
-    init(sample: PathSample, programs: [DecisionProgram], playbook: Playbook, kernel: ScenarioKernel, threads: Int) {
+    init(sample: PathSample, programs: [DecisionProgram], playbook: Playbook, kernel: ScenarioKernel,
+         premiumTable: @escaping PremiumTables, threads: Int) {
         let scenario = kernel.scenario
         let universe = kernel.universe
         let rate = scenario.rate
@@ -75,9 +81,9 @@ extension PositionAnalysis {
                     option = (type, strike, p.expiry(leg: t.leg, enteredOn: t.entryDay), p.atmScaled[t.leg])
                 }
                 states.append(LegState(slot: slotOf[k][t.leg], asset: asset, program: k, legIndex: t.leg, quantity: t.quantity,
-                                       entryDay: t.entryDay, exitDay: t.exitDay, option: option, inPortfolio: p.variant.inPortfolio,
-                                       beta: universe.assets[asset].beta, borrowFee: p.borrowFee[asset], tradeCosts: t.costs,
-                                       tradePnL: t.pnl))
+                                       entryDay: t.entryDay, exitDay: t.exitDay, option: option, american: p.legAmerican[t.leg],
+                                       inPortfolio: p.variant.inPortfolio, beta: universe.assets[asset].beta, borrowFee: p.borrowFee[asset],
+                                       tradeCosts: t.costs, tradePnL: t.pnl))
             }
             for h in playbook.holdings {
                 states.append(LegState(slot: -1, asset: h.asset, program: -1, legIndex: 0, quantity: h.quantity, entryDay: 0,
@@ -104,7 +110,8 @@ extension PositionAnalysis {
                 for path in (c * chunk)..<min(paths, (c + 1) * chunk) {
                     for j in row.indices { row[j] = 0 }
                     for i in starts[path]..<starts[path + 1] {
-                        Self.advance(&sharedStates.buffer[i], day: day, path: path, sample: sample, programs: programs, rate: rate,
+                        Self.advance(&sharedStates.buffer[i], day: day, path: path, sample: sample, programs: programs,
+                                     premiumTable: premiumTable, rate: rate,
                                      dividends: dividends, eventDay: isEventDay, exposure: &row,
                                      scope: scopeIndex[sharedStates.buffer[i].asset], book: book)
                     }
@@ -149,7 +156,8 @@ extension PositionAnalysis {
             for i in starts[path]..<starts[path + 1] where stateBuffer[i].program >= 0 {
                 let s = stateBuffer[i]
                 entryDollars[s.program][s.asset] += s.quantity * Self.entryDelta(s, sample: sample, path: path, programs: programs,
-                                                                                  rate: rate, dividends: dividends)
+                                                                                  premiumTable: premiumTable, rate: rate,
+                                                                                  dividends: dividends)
             }
         }
         for k in programs.indices where entered[k] > 0 {
@@ -164,29 +172,44 @@ extension PositionAnalysis {
     }
 
     /// The mark of leg `s` on `day` at spot `spot`: value, Greeks, σ and the pricing inputs
-    /// (nil for stock and at expiry).
-    static func mark(_ s: LegState, day: Int, spot: Double, scale: Double, programs: [DecisionProgram], rate: Double,
+    /// (nil for stock and at expiry). An American leg is valued by the engine's rule
+    /// (`DecisionProgram.americanMid`, with the day's premium table) and takes the Greeks of the
+    /// European option at the same inputs: its early-exercise premium's changes fall in
+    /// `residual`.
+    static func mark(_ s: LegState, day: Int, spot: Double, scale: Double, programs: [DecisionProgram],
+                     premiumTable: PremiumTables, rate: Double,
                      dividends: DividendSchedule) -> (value: Double, greeks: OptionValuation?, inputs: BlackScholesInputs?) {
         guard let o = s.option else { return (spot, nil, nil) }
         guard day < o.expiry else { return (o.type.intrinsic(spot: spot, strike: o.strike), nil, nil) }
         let inputs = programs[s.program].optionInputs(leg: s.legIndex, type: o.type, spot: spot, strike: o.strike, day: day,
                                                       expiry: o.expiry, rate: rate, dividends: dividends, atmScale: scale)
         let v = BlackScholes.valuation(inputs)
-        return (v.price, v, inputs)
+        return (value(s, inputs, european: v.price, day: day, spot: spot, premiumTable: premiumTable), v, inputs)
+    }
+
+    /// The value of leg `s` at BSM inputs `inputs` on `day` (spot `spot`): the European price, or
+    /// for an American leg `DecisionProgram.americanMid`.
+    static func value(_ s: LegState, _ inputs: BlackScholesInputs, european: Double, day: Int, spot: Double,
+                      premiumTable: PremiumTables) -> Double {
+        guard s.american, let o = s.option else { return european }
+        return DecisionProgram.americanMid(inputs, european: european, spot: spot,
+                                           table: premiumTable(s.program, s.legIndex, day, o.expiry))
     }
 
     /// Δ·S of leg `s` at its entry close (S for stock).
-    static func entryDelta(_ s: LegState, sample: PathSample, path: Int, programs: [DecisionProgram], rate: Double,
-                           dividends: DividendSchedule) -> Double {
+    static func entryDelta(_ s: LegState, sample: PathSample, path: Int, programs: [DecisionProgram],
+                           premiumTable: PremiumTables, rate: Double, dividends: DividendSchedule) -> Double {
         let spot = sample.price(path: path, asset: s.asset, day: s.entryDay)
         let scale = s.option?.scaled == true ? sample.ivScale(path: path, asset: s.asset, day: s.entryDay) : 1
-        let m = mark(s, day: s.entryDay, spot: spot, scale: scale, programs: programs, rate: rate, dividends: dividends)
+        let m = mark(s, day: s.entryDay, spot: spot, scale: scale, programs: programs, premiumTable: premiumTable, rate: rate,
+                     dividends: dividends)
         return (m.greeks?.delta ?? (s.option == nil ? 1 : 0)) * spot
     }
 
     /// Day `day` of leg state `s`: its attribution terms for the close (after its entry), its
     /// exposure after the close (while held), and the new mark as the previous close's.
-    static func advance(_ s: inout LegState, day: Int, path: Int, sample: PathSample, programs: [DecisionProgram], rate: Double,
+    static func advance(_ s: inout LegState, day: Int, path: Int, sample: PathSample, programs: [DecisionProgram],
+                        premiumTable: PremiumTables, rate: Double,
                         dividends: DividendSchedule, eventDay: Bool, exposure row: inout [Double], scope: Int, book: Int) {
         guard day >= s.entryDay && day <= s.exitDay else { return }
         let spot = sample.price(path: path, asset: s.asset, day: day)
@@ -197,7 +220,8 @@ extension PositionAnalysis {
             return
         }
         let scale = s.option?.scaled == true ? sample.ivScale(path: path, asset: s.asset, day: day) : 1
-        let m = mark(s, day: day, spot: spot, scale: scale, programs: programs, rate: rate, dividends: dividends)
+        let m = mark(s, day: day, spot: spot, scale: scale, programs: programs, premiumTable: premiumTable, rate: rate,
+                     dividends: dividends)
         let q = s.quantity
         let sigma = m.inputs?.volatility ?? s.sigma
         if day > s.entryDay {
@@ -210,7 +234,8 @@ extension PositionAnalysis {
                     // The previous close's option at today's spot: escrow of the previous day.
                     var shifted = before
                     shifted.spot = before.spot + dS
-                    moved = q * (BlackScholes.price(shifted) - s.value)
+                    moved = q * (value(s, shifted, european: BlackScholes.price(shifted), day: day - 1, spot: spot,
+                                       premiumTable: premiumTable) - s.value)
                 }
                 add(.eventJump, moved)
             } else {

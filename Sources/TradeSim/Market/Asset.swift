@@ -34,11 +34,16 @@ public struct Asset: Sendable, Hashable {
     /// `CostModel.contractMultiplier` (100): an adjusted contract after a split or a special
     /// dividend, a mini contract, a non-US listing.
     public var contractMultiplier: Double?
+    /// How options on this asset are exercised unless a decision or leg says otherwise
+    /// (`Leg.exercise`): European (only at expiry, Black–Scholes–Merton) by default; American
+    /// (any day up to expiry: listed single-stock and ETF options) marks them at their
+    /// American value (`AmericanMark`).
+    public var exercise: ExerciseStyle
 
     /// An asset; by default no drift, dividend or borrow fee, beta 1, no tags.
     public init(ticker: String, spot: Double, volatility: Double, drift: Double = 0, dividendYield: Double = 0,
                 borrowFee: Double = 0, beta: Double = 1, tags: [String] = [], dividends: [CashDividend] = [],
-                contractMultiplier: Double? = nil) {
+                contractMultiplier: Double? = nil, exercise: ExerciseStyle = .european) {
         self.ticker = ticker
         self.spot = spot
         self.volatility = volatility
@@ -49,5 +54,6 @@ public struct Asset: Sendable, Hashable {
         self.tags = tags
         self.dividends = dividends
         self.contractMultiplier = contractMultiplier
+        self.exercise = exercise
     }
 }

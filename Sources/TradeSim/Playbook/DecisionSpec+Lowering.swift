@@ -26,12 +26,18 @@ extension DecisionSpec {
 }
 
 extension DecisionSpec.Variant {
-    /// The variant as the engine runs it: its structure's legs (`Structure.legs`), its size
+    /// The variant as the engine runs it: its structure's legs (`Structure.legs`, each option
+    /// with its exercise style: the explicit leg's, else the variant's, else the asset's), its size
     /// checked against them (`Sizing.problems`), its entry (the kind's default when nil) with
     /// its watch list resolved (`Entry.lowered`), its costs (the playbook's when nil).
     func lowered(decisionID: String, inPortfolio: Bool, universe: Universe, costs: CostModel,
                         holdings: [Holding]) throws(PlaybookProblem) -> DecisionVariant {
-        let (legs, groups) = try structure.legs(in: universe, overHoldings: size.isHedgeRatio)
+        var (legs, groups) = try structure.legs(in: universe, overHoldings: size.isHedgeRatio)
+        let explicit: [ExerciseStyle?]
+        if case let .legs(given) = structure { explicit = given.map(\.exercise) } else { explicit = legs.map { _ in nil } }
+        for k in legs.indices where legs[k].isOption {
+            legs[k].exercise = explicit[k] ?? exercise ?? universe.assets[legs[k].asset].exercise
+        }
         if let problem = size.problems(kind: structure.kind, legs: legs, holdings: holdings, universe: universe).first { throw problem }
         let entry = try (self.entry ?? structure.defaultEntry).lowered(legs: legs, universe: universe)
         return DecisionVariant(decisionID: decisionID, name: name, kind: structure.kind, legs: legs, sizing: size, groupCount: groups,

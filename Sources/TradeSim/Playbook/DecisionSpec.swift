@@ -32,9 +32,10 @@ public struct DecisionSpec: Sendable, Hashable {
 
     /// A decision without variants.
     public init(id: String, description: String = "", _ structure: Structure, size: Sizing, entry: Entry? = nil,
-                exits: ExitRules = ExitRules(), costs: CostModel? = nil, theses: [Thesis] = []) {
+                exits: ExitRules = ExitRules(), costs: CostModel? = nil, theses: [Thesis] = [], exercise: ExerciseStyle? = nil) {
         self.init(id: id, description: description,
-                  variants: [Variant(name: "", structure, size: size, entry: entry, exits: exits, costs: costs, theses: theses)])
+                  variants: [Variant(name: "", structure, size: size, entry: entry, exits: exits, costs: costs, theses: theses,
+                                     exercise: exercise)])
     }
 
     /// A decision with variants (of one kind).
@@ -60,10 +61,13 @@ public struct DecisionSpec: Sendable, Hashable {
         public var costs: CostModel?
         /// The card's claims about it.
         public var theses: [Thesis]
+        /// The exercise style of its option legs; nil: each underlying's (`Asset.exercise`).
+        /// An explicit leg's own `exercise` overrides it.
+        public var exercise: ExerciseStyle?
 
         /// A variant named `name` (see the properties).
         public init(name: String, _ structure: Structure, size: Sizing, entry: Entry? = nil, exits: ExitRules = ExitRules(),
-                    costs: CostModel? = nil, theses: [Thesis] = []) {
+                    costs: CostModel? = nil, theses: [Thesis] = [], exercise: ExerciseStyle? = nil) {
             self.name = name
             self.structure = structure
             self.size = size
@@ -71,6 +75,7 @@ public struct DecisionSpec: Sendable, Hashable {
             self.exits = exits
             self.costs = costs
             self.theses = theses
+            self.exercise = exercise
         }
     }
 
@@ -147,12 +152,15 @@ public struct DecisionSpec: Sendable, Hashable {
         public var instrument: Leg.Instrument
         /// Signed units per unit of size (+ long, − short).
         public var quantity: Double
+        /// An option's exercise style; nil: the decision's, else the asset's.
+        public var exercise: ExerciseStyle?
 
         /// A leg of `quantity` × `instrument` on `ticker`.
-        public init(ticker: String, _ instrument: Leg.Instrument, quantity: Double) {
+        public init(ticker: String, _ instrument: Leg.Instrument, quantity: Double, exercise: ExerciseStyle? = nil) {
             self.ticker = ticker
             self.instrument = instrument
             self.quantity = quantity
+            self.exercise = exercise
         }
     }
 

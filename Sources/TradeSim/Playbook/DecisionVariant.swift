@@ -66,10 +66,10 @@ public struct DecisionVariant: Sendable, Equatable {
     }
 }
 
-/// One leg: a stock or a European option on an asset, with a signed weight that sizing turns
+/// One leg: a stock or an option (European or American) on an asset, with a signed weight that sizing turns
 /// into a quantity at entry.
 public struct Leg: Sendable, Hashable {
-    /// The underlying stock, or a European option on it whose strike and expiry are set by
+    /// The underlying stock, or an option on it whose strike and expiry are set by
     /// rules on the entry day.
     public enum Instrument: Sendable, Hashable {
         case stock
@@ -86,15 +86,23 @@ public struct Leg: Sendable, Hashable {
     public var group: Int
     /// Pair side (+1 long side, −1 short side, 0 not a pair).
     public var side: Int
+    /// An option's exercise style (the leg's own, else its decision's, else its asset's:
+    /// `Asset.exercise`); European for stock, where it means nothing.
+    public var exercise: ExerciseStyle
 
     /// A leg on asset `asset`.
-    public init(asset: Int, instrument: Instrument, weight: Double, group: Int = 0, side: Int = 0) {
+    public init(asset: Int, instrument: Instrument, weight: Double, group: Int = 0, side: Int = 0,
+                exercise: ExerciseStyle = .european) {
         self.asset = asset
         self.instrument = instrument
         self.weight = weight
         self.group = group
         self.side = side
+        self.exercise = exercise
     }
+
+    /// The leg is an American option.
+    public var isAmerican: Bool { isOption && exercise == .american }
 
     /// The leg is an option.
     public var isOption: Bool { if case .option = instrument { true } else { false } }

@@ -45,7 +45,7 @@ struct RunManifest: Sendable {
         ("volatility", "annual"),
         ("returns", "decimals (0.05 = 5%); columns in basis points end in _bps"),
         ("money", "the study currency, unrounded"),
-        ("options", "European, Black-Scholes-Merton with continuous dividend yield (cash dividends: escrowed spot S - PV(D)); Greeks raw (vega per 1.00 vol, theta per year)"),
+        ("options", "European, Black-Scholes-Merton with continuous dividend yield (cash dividends: escrowed spot S - PV(D)); legs with exercise american at their American value (Andersen-Lake-Offengenden; daily marks from premium tables within 2.2e-7 of the strike), never below intrinsic; Greeks raw (vega per 1.00 vol, theta per year)"),
         ("implied_vol", "per asset and scenario (see scenarios[].implied_vol): ATM = atm_ratio x path vol + spread unless the study gives absolute levels or terms; default ratio \(ImpliedVolModel.defaultRatio), the volatility risk premium (Eraker 2009; Swedroe 2015); each leg at its own strike's IV: max(atm + slope*x + curvature*x^2, floor*atm), x = clamp(ln(K/F)/sqrt(tau), +-x_limit)"),
         ("event_premium", "an event priced by its outcomes adds its log-move variance v to the total variance of every option whose life spans it, from listing to the event day (the crush); implied move: stdev_log = sqrt(v), expected_abs = E|S_after/S_before - 1|"),
         ("quantiles", "type 7 (linear interpolation between order statistics); blended: the weighted generalisation"),

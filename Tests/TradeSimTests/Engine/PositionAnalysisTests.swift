@@ -17,10 +17,17 @@ struct PositionAnalysisTests {
     /// Σ parts = the trade's P&L on every leg of every path, to 1e-6 relative (of max(1, |P&L|)):
     /// the first card (events, IV premium and crush by outcome, smile, weakness entries, stops,
     /// premium budgets, a pair) and a world with dividend yield, cash dividends and a borrow fee
-    /// (carry), on 64 Monte Carlo paths per scenario.
-    @Test(arguments: ["first card", "carry"])
+    /// (carry), also with its options American, on 64 Monte Carlo paths per scenario.
+    @Test(arguments: ["first card", "carry", "american"])
     func partsAddUpToEveryTradesPnL(_ name: String) throws {
-        let study = name == "first card" ? try repositoryStudy("rare-earths-us-china.json") : try StudyText.study(Self.carryStudy)
+        let study = switch name {
+        case "first card": try repositoryStudy("rare-earths-us-china.json")
+        // A's options American (puts and the straddle, with a dividend yield and a cash dividend).
+        case "american": try StudyText.study(Self.carryStudy.replacingOccurrences(of: #""beta": 1.2}"#,
+                                                                                 with: #""beta": 1.2, "exercise": "american"}"#))
+        default: try StudyText.study(Self.carryStudy)
+        }
+        if name == "american" { #expect(study.universe.assets[0].exercise == .american) }
         var checked = 0, worst = 0.0, carried = 0.0
         for o in Self.run(study, paths: 64) {
             let a = try #require(o.analysis)
@@ -42,7 +49,7 @@ struct PositionAnalysisTests {
         }
         #expect(checked >= 300, "legs checked: \(checked)")
         #expect(worst <= 1e-6, "worst relative error \(worst)")
-        if name == "carry" { #expect(carried > 0, "the carry study's stock legs earn or pay carry") }
+        if name != "first card" { #expect(carried > 0, "the carry study's stock legs earn or pay carry") }
     }
 
     static let carryStudy = """
