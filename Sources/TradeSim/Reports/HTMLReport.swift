@@ -38,6 +38,7 @@ struct HTMLReport {
 
         """
         page += scenarioSection()
+        page += playbookSection()
         page += fanSection()
         page += histogramSection()
         page += thesisSection()
