@@ -56,6 +56,8 @@ struct BacktestHTML {
         page += base.thesisSection(.init(says: "the backtest says", median: windows > 1 ? "median over windows" : "backtest value",
                                          probability: "met (share of windows)", entered: "entered windows"))
         page += base.payoffSection()
+        page += base.analysisSections()
+        page += base.playbookSection()
         page += definitionsSection()
         page += base.conventionsSection()
         page += "</body></html>\n"

@@ -12,7 +12,7 @@ extension HTMLReport {
     /// point, by day (median, band p05–p95).
     func exposureSection(_ analysed: [(offset: Int, element: ScenarioOutcomes)]) -> String {
         let paths = analysed[0].element.analysis!.paths
-        var out = "<h2>Exposure over time</h2><p class=\"muted\">The book's positions (in-portfolio decisions and holdings) valued again at each close on the first \(paths) paths: delta dollars Σ q·Δ·S, beta-weighted Σ β·q·Δ·S (each asset's <code>beta</code>), vega per vol point Σ q·ν/100. Median line, band p05–p95 over the paths. Per name and for gamma, theta, market value and margin: exposure.csv.</p><div class=\"charts\">\n"
+        var out = "<h2>Exposure over time</h2><p class=\"muted\">The book's positions (in-portfolio decisions and holdings) valued again at each close on \(paths == 1 ? "the one path" : "the first \(paths) paths"): delta dollars Σ q·Δ·S, beta-weighted Σ β·q·Δ·S (each asset's <code>beta</code>), vega per vol point Σ q·ν/100. Median line, band p05–p95 over the paths. Per name and for gamma, theta, market value and margin: exposure.csv.</p><div class=\"charts\">\n"
         for (k, o) in analysed {
             let a = o.analysis!
             let book = a.scopes.count - 1
@@ -47,7 +47,7 @@ extension HTMLReport {
     /// Per variant: its P&L at each close, median and p05–p95 per scenario.
     func pnlByDateSection(_ analysed: [(offset: Int, element: ScenarioOutcomes)]) -> String {
         let first = analysed[0].element
-        var out = "<h2>P&amp;L by date</h2><p class=\"muted\">Each decision's P&amp;L at every close (cash plus the day's marks; 0 before entry, the realized P&amp;L after exit) on the first \(first.analysis!.paths) paths: median line and p05–p95 band per scenario (pnl_by_date.csv).</p><div class=\"charts\">\n"
+        var out = "<h2>P&amp;L by date</h2><p class=\"muted\">Each decision's P&amp;L at every close (cash plus the day's marks; 0 before entry, the realized P&amp;L after exit) on \(first.analysis!.paths == 1 ? "the one path" : "the first \(first.analysis!.paths) paths"): median line and p05–p95 band per scenario (pnl_by_date.csv).</p><div class=\"charts\">\n"
         let dates = first.scenario.dates.map(\.description)
         for (k, v) in first.variants.enumerated() {
             let all = analysed.flatMap { $0.element.analysis!.pnlByDay[k] }
