@@ -11,7 +11,8 @@ func fuzzStudy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // Keep each input quick: the decoder allows horizons up to 100,000 days and many assets.
     let work = study.scenarios.reduce(0) { $0 + $1.horizonDays } * max(1, study.universe.count)
     guard work <= 200_000 else { return 0 }
-    let configuration = RunConfiguration(paths: 3, seed: 1, threads: 1, tracedPaths: 2)
+    var configuration = RunConfiguration(paths: 3, seed: 1, threads: 1, tracedPaths: 2)
+    configuration.analysisPaths = 3  // exposure, attribution and their CSVs too
     let outcomes = Engine.run(study: study, scenarioIndices: Array(study.scenarios.indices), configuration: configuration)
     renderReportsFailingOnNonFinite(study: study, playbook: playbook, outcomes: outcomes, configuration: configuration)
     return 0
