@@ -135,6 +135,9 @@ def main():
     if not a.no_build:
         for cpu, (scratch, c_bin, env) in builds.items():
             env = dict(os.environ, BENCH_BIN=c_bin, **env)
+            if cpu == "native":  # the host's own build, whatever the caller's environment says
+                env.pop("TRADESIM_TARGET_CPU", None)
+                env.pop("BENCH_MARCH", None)
             subprocess.run(["sh", os.path.join(bench_dir, "build.sh")], check=True, stdout=subprocess.DEVNULL, env=env)
             subprocess.run(["swift", "build", "-c", "release", "--product", "tradesim", "--scratch-path", scratch],
                            check=True, stdout=subprocess.DEVNULL, env=env)
