@@ -61,10 +61,16 @@ if isRootPackage {
     librarySettings += staticRuntime
 }
 // On AVX-512 CPUs the kernels also use a few AVX-512 instructions directly (vsqrtpd, vpermt2pd,
-// vscalefpd, through the toolchain's Clang module _Builtin_intrinsics.intel); every other build
+// vscalefpd, through the toolchain's Clang module _Builtin_intrinsics.intel), on AVX2 CPUs (and
+// the AVX-512 ones) a few AVX2 ones (vsqrtpd, vpermps: TRADESIM_AVX2); every other build
 // computes the same values with plain Swift (Kernels/VectorMath.swift).
-if let cpu = hostCPU, ["znver4", "znver5", "skylake-avx512", "icelake-server", "sapphirerapids", "x86-64-v4"].contains(cpu) {
+let avx512CPUs = ["znver4", "znver5", "skylake-avx512", "cascadelake", "cooperlake", "icelake-server", "sapphirerapids", "x86-64-v4"]
+let avx2CPUs = ["haswell", "broadwell", "skylake", "alderlake", "znver1", "znver2", "znver3", "x86-64-v3"]
+if let cpu = hostCPU, avx512CPUs.contains(cpu) {
     librarySettings.append(.define("TRADESIM_AVX512"))
+}
+if let cpu = hostCPU, (avx512CPUs + avx2CPUs).contains(cpu) {
+    librarySettings.append(.define("TRADESIM_AVX2"))
 }
 
 let package = Package(

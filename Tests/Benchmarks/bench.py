@@ -11,9 +11,15 @@ no implementation always runs first or after the same neighbour); medians are re
     python3 Tests/Benchmarks/bench.py                     # 10k, 100k, 1M paths, 5 repetitions
     python3 Tests/Benchmarks/bench.py --sizes 100000 --reps 9
     python3 Tests/Benchmarks/bench.py --no-build --json /tmp/bench.json
+    python3 Tests/Benchmarks/bench.py --target-cpu native haswell --sizes 100000
 
 It builds the references with `sh <shared>/bench/build.sh` (gcc and OpenMP; binaries in
 $BENCH_BIN, default /tmp/tradesim-bench/bin) and tradesim with `swift build -c release`.
+`--target-cpu CPU...` times tradesim and the C reference built for each CPU side by side in
+one run: `native` is the host's own build (the default); any other name, e.g. `haswell` (AVX2 +
+FMA, x86-64-v3, to measure an AVX2 machine on an AVX-512 host), builds tradesim with
+`TRADESIM_TARGET_CPU=<cpu>` into its own scratch path `.build-<cpu>` and the C reference with
+`BENCH_MARCH=<cpu>` (build.sh's `-march`) into `$BENCH_BIN-<cpu>`. NumPy is the same for all.
 The NumPy reference needs numpy (and uses scipy.special.ndtr when scipy is importable).
 Run it from the repository's root.
 """
@@ -106,6 +112,9 @@ def main():
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--reps", type=int, default=5, help="repetitions of every configuration (default 5)")
     ap.add_argument("--threads", type=int, default=2, help="threads for tradesim and C (default 2)")
+    ap.add_argument("--target-cpu", nargs="+", default=["native"], metavar="CPU",
+                    help="build and time tradesim and C for these CPUs, side by side: native (the host's own "
+                         "build, the default) or a -march/-target-cpu name such as haswell (AVX2 + FMA)")
     ap.add_argument("--no-build", action="store_true", help="use the binaries already built")
     ap.add_argument("--no-numpy", action="store_true", help="leave out the NumPy reference")
     ap.add_argument("--json", help="also write the raw timings here")
@@ -114,23 +123,39 @@ def main():
     root = os.getcwd()
     bench_dir = os.path.join(a.shared, "bench")
     bench_bin = os.environ.get("BENCH_BIN", "/tmp/tradesim-bench/bin")
-    tradesim = os.path.join(root, ".build", "release", "tradesim")
     study = os.path.join(root, "scenarios", "benchmark.json")
     if not os.path.exists(study):
         sys.exit("run this from the repository's root (scenarios/benchmark.json not found)")
+    cpus = list(dict.fromkeys(a.target_cpu))
+    # Per CPU: (tradesim's scratch path, the C references' folder, extra environment of the builds).
+    builds = {cpu: (os.path.join(root, ".build"), bench_bin, {}) if cpu == "native" else
+              (os.path.join(root, f".build-{cpu}"), f"{bench_bin}-{cpu}",
+               {"TRADESIM_TARGET_CPU": cpu, "BENCH_MARCH": cpu})
+              for cpu in cpus}
     if not a.no_build:
-        subprocess.run(["sh", os.path.join(bench_dir, "build.sh")], check=True, stdout=subprocess.DEVNULL,
-                       env=dict(os.environ, BENCH_BIN=bench_bin))
-        subprocess.run(["swift", "build", "-c", "release", "--product", "tradesim"], check=True, stdout=subprocess.DEVNULL)
+        for cpu, (scratch, c_bin, env) in builds.items():
+            env = dict(os.environ, BENCH_BIN=c_bin, **env)
+            if cpu == "native":  # the host's own build, whatever the caller's environment says
+                env.pop("TRADESIM_TARGET_CPU", None)
+                env.pop("BENCH_MARCH", None)
+            subprocess.run(["sh", os.path.join(bench_dir, "build.sh")], check=True, stdout=subprocess.DEVNULL, env=env)
+            subprocess.run(["swift", "build", "-c", "release", "--product", "tradesim", "--scratch-path", scratch],
+                           check=True, stdout=subprocess.DEVNULL, env=env)
 
     out_dir = tempfile.mkdtemp(prefix="tradesim-bench-")
-    impls = {
+    impls = {}
+    pairs = []  # (tradesim's name, C's name) per CPU, for the ratios
+    for cpu, (scratch, c_bin, _) in builds.items():
+        suffix = "" if cpus == ["native"] else f" {cpu}"
+        tradesim = os.path.join(scratch, "release", "tradesim")
+        c_name = f"C{suffix} ({a.threads} threads)"
         # --analysis-paths 0: the workload has no exposure or P&L attribution (the C and NumPy
         # references compute neither); a user's default run adds them on its first 500 paths.
-        "tradesim": lambda n: [tradesim, "run", study, "--paths", str(n), "--threads", str(a.threads),
-                               "--out", out_dir, "--quiet", "--analysis-paths", "0"],
-        f"C ({a.threads} threads)": lambda n: [os.path.join(bench_bin, "ref_c"), str(n), str(a.threads)],
-    }
+        impls[f"tradesim{suffix}"] = (lambda t: lambda n: [
+            t, "run", study, "--paths", str(n), "--threads", str(a.threads),
+            "--out", out_dir, "--quiet", "--analysis-paths", "0"])(tradesim)
+        impls[c_name] = (lambda c: lambda n: [os.path.join(c, "ref_c"), str(n), str(a.threads)])(c_bin)
+        pairs.append((f"tradesim{suffix}", c_name))
     if not a.no_numpy:
         impls["NumPy"] = lambda n: [sys.executable, os.path.join(bench_dir, "ref_numpy.py"), "--n", str(n)]
     names = list(impls)
@@ -139,7 +164,7 @@ def main():
     print("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
     print(f"workload: {os.path.join(bench_dir, 'WORKLOAD.md')}; {a.reps} alternating repetitions per size; "
           "whole-process wall time; medians\n")
-    results = {"machine": info, "threads": a.threads, "reps": a.reps, "runs": []}
+    results = {"machine": info, "threads": a.threads, "reps": a.reps, "target_cpus": cpus, "runs": []}
     for n in a.sizes:
         samples = {name: [] for name in names}
         for rep in range(a.reps):
@@ -148,19 +173,20 @@ def main():
                 wall, rss = run_once(impls[name](n), root)
                 samples[name].append((wall, rss))
                 results["runs"].append({"impl": name, "paths": n, "rep": rep, "wall_s": wall, "peak_rss_mib": rss})
-                print(f"  {n:>9,} paths  rep {rep + 1}  {name:<16} {wall:8.3f} s  {rss:8.1f} MiB", flush=True)
+                print(f"  {n:>9,} paths  rep {rep + 1}  {name:<24} {wall:8.3f} s  {rss:8.1f} MiB", flush=True)
         medians = {name: statistics.median(w for w, _ in samples[name]) for name in names}
         print(f"\n{n:,} paths ({n * STEPS:,} path-steps)")
-        print(f"  {'implementation':<16} {'median s':>9} {'min s':>8} {'max s':>8} {'path-steps/s':>13} {'peak RSS MiB':>13}")
+        print(f"  {'implementation':<24} {'median s':>9} {'min s':>8} {'max s':>8} {'path-steps/s':>13} {'peak RSS MiB':>13}")
         for name in names:
             walls = [w for w, _ in samples[name]]
             rss = max(r for _, r in samples[name])
-            print(f"  {name:<16} {medians[name]:9.3f} {min(walls):8.3f} {max(walls):8.3f} "
+            print(f"  {name:<24} {medians[name]:9.3f} {min(walls):8.3f} {max(walls):8.3f} "
                   f"{n * STEPS / medians[name]:13.3e} {rss:13.1f}")
-        c_name = names[1]
-        print(f"  tradesim / C = {medians['tradesim'] / medians[c_name]:.2f}"
-              + (f";  NumPy / tradesim = {medians['NumPy'] / medians['tradesim']:.1f}" if "NumPy" in medians else "")
-              + "\n", flush=True)
+        for t_name, c_name in pairs:
+            label = t_name.removeprefix("tradesim").strip()
+            print(f"  {label + ': ' if label else ''}tradesim / C = {medians[t_name] / medians[c_name]:.2f}"
+                  + (f";  NumPy / tradesim = {medians['NumPy'] / medians[t_name]:.1f}" if "NumPy" in medians else ""))
+        print(flush=True)
     if a.json:
         with open(a.json, "w") as f:
             json.dump(results, f, indent=1)

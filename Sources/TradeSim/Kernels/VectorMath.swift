@@ -1,4 +1,4 @@
-#if TRADESIM_AVX512
+#if TRADESIM_AVX2
 import _Builtin_intrinsics.intel
 #endif
 
@@ -20,8 +20,8 @@ enum VectorMath {
 
     /// e^x. Reduction x = (8m + j)·(ln 2)/8 + r with j ∈ 0…7 and |r| ≤ (ln 2)/16 ((ln 2)/8 in two
     /// parts, Cody & Waite), e^r by its Taylor polynomial of degree 8 (truncation < 2e-18),
-    /// 2^{j/8} from an eight-entry table (one `vpermpd` on AVX-512 builds, a lane-by-lane lookup
-    /// elsewhere: the same bits), then the scale 2^m. When every lane's result is a normal
+    /// 2^{j/8} from an eight-entry table (one `vpermpd` on AVX-512 builds, two `vpermps` and a
+    /// blend per half on AVX2 builds, a lane-by-lane lookup elsewhere: the same bits), then the scale 2^m. When every lane's result is a normal
     /// number (x in [−708.3, 709], the usual case) 2^m is one factor; otherwise inputs are
     /// clamped to [−745.2, 709.78] (e^x overflows to +∞ above and is 0 below) and 2^m is built
     /// in two factors, so results down to the subnormal range are right. Multiplying by a power
@@ -84,6 +84,17 @@ enum VectorMath {
                       1.414_213_562_373_095_1, 1.542_210_825_407_940_7, 1.681_792_830_507_429, 1.834_008_086_409_342_4)
         #if TRADESIM_AVX512
         return _mm512_permutexvar_pd(j, table)
+        #elseif TRADESIM_AVX2
+        // Per 256-bit half: entry j & 3 of the table's low and of its high four doubles by
+        // `vpermps` (32-bit lane indices 2k and 2k + 1 for the double k), then the high one where
+        // bit 2 of j is set (moved to the sign bit, which `vblendvpd` tests).
+        let k2 = (j & 3) &<< 1
+        let index = k2 | (k2 &<< 32) | SIMD8<Int64>(repeating: 1 << 32)
+        let high = unsafeBitCast(j &<< 61, to: V.self)
+        let low4 = unsafeBitCast(table.lowHalf, to: SIMD8<Float>.self)
+        let high4 = unsafeBitCast(table.highHalf, to: SIMD8<Float>.self)
+        return V(lowHalf: lookUp4(low4, high4, index.lowHalf, high.lowHalf),
+                 highHalf: lookUp4(low4, high4, index.highHalf, high.highHalf))
         #else
         var v = V()
         for l in 0..<8 { v[l] = table[Int(j[l])] }
@@ -91,15 +102,28 @@ enum VectorMath {
         #endif
     }
 
+    #if TRADESIM_AVX2 && !TRADESIM_AVX512
+    /// Four lanes of `twoToEighths`: the double at 32-bit lane indices `index` of `low4` (entries
+    /// 0…3) or, where `high`'s sign bit is set, of `high4` (entries 4…7).
+    @inline(__always)
+    static func lookUp4(_ low4: SIMD8<Float>, _ high4: SIMD8<Float>, _ index: SIMD4<Int64>, _ high: SIMD4<Double>) -> SIMD4<Double> {
+        _mm256_blendv_pd(unsafeBitCast(_mm256_permutevar8x32_ps(low4, index), to: SIMD4<Double>.self),
+                         unsafeBitCast(_mm256_permutevar8x32_ps(high4, index), to: SIMD4<Double>.self), high)
+    }
+    #endif
+
     // MARK: - sqrt
 
-    /// √x for x ≥ 0, correctly rounded: one `vsqrtpd` on AVX-512 builds, otherwise the scalar
-    /// square root lane by lane (`SIMD8.squareRoot()` is lowered to library calls). Both are
-    /// IEEE 754's correctly rounded root, so the two builds agree bit for bit.
+    /// √x for x ≥ 0, correctly rounded: one `vsqrtpd` on AVX-512 builds, two on AVX2 builds,
+    /// otherwise the scalar square root lane by lane (`SIMD8.squareRoot()` is lowered to library
+    /// calls, and the lane loop makes the optimizer scalarize the code around it). All are
+    /// IEEE 754's correctly rounded root, so the builds agree bit for bit.
     @inline(__always)
     static func sqrt(_ x: V) -> V {
         #if TRADESIM_AVX512
         return _mm512_sqrt_pd(x)
+        #elseif TRADESIM_AVX2
+        return V(lowHalf: _mm256_sqrt_pd(x.lowHalf), highHalf: _mm256_sqrt_pd(x.highHalf))
         #else
         var r = V()
         for l in 0..<8 { r[l] = x[l].squareRoot() }
