@@ -646,7 +646,7 @@ extension StudyDecoder {
     }
 
     mutating func checkExpiryAfterEntry(entry: EntryRule, legs: [Leg], scenarios: [Scenario], f: DecisionFields, path: String) {
-        for l in legs {
+        for (k, l) in legs.enumerated() {
             guard case let .option(_, _, expiry) = l.instrument else { continue }
             if case let .tenorDays(t) = expiry, t < 1 {
                 r.problem(f.member("expiry")?.node, f.member("expiry")?.path ?? path, found: "a tenor of \(t) days", allowed: "at least 1 trading day")
@@ -658,7 +658,7 @@ extension StudyDecoder {
                 var expiryDay: Int?
                 if case let .day(d)? = expiry.resolved(in: s) { expiryDay = d }
                 if let entryDay, let expiryDay, expiryDay <= entryDay {
-                    let located = f.member("expiry") ?? legExpiry(f, group: l.group)
+                    let located = f.member("expiry") ?? legExpiry(f, leg: k)
                     r.problem(located?.node, located?.path ?? path,
                               found: "an option expiring on day \(expiryDay) in scenario \(MessageText.json(s.name)), on or before its entry on day \(entryDay)",
                               allowed: "an expiry after the entry day")
@@ -668,8 +668,8 @@ extension StudyDecoder {
         }
     }
 
-    /// Where an explicit leg's expiry is (the leg of group k is `legs[k]`).
-    func legExpiry(_ f: DecisionFields, group k: Int) -> (node: JSONNode, path: String)? {
+    /// Where an explicit leg's expiry is (a `legs` decision's leg k is `legs[k]`).
+    func legExpiry(_ f: DecisionFields, leg k: Int) -> (node: JSONNode, path: String)? {
         guard let (ln, lp) = f.member("legs"), case let .array(items) = ln.value, k < items.count,
               case let .object(members) = items[k].value, let e = members.first(where: { $0.key == "expiry" }) else { return nil }
         return (e.node, JSONPath.join(JSONPath.index(lp, k), "expiry"))

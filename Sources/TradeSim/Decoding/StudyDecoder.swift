@@ -180,7 +180,7 @@ public struct StudyDecoder {
     /// The largest universe accepted.
     static let maximumAssets = 1_000
 
-    static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "dividends", "borrowFee", "beta", "tags", "contractMultiplier", "exercise"]
+    static let assetFields = ["ticker", "spot", "volatility", "drift", "dividendYield", "dividends", "borrowFee", "beta", "tags", "contractMultiplier", "type", "exercise"]
 
     mutating func decodeUniverse(_ node: JSONNode, _ path: String) -> [Asset] {
         guard let list = r.array(node, path) else { return [] }
@@ -214,12 +214,16 @@ public struct StudyDecoder {
             if let (tn, tp) = o.member("tags") { tags = r.strings(tn, tp) ?? [] }
             var dividends: [CashDividend] = []
             if let (dn, dp) = o.member("dividends") { dividends = decodeDividends(dn, dp) }
-            let exercise = exerciseStyle(o) ?? .european
+            var type = AssetType.stock
+            if let (n, p) = o.member("type") {
+                type = r.choice(n, p, AssetType.allCases.map(\.rawValue)).flatMap(AssetType.init(rawValue:)) ?? .stock
+            }
+            let exercise = exerciseStyle(o)
             if let ticker, let spot, let vol {
                 tickers.insert(ticker)
                 assets.append(Asset(ticker: ticker, spot: spot, volatility: vol, drift: drift, dividendYield: q,
                                     borrowFee: fee, beta: beta, tags: tags, dividends: dividends, contractMultiplier: multiplier,
-                                    exercise: exercise))
+                                    type: type, exercise: exercise))
             }
         }
         // A tag must not also be a ticker (a selector has to mean one thing).

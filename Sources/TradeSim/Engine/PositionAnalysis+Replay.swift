@@ -18,6 +18,8 @@ extension PositionAnalysis {
         var borrowFee: Double
         var tradeCosts: Double
         var tradePnL: Double
+        /// What entering the leg cost (`WholeContracts.entryCost`; 0 for a holding).
+        var entryCost = 0.0
         // The previous close's mark and Greeks.
         var spot = 0.0, value = 0.0, delta = 0.0, gamma = 0.0, vega = 0.0, theta = 0.0, sigma = 0.0
         var inputs: BlackScholesInputs?
@@ -83,7 +85,9 @@ extension PositionAnalysis {
                 states.append(LegState(slot: slotOf[k][t.leg], asset: asset, program: k, legIndex: t.leg, quantity: t.quantity,
                                        entryDay: t.entryDay, exitDay: t.exitDay, option: option, american: p.legAmerican[t.leg],
                                        inPortfolio: p.variant.inPortfolio, beta: universe.assets[asset].beta, borrowFee: p.borrowFee[asset],
-                                       tradeCosts: t.costs, tradePnL: t.pnl))
+                                       tradeCosts: t.costs, tradePnL: t.pnl,
+                                       entryCost: WholeContracts.entryCost(shares: t.quantity, mid: t.entryPrice, isOption: option != nil,
+                                                                           costs: p.legCosts[t.leg])))
             }
             for h in playbook.holdings {
                 states.append(LegState(slot: -1, asset: h.asset, program: -1, legIndex: 0, quantity: h.quantity, entryDay: 0,
@@ -137,6 +141,7 @@ extension PositionAnalysis {
         var entryDollars = programs.map { _ in Array(repeating: 0.0, count: universe.count) }
         var entered = Array(repeating: 0, count: programs.count)
         var entryDay = programs.map { _ in Array(repeating: -1, count: paths) }
+        var spent = programs.map { _ in Array(repeating: 0.0, count: paths) }
         for path in 0..<paths {
             var enteredHere = Set<Int>()
             for i in starts[path]..<starts[path + 1] {
@@ -144,6 +149,7 @@ extension PositionAnalysis {
                 guard s.program >= 0 else { continue }
                 enteredHere.insert(s.program)
                 entryDay[s.program][path] = s.entryDay
+                spent[s.program][path] += s.entryCost
                 var parts = s.parts
                 // trades.csv's costs hold the trading costs less the carry: costs = −(costs + carry).
                 parts[Part.costs.rawValue] = -(s.tradeCosts + parts[Part.carry.rawValue])
@@ -168,7 +174,10 @@ extension PositionAnalysis {
             (0..<days).map { d in Stats((0..<paths).map { sample.pnl[(k * paths + $0) * days + d] }) }
         }
         self.init(paths: paths, legs: legs, scopes: bookAssets.map { universe.assets[$0].ticker } + ["book"], exposure: exposure,
-                  entryDeltaDollars: entryDollars, entered: entered, pnlByDay: pnlByDay, entryDay: entryDay)
+                  entryDeltaDollars: entryDollars, entered: entered, pnlByDay: pnlByDay, entryDay: entryDay,
+                  spent: spent, budget: programs.map { p in
+                      if case let .premiumBudget(b) = p.sizing { b } else { nil }
+                  })
     }
 
     /// The mark of leg `s` on `day` at spot `spot`: value, Greeks, σ and the pricing inputs

@@ -34,16 +34,19 @@ public struct Asset: Sendable, Hashable {
     /// `CostModel.contractMultiplier` (100): an adjusted contract after a split or a special
     /// dividend, a mini contract, a non-US listing.
     public var contractMultiplier: Double?
+    /// What kind of name it is (a stock by default); it sets `exercise` when none is given.
+    public var type: AssetType
     /// How options on this asset are exercised unless a decision or leg says otherwise
-    /// (`Leg.exercise`): European (only at expiry, Black–Scholes–Merton) by default; American
-    /// (any day up to expiry: listed single-stock and ETF options) marks them at their
-    /// American value (`AmericanMark`).
+    /// (`Leg.exercise`): by default its type's (`AssetType.listedExercise`: American for
+    /// stocks and ETFs, any close up to expiry, marked at the American value by
+    /// `DecisionProgram.americanMid`; European for indexes, Black–Scholes–Merton).
     public var exercise: ExerciseStyle
 
-    /// An asset; by default no drift, dividend or borrow fee, beta 1, no tags.
+    /// An asset; by default a stock (American options) with no drift, dividend or borrow fee,
+    /// beta 1, no tags.
     public init(ticker: String, spot: Double, volatility: Double, drift: Double = 0, dividendYield: Double = 0,
                 borrowFee: Double = 0, beta: Double = 1, tags: [String] = [], dividends: [CashDividend] = [],
-                contractMultiplier: Double? = nil, exercise: ExerciseStyle = .european) {
+                contractMultiplier: Double? = nil, type: AssetType = .stock, exercise: ExerciseStyle? = nil) {
         self.ticker = ticker
         self.spot = spot
         self.volatility = volatility
@@ -54,6 +57,7 @@ public struct Asset: Sendable, Hashable {
         self.tags = tags
         self.dividends = dividends
         self.contractMultiplier = contractMultiplier
-        self.exercise = exercise
+        self.type = type
+        self.exercise = exercise ?? type.listedExercise
     }
 }

@@ -167,4 +167,11 @@ public struct PositionAnalysis: Sendable {
     /// `entryDay[variant][path]`: the trading day the variant entered on each sample path (−1:
     /// never).
     public var entryDay: [[Int]]
+    /// `spent[variant][path]`: what entering the trade cost on each sample path, premiums and
+    /// stock at their fills plus commissions, sold legs counted as money received
+    /// (`WholeContracts.entryCost` summed over the legs; 0 where it never entered).
+    public var spent: [[Double]]
+    /// Each variant's premium budget (study currency), nil for the other sizings: the budget
+    /// less `spent` stays cash (whole contracts rarely use all of it).
+    public var budget: [Double?]
 }

@@ -55,7 +55,8 @@ extension DecisionSpec.Structure {
     /// - strangle: per underlying a put at the put strike and a call at the call strike (+1 each);
     /// - collar: per underlying stock (+1; left out `overHoldings`, where the holding is the
     ///   stock), a put (+1) and a call (−1);
-    /// - legs: each leg as given (weight = its quantity), group k for leg k.
+    /// - legs: each leg as given (weight = its quantity), one group per underlying (in the
+    ///   order of their first legs), so a spread's legs are sized as one unit.
     func legs(in universe: Universe, overHoldings: Bool) throws(PlaybookProblem) -> (legs: [Leg], groupCount: Int) {
         switch self {
         case let .basket(assets, side):
@@ -106,13 +107,17 @@ extension DecisionSpec.Structure {
         case let .legs(given):
             guard !given.isEmpty else { throw .emptySelection }
             var legs: [Leg] = []
+            var underlyings: [Int] = []
             for (k, leg) in given.enumerated() {
                 guard let asset = universe.index(of: leg.ticker) else { throw .unknownSelector(leg.ticker) }
                 guard leg.quantity != 0 else { throw .zeroQuantity(leg: k) }
                 if case let .option(_, _, expiry) = leg.instrument { try Self.check(expiry) }
-                legs.append(Leg(asset: asset, instrument: leg.instrument, weight: leg.quantity, group: k))
+                // One group per underlying, as the other kinds: a spread's legs are sized together.
+                let group = underlyings.firstIndex(of: asset) ?? underlyings.count
+                if group == underlyings.count { underlyings.append(asset) }
+                legs.append(Leg(asset: asset, instrument: leg.instrument, weight: leg.quantity, group: group))
             }
-            return (legs, given.count)
+            return (legs, underlyings.count)
         }
     }
 

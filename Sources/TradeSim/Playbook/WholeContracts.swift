@@ -34,7 +34,7 @@ public struct WholeContracts: Sendable, Hashable {
             var total = 0.0
             for k in contracts.indices where contracts[k] != 0 {
                 let shares = Double(n * contracts[k]) * costs.contractMultiplier
-                total += shares * fill(k) + costs.commission(quantity: shares, isOption: option[k])
+                total += Self.entryCost(shares: shares, mid: mids[k], isOption: option[k], costs: costs)
             }
             return total
         }
@@ -58,6 +58,15 @@ public struct WholeContracts: Sendable, Hashable {
             if cost(mid) <= budget { low = mid } else { high = mid - 1 }
         }
         self.init(units: low, budget: budget, spent: low > 0 ? cost(low) : 0)
+    }
+
+    /// What entering one leg costs (study currency): q·fill + commission(q), with q the signed
+    /// shares (an option's in underlying units; negative when sold, which receives the fill),
+    /// fill `CostModel.optionFill` of an option's mid or `stockFill` of a stock's price. A trade's
+    /// spent premium is the sum over its legs (`PositionAnalysis.spent`).
+    public static func entryCost(shares: Double, mid: Double, isOption: Bool, costs: CostModel) -> Double {
+        let fill = isOption ? costs.optionFill(mid: mid, buying: shares > 0) : costs.stockFill(price: mid, buying: shares > 0)
+        return shares * fill + costs.commission(quantity: shares, isOption: isOption)
     }
 
     private init(units: Int, budget: Double, spent: Double) {

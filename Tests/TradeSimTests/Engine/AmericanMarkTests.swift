@@ -72,6 +72,39 @@ struct AmericanMarkTests {
         #expect(close(deep.daily[8] / 100 + deep.trades[0].entryPrice, 220))
     }
 
+    /// The default exercise by asset type (`AssetType.listedExercise`): a study that says no
+    /// `exercise` gets American options on a stock (no `type`) and on an ETF, European ones on an
+    /// index; an asset's own `exercise` beats its type. Entry prices against the Andersen–
+    /// Lake–Offengenden solve (1e-6·K) and Black–Scholes–Merton (1e-12), both computed here.
+    @Test func defaultExerciseFollowsTheAssetType() throws {
+        let s = try StudyText.study("""
+            {"name": "t", "start": "2026-01-05",
+             "universe": [{"ticker": "LMT", "spot": 400, "volatility": 0.25, "dividendYield": 0.01},
+                          {"ticker": "XLI", "spot": 400, "volatility": 0.25, "dividendYield": 0.01, "type": "etf"},
+                          {"ticker": "SPX", "spot": 400, "volatility": 0.25, "dividendYield": 0.01, "type": "index"},
+                          {"ticker": "EUR", "spot": 400, "volatility": 0.25, "dividendYield": 0.01, "type": "stock", "exercise": "european"}],
+             "scenarios": [{"name": "s", "horizon": 20, "rate": 0.05, "model": "scripted", "impliedVol": {"baseMultiple": 1}, "script": {"points": []}}],
+             "playbook": {"capital": 1000000, "decisions": [
+               {"id": "p", "kind": "protection", "underlyings": ["LMT", "XLI", "SPX", "EUR"], "strike": "atm", "expiry": 40, "size": {"units": 100}}]}}
+            """)
+        #expect(s.universe.assets.map(\.exercise) == [.american, .american, .european, .european])
+        #expect(s.universe.assets.map(\.type) == [.stock, .etf, .index, .stock])
+        let r = PathOutcome(runTraced(s)[0], decision: "p")
+        let american = Self.american(.put, spot: 400, strike: 400, days: 40, vol: 0.25, q: 0.01)
+        let european = BlackScholes.price(BlackScholesInputs(type: .put, spot: 400, strike: 400, volatility: 0.25, rate: 0.05,
+                                                             dividendYield: 0.01, years: 40.0 / 252))
+        #expect(american > european + 0.1)
+        let prices = r.trades.sorted { $0.ticker < $1.ticker }.map { ($0.ticker, $0.entryPrice) }
+        for (ticker, price) in prices {
+            if ticker == "LMT" || ticker == "XLI" {
+                #expect(abs(price - american) <= 1e-6 * 400, "\(ticker): \(price) vs American \(american)")
+            } else {
+                #expect(abs(price - european) <= 1e-12 * 400, "\(ticker): \(price) vs European \(european)")
+            }
+        }
+        #expect(prices.count == 4)
+    }
+
     /// On a skew (sticky strike, slope −0.2, curvature 0.05): a put entered on day 0 (every lane
     /// the same strike, one IV a day) and one entered on day 4 (lanes' strikes unknown before,
     /// the table spans the skew's IVs) are marked at the American value at their strike's IV,

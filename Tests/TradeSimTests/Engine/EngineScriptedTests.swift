@@ -8,9 +8,9 @@ import Testing
 @Suite("Engine on scripted paths")
 struct EngineScriptedTests {
     static let universe = """
-        "universe": [{"ticker": "MP", "spot": 20, "volatility": 0.5, "tags": ["enabler"]},
-                     {"ticker": "REMX", "spot": 50, "volatility": 0.4, "tags": ["enabler"]},
-                     {"ticker": "LMT", "spot": 400, "volatility": 0.25, "dividendYield": 0.01, "borrowFee": 0.05, "tags": ["defense"]}]
+        "universe": [{"ticker": "MP", "exercise": "european", "spot": 20, "volatility": 0.5, "tags": ["enabler"]},
+                     {"ticker": "REMX", "exercise": "european", "spot": 50, "volatility": 0.4, "tags": ["enabler"]},
+                     {"ticker": "LMT", "exercise": "european", "spot": 400, "volatility": 0.25, "dividendYield": 0.01, "borrowFee": 0.05, "tags": ["defense"]}]
         """
 
     static func study(scenarios: String, playbook: String) throws -> Study {

@@ -11,7 +11,7 @@ import Testing
 struct EntryPricingTests {
     static let study = """
         {"name": "entries", "start": "2026-01-05",
-         "universe": [{"ticker": "MP", "spot": 20, "volatility": 0.5, "dividendYield": 0.01}],
+         "universe": [{"ticker": "MP", "exercise": "european", "spot": 20, "volatility": 0.5, "dividendYield": 0.01}],
          "scenarios": [{"name": "mc", "horizon": 30, "rate": 0.03, "impliedVol": {"baseMultiple": 1}, "events": [{"name": "meeting", "day": 15, "outcomes": [{"name": "flat", "probability": 1, "moves": {"MP": 0}}]}]}],
          "playbook": {"capital": 100000, "decisions": [
            {"id": "stock", "kind": "basket", "assets": {"MP": 1}, "size": {"units": 1}, "entry": {"day": 10}},

@@ -16,7 +16,7 @@ struct EscrowedDividendMarkTests {
     static func study(model: String, entryDay: Int) throws -> Study {
         try StudyText.study("""
             {"name": "t", "start": "2026-01-05",
-             "universe": [{"ticker": "DIV", "spot": 100, "volatility": 0.3, "dividends": [{"exDate": "2026-01-12", "amount": \(dividend)}]}],
+             "universe": [{"ticker": "DIV", "exercise": "european", "spot": 100, "volatility": 0.3, "dividends": [{"exDate": "2026-01-12", "amount": \(dividend)}]}],
              "scenarios": [{"name": "s", "horizon": 25, "rate": \(rate), "impliedVol": {"baseMultiple": 1}, \(model)}],
              "playbook": {"capital": 1000000, "decisions": [
                {"id": "stock", "kind": "basket", "assets": {"DIV": 1}, "size": {"units": 1}, "entry": {"day": \(entryDay)}},

@@ -10,7 +10,7 @@ import Testing
 struct OutcomeCrushTests {
     static let text = """
         {"name": "t", "start": "2026-01-05",
-         "universe": [{"ticker": "A", "spot": 100, "volatility": 0}],
+         "universe": [{"ticker": "A", "exercise": "european", "spot": 100, "volatility": 0}],
          "scenarios": [{"name": "s", "horizon": 20, "rate": 0.02, "impliedVol": {"base": {"A": 0.3}},
            "events": [{"name": "m", "day": 10, "ivPremium": "none", "outcomes": [
              {"name": "hard", "probability": 0.5, "moves": {"A": 0.1}, "ivAfter": {"A": 1.5}},

@@ -211,6 +211,50 @@ struct PositionAnalysisTests {
         #expect(compared > 500)
     }
 
+    /// The premium budget's leftover cash (issue 16, listed contracts): a put and a put spread,
+    /// each with a $10,000 budget, bought as whole contracts of 100 with a half-spread of
+    /// 0.05 + 2% of mid and $0.65 a contract (minimum $1). By hand from each leg's mid and
+    /// quantity (trades.csv): cost(n) = Σ_legs n·c·100·(mid ± half) + max(0.65·|n·c|, 1);
+    /// trade_totals' `entry_cost` is cost(n) with n the units bought, cost(n) ≤ 10,000 <
+    /// cost(n + 1) (the most whole units), and `budget_left` = 10,000 − cost(n).
+    @Test func premiumBudgetLeftoverByHand() throws {
+        let study = try StudyText.study("""
+            {"name": "t", "start": "2026-01-05",
+             "universe": [{"ticker": "A", "exercise": "european", "spot": 100, "volatility": 0.3}],
+             "scenarios": [{"name": "s", "horizon": 20, "rate": 0.05, "model": "scripted", "impliedVol": {"baseMultiple": 1},
+                            "script": {"points": [{"day": 10, "change": {"A": -0.05}}]}}],
+             "playbook": {"capital": 1000000, "listing": {},
+               "costs": {"optionHalfSpread": 0.05, "optionHalfSpreadFraction": 0.02, "commissionPerContract": 0.65, "minimumCommission": 1},
+               "decisions": [
+                 {"id": "put", "kind": "legs", "size": {"premiumBudget": 10000},
+                  "legs": [{"ticker": "A", "type": "put", "quantity": 1, "strike": "atm", "expiry": 40}]},
+                 {"id": "spread", "kind": "legs", "size": {"premiumBudget": 10000},
+                  "legs": [{"ticker": "A", "type": "put", "quantity": 1, "strike": "atm", "expiry": 40},
+                           {"ticker": "A", "type": "put", "quantity": -1, "strike": {"moneyness": 0.9}, "expiry": 40}]}]}}
+            """)
+        let o = Self.run(study, paths: 1)[0]
+        let rows = TradeTotalsTable.csv([o]).split(separator: "\n")
+        #expect(rows[0].hasSuffix(",entry_cost,budget_left"))
+        for id in ["put", "spread"] {
+            let legs = o.trades.filter { $0.decisionID == id }.sorted { $0.leg < $1.leg }
+            let units = abs(legs[0].quantity) / 100
+            #expect(units >= 1 && units == units.rounded(), "\(id): whole units, \(units)")
+            func cost(_ n: Double) -> Double {
+                legs.reduce(0) { total, t in
+                    let contracts = n * t.quantity / abs(legs[0].quantity)
+                    let half = 0.05 + 0.02 * t.entryPrice
+                    let fill = max(t.entryPrice + (contracts > 0 ? half : -half), 0)
+                    return total + contracts * 100 * fill + max(0.65 * abs(contracts), 1)
+                }
+            }
+            #expect(cost(units) <= 10_000 && cost(units + 1) > 10_000, "\(id): the most whole units: \(units) cost \(cost(units)), \(cost(units + 1)); \(legs.map { ($0.quantity, $0.entryPrice, $0.ticker) })")
+            let row = try #require(rows.first { $0.contains(",\(id),") }).split(separator: ",", omittingEmptySubsequences: false)
+            let entryCost = try #require(Double(row[12])), left = try #require(Double(row[13]))
+            #expect(abs(entryCost - cost(units)) <= 1e-9 * 10_000, "\(id): entry_cost \(entryCost) vs \(cost(units)) by hand")
+            #expect(abs(left - (10_000 - cost(units))) <= 1e-9 * 10_000, "\(id): budget_left \(left)")
+        }
+    }
+
     /// Reg-T's uncovered-option rule by hand: a short put at K 90, S 100, premium 2 needs
     /// 2 + max(20 − 10, 9) = 12 per unit; a short call at K 130 (30 out of the money) needs
     /// 1 + max(20 − 30, 10) = 11; short stock 50%.

@@ -110,8 +110,12 @@ struct PlaybookLoweringTests {
 
     @Test func explicitLegs() throws {
         let call = Leg.Instrument.option(.call, strike: .delta(0.5), expiry: .tenorDays(21))
-        let (legs, groups) = try Self.legs(.legs([.init(ticker: "XLI", .stock, quantity: -10), .init(ticker: "XLI", call, quantity: 2)]))
-        #expect(legs == [Leg(asset: 3, instrument: .stock, weight: -10, group: 0), Leg(asset: 3, instrument: call, weight: 2, group: 1)])
+        // One group per underlying (a premium budget or an option notional is split over
+        // underlyings, README "Size"): XLI's two legs are one group, LMT's leg the second.
+        let (legs, groups) = try Self.legs(.legs([.init(ticker: "XLI", .stock, quantity: -10), .init(ticker: "LMT", call, quantity: 1),
+                                                  .init(ticker: "XLI", call, quantity: 2)]))
+        #expect(legs == [Leg(asset: 3, instrument: .stock, weight: -10, group: 0), Leg(asset: 2, instrument: call, weight: 1, group: 1),
+                         Leg(asset: 3, instrument: call, weight: 2, group: 0)])
         #expect(groups == 2)
         #expect(throws: PlaybookProblem.unknownSelector("industrial")) { try Self.legs(.legs([.init(ticker: "industrial", .stock, quantity: 1)])) }
         #expect(throws: PlaybookProblem.zeroQuantity(leg: 0)) { try Self.legs(.legs([.init(ticker: "XLI", .stock, quantity: 0)])) }

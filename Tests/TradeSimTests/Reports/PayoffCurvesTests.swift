@@ -13,7 +13,7 @@ struct PayoffCurvesTests {
     static func study() throws -> Study {
         try StudyText.study("""
             {"name": "t", "start": "2026-01-05",
-             "universe": [{"ticker": "A", "spot": 100, "volatility": 0.3}, {"ticker": "B", "spot": 50, "volatility": 0.2}],
+             "universe": [{"ticker": "A", "exercise": "european", "spot": 100, "volatility": 0.3}, {"ticker": "B", "exercise": "european", "spot": 50, "volatility": 0.2}],
              "scenarios": [{"name": "s", "horizon": 60, "rate": 0.03, "impliedVol": {"base": {"A": 0.3, "B": 0.25}}}],
              "playbook": {"capital": 100000, "decisions": [
                {"id": "put", "kind": "legs", "size": {"units": 100}, "exit": {"horizon": 10},

@@ -15,7 +15,7 @@ struct WhatIfGridTests {
     static func study() throws -> Study {
         try StudyText.study("""
             {"name": "t", "start": "2026-01-05",
-             "universe": [{"ticker": "A", "spot": 100, "volatility": 0.3, "beta": 1.5}],
+             "universe": [{"ticker": "A", "exercise": "european", "spot": 100, "volatility": 0.3, "beta": 1.5}],
              "scenarios": [{"name": "s", "horizon": 120, "rate": 0.03, "impliedVol": {"base": {"A": 0.3}}}],
              "playbook": {"capital": 100000, "decisions": [
                {"id": "put", "kind": "legs", "size": {"units": 100},

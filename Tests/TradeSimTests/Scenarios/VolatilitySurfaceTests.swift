@@ -80,7 +80,7 @@ struct VolatilitySurfaceTests {
         // 2.993939598042619, put 2.89406449394102 (S = K = 40, r = 0.03).
         let study = try StudyText.study("""
             {"name": "ev", "start": "2026-01-05",
-             "universe": [{"ticker": "MP", "spot": 40, "volatility": 0.5}],
+             "universe": [{"ticker": "MP", "exercise": "european", "spot": 40, "volatility": 0.5}],
              "scenarios": [{"name": "s", "horizon": 60, "rate": 0.03, "drifts": {"MP": 0}, "volatilities": {"MP": 0},
                "impliedVol": {"base": {"MP": 0.575}},
                "events": [{"name": "m", "day": 30, "outcomes": [
@@ -146,7 +146,7 @@ struct VolatilitySurfaceTests {
     static func skewStudy(skew: String) -> String {
         """
         {"name": "skew", "start": "2026-01-05",
-         "universe": [{"ticker": "A", "spot": 100, "volatility": 0.3, "tags": ["single"]}],
+         "universe": [{"ticker": "A", "exercise": "european", "spot": 100, "volatility": 0.3, "tags": ["single"]}],
          "scenarios": [{"name": "s", "horizon": 130, "rate": 0.03, "impliedVol": {"baseMultiple": 1\(skew)}}],
          "playbook": {"capital": 100000, "decisions": [
            {"id": "p", "kind": "protection", "underlyings": ["A"], "structure": "putSpread",
