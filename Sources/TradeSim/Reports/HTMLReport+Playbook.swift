@@ -20,9 +20,14 @@ extension HTMLReport {
         return out + "</table>\n"
     }
 
-    /// The legs in words: "long MP 40%", "put on LMT at 95% of spot, 126 days, American".
+    /// The legs in words: "long MP 40%", "long put on LMT at 95% of spot, 126 trading days", then
+    /// the options' exercise once ("; American options") when they share it, else per leg.
     func holdings(_ v: DecisionVariant) -> String {
-        v.legs.map { leg in
+        let styles = Set(v.legs.compactMap { leg -> Bool? in
+            if case .option = leg.instrument { leg.isAmerican } else { nil }
+        })
+        let shared = styles.count == 1 ? styles.first : nil
+        let text = v.legs.map { leg in
             let ticker = study.universe.assets[leg.asset].ticker
             // A short leg has a negative weight (and side −1 for a pair's short basket).
             let side = leg.weight < 0 || leg.side < 0 ? "short" : "long"
@@ -31,11 +36,13 @@ extension HTMLReport {
             case .stock:
                 return "\(side) \(ticker) \(weight)%"
             case let .option(type, strike, expiry):
-                let style = leg.isAmerican ? ", American" : ""
+                let style = shared != nil ? "" : leg.isAmerican ? ", American" : ", European"
                 let units = abs(leg.weight) == 1 ? "" : " ×\(NumberText.fixed(abs(leg.weight), digits: 2))"
                 return "\(side) \(type.rawValue)\(units) on \(ticker) at \(Self.strikeText(strike)), \(Self.expiryText(expiry))\(style)"
             }
         }.joined(separator: "; ")
+        guard let american = shared else { return text }
+        return text + (american ? "; American options" : "; European options")
     }
 
     static func strikeText(_ rule: StrikeRule) -> String {

@@ -14,8 +14,10 @@ struct PlaybookSectionTests {
             // enabler-basket: MP 0.4, UUUU/USAR/REMX 0.2, $250k, an 8% drop from the running high within 1m, else at the end; +30%.
             "long MP 40%; long REMX 20%; long UUUU 20%; long USAR 20%", "notional 250,000 USD",
             "on weakness: a drop of 8.0% from its running high within 21 days, else at the window&#39;s end", "target +30.0%",
-            // magnet-protection put spreads: 95% long, 85% short, 2q, $40k premium budget, an alternative.
-            "long put on LMT at 95.0% of spot, 126 trading days, American; short put on LMT at 85.0% of spot, 126 trading days, American",
+            // magnet-protection put spreads: 95% long, 85% short, 2q, $40k premium budget, an alternative;
+            // the options American (stocks' default), said once.
+            "long put on LMT at 95.0% of spot, 126 trading days; short put on LMT at 85.0% of spot, 126 trading days",
+            "short put on GM at 85.0% of spot, 126 trading days; American options",
             "premium budget 40,000 USD", "(alternative, not in the portfolio)",
             // processing-pair: short XLI and ITA at half the notional each.
             "short XLI 50%; short ITA 50%",
