@@ -70,6 +70,14 @@ extension DecisionProgram {
         return Swift.max(value, o.type.intrinsic(spot: spot, strike: o.strike))
     }
 
+    /// Whether exercising an American option now is optimal for its holder: its value (as
+    /// `americanMid` gives it, floored at intrinsic) is its intrinsic value, and that is
+    /// positive — the spot is at or beyond the early-exercise boundary (a put at or below its
+    /// critical spot, a call at or above it). A sold leg is then at risk of assignment.
+    static func earlyExerciseIsOptimal(value: Double, intrinsic: Double) -> Bool {
+        intrinsic > 0 && value <= intrinsic
+    }
+
     /// Units per budget group under a premium budget B with G groups: (B/G) / Σ_group weight·mid,
     /// 0 for a group whose premium is not positive; with listed options, the whole contracts of
     /// each group that fit its share of the budget, costs included (`WholeContracts`), × the

@@ -20,6 +20,8 @@ extension PositionAnalysis {
         var tradePnL: Double
         /// What entering the leg cost (`WholeContracts.entryCost`; 0 for a holding).
         var entryCost = 0.0
+        /// A sold American option: the first close at which its early exercise was optimal (−1: none yet).
+        var earlyExerciseDay = -1
         // The previous close's mark and Greeks.
         var spot = 0.0, value = 0.0, delta = 0.0, gamma = 0.0, vega = 0.0, theta = 0.0, sigma = 0.0
         var inputs: BlackScholesInputs?
@@ -52,10 +54,13 @@ extension PositionAnalysis {
                 slots.append(legs.count)
                 let instrument: String
                 if case let .option(type, _, _) = leg.instrument { instrument = type.rawValue } else { instrument = "stock" }
+                let shortAmerican = instrument != "stock" && leg.weight < 0 && p.legAmerican[k]
                 legs.append(LegAttribution(decisionID: p.variant.decisionID, variantName: p.variant.name, inPortfolio: p.variant.inPortfolio,
                                            leg: k, ticker: universe.assets[leg.asset].ticker, instrument: instrument,
                                            parts: Array(repeating: Array(repeating: 0, count: paths), count: Part.allCases.count),
-                                           pnl: Array(repeating: 0, count: paths), held: Array(repeating: false, count: paths)))
+                                           pnl: Array(repeating: 0, count: paths), held: Array(repeating: false, count: paths),
+                                           shortAmerican: shortAmerican,
+                                           earlyExerciseDay: shortAmerican ? Array(repeating: -1, count: paths) : []))
             }
             slotOf.append(slots)
         }
@@ -156,6 +161,7 @@ extension PositionAnalysis {
                 for part in Part.allCases { legs[s.slot].parts[part.rawValue][path] = parts[part.rawValue] }
                 legs[s.slot].pnl[path] = s.tradePnL
                 legs[s.slot].held[path] = true
+                if legs[s.slot].shortAmerican { legs[s.slot].earlyExerciseDay[path] = s.earlyExerciseDay }
             }
             for k in enteredHere { entered[k] += 1 }
             // Entry delta dollars: each leg's first mark.
@@ -233,6 +239,10 @@ extension PositionAnalysis {
                      dividends: dividends)
         let q = s.quantity
         let sigma = m.inputs?.volatility ?? s.sigma
+        if held, s.american, q < 0, s.earlyExerciseDay < 0, let o = s.option, day < o.expiry,
+           DecisionProgram.earlyExerciseIsOptimal(value: m.value, intrinsic: o.type.intrinsic(spot: spot, strike: o.strike)) {
+            s.earlyExerciseDay = day
+        }
         if day > s.entryDay {
             let dS = spot - s.spot
             var terms = 0.0

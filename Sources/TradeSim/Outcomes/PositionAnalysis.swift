@@ -143,6 +143,13 @@ public struct PositionAnalysis: Sendable {
         public var pnl: [Double]
         /// Per sample path: whether the leg held a position.
         public var held: [Bool]
+        /// A sold American option leg (the holder on the other side may exercise it early).
+        public var shortAmerican = false
+        /// Per sample path, for a `shortAmerican` leg: the first close while it was held, before
+        /// its expiry day, at which exercising it was optimal for its holder
+        /// (`DecisionProgram.earlyExerciseIsOptimal`), −1 where there was none; empty for the
+        /// other legs.
+        public var earlyExerciseDay: [Int] = []
         /// Sample paths on which the leg held a position.
         public var traded: Int { held.reduce(0) { $0 + ($1 ? 1 : 0) } }
     }

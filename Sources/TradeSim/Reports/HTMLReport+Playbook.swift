@@ -17,6 +17,37 @@ extension HTMLReport {
                     + "<td class=\"l\">\(esc(d.description))</td></tr>\n"
             }
         }
+        return out + "</table>\n" + earlyExerciseTable()
+    }
+
+    /// The sold American options' assignment risk (`EarlyExerciseTable`): per leg and scenario,
+    /// the share of the analysis paths holding it on which its holder's early exercise became
+    /// optimal, with the mean trading days from entry; empty when no variant sells one.
+    func earlyExerciseTable() -> String {
+        let analysed = outcomes.filter { ($0.analysis?.paths ?? 0) > 0 }
+        guard let first = analysed.first?.analysis, first.legs.contains(where: \.shortAmerican) else { return "" }
+        var out = "<h3>Sold American options: assignment risk</h3><p class=\"muted\">On the first \(first.paths) paths of each scenario: "
+            + "the share of paths holding the leg on which exercising it early became optimal for its holder before expiry "
+            + "(the spot at or beyond the exercise boundary, the option worth its intrinsic value), and the mean trading days "
+            + "from entry to that close. The engine does not assign; it marks the leg at that value (early_exercise.csv).</p>\n"
+        out += "<table><tr><th class=\"l\">decision</th><th class=\"l\">leg</th>"
+            + analysed.map { "<th>\(esc($0.scenario.name))</th>" }.joined() + "</tr>\n"
+        for leg in first.legs where leg.shortAmerican {
+            let name = leg.variantName.isEmpty ? leg.decisionID : "\(leg.decisionID) / \(leg.variantName)"
+            out += "<tr><td class=\"l\">\(esc(name))</td><td class=\"l\">short \(esc(leg.instrument)) on \(esc(leg.ticker))</td>"
+            for o in analysed {
+                guard let a = o.analysis,
+                      let mine = a.legs.first(where: { $0.decisionID == leg.decisionID && $0.variantName == leg.variantName && $0.leg == leg.leg }),
+                      let k = o.variants.firstIndex(where: { $0.decisionID == leg.decisionID && $0.variantName == leg.variantName }) else {
+                    out += "<td>—</td>"
+                    continue
+                }
+                let r = EarlyExerciseTable.row(mine, variant: k, in: a)
+                let days = r.meanDays.map { " <span class=\"muted\">(day \(NumberText.fixed($0, digits: 0)))</span>" } ?? ""
+                out += "<td>\(fmtPct(r.fraction))\(days)</td>"
+            }
+            out += "</tr>\n"
+        }
         return out + "</table>\n"
     }
 

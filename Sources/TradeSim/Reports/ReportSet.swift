@@ -61,7 +61,7 @@ public struct ReportSet: Sendable {
 
     /// The CSV files every set has, in report order: summary, thesis, equity quantiles, P&L
     /// histograms, exits, first passage, trades; then, when the run kept a position analysis
-    /// (`RunConfiguration.analysisPaths`), attribution, exposure, P&L by date, trade totals and concentration.
+    /// (`RunConfiguration.analysisPaths`), attribution, exposure, P&L by date, trade totals, early exercise and concentration.
     static func distributionRenderers(study: Study, outcomes: [ScenarioOutcomes], tables: ReportTables,
                                       theses: [ThesisTable.Row]) -> [Renderer] {
         let summary = tables.summary, histograms = tables.histograms, bands = tables.bands
@@ -80,6 +80,7 @@ public struct ReportSet: Sendable {
             ("exposure.csv", { ExposureTable.csv(outcomes) }),
             ("pnl_by_date.csv", { PnLByDateTable.csv(outcomes) }),
             ("trade_totals.csv", { TradeTotalsTable.csv(outcomes) }),
+            ("early_exercise.csv", { EarlyExerciseTable.csv(outcomes) }),
             ("concentration.csv", { [universe = study.universe] in ConcentrationTable.csv(outcomes, universe: universe) }),
         ]
         return files + analysis

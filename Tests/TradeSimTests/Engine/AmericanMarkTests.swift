@@ -72,6 +72,45 @@ struct AmericanMarkTests {
         #expect(close(deep.daily[8] / 100 + deep.trades[0].entryPrice, 220))
     }
 
+    /// Sold American puts (early_exercise.csv): on the scripted LMT path (400, 380 from day 3, 300
+    /// from day 8, 330 from day 14) a short ATM put (K 400) and a short put struck at 360, each
+    /// 40 days, are flagged on the first close at which LMT is at or below the put's critical
+    /// spot S*(K, τ) — from `AmericanOption.criticalSpot` at the close's tenor, computed here —
+    /// and only then; the same short put European, and a long American put, are never flagged.
+    @Test func soldAmericanPutsFlaggedBeyondTheBoundary() throws {
+        let s = try Self.study(exercise: "american", scenario: Self.path, decisions: """
+            {"id": "short-atm", "kind": "legs", "size": {"units": 100}, "legs": [{"ticker": "LMT", "type": "put", "quantity": -1, "strike": "atm", "expiry": 40}]},
+            {"id": "short-360", "kind": "legs", "size": {"units": 100}, "legs": [{"ticker": "LMT", "type": "put", "quantity": -1, "strike": {"moneyness": 0.9}, "expiry": 40}]},
+            {"id": "short-european", "kind": "legs", "size": {"units": 100}, "exercise": "european", "legs": [{"ticker": "LMT", "type": "put", "quantity": -1, "strike": "atm", "expiry": 40}]},
+            {"id": "long", "kind": "protection", "underlyings": ["LMT"], "strike": "atm", "expiry": 40, "size": {"units": 100}}
+            """)
+        var c = RunConfiguration(paths: 1, seed: 7, threads: 1, lanesPerBlock: 64, tracedPaths: 1)
+        c.analysisPaths = 1
+        let o = Engine.run(study: s, scenarioIndices: [0], configuration: c)[0]
+        let a = try #require(o.analysis)
+        for (id, strike) in [("short-atm", 400.0), ("short-360", 360.0)] {
+            // The first close (day 0 … 19, the leg held to the scenario's end on day 20) at or
+            // beyond the boundary.
+            let expected = (0..<20).first { d in
+                let critical = AmericanOption.criticalSpot(BlackScholesInputs(type: .put, spot: Self.lmt(d), strike: strike, volatility: 0.25,
+                                                                              rate: 0.05, dividendYield: 0.01, years: Double(40 - d) / 252))
+                return critical.map { Self.lmt(d) <= $0 } ?? false
+            }
+            let leg = try #require(a.legs.first { $0.decisionID == id })
+            #expect(leg.shortAmerican)
+            #expect(expected != nil, "\(id): the script crosses the boundary")
+            #expect(leg.earlyExerciseDay == [expected ?? -2], "\(id): flagged on day \(leg.earlyExerciseDay), the boundary on \(String(describing: expected))")
+        }
+        for id in ["short-european", "long"] {
+            let leg = try #require(a.legs.first { $0.decisionID == id })
+            #expect(!leg.shortAmerican && leg.earlyExerciseDay.isEmpty, "\(id) is never flagged")
+        }
+        // The file: one row per sold American leg, flagged on its one path.
+        let rows = EarlyExerciseTable.csv([o]).split(separator: "\n").map(String.init)
+        #expect(rows.count == 3)
+        #expect(rows[1].hasPrefix("s,short-atm,,0,LMT,put,1,1,1,1.0,"))
+    }
+
     /// The default exercise by asset type (`AssetType.listedExercise`): a study that says no
     /// `exercise` gets American options on a stock (no `type`) and on an ETF, European ones on an
     /// index; an asset's own `exercise` beats its type. Entry prices against the Andersen–

@@ -28,4 +28,25 @@ struct PlaybookSectionTests {
         }
         #expect(section.contains("Go long a basket of non-China rare-earth enablers"), "the card's text")
     }
+
+    /// The first card's put spreads sell American puts: the section adds their assignment risk,
+    /// one row per sold leg with a column per scenario, each cell early_exercise.csv's fraction
+    /// (`EarlyExerciseTable.row`, the same numbers).
+    @Test func soldAmericanPutsAssignmentRisk() throws {
+        let study = try repositoryStudy("rare-earths-us-china.json")
+        var c = RunConfiguration(paths: 40, seed: 3, threads: 2, tracedPaths: 5)
+        c.analysisPaths = 40
+        let outcomes = Engine.run(study: study, scenarioIndices: Array(study.scenarios.indices), configuration: c)
+        let section = HTMLReport(study: study, outcomes: outcomes, summary: [], theses: [], histograms: [], bands: [],
+                                 configuration: c).playbookSection()
+        #expect(section.contains("Sold American options: assignment risk"))
+        let rows = section.components(separatedBy: "<tr>").filter { $0.contains("magnet-protection / put-spreads</td><td class=\"l\">short put on") }
+        #expect(rows.count == 6, "the six 85 puts sold")
+        let a = try #require(outcomes[0].analysis)
+        let k = try #require(outcomes[0].variants.firstIndex { $0.variantName == "put-spreads" })
+        let lmt = try #require(a.legs.first { $0.variantName == "put-spreads" && $0.ticker == "LMT" && $0.shortAmerican })
+        let r = EarlyExerciseTable.row(lmt, variant: k, in: a)
+        #expect(r.held == 40)
+        #expect(section.contains("short put on LMT</td><td>\(HTMLPage.percent(r.fraction))"))
+    }
 }
