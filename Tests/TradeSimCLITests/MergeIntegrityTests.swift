@@ -73,7 +73,7 @@ struct MergeIntegrityTests {
         Damage(name: "the body sprayed with 0xFF, checksum made to match", damage: {
             var b = $0; for i in bodyOffset(b)..<b.count { b[i] = 0xFF }; return signed(b)
         }, expected: { _ in
-            "workload/basket/exitReason[path 0]: found exit reason 255; allowed: 0 to 5 (0 never_entered, 1 target, 2 stop, 3 horizon, 4 expiry, 5 event)"
+            "workload/basket/exitReason[path 0]: found exit reason 255; allowed: 0 to 6 (0 never_entered, 1 target, 2 stop, 3 horizon, 4 expiry, 5 event, 6 assigned)"
         }),
         Damage(name: "shard count 2^40, checksum made to match", damage: { editedHeader($0, replacing: "\"count\": 2}", with: "\"count\": 1099511627776}") },
                expected: { _ in "shard.count: found 1099511627776; allowed: a shard count from 1 to 1000000" }),

@@ -259,6 +259,11 @@ extension StudyDecoder {
         }
         var exits = ExitRules()
         if let (xn, xp) = f.member("exit") { exits = exitRules(xn, xp, event: read.event) ?? exits }
+        if exits.assignment == .assign, !legs.contains(where: { $0.isOption && $0.weight < 0 }),
+           let (xn, xp) = f.member("exit"), let (an, ap) = (r.object(xn, xp)?.member("assignment")) {
+            r.problem(an, ap, found: "\"assign\" on a decision that sells no option",
+                      allowed: "\"assign\" on a decision with a sold American option (a put spread's lower put, a collar's call, a sold leg), else \"hold\"")
+        }
         for name in DecisionVariant.events(entry: entry, exits: exits, legs: legs)
         where !incompleteScenarios && !scenarios.contains(where: { $0.event(named: name) != nil }) {
             let located = f.member("event") ?? f.member("entry") ?? f.member("exit") ?? f.member("expiry")
@@ -596,7 +601,7 @@ extension StudyDecoder {
 
     mutating func exitRules(_ n: JSONNode, _ p: String, event: String?) -> ExitRules? {
         guard let o = r.object(n, p) else { return nil }
-        r.rejectUnknown(o, allowed: ["takeProfit", "stopLoss", "horizon", "daysAfterEvent", "event"])
+        r.rejectUnknown(o, allowed: ["takeProfit", "stopLoss", "horizon", "daysAfterEvent", "event", "assignment"])
         var e = ExitRules()
         e.takeProfit = r.optionalNumber(o, "takeProfit", NumberRule(min: 0, minInclusive: false, max: 100))
         e.stopLoss = r.optionalNumber(o, "stopLoss", NumberRule(min: 0, minInclusive: false, max: 100))
@@ -606,6 +611,10 @@ extension StudyDecoder {
             let name = r.optionalString(o, "event") ?? event
             if name == nil { r.missing(o, "event", allowed: "the name of a scheduled event") }
             if let days, let name { e.afterEvent = (name, days) }
+        }
+        if let (an, ap) = o.member("assignment"),
+           let rule = r.choice(an, ap, ExitRules.Assignment.allCases.map(\.rawValue)).flatMap(ExitRules.Assignment.init(rawValue:)) {
+            e.assignment = rule
         }
         return e
     }

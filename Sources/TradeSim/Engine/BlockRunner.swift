@@ -279,7 +279,7 @@ struct BlockRunner: Sendable {
     /// True when no exit rule can close a lane today: none of stop, target or holding horizon,
     /// no time exit (scenario end, event exit), and no lane's options have all expired yet.
     func exitsIdle(_ p: DecisionProgram, day d: Int, daily: ProgramDay) -> Bool {
-        !isTimeExit(p, day: d) && !p.hasPathExitRule && Double(d) < daily.firstLastExpiry
+        !isTimeExit(p, day: d) && !p.hasPathExitRule && !p.assigns && Double(d) < daily.firstLastExpiry
     }
 
     /// Every open lane closes today: the scenario ends, or the decision's event exit is due.
@@ -479,7 +479,11 @@ struct BlockRunner: Sendable {
                                               escrowed: escrowed, sigma: sigmaLanes, day: d, prices: prices, width: width, at: j,
                                               ivScale: ivScale)
                     }
-                    value = value.addingProduct(loadV(s.quantity + leg * width, j), price)
+                    let held = p.legShortAmerican[leg]
+                        ? watchExercise(p, s, leg: leg, asset: asset, type: isPut[m] ? .put : .call, value: price, day: d, prices: prices,
+                                        width: width, at: j)
+                        : loadV(s.quantity + leg * width, j)
+                    value = value.addingProduct(held, price)
                 }
             } else if single {
                 value = value.addingProduct(loadV(first, j), firstIsPut ? putFloor : callFloor)
@@ -528,6 +532,46 @@ struct BlockRunner: Sendable {
         return value
     }
 
+    /// Sold American leg k on lanes j..<j+8 at today's close, marked at `value`: where its
+    /// holder's early exercise is optimal (`DecisionProgram.earlyExerciseIsOptimal`: value ≤
+    /// intrinsic, intrinsic > 0) for the first time, the close is recorded (`legExerciseDay`).
+    /// Under `ExitRules.Assignment.assign` the leg is assigned there: cash += q × intrinsic, the
+    /// leg closes at its intrinsic value today (exit reason `assigned`), and a lane left holding
+    /// nothing is marked to exit today with reason `assigned` (its `exitReason`, read by `exits`
+    /// while the lane is open). Returns the quantities still held, for the day's value (an
+    /// assigned leg is in cash now).
+    @inline(__always)
+    func watchExercise(_ p: DecisionProgram, _ s: DecisionLanes, leg k: Int, asset: Int, type: OptionType, value: V, day d: Int,
+                       prices: UnsafeMutablePointer<Double>, width: Int, at j: Int) -> V {
+        let quantity = loadV(s.quantity + k * width, j)
+        let close = loadV(prices + asset * width, j), strike = loadV(s.strike + k * width, j)
+        var intrinsic = V(repeating: type.sign) * (close - strike)
+        intrinsic = intrinsic.replacing(with: 0, where: intrinsic .< 0)
+        var exercised = (quantity .< 0) .& DecisionProgram.earlyExerciseIsOptimal(value: value, intrinsic: intrinsic)
+        guard VectorMath.anyLane(exercised) else { return quantity }
+        for l in 0..<8 where exercised[l] {
+            let lane = j + l, slot = k * width + lane
+            guard s.legExerciseDay[slot] < 0 else { exercised[l] = false; continue }
+            s.legExerciseDay[slot] = Int32(d)
+            guard p.assigns else { continue }
+            s.cash[lane] += quantity[l] * intrinsic[l]
+            s.quantity[slot] = 0
+            s.legExitDay[slot] = Int32(d)
+            s.legExitPrice[slot] = intrinsic[l]
+            if p.legAsset.indices.allSatisfy({ s.quantity[$0 * width + lane] == 0 }) { s.exitReason[lane] = ExitReason.assigned.rawValue }
+        }
+        return p.assigns ? quantity.replacing(with: 0, where: exercised) : quantity
+    }
+
+    /// The lanes j..<j+8 marked to exit because an assignment left them holding nothing
+    /// (`watchExercise`).
+    @inline(__always)
+    func assignedOut(_ s: DecisionLanes, _ j: Int) -> SIMDMask<V.MaskStorage> {
+        var marked = V(repeating: 0)
+        for l in 0..<8 where s.exitReason[j + l] == ExitReason.assigned.rawValue { marked[l] = 1 }
+        return marked .!= 0
+    }
+
     /// Lanes `j..<j+8`: each lane's ATM IV and years to the lead leg's expiry on day `d` (entries
     /// on different days). A settled lane (tenor ≤ 0, quantity 0) gets 1 and 1: finite values
     /// that weigh nothing.
@@ -562,7 +606,7 @@ struct BlockRunner: Sendable {
         }
     }
 
-    /// Exit rules in priority: stop, target, event, expiry, holding horizon, scenario end
+    /// Exit rules in priority: stop, target, event, assignment, expiry, holding horizon, scenario end
     /// (`exitReasons`). Lanes are screened and given their reasons eight at a time; they leave
     /// eight at a time or one by one. (`step` skips this on days `exitsIdle`.)
     func exits(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>, width: Int,
@@ -586,6 +630,7 @@ struct BlockRunner: Sendable {
                 if let h = v.exits.horizonDays { due = due .| (dayV - loadV(s.entryDayD, j) .>= V(repeating: Double(h))) }
                 if let sl = v.exits.stopLoss { due = due .| (pnl .<= V(repeating: -sl * (1 - 1e-12)) * basis) }
                 if let tp = v.exits.takeProfit { due = due .| (pnl .>= V(repeating: tp * (1 - 1e-12)) * basis) }
+                if p.assigns { due = due .| assignedOut(s, j) }
                 flag = flag .& due
                 guard VectorMath.anyLane(flag) else { continue }
             }
@@ -626,12 +671,15 @@ struct BlockRunner: Sendable {
                 instrument = .option(type, strike: s.strike[slot], expiry: date.map { .date($0) } ?? .day(e))
             }
             let exitDay = Int(s.legExitDay[slot])
-            let reason: ExitReason = exitDay < Int(s.exitDay[lane]) ? .expiry : ExitReason(rawValue: s.exitReason[lane]) ?? .horizon
+            let exercised = Int(s.legExerciseDay[slot])
+            let reason: ExitReason = p.assigns && exercised >= 0 ? .assigned
+                : exitDay < Int(s.exitDay[lane]) ? .expiry : ExitReason(rawValue: s.exitReason[lane]) ?? .horizon
             return TradeRecord(path: path, decisionID: p.variant.decisionID, variantName: p.variant.name, leg: k,
                                instrument: instrument, ticker: kernel.universe.assets[leg.asset].ticker, quantity: q,
                                entryDay: Int(s.entryDay[lane]), entryDate: dates[Int(s.entryDay[lane])], entryPrice: s.entryMark[slot],
                                exitDay: exitDay, exitDate: dates[exitDay], exitPrice: s.legExitPrice[slot], costs: s.legCosts[slot],
-                               pnl: q * (s.legExitPrice[slot] - s.entryMark[slot]) - s.legCosts[slot], exitReason: reason)
+                               pnl: q * (s.legExitPrice[slot] - s.entryMark[slot]) - s.legCosts[slot], exitReason: reason,
+                               earlyExerciseDay: exercised)
         }
     }
 
@@ -833,8 +881,9 @@ struct BlockRunner: Sendable {
     static let noReason = 255.0
 
     /// The exit reason of lanes j..<j+8 by priority — stop (return ≤ −stop), target (return ≥
-    /// target), event (on or after the event exit's day), expiry (the last option expired),
-    /// holding horizon, scenario end — as raw values, `noReason` where none applies.
+    /// target), event (on or after the event exit's day), assigned (an assignment left the lane
+    /// holding nothing), expiry (the last option expired), holding horizon, scenario end — as raw
+    /// values, `noReason` where none applies.
     func exitReasons(_ p: DecisionProgram, _ s: DecisionLanes, _ j: Int, day d: Int) -> V {
         let exits = p.variant.exits
         let dayV = V(repeating: Double(d))
@@ -845,6 +894,7 @@ struct BlockRunner: Sendable {
             reason = reason.replacing(with: code(.horizon), where: dayV - loadV(s.entryDayD, j) .>= V(repeating: Double(h)))
         }
         reason = reason.replacing(with: code(.expiry), where: loadV(s.lastExpiry, j) .<= dayV)
+        if p.assigns { reason = reason.replacing(with: code(.assigned), where: assignedOut(s, j)) }
         if let e = p.exitEventDay, d >= e { reason = code(.event) }
         let basis = loadV(s.basis, j)
         let ret = (loadV(s.pnl, j) / basis).replacing(with: .nan, where: .!(basis .> 0))

@@ -32,7 +32,7 @@ struct LaneMemory: ~Copyable {
 /// are `[leg * width + lane]`). Views into `LaneMemory`.
 struct DecisionLanes {
     static let pending: UInt8 = 0, open: UInt8 = 1, closed: UInt8 = 2
-    static let laneDoubles = 12, legDoubles = 8, laneInts = 2, legInts = 1, laneBytes = 2
+    static let laneDoubles = 12, legDoubles = 8, laneInts = 2, legInts = 2, laneBytes = 2
 
     let width: Int
     // Per lane
@@ -65,6 +65,10 @@ struct DecisionLanes {
     let legCosts: UnsafeMutablePointer<Double>
     let legExitPrice: UnsafeMutablePointer<Double>
     let legExitDay: UnsafeMutablePointer<Int32>
+    /// A sold American leg: the first close at which its holder's early exercise was optimal
+    /// (`BlockRunner.watchExercise`), −1 before; the close it was assigned at under
+    /// `ExitRules.Assignment.assign`.
+    let legExerciseDay: UnsafeMutablePointer<Int32>
 
     init(doubles d: inout UnsafeMutablePointer<Double>, ints n: inout UnsafeMutablePointer<Int32>,
          bytes b: inout UnsafeMutablePointer<UInt8>, legs: Int, width: Int) {
@@ -87,6 +91,7 @@ struct DecisionLanes {
         entryDay = n; n.initialize(repeating: -1, count: width); n += width
         exitDay = n; n.initialize(repeating: -1, count: width); n += width
         legExitDay = n; n.initialize(repeating: -1, count: max(width * legs, 0)); n += width * legs
+        legExerciseDay = n; n.initialize(repeating: -1, count: max(width * legs, 0)); n += width * legs
         status = b; b.initialize(repeating: Self.pending, count: width); b += width
         exitReason = b; b.initialize(repeating: ExitReason.neverEntered.rawValue, count: width); b += width
     }

@@ -74,8 +74,10 @@ extension DecisionProgram {
     /// `americanMid` gives it, floored at intrinsic) is its intrinsic value, and that is
     /// positive — the spot is at or beyond the early-exercise boundary (a put at or below its
     /// critical spot, a call at or above it). A sold leg is then at risk of assignment.
-    static func earlyExerciseIsOptimal(value: Double, intrinsic: Double) -> Bool {
-        intrinsic > 0 && value <= intrinsic
+    /// Eight lanes at once (the daily mark's values, `BlockRunner.watchExercise`).
+    @inline(__always)
+    static func earlyExerciseIsOptimal(value: SIMD8<Double>, intrinsic: SIMD8<Double>) -> SIMDMask<SIMD8<Int64>> {
+        (intrinsic .> 0) .& (value .<= intrinsic)
     }
 
     /// Units per budget group under a premium budget B with G groups: (B/G) / Σ_group weight·mid,

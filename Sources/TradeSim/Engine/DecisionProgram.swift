@@ -60,6 +60,11 @@ final class DecisionProgram: Sendable {
     let legAsset: [Int]
     /// Per leg: an American option (`Leg.isAmerican`), marked at its American value.
     let legAmerican: [Bool]
+    /// Per leg: a sold American option, whose first close with its holder's early exercise
+    /// optimal is recorded (`BlockRunner.watchExercise`).
+    let legShortAmerican: [Bool]
+    /// The sold American legs are assigned at that close (`DecisionVariant.mayBeAssigned`).
+    let assigns: Bool
     let hasPathExitRule: Bool
     let entersAnyDay: Bool
     /// What entries and exits read of each leg — its asset, option type and strike rule (nil
@@ -188,6 +193,8 @@ final class DecisionProgram: Sendable {
         }
         legAsset = variant.legs.map(\.asset)
         legAmerican = variant.legs.map(\.isAmerican)
+        legShortAmerican = variant.legs.map { $0.isAmerican && $0.weight < 0 }
+        assigns = variant.mayBeAssigned
         legFacts = variant.legs.map { leg in
             var option: (type: OptionType, strike: StrikeRule)?
             if case let .option(type, strike, _) = leg.instrument { option = (type, strike) }

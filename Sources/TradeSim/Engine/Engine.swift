@@ -150,7 +150,8 @@ public enum Engine {
                             returnChunkSums: OutcomeBuffers.takeArray(buffers.returnSums[k], count: buffers.chunks),
                             returnChunkCounts: OutcomeBuffers.takeArray(buffers.returnCounts[k], count: buffers.chunks),
                             maxDrawdown: take(buffers.maxDrawdown[k]), holdingDays: take(buffers.holdingDays[k]),
-                            exitReason: take(buffers.exitReason[k]), relativeReturnBps: buffers.relative[k].map(take) ?? [])
+                            exitReason: take(buffers.exitReason[k]), mayBeAssigned: v.mayBeAssigned,
+                            relativeReturnBps: buffers.relative[k].map(take) ?? [])
         }
         let equity = buffers.equitySample.map { OutcomeBuffers.takeArray($0, count: buffers.samplePaths) }
         let traced = buffers.tracedPaths

@@ -20,7 +20,8 @@ extension PositionAnalysis {
         var tradePnL: Double
         /// What entering the leg cost (`WholeContracts.entryCost`; 0 for a holding).
         var entryCost = 0.0
-        /// A sold American option: the first close at which its early exercise was optimal (−1: none yet).
+        /// A sold American option: the first close at which its early exercise was optimal, as
+        /// the engine marked it (`TradeRecord.earlyExerciseDay`; −1: none).
         var earlyExerciseDay = -1
         // The previous close's mark and Greeks.
         var spot = 0.0, value = 0.0, delta = 0.0, gamma = 0.0, vega = 0.0, theta = 0.0, sigma = 0.0
@@ -93,7 +94,8 @@ extension PositionAnalysis {
                                        inPortfolio: p.variant.inPortfolio, beta: universe.assets[asset].beta, borrowFee: p.borrowFee[asset],
                                        tradeCosts: t.costs, tradePnL: t.pnl,
                                        entryCost: WholeContracts.entryCost(shares: t.quantity, mid: t.entryPrice, isOption: option != nil,
-                                                                           costs: p.legCosts[t.leg])))
+                                                                           costs: p.legCosts[t.leg]),
+                                       earlyExerciseDay: t.earlyExerciseDay))
             }
             for h in playbook.holdings {
                 states.append(LegState(slot: -1, asset: h.asset, program: -1, legIndex: 0, quantity: h.quantity, entryDay: 0,
@@ -240,10 +242,6 @@ extension PositionAnalysis {
                      dividends: dividends)
         let q = s.quantity
         let sigma = m.inputs?.volatility ?? s.sigma
-        if held, s.american, q < 0, s.earlyExerciseDay < 0, let o = s.option, day < o.expiry,
-           DecisionProgram.earlyExerciseIsOptimal(value: m.value, intrinsic: o.type.intrinsic(spot: spot, strike: o.strike)) {
-            s.earlyExerciseDay = day
-        }
         if day > s.entryDay {
             let dS = spot - s.spot
             var terms = 0.0

@@ -145,8 +145,9 @@ public struct PositionAnalysis: Sendable {
         public var held: [Bool]
         /// A sold American option leg (the holder on the other side may exercise it early).
         public var shortAmerican = false
-        /// Per sample path, for a `shortAmerican` leg: the first close while it was held, before
-        /// its expiry day, at which exercising it was optimal for its holder
+        /// Per sample path, for a `shortAmerican` leg: the first close while it was held (up to
+        /// and including its exit close), before its expiry day, at which exercising it was
+        /// optimal for its holder
         /// (`DecisionProgram.earlyExerciseIsOptimal`), −1 where there was none; empty for the
         /// other legs.
         public var earlyExerciseDay: [Int] = []

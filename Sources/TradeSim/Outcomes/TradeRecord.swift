@@ -55,6 +55,12 @@ public struct TradeRecord: Sendable, Hashable {
     public var pnl: Double
     /// Why the trade ended.
     public var exitReason: ExitReason
+    /// A sold American option: the first close while it was held (up to and including its exit
+    /// close), before its expiry, at which its holder's early exercise was optimal by the leg's
+    /// own mark (`DecisionProgram.earlyExerciseIsOptimal`); −1 where there was none, and for
+    /// the other legs. Under `"assignment": "assign"` the leg was assigned at that close.
+    /// (Not in `trades.csv` or partial results: `early_exercise.csv` reads it.)
+    public var earlyExerciseDay = -1
 }
 
 extension TradeRecord.Instrument {

@@ -32,6 +32,9 @@ public struct VariantOutcomes: Sendable {
     public var holdingDays: [Int32]
     /// `ExitReason` raw value per path.
     public var exitReason: [UInt8]
+    /// The variant sells an American option its exit rules assign (`DecisionVariant.mayBeAssigned`):
+    /// `assigned` is one of its exit reasons.
+    public var mayBeAssigned = false
     /// Long-side return minus short-side return in basis points, per path, for pairs whose
     /// theses test it (or `keepPathReturns`; NaN where the pair never entered); empty otherwise.
     public var relativeReturnBps: [Double]

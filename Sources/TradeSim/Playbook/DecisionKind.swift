@@ -29,6 +29,10 @@ public enum ExitReason: UInt8, Sendable, Hashable, CaseIterable {
     case expiry
     /// The set number of days after the named event passed.
     case event
+    /// A sold American option was assigned (`ExitRules.Assignment.assign`): for a leg, the
+    /// close at which exercising it became optimal for its holder; for a decision, that close
+    /// when the assignment left it holding nothing.
+    case assigned
 
     /// The word used in reports (`exits.csv`, `trades.csv`).
     public var label: String {
@@ -39,6 +43,7 @@ public enum ExitReason: UInt8, Sendable, Hashable, CaseIterable {
         case .horizon: "horizon"
         case .expiry: "expiry"
         case .event: "event"
+        case .assigned: "assigned"
         }
     }
 }

@@ -44,6 +44,11 @@ public struct DecisionVariant: Sendable, Equatable {
     public var hasOptions: Bool { legs.contains { $0.isOption } }
     /// Some leg is stock.
     public var hasStock: Bool { legs.contains { !$0.isOption } }
+    /// The variant sells an American option and its exit rules assign it when its holder's
+    /// early exercise is optimal (`ExitRules.Assignment.assign`).
+    public var mayBeAssigned: Bool {
+        exits.assignment == .assign && legs.contains { $0.isAmerican && $0.weight < 0 }
+    }
 
     /// The scheduled events the variant refers to (its entry's, its event exit's, its options'
     /// expiries'), each once, in that order.

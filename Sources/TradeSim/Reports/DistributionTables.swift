@@ -138,17 +138,23 @@ enum HistogramTable {
 
 /// `exits.csv`: how decisions ended — `scenario, decision, variant, reason, count, fraction,
 /// mean_pnl, mean_holding_days` for each reason (`target`, `stop`, `horizon`, `expiry`,
-/// `event`, `never_entered`), every reason listed (count 0 included).
+/// `event`, then `assigned` for a variant whose sold American options are assigned, then
+/// `never_entered`), every reason listed (count 0 included).
 enum ExitsTable {
     static let columns = ["scenario", "decision", "variant", "reason", "count", "fraction", "mean_pnl", "mean_holding_days"]
-    static let order: [ExitReason] = [.target, .stop, .horizon, .expiry, .event, .neverEntered]
+    static let order: [ExitReason] = [.target, .stop, .horizon, .expiry, .event, .assigned, .neverEntered]
+
+    /// The reasons listed for `v`: `order`, without `assigned` where no leg can be assigned.
+    static func reasons(_ v: VariantOutcomes) -> [ExitReason] {
+        v.mayBeAssigned ? order : order.filter { $0 != .assigned }
+    }
 
     static func csv(_ all: [ScenarioOutcomes]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for o in all {
             for v in o.variants {
                 let tally = Tally(v)
-                for reason in order {
+                for reason in reasons(v) {
                     let r = Int(reason.rawValue)
                     let count = tally.count[r]
                     let meanPnL = tally.finiteCount[r] > 0 ? tally.finitePnL[r] / Double(tally.finiteCount[r]) : nil

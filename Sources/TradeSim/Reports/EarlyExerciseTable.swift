@@ -4,9 +4,10 @@
 /// which the leg was held, on how many its holder's early exercise became optimal before expiry
 /// (`DecisionProgram.earlyExerciseIsOptimal`: its American value fell to its intrinsic value,
 /// the spot at or beyond the exercise boundary), that share, and the mean number of trading
-/// days from entry to the first such close. The engine does not assign: the leg stays open at
-/// its mark, so this is the risk a writer carries, not a cash flow. Header only when no variant
-/// sells an American option.
+/// days from entry to the first such close. Under the default `"assignment": "hold"` the leg
+/// stays open at its mark, so this is the risk a writer carries, not a cash flow; under
+/// `"assign"` (`ExitRules.Assignment`) the leg was assigned at that close (trades.csv: exit
+/// reason `assigned`, on every path). Header only when no variant sells an American option.
 enum EarlyExerciseTable {
     static let columns = ["scenario", "decision", "variant", "leg", "ticker", "type", "paths", "paths_held",
                           "paths_exercise_optimal", "fraction", "mean_days_after_entry"]

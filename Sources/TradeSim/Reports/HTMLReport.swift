@@ -269,14 +269,16 @@ struct HTMLReport {
 
     func exitSection() -> String {
         var out = "<h2>How decisions ended</h2><table><tr><th class=\"l\">scenario</th><th class=\"l\">decision</th>"
-        for r in ExitsTable.order { out += "<th>\(esc(r.label))</th>" }
+        let assigns = outcomes.contains { $0.variants.contains(where: \.mayBeAssigned) }
+        let reasons = ExitsTable.order.filter { $0 != .assigned || assigns }
+        for r in reasons { out += "<th>\(esc(r.label))</th>" }
         out += "</tr>\n"
         for o in outcomes {
             for v in o.variants {
                 let name = v.variantName.isEmpty ? v.decisionID : "\(v.decisionID) / \(v.variantName)"
                 out += "<tr><td class=\"l\">\(esc(o.scenario.name))</td><td class=\"l\">\(esc(name))</td>"
                 let tally = ExitsTable.Tally(v)
-                for r in ExitsTable.order {
+                for r in reasons {
                     let n = tally.count[Int(r.rawValue)]
                     out += "<td>\(fmtPct(Double(n) / Double(max(1, o.paths))))</td>"
                 }

@@ -141,7 +141,7 @@ struct StudyEditTests {
         (["playbook.decisions[basket].exit.stopLoss=\"10%\""],
          #"s.json: playbook.decisions[0].exit.stopLoss: found "10%"; allowed: a number > 0 and ≤ 100"#),
         (["playbook.decisions[basket].exit.stopLos=0.1"],
-         "s.json: playbook.decisions[0].exit.stopLos: found unknown field 'stopLos'; allowed: takeProfit, stopLoss, horizon, daysAfterEvent, event (did you mean 'stopLoss'?)"),
+         "s.json: playbook.decisions[0].exit.stopLos: found unknown field 'stopLos'; allowed: takeProfit, stopLoss, horizon, daysAfterEvent, event, assignment (did you mean 'stopLoss'?)"),
         (["playbook.decisions[hedge].strike={\"moneyness\": 0.8, \"x\": 1}"],
          "s.json: playbook.decisions[1].strike.x: found unknown field 'x'; allowed: moneyness, delta, price"),
         (["playbook.decisions[hedge].lowerStrike={\"moneyness\": 0.8}"],

@@ -205,7 +205,8 @@ extension PartialResult {
             variants.append(VariantOutcomes(decisionID: v.decisionID, variantName: v.name, kind: v.kind, inPortfolio: v.inPortfolio,
                                             pnl: pnl, returns: returns, returnChunkSums: sums,
                                             returnChunkCounts: counts.map { Int($0) }, maxDrawdown: drawdown,
-                                            holdingDays: holding, exitReason: reasons, relativeReturnBps: relative))
+                                            holdingDays: holding, exitReason: reasons, mayBeAssigned: v.mayBeAssigned,
+                                            relativeReturnBps: relative))
         }
         let portfolioPnL: [Double] = try reader.read(paths)
         let portfolioDrawdown: [Float] = try reader.read(paths)
@@ -252,7 +253,8 @@ extension PartialResult {
 
     static func trade(_ node: JSONNode, at path: String) throws(Failure) -> TradeRecord {
         let a = try array(node, path)
-        guard a.count == 16 else { throw Failure(path: path, found: "a trade of \(a.count) fields", allowed: "16 fields") }
+        // (Sixteen fields before `earlyExerciseDay` was kept: −1.)
+        guard a.count == 16 || a.count == 17 else { throw Failure(path: path, found: "a trade of \(a.count) fields", allowed: "16 or 17 fields") }
         func double(_ i: Int) throws(Failure) -> Double {
             let text = try string(a[i], "\(path)[\(i)]")
             guard text.utf8.count == 16, let bits = UInt64(text, radix: 16) else {
@@ -278,7 +280,17 @@ extension PartialResult {
                            instrument: instrument, ticker: try string(a[5], "\(path)[5]"), quantity: try double(11),
                            entryDay: try int(a[6], "\(path)[6]"), entryDate: try date(7), entryPrice: try double(12),
                            exitDay: try int(a[8], "\(path)[8]"), exitDate: try date(9), exitPrice: try double(13),
-                           costs: try double(14), pnl: try double(15), exitReason: reason)
+                           costs: try double(14), pnl: try double(15), exitReason: reason,
+                           earlyExerciseDay: a.count == 17 ? try exerciseDay(a[16], exitDay: try int(a[8], "\(path)[8]"), "\(path)[16]") : -1)
+    }
+
+    /// A trade's `earlyExerciseDay`: −1, or a day up to its exit day.
+    static func exerciseDay(_ node: JSONNode?, exitDay: Int, _ path: String) throws(Failure) -> Int {
+        let day = try int(node, path)
+        guard day >= -1 && day <= exitDay else {
+            throw Failure(path: path, found: "early-exercise day \(day)", allowed: "-1 (none) or a day from 0 to the trade's exit day \(exitDay)")
+        }
+        return day
     }
 
     // MARK: - Header fields

@@ -134,6 +134,7 @@ package struct PartialResult: Sendable {
                         JSONText.string(t.instrument.text), JSONText.string(t.ticker), String(t.entryDay),
                         JSONText.string(t.entryDate.description), String(t.exitDay), JSONText.string(t.exitDate.description),
                         String(t.exitReason.rawValue)]
-                       + [t.quantity, t.entryPrice, t.exitPrice, t.costs, t.pnl].map { JSONText.string(hex($0)) })
+                       + [t.quantity, t.entryPrice, t.exitPrice, t.costs, t.pnl].map { JSONText.string(hex($0)) }
+                       + [String(t.earlyExerciseDay)])
     }
 }

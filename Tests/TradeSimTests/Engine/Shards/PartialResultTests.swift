@@ -248,7 +248,7 @@ struct PartialResultTests {
         let header = try PartialResult.header(bytes, file: "p.tspart").get()
         for i in header.bodyOffset..<bytes.count { bytes[i] = 0xFF }
         #expect(Self.refusal(Self.signed(bytes), study) == "p.tspart: mc/dip/exitReason[path 0]: found exit reason 255; "
-                + "allowed: 0 to 5 (0 never_entered, 1 target, 2 stop, 3 horizon, 4 expiry, 5 event)")
+                + "allowed: 0 to 6 (0 never_entered, 1 target, 2 stop, 3 horizon, 4 expiry, 5 event, 6 assigned)")
     }
 
     /// Values the engine never writes, each put in an otherwise intact partial (the writer
@@ -273,8 +273,8 @@ struct PartialResultTests {
             ({ $0.variants[1].holdingDays[2] = 9 }, "mc/pair/holdingDays[path \(first + 2)]: found 9; allowed: 0 to 8, the scenario's horizon"),
             ({ $0.variants[0].holdingDays[never] = 3 },
              "mc/dip/holdingDays[path \(first + never)]: found 3 on a path where the decision never entered; allowed: 0"),
-            ({ $0.variants[0].exitReason[1] = 6 },
-             "mc/dip/exitReason[path \(first + 1)]: found exit reason 6; allowed: 0 to 5 (0 never_entered, 1 target, 2 stop, 3 horizon, 4 expiry, 5 event)"),
+            ({ $0.variants[0].exitReason[1] = 7 },
+             "mc/dip/exitReason[path \(first + 1)]: found exit reason 7; allowed: 0 to 6 (0 never_entered, 1 target, 2 stop, 3 horizon, 4 expiry, 5 event, 6 assigned)"),
             ({ $0.variants[0].returns[never] = 0.25 },
              "mc/dip/return[path \(first + never)]: found 0.25 on a path where the decision never entered; allowed: NaN (undefined without an entry)"),
             ({ $0.variants[0].returns[entered] = .infinity },
