@@ -7,8 +7,8 @@ What it is
     excerpt (scenarios/data/prices-2025/MP.csv) from FIRST to LAST, in optopsy's columns.
     Not market data: the quotes are Black-Scholes-Merton prices of a made-up smile around the
     real closes, with a made-up spread. Real chains: see the README's `tradesim backtest`
-    section. Independent of the Swift code: its own calendar arithmetic and its own
-    Black-Scholes (math.erf), standard library only.
+    section. Independent of the Swift code: the weekday count and Black-Scholes (math.erf)
+    of synthetic_chain.py beside it, standard library only.
 
 Contracts
     Underlying MP; expirations EXPIRATIONS (the monthly contracts' expiry dates: the third
@@ -38,6 +38,8 @@ import datetime
 import math
 import os
 
+from synthetic_chain import black_scholes, weekdays_after  # this folder's generator: its calendar count and BSM
+
 UNDERLYING = "MP"
 FIRST = datetime.date(2025, 3, 3)
 LAST = datetime.date(2025, 4, 30)
@@ -54,29 +56,11 @@ MIN_HALF_SPREAD = 0.025
 SPREAD_FRACTION = 0.05
 
 
-def weekdays_after(start, end):
-    n, day = 0, start
-    while day < end:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
-            n += 1
-    return n
-
-
-def norm_cdf(z):
-    return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
-
-
-def black_scholes(kind, spot, strike, vol, rate, dividend, years):
+def option_price(kind, spot, strike, vol, years):
+    """Black-Scholes-Merton price (synthetic_chain.py's), the intrinsic value at expiry."""
     if years <= 0:
         return max(spot - strike, 0.0) if kind == "call" else max(strike - spot, 0.0)
-    sd = vol * math.sqrt(years)
-    d1 = (math.log(spot / strike) + (rate - dividend) * years) / sd + 0.5 * sd
-    d2 = d1 - sd
-    share, cash = spot * math.exp(-dividend * years), strike * math.exp(-rate * years)
-    if kind == "call":
-        return share * norm_cdf(d1) - cash * norm_cdf(d2)
-    return cash * norm_cdf(-d2) - share * norm_cdf(-d1)
+    return black_scholes(kind, spot, strike, vol, RATE, DIVIDEND, years)[0]
 
 
 def to_cent(x):
@@ -114,7 +98,7 @@ def main():
                         iv = f"{vol:.4f}"
                     else:
                         vol, iv = 0.0, ""
-                    mid = black_scholes(kind, spot, strike, vol, RATE, DIVIDEND, years)
+                    mid = option_price(kind, spot, strike, vol, years)
                     half = max(MIN_HALF_SPREAD, SPREAD_FRACTION * mid)
                     bid = to_cent(mid - half)
                     bid = bid if bid >= 0.005 else 0.0
