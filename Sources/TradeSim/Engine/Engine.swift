@@ -83,13 +83,16 @@ public enum Engine {
 
     /// Runs many small scenarios (a rolling backtest's replays) in parallel, one thread each,
     /// results in scenario order. The study must have a playbook, as for `run`.
-    ///
-    /// With a `chain` (a backtest's option chain) every option leg enters, is marked and exits at
+    public static func runEach(study: Study, configuration c: RunConfiguration) -> [ScenarioOutcomes] {
+        runEach(study: study, configuration: c, chain: nil)
+    }
+
+    /// `runEach` with a `chain` (a backtest's option chain): every option leg enters, is marked and exits at
     /// the chain's quotes (`ChainFills`): the playbook's modelled option half-spread is not
     /// charged (the quoted spread is the cost), American premium tables are not built, no
     /// position analysis is kept, and each outcome's `chainGap` is the first quote the run lacked
     /// (its numbers are then not to be reported).
-    package static func runEach(study: Study, configuration c: RunConfiguration, chain: ChainFills? = nil) -> [ScenarioOutcomes] {
+    package static func runEach(study: Study, configuration c: RunConfiguration, chain: ChainFills?) -> [ScenarioOutcomes] {
         let playbook = study.runPlaybook
         var single = c
         single.threads = 1
