@@ -178,4 +178,77 @@ struct BacktestCommandTests {
         #expect(usage.exitCode == 64)
         #expect(usage.stderr.hasPrefix("Error: --start must be a date YYYY-MM-DD, got '2025-13-01'\n"))
     }
+
+    // MARK: - --chain
+
+    /// A folder with a one-put study on the committed MP closes and the generated MP chain
+    /// (`Tests/References/backtest_chain.py`), as `chain.csv`, less the rows `drop` matches.
+    static func chainFolder(dropping drop: (Substring) -> Bool = { _ in false }) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tradesim-chain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let prices = root.appendingPathComponent("scenarios/data/prices-2025").path
+        try """
+            {"name": "chain", "start": "2025-03-10",
+             "universe": [{"ticker": "MP", "spot": 24, "volatility": 0.6}],
+             "scenarios": [{"name": "h", "model": "historical", "horizon": "all", "rate": 0.043,
+               "history": {"prices": "\(prices)", "start": "2025-03-10", "to": "2025-04-30"}}],
+             "playbook": {"capital": 100000,
+               "costs": {"commissionPerContract": 0.65, "minimumCommission": 0, "optionHalfSpreadFraction": 0.02, "contractMultiplier": 100},
+               "decisions": [{"id": "put", "kind": "protection", "underlyings": ["MP"], "strike": {"moneyness": 0.9}, "expiry": "1m",
+                              "size": {"units": 200}, "exit": {"horizon": 15}}]}}
+            """.write(to: dir.appendingPathComponent("s.json"), atomically: true, encoding: .utf8)
+        let chain = try String(contentsOf: root.appendingPathComponent("Tests/TradeSimTests/Fixtures/chains/mp_backtest_chain.csv"), encoding: .utf8)
+        let lines = chain.split(separator: "\n")
+        try (([lines[0]] + lines.dropFirst().filter { !drop($0) }).joined(separator: "\n") + "\n")
+            .write(to: dir.appendingPathComponent("chain.csv"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    /// The put of the chain fill tests through the command: MP put 22 expiring 2025-04-17,
+    /// 2025-03-10 → 2025-03-31, entry mid (1.05 + 1.16)/2, exit mid (0.55 + 0.61)/2, P&L
+    /// 200 × (0.55 − 1.16) − 2 × 1.30 = −124.6 (bought at the ask, sold at the bid, commissions);
+    /// run.json records the chain as an input.
+    @Test func chainFillsTheOptionLegsAtItsQuotes() throws {
+        let dir = try Self.chainFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try TradeSimBinary.run(["backtest", "s.json", "--chain", "chain.csv", "--out", "out", "--quiet"], in: dir)
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let trades = try String(contentsOf: dir.appendingPathComponent("out/trades.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(trades.count == 2)
+        let c = Self.csvFields(String(trades[1]))
+        let expected: [String] = ["put 22.0 2025-04-17", "MP", "long", "200.0", "2025-03-10"]
+        #expect(Array(c[3...7]) == expected && c[9] == "2025-03-31", "\(c)")
+        #expect(abs(Double(c[8])! - 1.105) < 1e-12 && abs(Double(c[10])! - 0.58) < 1e-12, "\(c)")
+        let pnl: Double = 200 * (0.55 - 1.16) - 2 * 1.30
+        #expect(abs(Double(c[12])! - pnl) < 1e-9, "\(c)")
+        let manifest = try String(contentsOf: dir.appendingPathComponent("out/run.json"), encoding: .utf8)
+        #expect(manifest.contains("\"chain\"") && manifest.contains("chain.csv"))
+        // No position analysis with a chain.
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/attribution.csv").path))
+    }
+
+    /// A contract held on a day the chain does not quote it: exit 65, the file, the contract and
+    /// the date; no report written.
+    @Test func chainWithoutAQuoteOfAHeldContractIsAnInputError() throws {
+        let dir = try Self.chainFolder { $0.hasPrefix("MP,26.25,2025-03-20,2025-04-17,put,22,") }
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try TradeSimBinary.run(["backtest", "s.json", "--chain", "chain.csv", "--out", "out"], in: dir)
+        #expect(r.exitCode == 65)
+        #expect(r.stderr == "Error: chain.csv: found no quote for MP put 22 expiring 2025-04-17 on 2025-03-20 (the position's daily mark); allowed: a chain with a quote for every contract held on every trading day it is held\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(leftovers == ["chain.csv", "s.json"], "\(leftovers)")
+    }
+
+    /// A chain file that is not a chain, or missing: exit 65 naming the file.
+    @Test func unreadableChainIsAnInputError() throws {
+        let dir = try Self.chainFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "Date,Close\n2025-03-10,24.42\n".write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try TradeSimBinary.run(["backtest", "s.json", "--chain", "bad.csv", "--out", "out"], in: dir)
+        #expect(bad.exitCode == 65)
+        #expect(bad.stderr.hasPrefix("Error: bad.csv:1: header: found columns Date,Close"), "\(bad.stderr)")
+        let missing = try TradeSimBinary.run(["backtest", "s.json", "--chain", "none.csv", "--out", "out"], in: dir)
+        #expect(missing.exitCode != 0 && missing.stderr.contains("none.csv"), "\(missing.stderr)")
+    }
 }

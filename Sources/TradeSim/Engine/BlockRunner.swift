@@ -18,13 +18,17 @@ struct BlockRunner: Sendable {
     let pricedAssets: [[Int]]
     /// The premium tables of the American option legs (`AmericanMarks`).
     let american: AmericanMarks
+    /// A backtest's option chain: option legs then enter, are marked and exit at its quotes
+    /// (`ChainFills`), not at model prices.
+    let chain: ChainMarks?
 
     typealias V = SIMD8<Double>
 
     init(kernel: ScenarioKernel, programs: [DecisionProgram], playbook: Playbook, rate: Double, horizon: Int, startEquity: Double,
-         american: AmericanMarks = .none) {
+         american: AmericanMarks = .none, chain: ChainMarks? = nil) {
         self.kernel = kernel
         self.american = american
+        self.chain = chain
         self.programs = programs
         self.playbook = playbook
         self.rate = rate
@@ -69,11 +73,22 @@ struct BlockRunner: Sendable {
         var firstLastExpiry = Double.infinity
         /// `PathBlock.ivScale` of the block (the lanes' ATM IV factors from event outcomes).
         var ivScale: UnsafeMutablePointer<Double>?
+        /// With a chain: the quoted expiration of each held option leg (by slot, leg × width + lane).
+        var chainExpiry: [Int: CalendarDate] = [:]
+        /// With a chain: the first quote it lacked.
+        var chainGap: ChainGap?
+    }
+
+    /// What a block returns: the trades of its traced and analysis paths, and with a chain the
+    /// first quote it lacked (the earliest date; the first decision variant on a tie).
+    struct BlockResult {
+        var trades: [TradeRecord]
+        var chainGap: ChainGap?
     }
 
     /// Runs the block and returns the trades of its traced and analysis paths (path < out.tracedEnd
-    /// or out.analysisEnd).
-    func run(firstPath: Int, lanes: Int, seed: UInt64, into out: OutcomeBuffers) -> [TradeRecord] {
+    /// or out.analysisEnd), and with a chain the first quote it lacked.
+    func run(firstPath: Int, lanes: Int, seed: UInt64, into out: OutcomeBuffers) -> BlockResult {
         var block = kernel.makeBlock(firstPath: firstPath, lanes: lanes, seed: seed)
         let width = block.width
         let n = kernel.assetCount
@@ -167,7 +182,8 @@ struct BlockRunner: Sendable {
             out.portfolioPnL[local + lane] = equity[lane] - startEquity
             out.portfolioDrawdown[local + lane] = Float(drawdown[lane])
         }
-        return trades
+        let gaps = days.compactMap(\.chainGap)
+        return BlockResult(trades: trades, chainGap: gaps.min { $0.date < $1.date })
     }
 
     // MARK: - Portfolio
@@ -256,7 +272,7 @@ struct BlockRunner: Sendable {
         // 3. Marks, carry and P&L, eight lanes at a time; on a day no lane can exit, the
         //    drawdown too (step 5 folded into the mark's last pass).
         let idle = exitsIdle(p, day: d, daily: daily)
-        mark(p, s, day: d, prices: prices, logPrices: logPrices, width: width, daily: daily, drawdown: idle)
+        mark(p, s, day: d, prices: prices, logPrices: logPrices, width: width, daily: &daily, drawdown: idle)
         closePendingAtEnd(s, day: d, width: width)
         if idle { return }
         // 4. Exits: vector tests, then the flagged lanes one by one.
@@ -302,11 +318,12 @@ struct BlockRunner: Sendable {
     /// order (`DecisionProgram.MarkPass`): the first pass starts the value at 0, the last one
     /// writes the P&L (and the drawdown when `drawdown`), so neither needs a pass of its own.
     func mark(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>,
-              logPrices: UnsafeMutablePointer<Double>, width: Int, daily: ProgramDay, drawdown: Bool) {
+              logPrices: UnsafeMutablePointer<Double>, width: Int, daily: inout ProgramDay, drawdown: Bool) {
         // An option group is marked while some lane holds it and it has not expired.
+        let anyExpiry = daily.anyExpiry, sharedExpiry = daily.sharedExpiry
         func live(_ pass: DecisionProgram.MarkPass) -> Bool {
             guard case let .options(lead) = pass else { return true }
-            return daily.anyExpiry[lead] && (daily.sharedExpiry[lead].map { $0 > d } ?? true)
+            return anyExpiry[lead] && (sharedExpiry[lead].map { $0 > d } ?? true)
         }
         let passes = p.markPasses
         guard let last = passes.lastIndex(where: live) else {
@@ -319,6 +336,9 @@ struct BlockRunner: Sendable {
             switch pass {
             case let .stocks(legs):
                 markStocks(p, s, legs: legs, day: d, prices: prices, width: width, startsValue: first, ends: ends, drawdown: drawdown)
+            case let .options(lead) where chain != nil:
+                markChainGroup(p, s, legs: p.optionGroup[lead], day: d, width: width, daily: &daily, startsValue: first, ends: ends,
+                               drawdown: drawdown)
             case let .options(lead):
                 markOptionGroup(p, s, legs: p.optionGroup[lead], isPut: p.optionGroupIsPut[lead], day: d, prices: prices,
                                 logPrices: logPrices, width: width, sharedExpiry: daily.sharedExpiry[lead],
@@ -496,6 +516,37 @@ struct BlockRunner: Sendable {
         }
     }
 
+    /// Marks an option group at the chain's mids (`ChainFills`): value += q·mid of each held
+    /// leg's quote of the day, lane by lane; a missing quote is recorded (`ProgramDay.chainGap`)
+    /// and marks the leg at 0 (the run then fails).
+    func markChainGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], day d: Int, width: Int, daily: inout ProgramDay,
+                        startsValue: Bool, ends: Bool, drawdown: Bool) {
+        for c in 0..<(width / 8) {
+            let j = 8 * c
+            var value = startsValue ? V(repeating: 0) : loadV(s.value, j)
+            for k in group {
+                let quantity = loadV(s.quantity + k * width, j)
+                for l in 0..<8 where quantity[l] != 0 {
+                    let mid = chainQuote(p, s, leg: k, slot: k * width + j + l, day: d, purpose: .mark, daily: &daily)?.mid ?? 0
+                    value[l] += quantity[l] * mid
+                }
+            }
+            if ends { finishVector(s, j, value: value, drawdown: drawdown) } else { storeV(s.value, j, value) }
+        }
+    }
+
+    /// The chain's quote on day `d` of the contract leg k holds in `slot`; when the chain lacks
+    /// it, nil, and the gap is recorded (the day's first).
+    func chainQuote(_ p: DecisionProgram, _ s: DecisionLanes, leg k: Int, slot: Int, day d: Int, purpose: ChainGap.Purpose,
+                    daily: inout ProgramDay) -> OptionQuote? {
+        guard let chain, let type = p.legFacts[k].option?.type, let expiration = daily.chainExpiry[slot] else { return nil }
+        let contract = ChainContract(underlying: chain.tickers[p.legAsset[k]], type: type, strike: s.strike[slot], expiration: expiration)
+        let date = chain.date(d)
+        if let quote = chain.fills.quote(contract, on: date) { return quote }
+        if daily.chainGap == nil { daily.chainGap = ChainGap(contract: contract, underlying: contract.underlying, type: type, date: date, purpose: purpose) }
+        return nil
+    }
+
     /// The American values of leg k on lanes j..<j+8 (`DecisionProgram.americanMid`, the same
     /// rule): from the day's premium table (`AmericanPremiumTable.values`) at each lane's log
     /// moneyness ln(S/K) on the escrowed spot and its IV (`sigma`, or the table's one σ), floored
@@ -645,7 +696,7 @@ struct BlockRunner: Sendable {
             }
             for l in 0..<8 where leaving[l] {
                 exit(p, s, lane: j + l, day: d, prices: prices, width: width, reason: ExitReason(rawValue: UInt8(reasons[l]))!,
-                     ivScale: daily.ivScale)
+                     daily: &daily)
                 daily.openLanes -= 1
             }
         }
@@ -743,6 +794,8 @@ struct BlockRunner: Sendable {
         // into the lane's entry marks (no arrays per lane).
         let mids = s.entryMark + lane
         var lastExpiry = Double.infinity
+        // With a chain: each option leg's quote (its strike, expiry, mid and fills).
+        var quoted = [OptionQuote?](repeating: nil, count: chain == nil ? 0 : legs.count)
         for k in legs.indices {
             let leg = legs[k]
             let slot = k * lanes + lane
@@ -751,7 +804,26 @@ struct BlockRunner: Sendable {
                 mids[k * lanes] = spot
                 continue
             }
-            let expiry = p.expiry(leg: k, enteredOn: d)
+            let expiry: Int
+            if let chain {
+                guard let quote = chain.choose(p, leg: k, type: option.type, rule: option.strike, day: d, spot: spot) else {
+                    if daily.chainGap == nil {
+                        daily.chainGap = ChainGap(contract: nil, underlying: chain.tickers[leg.asset], type: option.type,
+                                                  date: chain.date(d), purpose: .entry)
+                    }
+                    s.status[lane] = DecisionLanes.closed
+                    for k in legs.indices { mids[k * lanes] = 0 }
+                    return
+                }
+                quoted[k] = quote
+                expiry = chain.day(of: quote.expiration)
+                s.strike[slot] = quote.strike
+                s.logStrike[slot] = Foundation.log(quote.strike)
+                mids[k * lanes] = quote.mid
+                daily.chainExpiry[slot] = quote.expiration
+            } else {
+                expiry = p.expiry(leg: k, enteredOn: d)
+            }
             s.expiry[slot] = Double(expiry)
             lastExpiry = lastExpiry.isInfinite ? Double(expiry) : max(lastExpiry, Double(expiry))
             // (An expiry equal to the leg's shared one is in the set already.)
@@ -763,15 +835,19 @@ struct BlockRunner: Sendable {
                 daily.expiryDays.insert(expiry)
             }
             daily.anyExpiry[k] = true
-            guard !optionsPriced else { continue }
+            guard !optionsPriced, chain == nil else { continue }
             let scale = atmScale(p, leg: k, lane: lane, width: lanes, ivScale: daily.ivScale)
             let strike = legStrike(p, leg: k, rule: option.strike, type: option.type, spot: spot, day: d, expiry: expiry, atmScale: scale)
             s.strike[slot] = strike
             s.logStrike[slot] = Foundation.log(strike)
             mids[k * lanes] = optionMid(p, leg: k, type: option.type, spot: spot, strike: strike, day: d, expiry: expiry, atmScale: scale)
         }
-        // Quantities.
-        guard let groupUnits = p.premiumBudgetUnits(mid: { mids[$0 * lanes] }) else {
+        // Quantities (with a chain a premium budget buys at the asks and sells at the bids).
+        let sizingPrice = { (k: Int) -> Double in
+            guard let quote = quoted.isEmpty ? nil : quoted[k] else { return mids[k * lanes] }
+            return ChainFills.fill(quote, buying: legs[k].weight > 0)
+        }
+        guard let groupUnits = p.premiumBudgetUnits(mid: sizingPrice) else {
             s.status[lane] = DecisionLanes.closed  // a net credit cannot be sized by a premium budget
             for k in legs.indices { mids[k * lanes] = 0 }
             return
@@ -786,7 +862,9 @@ struct BlockRunner: Sendable {
             let mid = mids[k * lanes]
             s.quantity[slot] = q
             s.openedQuantity[slot] = q
-            let fill = isOption ? costs.optionFill(mid: mid, buying: q > 0) : costs.stockFill(price: spot, buying: q > 0)
+            let quote = quoted.isEmpty ? nil : quoted[k]
+            let fill = quote.map { ChainFills.fill($0, buying: q > 0) }
+                ?? (isOption ? costs.optionFill(mid: mid, buying: q > 0) : costs.stockFill(price: spot, buying: q > 0))
             let commission = costs.commission(quantity: q, isOption: isOption)
             cash -= q * fill + commission
             s.legCosts[slot] = commission + q * (fill - mid)
@@ -820,6 +898,12 @@ struct BlockRunner: Sendable {
         }
         fill(s.cash, 0); fill(s.basis, 0); fill(s.isOpen, 0); fill(s.entryDayD, 0); fill(s.lastExpiry, 0)
         fill(s.status, 0); fill(s.entryDay, 0)
+        if chain != nil {
+            for k in p.legAsset.indices {
+                guard let expiration = daily.chainExpiry[k * width + t] else { continue }
+                for lane in lanes { daily.chainExpiry[k * width + lane] = expiration }
+            }
+        }
         daily.openLanes += n
     }
 
@@ -842,7 +926,7 @@ struct BlockRunner: Sendable {
             guard let option = p.legFacts[k].option else { return nil }
             return (k, option.type, option.strike, p.expiry(leg: k, enteredOn: d))
         }
-        guard options.allSatisfy({ $0.expiry > d && p.laneVolatility[$0.k] == nil && !p.legAmerican[$0.k] }) else {
+        guard chain == nil, options.allSatisfy({ $0.expiry > d && p.laneVolatility[$0.k] == nil && !p.legAmerican[$0.k] }) else {
             for lane in 0..<width { enter(p, s, lane: lane, day: d, prices: prices, width: width, daily: &daily) }
             return
         }
@@ -951,7 +1035,7 @@ struct BlockRunner: Sendable {
     }
 
     func exit(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, day d: Int, prices: UnsafeMutablePointer<Double>, width lanes: Int, reason: ExitReason,
-              ivScale: UnsafeMutablePointer<Double>?) {
+              daily: inout ProgramDay) {
         let legs = p.legFacts, costs = p.costs
         var cash = s.cash[lane]
         var longNow = 0.0, longThen = 0.0, shortNow = 0.0, shortThen = 0.0
@@ -965,8 +1049,13 @@ struct BlockRunner: Sendable {
             guard q != 0 else { continue }
             let mid: Double
             let fill: Double
-            if let option = leg.option {
-                let scale = atmScale(p, leg: k, lane: lane, width: lanes, ivScale: ivScale)
+            if chain != nil, leg.option != nil {
+                // At the chain's quote: sell a long at the bid, buy back a short at the ask.
+                let quote = chainQuote(p, s, leg: k, slot: slot, day: d, purpose: .exit, daily: &daily)
+                mid = quote?.mid ?? 0
+                fill = quote.map { ChainFills.fill($0, buying: q < 0) } ?? 0
+            } else if let option = leg.option {
+                let scale = atmScale(p, leg: k, lane: lane, width: lanes, ivScale: daily.ivScale)
                 mid = optionMid(p, leg: k, type: option.type, spot: spot, strike: s.strike[slot], day: d, expiry: Int(s.expiry[slot]),
                                 atmScale: scale)
                 fill = costs.optionFill(mid: mid, buying: q < 0)

@@ -84,21 +84,37 @@ public enum Engine {
     /// Runs many small scenarios (a rolling backtest's replays) in parallel, one thread each,
     /// results in scenario order. The study must have a playbook, as for `run`.
     public static func runEach(study: Study, configuration c: RunConfiguration) -> [ScenarioOutcomes] {
+        runEach(study: study, configuration: c, chain: nil)
+    }
+
+    /// `runEach` with a `chain` (a backtest's option chain): every option leg enters, is marked and exits at
+    /// the chain's quotes (`ChainFills`): the playbook's modelled option half-spread is not
+    /// charged (the quoted spread is the cost), American premium tables are not built, no
+    /// position analysis is kept, and each outcome's `chainGap` is the first quote the run lacked
+    /// (its numbers are then not to be reported).
+    package static func runEach(study: Study, configuration c: RunConfiguration, chain: ChainFills?) -> [ScenarioOutcomes] {
         let playbook = study.runPlaybook
         var single = c
         single.threads = 1
         let config = single
         return Parallel.map(count: study.scenarios.count, threads: c.threads) { index in
-            runScenario(study: study, playbook: playbook, scenarioIndex: index, configuration: config, progress: nil)
+            runScenario(study: study, playbook: playbook, scenarioIndex: index, configuration: config, progress: nil, chain: chain)
         }
     }
 
     static func runScenario(study: Study, playbook: Playbook, scenarioIndex: Int, configuration c: RunConfiguration,
-                            progress: (@Sendable (Int) -> Void)?) -> ScenarioOutcomes {
+                            progress: (@Sendable (Int) -> Void)?, chain fills: ChainFills? = nil) -> ScenarioOutcomes {
         let scenario = study.scenarios[scenarioIndex]
         let kernel = ScenarioKernel(scenario: scenario, scenarioIndex: scenarioIndex, universe: study.universe)
         let paths = scenario.pathCount(requested: c.paths)
-        let variants = playbook.variants
+        let chain = fills.map { ChainMarks(fills: $0, scenario: scenario, universe: study.universe, listing: playbook.listing) }
+        // With a chain the quoted spread is the cost: no modelled half-spread on top.
+        let variants = chain == nil ? playbook.variants : playbook.variants.map { v in
+            var v = v
+            v.costs.optionHalfSpread = 0
+            v.costs.optionHalfSpreadFraction = 0
+            return v
+        }
         let startPrices = kernel.startPrice
         let programs = variants.enumerated().map {
             DecisionProgram(variant: $1, index: $0, scenario: scenario, universe: study.universe, startPrices: startPrices,
@@ -107,15 +123,15 @@ public enum Engine {
         let holdingsValue = playbook.holdings.reduce(0.0) { $0 + $1.quantity * startPrices[$1.asset] }
         let startEquity = playbook.capital + holdingsValue
         // American legs' premium tables, once for every block (`AmericanMarks`).
-        let american = programs.contains { $0.legAmerican.contains(true) }
+        let american = chain == nil && programs.contains { $0.legAmerican.contains(true) }
             ? AmericanMarks(programs: programs, scenario: scenario, universe: study.universe, threads: c.threads) : .none
         let runner = BlockRunner(kernel: kernel, programs: programs, playbook: playbook, rate: scenario.rate,
-                                 horizon: scenario.horizonDays, startEquity: startEquity, american: american)
+                                 horizon: scenario.horizonDays, startEquity: startEquity, american: american, chain: chain)
         // A shard runs its slice of the paths; everything below is indexed from its first path.
         let range = c.shard.map { $0.pathRange(paths: paths) } ?? 0..<paths
         let sampleEnd = min(paths, c.equitySamplePaths)
         let tracedEnd = min(paths, c.tracedPaths)
-        let analysisEnd = min(paths, c.analysisPaths)
+        let analysisEnd = chain == nil ? min(paths, c.analysisPaths) : 0
         // Per-path returns and pair spreads only where a thesis tests them (or when asked).
         let keepReturns = variants.map { v in c.keepPathReturns || v.theses.contains { $0.metric == .return } }
         let keepRelative = variants.map { v in v.kind == .pair && (c.keepPathReturns || v.theses.contains { $0.metric == .relativeReturnBps }) }
@@ -125,13 +141,15 @@ public enum Engine {
         defer { buffers.deallocateRest() }
         let lanes = c.blockPaths
         let blocks = (range.count + lanes - 1) / lanes
-        let records = Parallel.map(count: blocks, threads: c.threads) { b -> [TradeRecord] in
+        let results = Parallel.map(count: blocks, threads: c.threads) { b -> BlockRunner.BlockResult in
             let first = range.lowerBound + b * lanes
             let count = min(lanes, range.upperBound - first)
-            let trades = runner.run(firstPath: first, lanes: count, seed: c.seed, into: buffers)
+            let result = runner.run(firstPath: first, lanes: count, seed: c.seed, into: buffers)
             progress?(count)
-            return trades
-        }.flatMap { $0 }
+            return result
+        }
+        let chainGap = results.compactMap(\.chainGap).min { $0.date < $1.date }
+        let records = results.flatMap(\.trades)
         assert(buffers.allWritten(), "the engine left a result slot unwritten")
         let trades = records.filter { $0.path < tracedEnd }
         var analysis: PositionAnalysis?
@@ -167,6 +185,7 @@ public enum Engine {
                                    startEquity: startEquity, equitySample: equity, trades: trades, dailyPnL: daily)
         out.firstPath = range.lowerBound
         out.analysis = analysis
+        out.chainGap = chainGap
         return out
     }
 }

@@ -32,6 +32,9 @@ public struct ScenarioOutcomes: Sendable {
     /// Exposure over time and P&L attribution on the run's first `RunConfiguration.analysisPaths`
     /// paths (nil when none were asked for, and for shards, joined slices and combined runs).
     public var analysis: PositionAnalysis?
+    /// A backtest with an option chain: the first quote the run needed and the chain lacks
+    /// (`ChainGap`; nil: none).
+    package var chainGap: ChainGap?
 
     /// The per-path P&L of `decision`'s variant `variant`, or of the portfolio (`portfolio`,
     /// variant ""); nil when the scenario has no such row.

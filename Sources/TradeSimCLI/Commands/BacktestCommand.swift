@@ -20,6 +20,15 @@ enum BacktestCommand {
         close), monthly_returns.csv (compounded per month and year) and tearsheet.csv (annual \
         return, volatility, Sharpe, Sortino, max drawdown, Calmar); report.html shows them.
 
+        With --chain FILE (an option chain CSV in optopsy's columns) every option leg trades a \
+        quoted contract instead: chosen among the quotes of its entry date (no look-ahead), the \
+        expiry nearest the leg's rule (a tie: the later), then the strike nearest its moneyness, or \
+        the delta nearest its delta at the quote's IV (a tie: the lower strike); bought at the ask, \
+        sold at the bid (the modelled half-spread is not added), marked at the mid every day it is \
+        held, settled at intrinsic on the close at expiry. A contract without a quote on a day it \
+        is held is an error (exit 65) naming the date and the contract. No position analysis \
+        (attribution, exposure) is written with a chain.
+
         \(StudyEditOptions.help)
 
         \(OutputRule.folderHelp)
@@ -32,6 +41,7 @@ enum BacktestCommand {
             OptionSpec(name: "end", valueName: "DATE", help: "Last day of the window, YYYY-MM-DD.", kind: .text),
             OptionSpec(name: "every", valueName: "N", help: "Start a run every N trading days.", kind: .integer(min: 1, max: 10_000)),
             OptionSpec(name: "align", valueName: "", help: "Forward-fill dates a ticker lacks (with a warning).", kind: .flag),
+            OptionSpec(name: "chain", valueName: "FILE", help: "Option chain CSV: fill option legs at its bids and asks.", kind: .text),
             RunOptions.threads(),
             StudyEditOptions.set,
             OptionSpec(name: "out", valueName: "DIR", help: "Report folder.", kind: .text, defaultDescription: "reports/<study>"),
@@ -84,6 +94,17 @@ enum BacktestCommand {
             record(path, bytes)
             loaded.reads.append(OutputRule.Input(role: "the price file", path: StudyLoader.displayPath(path)))
         }
+        // The option chain (relative to the working directory).
+        var chain: ChainFills?
+        if let file = a.string("chain") {
+            let bytes = try StudyLoader.readBytes(file, what: "an option chain CSV", limit: .prices)
+            switch OptionChain.parse(utf8: bytes, file: file) {
+            case let .success(c): chain = ChainFills(c)
+            case let .failure(p): throw CLIError.dataProblems(p.problems.map(\.description))
+            }
+            loaded.inputs.append(RunInput(role: "chain", path: StudyLoader.displayPath(file), contents: bytes))
+            loaded.reads.append(OutputRule.Input(role: "the option chain", path: StudyLoader.displayPath(file)))
+        }
         let plan = BacktestPlan(template: template, universe: study.universe, series: series, pricesReference: reference,
                                 start: start, end: end, every: a.integer("every"), align: a.has("align"),
                                 settingNames: BacktestPlan.SettingNames(start: "--start", end: "--end", align: "--align"))
@@ -98,12 +119,17 @@ enum BacktestCommand {
         replay.scenarios = runs.scenarios
         var configuration = RunConfiguration(paths: 1, seed: 0, threads: a.integer("threads") ?? Parallel.processorCount,
                                              tracedPaths: 1)
-        configuration.analysisPaths = 1
+        configuration.analysisPaths = chain == nil ? 1 : 0
         let outPath = a.string("out") ?? "reports/\(study.name)"
         let folder = try ReportFolder(outPath, isDefault: !a.has("out"), reads: loaded.reads)
         Interrupts.removeOnInterrupt(folder.staging.path)
         let loadSeconds = clock.lap()
-        let each = Engine.runEach(study: replay, configuration: configuration)
+        let each = Engine.runEach(study: replay, configuration: configuration, chain: chain)
+        // A quote the runs lacked: the earliest (the first run's on a tie).
+        if let chain, let gap = each.compactMap(\.chainGap).min(by: { $0.date < $1.date }) {
+            folder.staging.remove()
+            throw CLIError.data(gap.problem(file: chain.file, underlyings: chain.underlyings).description)
+        }
         let outcomes = [ScenarioOutcomes.combine(each, scenario: runs.scenarios[0])]
         let simulateSeconds = clock.lap()
 
