@@ -198,13 +198,28 @@ extension StudyDecoder {
         // (An empty 'variants', reported above: no legs, the decision kept for the id checks.)
         if variants.isEmpty { return Decision(id: id, kind: kind, description: description, variants: []) }
         do {
-            return try DecisionSpec(id: id, description: description, variants: variants)
+            let decision = try DecisionSpec(id: id, description: description, variants: variants)
                 .lowered(universe: universe, costs: costs, holdings: holdings, checkingNames: false)
+            // A decision's exit over its variants: "assign" where none of them sells an option.
+            if variantObjects.contains(where: { $0 != nil }), let (xn, xp) = o.member("exit"),
+               case let .string(rule)? = o.member("exit").flatMap({ r.object($0.node, $0.path)?.member("assignment")?.node.value }),
+               rule == ExitRules.Assignment.assign.rawValue,
+               !decision.variants.contains(where: { v in v.legs.contains { $0.isOption && $0.weight < 0 } }) {
+                assignsNothing(xn, xp)
+            }
+            return decision
         } catch {
             // (Each variant's pieces were lowered above, and a name used twice reported there.)
             r.problem(node, path, found: error.description, allowed: "a decision that lowers to legs")
             return nil
         }
+    }
+
+    /// `"assignment": "assign"` in exit object `n` of a decision that sells no option.
+    mutating func assignsNothing(_ n: JSONNode, _ p: String) {
+        guard let (an, ap) = r.object(n, p)?.member("assignment") else { return }
+        r.problem(an, ap, found: "\"assign\" on a decision that sells no option",
+                  allowed: "\"assign\" on a decision with a sold American option (a put spread's lower put, a collar's call, a sold leg), else \"hold\"")
     }
 
     // MARK: - Specs
@@ -259,10 +274,11 @@ extension StudyDecoder {
         }
         var exits = ExitRules()
         if let (xn, xp) = f.member("exit") { exits = exitRules(xn, xp, event: read.event) ?? exits }
+        // "assign" where nothing is sold: on a variant's own exit, or a decision's without
+        // variants (a decision's exit over variants is checked against all of them: `decision`).
         if exits.assignment == .assign, !legs.contains(where: { $0.isOption && $0.weight < 0 }),
-           let (xn, xp) = f.member("exit"), let (an, ap) = (r.object(xn, xp)?.member("assignment")) {
-            r.problem(an, ap, found: "\"assign\" on a decision that sells no option",
-                      allowed: "\"assign\" on a decision with a sold American option (a put spread's lower put, a collar's call, a sold leg), else \"hold\"")
+           f.own?.member("exit") != nil || f.own == nil, let (xn, xp) = f.member("exit") {
+            assignsNothing(xn, xp)
         }
         for name in DecisionVariant.events(entry: entry, exits: exits, legs: legs)
         where !incompleteScenarios && !scenarios.contains(where: { $0.event(named: name) != nil }) {

@@ -136,5 +136,14 @@ struct AssignmentTests {
         let basket = problem(#"{"id": "b", "kind": "basket", "assets": {"MP": 1}, "size": {"units": 1}, "exit": {"assignment": "assign"}}"#)
         #expect(basket.contains("exit.assignment") && basket.contains("sells no option"), "\(basket)")
         #expect(problem(#"{"id": "p", "kind": "protection", "underlyings": ["MP"], "expiry": 20, "size": {"units": 1}, "exit": {"assignment": "hold"}}"#) == "")
+        // A decision's exit over its variants: fine when one of them sells an option (the first
+        // card's puts and put spreads), an error when none does, as on a variant's own exit.
+        let spreads = #"{"id": "p", "kind": "protection", "underlyings": ["MP"], "expiry": 20, "size": {"units": 1}, "exit": {"assignment": "assign"}, "variants": [{"name": "puts", "structure": "put"}, {"name": "spreads", "structure": "putSpread", "lowerStrike": {"moneyness": 0.85}}]}"#
+        #expect(problem(spreads) == "")
+        let longOnly = spreads.replacingOccurrences(of: #""structure": "putSpread", "lowerStrike": {"moneyness": 0.85}"#, with: #""structure": "put", "strike": {"moneyness": 0.9}"#)
+        let none = problem(longOnly)
+        #expect(none.contains("playbook.decisions[0].exit.assignment") && none.contains("sells no option"), "\(none)")
+        let own = problem(#"{"id": "p", "kind": "protection", "underlyings": ["MP"], "expiry": 20, "size": {"units": 1}, "variants": [{"name": "puts", "structure": "put", "exit": {"assignment": "assign"}}, {"name": "spreads", "structure": "putSpread", "lowerStrike": {"moneyness": 0.85}}]}"#)
+        #expect(own.contains("variants[0].exit.assignment") && own.contains("sells no option"), "\(own)")
     }
 }
