@@ -91,9 +91,12 @@ public enum Engine {
     /// the chain's quotes (`ChainFills`): the playbook's modelled option half-spread is not
     /// charged (the quoted spread is the cost), American premium tables are not built, no
     /// position analysis is kept, and each outcome's `chainGap` is the first quote the run lacked
-    /// (its numbers are then not to be reported).
+    /// (its numbers are then not to be reported). A chain's contracts are listed ones: a playbook
+    /// without a `listing` trades them in whole contracts too (`OptionListing()`'s defaults).
     package static func runEach(study: Study, configuration c: RunConfiguration, chain: ChainFills?) -> [ScenarioOutcomes] {
-        let playbook = study.runPlaybook
+        var listed = study.runPlaybook
+        if chain != nil && listed.listing == nil { listed.listing = OptionListing() }
+        let playbook = listed
         var single = c
         single.threads = 1
         let config = single

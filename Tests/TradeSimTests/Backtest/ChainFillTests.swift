@@ -103,9 +103,11 @@ struct ChainFillTests {
     }
 
     /// A premium budget buys whole contracts at the ask, commissions included: with $1,000 and
-    /// the 22 put at 1.16, 8 contracts (8 × (116 + 0.65) = 933.20; 9 would cost 1,049.85).
-    @Test func premiumBudgetBuysAtTheAsk() throws {
-        let study = try Self.study(start: "2025-03-10", decision: #"{"id": "put", "kind": "protection", "underlyings": ["MP"], "strike": {"moneyness": 0.9}, "expiry": "1m", "size": {"premiumBudget": 1000}, "exit": {"horizon": 15}}"#, listing: true)
+    /// the 22 put at 1.16, 8 contracts (8 × (116 + 0.65) = 933.20; 9 would cost 1,049.85) — with
+    /// the playbook's listing, and without one (a chain's contracts are listed: whole contracts).
+    @Test(arguments: [true, false])
+    func premiumBudgetBuysAtTheAsk(listing: Bool) throws {
+        let study = try Self.study(start: "2025-03-10", decision: #"{"id": "put", "kind": "protection", "underlyings": ["MP"], "strike": {"moneyness": 0.9}, "expiry": "1m", "size": {"premiumBudget": 1000}, "exit": {"horizon": 15}}"#, listing: listing)
         let t = try #require(PathOutcome(Self.run(study, chain: try Self.chain()), decision: "put").trades.first)
         #expect(t.quantity == 800)
         #expect(t.instrument == .option(.put, strike: 22, expiry: .date(CalendarDate(iso: "2025-04-17")!)))
