@@ -200,11 +200,12 @@ extension StudyDecoder {
         do {
             let decision = try DecisionSpec(id: id, description: description, variants: variants)
                 .lowered(universe: universe, costs: costs, holdings: holdings, checkingNames: false)
-            // A decision's exit over its variants: "assign" where none of them sells an option.
+            // A decision's exit over its variants: "assign" where none of them sells an option (a
+            // variant's own "assign" over no sold option was reported in `variantSpec`, which then
+            // left no decision to get here).
             if variantObjects.contains(where: { $0 != nil }), let (xn, xp) = o.member("exit"),
-               case let .string(rule)? = o.member("exit").flatMap({ r.object($0.node, $0.path)?.member("assignment")?.node.value }),
-               rule == ExitRules.Assignment.assign.rawValue,
-               !decision.variants.contains(where: { v in v.legs.contains { $0.isOption && $0.weight < 0 } }) {
+               decision.variants.contains(where: { $0.exits.assignment == .assign }),
+               !decision.variants.contains(where: { $0.legs.contains(where: \.isSoldOption) }) {
                 assignsNothing(xn, xp)
             }
             return decision
@@ -276,7 +277,7 @@ extension StudyDecoder {
         if let (xn, xp) = f.member("exit") { exits = exitRules(xn, xp, event: read.event) ?? exits }
         // "assign" where nothing is sold: on a variant's own exit, or a decision's without
         // variants (a decision's exit over variants is checked against all of them: `decision`).
-        if exits.assignment == .assign, !legs.contains(where: { $0.isOption && $0.weight < 0 }),
+        if exits.assignment == .assign, !legs.contains(where: \.isSoldOption),
            f.own?.member("exit") != nil || f.own == nil, let (xn, xp) = f.member("exit") {
             assignsNothing(xn, xp)
         }

@@ -568,8 +568,7 @@ struct BlockRunner: Sendable {
                 let (unit, _) = table.values(logMoneyness: escrowed.logSpot - loadV(s.logStrike + k * width, j), moneyness: escrowed.spot * perStrike,
                                              volatility: sigma, european: european * perStrike)
                 var value = unit * strike
-                var intrinsic = V(repeating: type.sign) * (close - strike)
-                intrinsic = intrinsic.replacing(with: 0, where: intrinsic .< 0)
+                let intrinsic = type.intrinsic(spot: close, strike: strike)
                 value = value.replacing(with: intrinsic, where: value .< intrinsic)
                 return value
             }
@@ -596,8 +595,7 @@ struct BlockRunner: Sendable {
                        prices: UnsafeMutablePointer<Double>, width: Int, at j: Int) -> V {
         let quantity = loadV(s.quantity + k * width, j)
         let close = loadV(prices + asset * width, j), strike = loadV(s.strike + k * width, j)
-        var intrinsic = V(repeating: type.sign) * (close - strike)
-        intrinsic = intrinsic.replacing(with: 0, where: intrinsic .< 0)
+        let intrinsic = type.intrinsic(spot: close, strike: strike)
         var exercised = (quantity .< 0) .& DecisionProgram.earlyExerciseIsOptimal(value: value, intrinsic: intrinsic)
         guard VectorMath.anyLane(exercised) else { return quantity }
         for l in 0..<8 where exercised[l] {

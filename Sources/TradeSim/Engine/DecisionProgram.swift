@@ -193,7 +193,7 @@ final class DecisionProgram: Sendable {
         }
         legAsset = variant.legs.map(\.asset)
         legAmerican = variant.legs.map(\.isAmerican)
-        legShortAmerican = variant.legs.map { $0.isAmerican && $0.weight < 0 }
+        legShortAmerican = variant.legs.map(\.isSoldAmerican)
         assigns = variant.mayBeAssigned
         legFacts = variant.legs.map { leg in
             var option: (type: OptionType, strike: StrikeRule)?

@@ -54,9 +54,8 @@ extension PositionAnalysis {
             for (k, leg) in p.variant.legs.enumerated() {
                 slots.append(legs.count)
                 let instrument: String
-                var isOption = false
-                if case let .option(type, _, _) = leg.instrument { instrument = type.rawValue; isOption = true } else { instrument = "stock" }
-                let shortAmerican = isOption && leg.weight < 0 && p.legAmerican[k]
+                if case let .option(type, _, _) = leg.instrument { instrument = type.rawValue } else { instrument = "stock" }
+                let shortAmerican = p.legShortAmerican[k]
                 legs.append(LegAttribution(decisionID: p.variant.decisionID, variantName: p.variant.name, inPortfolio: p.variant.inPortfolio,
                                            leg: k, ticker: universe.assets[leg.asset].ticker, instrument: instrument,
                                            parts: Array(repeating: Array(repeating: 0, count: paths), count: Part.allCases.count),

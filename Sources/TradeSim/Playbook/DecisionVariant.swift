@@ -47,7 +47,7 @@ public struct DecisionVariant: Sendable, Equatable {
     /// The variant sells an American option and its exit rules assign it when its holder's
     /// early exercise is optimal (`ExitRules.Assignment.assign`).
     public var mayBeAssigned: Bool {
-        exits.assignment == .assign && legs.contains { $0.isAmerican && $0.weight < 0 }
+        exits.assignment == .assign && legs.contains(where: \.isSoldAmerican)
     }
 
     /// The scheduled events the variant refers to (its entry's, its event exit's, its options'
@@ -108,6 +108,12 @@ public struct Leg: Sendable, Hashable {
 
     /// The leg is an American option.
     public var isAmerican: Bool { isOption && exercise == .american }
+
+    /// The leg sells an option (its holder, on the other side, may exercise it).
+    public var isSoldOption: Bool { isOption && weight < 0 }
+
+    /// The leg sells an American option: its holder may exercise it early (`ExitRules.Assignment`).
+    public var isSoldAmerican: Bool { isSoldOption && exercise == .american }
 
     /// The leg is an option.
     public var isOption: Bool { if case .option = instrument { true } else { false } }
