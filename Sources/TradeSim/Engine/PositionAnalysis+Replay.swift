@@ -106,43 +106,56 @@ extension PositionAnalysis {
         let stateBuffer = UnsafeMutableBufferPointer<LegState>.allocate(capacity: max(states.count, 1))
         _ = stateBuffer.initialize(from: states)
         defer { stateBuffer.baseAddress!.deinitialize(count: states.count); stateBuffer.deallocate() }
-        let dayValues = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(scopeCount * measures * paths, 1))
+        // The days run in blocks: each chunk of paths replays the block's days path by path (a
+        // path's legs and closes stay in cache from one day to the next), writing every day's
+        // measures per path into `dayValues`; then each day's statistics, in parallel. A block
+        // holds at most ~8 MB of measures, so memory stays flat in the number of days.
+        let valuesPerDay = scopeCount * measures * paths
+        let blockDays = max(1, min(sample.days, (8 << 20) / max(1, valuesPerDay * MemoryLayout<Double>.stride)))
+        let dayValues = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(blockDays * valuesPerDay, 1))
         defer { dayValues.deallocate() }
         let sharedStates = Shared(buffer: stateBuffer), sharedValues = Shared(buffer: dayValues)
         let chunk = 64, chunks = (paths + chunk - 1) / chunk
         let starts = firstState, scopeIndex = scopeOf
         let capital = playbook.capital, inPortfolio = programs.indices.filter { programs[$0].variant.inPortfolio }
+        let isEventDay = (0..<sample.days).map { eventDays.contains($0) }
         var exposure: [[[Stats?]]] = []
-        for day in 0..<sample.days {
-            let isEventDay = eventDays.contains(day)
+        exposure.reserveCapacity(sample.days)
+        for firstDay in stride(from: 0, to: sample.days, by: blockDays) {
+            let endDay = min(sample.days, firstDay + blockDays)
             _ = Parallel.map(count: chunks, threads: threads) { c -> Int in
                 let values = sharedValues.buffer
                 var row = [Double](repeating: 0, count: scopeCount * measures)
                 for path in (c * chunk)..<min(paths, (c + 1) * chunk) {
-                    for j in row.indices { row[j] = 0 }
-                    for i in starts[path]..<starts[path + 1] {
-                        Self.advance(&sharedStates.buffer[i], day: day, path: path, sample: sample, programs: programs,
-                                     premiumTable: premiumTable, rate: rate,
-                                     dividends: dividends, eventDay: isEventDay, exposure: &row,
-                                     scope: scopeIndex[sharedStates.buffer[i].asset], book: book)
+                    for day in firstDay..<endDay {
+                        for j in row.indices { row[j] = 0 }
+                        for i in starts[path]..<starts[path + 1] {
+                            Self.advance(&sharedStates.buffer[i], day: day, path: path, sample: sample, programs: programs,
+                                         premiumTable: premiumTable, rate: rate,
+                                         dividends: dividends, eventDay: isEventDay[day], exposure: &row,
+                                         scope: scopeIndex[sharedStates.buffer[i].asset], book: book)
+                        }
+                        // Cash: capital + Σ P&L of the book's decisions (less their held value, added
+                        // as −q·V by `addExposure`).
+                        var cash = capital
+                        for k in inPortfolio { cash += sample.pnl[(k * paths + path) * sample.days + day] }
+                        row[book * measures + Measure.cash.rawValue] += cash
+                        let base = (day - firstDay) * valuesPerDay + path
+                        for r in row.indices { values[base + r * paths] = row[r] }
                     }
-                    // Cash: capital + Σ P&L of the book's decisions (less their held value, added
-                    // as −q·V by `addExposure`).
-                    var cash = capital
-                    for k in inPortfolio { cash += sample.pnl[(k * paths + path) * sample.days + day] }
-                    row[book * measures + Measure.cash.rawValue] += cash
-                    for s in 0..<scopeCount { for m in 0..<measures { values[(s * measures + m) * paths + path] = row[s * measures + m] } }
                 }
                 return 0
             }
-            exposure.append((0..<scopeCount).map { s in
-                (0..<measures).map { m -> Stats? in
+            let dayStats = Parallel.map(count: (endDay - firstDay) * scopeCount, threads: threads) { index -> [Stats?] in
+                let s = index % scopeCount, base = (index / scopeCount) * valuesPerDay
+                return (0..<measures).map { m -> Stats? in
                     if s == book && m == Measure.netShares.rawValue { return nil }
                     if s != book && m == Measure.cash.rawValue { return nil }
-                    let start = (s * measures + m) * paths
-                    return Stats(Array(dayValues[start..<(start + paths)]))
+                    let start = base + (s * measures + m) * paths
+                    return Stats(UnsafeBufferPointer(rebasing: sharedValues.buffer[start..<(start + paths)]))
                 }
-            })
+            }
+            for day in 0..<(endDay - firstDay) { exposure.append(Array(dayStats[(day * scopeCount)..<((day + 1) * scopeCount)])) }
         }
         // Parts per leg and path; entry exposure per variant.
         var entryDollars = programs.map { _ in Array(repeating: 0.0, count: universe.count) }
@@ -178,7 +191,7 @@ extension PositionAnalysis {
             for a in universe.assets.indices { entryDollars[k][a] /= Double(entered[k]) }
         }
         let days = sample.days
-        let pnlByDay = programs.indices.map { k in
+        let pnlByDay = Parallel.map(count: programs.count, threads: threads) { k in
             (0..<days).map { d in Stats((0..<paths).map { sample.pnl[(k * paths + $0) * days + d] }) }
         }
         self.init(paths: paths, legs: legs, scopes: bookAssets.map { universe.assets[$0].ticker } + ["book"], exposure: exposure,
@@ -288,7 +301,9 @@ extension PositionAnalysis {
         if held && s.inPortfolio { addExposure(&row, s, spot: spot, value: m.value, greeks: m.greeks, scope: scope, book: book) }
     }
 
-    /// Adds held leg `s`'s measures at `spot` to its scope and the book.
+    /// Adds held leg `s`'s measures at `spot` to its scope and the book. (Inlined: a call took
+    /// a copy of the whole leg state every leg and day.)
+    @inline(__always)
     static func addExposure(_ row: inout [Double], _ s: LegState, spot: Double, value: Double, greeks: OptionValuation?,
                             scope: Int, book: Int) {
         let q = s.quantity

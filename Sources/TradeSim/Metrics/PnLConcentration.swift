@@ -34,7 +34,14 @@ struct PnLConcentration {
         let totalVariance = covariance(total, totalMean, total, totalMean)
         varianceShare = (0..<m).map { totalVariance > 0 ? covariance(pnl[$0], means[$0], total, totalMean) / totalVariance : nil }
         let k = max(1, PathStatistics.tailCount(0.95, n))
-        let tail = (0..<n).sorted { total[$0] != total[$1] ? total[$0] < total[$1] : $0 < $1 }.prefix(k)
+        // B's k lowest paths (ties by path order), in that order: the k-th lowest value by
+        // selection, the paths below it and the first ones at it, then a sort of those k only.
+        var ordered = total
+        OrderStatistics.select(&ordered, ranks: [k - 1])
+        let cut = ordered[k - 1]
+        var tail = (0..<n).filter { total[$0] < cut }
+        tail += (0..<n).lazy.filter { total[$0] == cut }.prefix(k - tail.count)
+        tail.sort { total[$0] != total[$1] ? total[$0] < total[$1] : $0 < $1 }
         cvar95 = -tail.reduce(0.0) { $0 + total[$1] } / Double(k)
         componentCVaR95 = (0..<m).map { i in -tail.reduce(0.0) { $0 + pnl[i][$1] } / Double(k) }
     }

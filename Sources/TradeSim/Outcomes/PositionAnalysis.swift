@@ -104,17 +104,17 @@ public struct PositionAnalysis: Sendable {
 
         /// The statistics of `values` (not empty, no NaN): type-7 quantiles from the order
         /// statistics they need (`OrderStatistics.select`, no full sort).
-        init(_ values: [Double]) {
+        init<C: Collection<Double>>(_ values: C) {
+            var work = Array(values)
             var sum = 0.0
-            for v in values { sum += v }
-            mean = sum / Double(values.count)
-            let n = values.count
-            let levels = [0.05, 0.50, 0.95]
-            let ranks = Array(Set(levels.flatMap { p -> [Int] in
+            for v in work { sum += v }
+            let n = work.count
+            mean = sum / Double(n)
+            // The order statistics type-7 quantiles at 5%, 50% and 95% read: ⌊(n−1)p⌋ and the next.
+            let ranks = [0.05, 0.50, 0.95].flatMap { p -> [Int] in
                 let lo = Int((Double(n - 1) * p).rounded(.down))
                 return [lo, min(lo + 1, n - 1)]
-            })).sorted()
-            var work = values
+            }
             OrderStatistics.select(&work, ranks: ranks)
             func quantile(_ p: Double) -> Double {
                 let h = Double(n - 1) * p
