@@ -14,8 +14,12 @@ struct BlockRunner: Sendable {
     let horizon: Int
     let startEquity: Double
     /// Per day, the assets whose prices some step can read (`pricedAssets(...)`); the others'
-    /// exponentials are not taken that day.
-    let pricedAssets: [[Int]]
+    /// exponentials are not taken that day. Flat, so the blocks read them without taking a
+    /// reference to an inner array: day d's are `pricedFlat[pricedStart[d]..<pricedStart[d + 1]]`.
+    let pricedFlat: [Int]
+    let pricedStart: [Int]
+    /// Per asset: it pays cash dividends in the scenario (`DividendSchedule.exDays` not empty).
+    let assetPaysCash: [Bool]
     /// The premium tables of the American option legs (`AmericanMarks`).
     let american: AmericanMarks
     /// A backtest's option chain: option legs then enter, are marked and exit at its quotes
@@ -34,7 +38,10 @@ struct BlockRunner: Sendable {
         self.rate = rate
         self.horizon = horizon
         self.startEquity = startEquity
-        pricedAssets = Self.pricedAssets(programs: programs, playbook: playbook, assets: kernel.assetCount, horizon: horizon)
+        let priced = Self.pricedAssets(programs: programs, playbook: playbook, assets: kernel.assetCount, horizon: horizon)
+        pricedFlat = priced.flatMap { $0 }
+        pricedStart = priced.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        assetPaysCash = kernel.dividends.exDays.map { !$0.isEmpty }
     }
 
     /// The assets to price on each day 0...horizon: those of the holdings every day, and a
@@ -113,6 +120,9 @@ struct BlockRunner: Sendable {
         drawdown.initialize(repeating: 0, count: width)
         equity.initialize(repeating: startEquity, count: width)
         let primary = programs.indices.filter { programs[$0].variant.inPortfolio }
+        // The programs as unowned references: two threads counting references to the same
+        // objects every day cost more than the step of a small decision (`DecisionProgram.groupLegs`).
+        let unmanaged = programs.map { Unmanaged.passUnretained($0) }
         let tracedLanes = max(0, min(lanes, out.tracedEnd - firstPath))
         let analysisLanes = max(0, min(lanes, out.analysisEnd - firstPath))  // lanes whose prices are kept
         let sampledLanes = max(0, min(lanes, out.sampleEnd - firstPath))  // lanes whose daily equity is kept
@@ -123,10 +133,13 @@ struct BlockRunner: Sendable {
             // Prices of every asset on every lane.
             if let exact = block.exactPrice {
                 for i in 0..<n { (prices + i * width).initialize(repeating: exact[i], count: width) }
-            } else if pricedAssets[d].count == n {
+            } else if pricedStart[d + 1] - pricedStart[d] == n {
                 VectorMath.exp(block.logPrice.baseAddress!, into: prices, count: n * width)
             } else {
-                for i in pricedAssets[d] { VectorMath.exp(block.logPrice.baseAddress! + i * width, into: prices + i * width, count: width) }
+                for m in pricedStart[d]..<pricedStart[d + 1] {
+                    let i = pricedFlat[m]
+                    VectorMath.exp(block.logPrice.baseAddress! + i * width, into: prices + i * width, count: width)
+                }
             }
             for lane in 0..<analysisLanes {
                 for i in 0..<n {
@@ -136,8 +149,12 @@ struct BlockRunner: Sendable {
                 }
             }
             for k in programs.indices {
-                step(program: programs[k], state: states[k], day: d, daily: &days[k], prices: prices,
-                     logPrices: block.logPrice.baseAddress!, width: width)
+                // The shared program without a reference count per day (`unmanaged`: `programs`
+                // holds it for the whole run).
+                unmanaged[k]._withUnsafeGuaranteedRef {
+                    step(program: $0, state: states[k], day: d, daily: &days[k], prices: prices,
+                         logPrices: block.logPrice.baseAddress!, width: width)
+                }
                 for lane in 0..<tracedLanes {
                     out.dailyPnL[(k * out.tracedPaths + local + lane) * (out.days + 1) + d] = states[k].pnl[lane]
                 }
@@ -319,28 +336,30 @@ struct BlockRunner: Sendable {
     /// writes the P&L (and the drawdown when `drawdown`), so neither needs a pass of its own.
     func mark(_ p: DecisionProgram, _ s: DecisionLanes, day d: Int, prices: UnsafeMutablePointer<Double>,
               logPrices: UnsafeMutablePointer<Double>, width: Int, daily: inout ProgramDay, drawdown: Bool) {
-        // An option group is marked while some lane holds it and it has not expired.
-        let anyExpiry = daily.anyExpiry, sharedExpiry = daily.sharedExpiry
-        func live(_ pass: DecisionProgram.MarkPass) -> Bool {
-            guard case let .options(lead) = pass else { return true }
-            return anyExpiry[lead] && (sharedExpiry[lead].map { $0 > d } ?? true)
+        // An option group is marked while some lane holds it and it has not expired. (The
+        // program's and the day's arrays are read in place: a local copy of one would take a
+        // reference, see `DecisionProgram.groupLegs`.)
+        func live(_ i: Int) -> Bool {
+            guard case let .options(lead) = p.markPasses[i] else { return true }
+            return daily.anyExpiry[lead] && (daily.sharedExpiry[lead].map { $0 > d } ?? true)
         }
-        let passes = p.markPasses
-        guard let last = passes.lastIndex(where: live) else {
+        var last = p.markPasses.count - 1
+        while last >= 0 && !live(last) { last -= 1 }
+        guard last >= 0 else {
             for c in 0..<(width / 8) { finishVector(s, 8 * c, value: V(repeating: 0), drawdown: drawdown) }
             return
         }
         var first = true
-        for (i, pass) in passes.enumerated() where live(pass) {
+        for i in 0...last where live(i) {
             let ends = i == last
-            switch pass {
+            switch p.markPasses[i] {
             case let .stocks(legs):
                 markStocks(p, s, legs: legs, day: d, prices: prices, width: width, startsValue: first, ends: ends, drawdown: drawdown)
             case let .options(lead) where chain != nil:
-                markChainGroup(p, s, legs: p.optionGroup[lead], day: d, width: width, daily: &daily, startsValue: first, ends: ends,
+                markChainGroup(p, s, lead: lead, day: d, width: width, daily: &daily, startsValue: first, ends: ends,
                                drawdown: drawdown)
             case let .options(lead):
-                markOptionGroup(p, s, legs: p.optionGroup[lead], isPut: p.optionGroupIsPut[lead], day: d, prices: prices,
+                markOptionGroup(p, s, lead: lead, day: d, prices: prices,
                                 logPrices: logPrices, width: width, sharedExpiry: daily.sharedExpiry[lead],
                                 startsValue: first, ends: ends, drawdown: drawdown, ivScale: daily.ivScale)
             }
@@ -362,19 +381,17 @@ struct BlockRunner: Sendable {
     /// cost of the leg), both for each close after entry.
     func markStocks(_ p: DecisionProgram, _ s: DecisionLanes, legs: Range<Int>, day d: Int, prices: UnsafeMutablePointer<Double>,
                     width: Int, startsValue: Bool, ends: Bool, drawdown: Bool) {
-        let assets = p.legAsset
-        let fees = p.borrowFee
-        let anyFee = legs.contains { fees[assets[$0]] > 0 }
-        let dividends = kernel.dividends
-        let anyDividend = d > 0 && legs.contains { dividends.carries(asset: assets[$0]) }
-        let legYield = anyDividend ? legs.map { dividends.accruingYield[assets[$0]] } : []
-        let legCash = anyDividend ? legs.map { dividends.cashPerShare(asset: assets[$0], day: d) } : []
+        // (The program's arrays are read in place: see `DecisionProgram.groupLegs`.)
+        let anyFee = legs.contains { p.borrowFee[p.legAsset[$0]] > 0 }
+        let anyDividend = d > 0 && legs.contains { kernel.dividends.carries(asset: p.legAsset[$0]) }
+        let legYield = anyDividend ? legs.map { kernel.dividends.accruingYield[p.legAsset[$0]] } : []
+        let legCash = anyDividend ? legs.map { kernel.dividends.cashPerShare(asset: p.legAsset[$0], day: d) } : []
         let dayV = V(repeating: Double(d))
         for c in 0..<(width / 8) {
             let j = 8 * c
             var value = startsValue ? V(repeating: 0) : loadV(s.value, j)
             for k in legs {
-                let qv = loadV(s.quantity + k * width, j), sv = loadV(prices + assets[k] * width, j)
+                let qv = loadV(s.quantity + k * width, j), sv = loadV(prices + p.legAsset[k] * width, j)
                 value = value.addingProduct(qv, sv)
                 if anyDividend {
                     let yield = legYield[k - legs.lowerBound], cash = legCash[k - legs.lowerBound]
@@ -387,7 +404,7 @@ struct BlockRunner: Sendable {
                     }
                 }
                 if anyFee {
-                    let fee = fees[assets[k]] / TradingCalendar.tradingDaysPerYear
+                    let fee = p.borrowFee[p.legAsset[k]] / TradingCalendar.tradingDaysPerYear
                     guard fee > 0 else { continue }
                     let short = (-qv).replacing(with: 0, where: qv .>= 0)
                     let accrues = loadV(s.entryDayD, j) .< dayV
@@ -404,10 +421,11 @@ struct BlockRunner: Sendable {
     /// (two normal CDFs), the call by put–call parity C = P + S·e^{−qτ} − K·e^{−rτ}. One pass
     /// over the lanes, eight at a time: Black–Scholes inputs, put, parity and the legs' values
     /// stay in registers; vectors without a position are skipped.
-    func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], isPut: [Bool], day d: Int,
+    func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, lead: Int, day d: Int,
                          prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int,
                          sharedExpiry: Int?, startsValue: Bool, ends: Bool, drawdown: Bool, ivScale: UnsafeMutablePointer<Double>?) {
-        let lead = group[0]
+        // The group's members are p.groupLegs[group] (`DecisionProgram.groupRange`).
+        let group = p.groupRange[lead]
         let asset = p.legAsset[lead]
         let q = p.dividendYield[asset]
         let spot = prices + asset * width, x = logPrices + asset * width
@@ -427,14 +445,16 @@ struct BlockRunner: Sendable {
         }
         // A one-leg group (a put spread's legs, a plain put) takes a path without the loops over
         // the group: measured 5–9% less simulation time on the benchmark than the general form.
-        let single = group.count == 1, first = s.quantity + lead * width, firstIsPut = isPut[0]
+        let single = group.count == 1, first = s.quantity + lead * width, firstIsPut = p.groupIsPut[group.lowerBound]
         // American legs: the day's premium tables (nil: lane by lane, `americanLanes`).
-        let legAmerican = p.optionGroupAmerican[lead] ?? [], americanGroup = !legAmerican.isEmpty
+        let americanGroup = p.groupHasAmerican[lead]
         var tables: [AmericanPremiumTable?] = []
-        for k in group where americanGroup { tables.append(sharedExpiry == nil ? nil : premiumTable(p, leg: k, day: d, expiry: sharedExpiry!)) }
+        for m in group where americanGroup {
+            tables.append(sharedExpiry == nil ? nil : premiumTable(p, leg: p.groupLegs[m], day: d, expiry: sharedExpiry!))
+        }
         let table0 = tables.first ?? nil
         // Cash dividends in an option's life: priced on the escrowed spot (`DividendSchedule`).
-        let paysCash = !kernel.dividends.exDays[asset].isEmpty
+        let paysCash = assetPaysCash[asset]
         for c in 0..<(width / 8) {
             let j = 8 * c
             // Skip vectors where no lane holds a leg of the group (settled, exited or never entered).
@@ -442,7 +462,7 @@ struct BlockRunner: Sendable {
             if single {
                 anyPosition = VectorMath.anyLane(loadV(first, j) .!= 0)
             } else {
-                for k in group where VectorMath.anyLane(loadV(s.quantity + k * width, j) .!= 0) { anyPosition = true }
+                for m in group where VectorMath.anyLane(loadV(s.quantity + p.groupLegs[m] * width, j) .!= 0) { anyPosition = true }
             }
             var value = startsValue ? V(repeating: 0) : loadV(s.value, j)
             guard anyPosition else {
@@ -491,16 +511,18 @@ struct BlockRunner: Sendable {
             let (putFloor, callFloor) = BlackScholesLanes.putAndCall(d1: d1, sd: sd, discountedStrike: kdr, discountedSpot: sdq)
             if americanGroup {
                 let escrowed = (spot: spotV, logSpot: logSpotV)
-                for (m, leg) in group.enumerated() {
-                    var price = isPut[m] ? putFloor : callFloor
-                    if legAmerican[m] {
-                        price = americanLanes(p, s, leg: leg, asset: asset, type: isPut[m] ? .put : .call, table: single ? table0 : tables[m],
+                for m in group {
+                    let leg = p.groupLegs[m], isPut = p.groupIsPut[m]
+                    var price = isPut ? putFloor : callFloor
+                    if p.groupLegAmerican[m] {
+                        price = americanLanes(p, s, leg: leg, asset: asset, type: isPut ? .put : .call,
+                                              table: single ? table0 : tables[m - group.lowerBound],
                                               european: price,
                                               escrowed: escrowed, sigma: sigmaLanes, day: d, prices: prices, width: width, at: j,
                                               ivScale: ivScale)
                     }
                     let held = p.legShortAmerican[leg]
-                        ? watchExercise(p, s, leg: leg, asset: asset, type: isPut[m] ? .put : .call, value: price, day: d, prices: prices,
+                        ? watchExercise(p, s, leg: leg, asset: asset, type: isPut ? .put : .call, value: price, day: d, prices: prices,
                                         width: width, at: j)
                         : loadV(s.quantity + leg * width, j)
                     value = value.addingProduct(held, price)
@@ -508,8 +530,8 @@ struct BlockRunner: Sendable {
             } else if single {
                 value = value.addingProduct(loadV(first, j), firstIsPut ? putFloor : callFloor)
             } else {
-                for (m, leg) in group.enumerated() {
-                    value = value.addingProduct(loadV(s.quantity + leg * width, j), isPut[m] ? putFloor : callFloor)
+                for m in group {
+                    value = value.addingProduct(loadV(s.quantity + p.groupLegs[m] * width, j), p.groupIsPut[m] ? putFloor : callFloor)
                 }
             }
             if ends { finishVector(s, j, value: value, drawdown: drawdown) } else { storeV(s.value, j, value) }
@@ -519,12 +541,13 @@ struct BlockRunner: Sendable {
     /// Marks an option group at the chain's mids (`ChainFills`): value += q·mid of each held
     /// leg's quote of the day, lane by lane; a missing quote is recorded (`ProgramDay.chainGap`)
     /// and marks the leg at 0 (the run then fails).
-    func markChainGroup(_ p: DecisionProgram, _ s: DecisionLanes, legs group: [Int], day d: Int, width: Int, daily: inout ProgramDay,
+    func markChainGroup(_ p: DecisionProgram, _ s: DecisionLanes, lead: Int, day d: Int, width: Int, daily: inout ProgramDay,
                         startsValue: Bool, ends: Bool, drawdown: Bool) {
         for c in 0..<(width / 8) {
             let j = 8 * c
             var value = startsValue ? V(repeating: 0) : loadV(s.value, j)
-            for k in group {
+            for m in p.groupRange[lead] {
+                let k = p.groupLegs[m]
                 let quantity = loadV(s.quantity + k * width, j)
                 for l in 0..<8 where quantity[l] != 0 {
                     let mid = chainQuote(p, s, leg: k, slot: k * width + j + l, day: d, purpose: .mark, daily: &daily)?.mid ?? 0

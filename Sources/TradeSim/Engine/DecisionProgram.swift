@@ -21,10 +21,17 @@ final class DecisionProgram: Sendable {
     /// Per option leg that leads its group: the group (the leg, then the later legs on the same
     /// asset with the same strike and expiry rules, which reuse its d₁ and d₂: a straddle's call
     /// and put), and which of them are puts — built once, so the daily marks allocate nothing.
-    let optionGroup: [[Int]]
-    let optionGroupIsPut: [[Bool]]
-    /// Per group leader: which legs of its group are American, or nil when none is.
-    let optionGroupAmerican: [[Bool]?]
+    ///
+    /// Stored flat, so the daily marks read a group without taking a reference to an inner
+    /// array (with two threads, the reference counts of shared arrays cost ~10% of the run):
+    /// the members of leg k's group are `groupLegs[groupRange[k]]` (an empty range for a leg
+    /// that leads no group), with `groupIsPut` and `groupLegAmerican` beside them.
+    let groupLegs: [Int]
+    let groupRange: [Range<Int>]
+    let groupIsPut: [Bool]
+    /// Per member: an American leg; and per leg, whether some member of the group it leads is.
+    let groupLegAmerican: [Bool]
+    let groupHasAmerican: [Bool]
     /// The passes of the daily mark, in leg order: each run of consecutive stock legs is one
     /// pass, each option group (at its leading leg) another.
     enum MarkPass { case stocks(Range<Int>), options(lead: Int) }
@@ -122,13 +129,19 @@ final class DecisionProgram: Sendable {
             }
             shares.append(found)
         }
-        optionGroup = variant.legs.indices.map { k in [k] + variant.legs.indices.filter { shares[$0] == k } }
-        optionGroupIsPut = optionGroup.map { group in
-            group.map { k -> Bool in if case let .option(t, _, _) = variant.legs[k].instrument { t == .put } else { true } }
+        var members: [Int] = [], ranges: [Range<Int>] = []
+        for k in variant.legs.indices {
+            let start = members.count
+            if variant.legs[k].isOption && shares[k] == nil {
+                members += [k] + variant.legs.indices.filter { shares[$0] == k }
+            }
+            ranges.append(start..<members.count)
         }
-        optionGroupAmerican = optionGroup.map { group in
-            group.contains { variant.legs[$0].isAmerican } ? group.map { variant.legs[$0].isAmerican } : nil
-        }
+        groupLegs = members
+        groupRange = ranges
+        groupIsPut = members.map { k -> Bool in if case let .option(t, _, _) = variant.legs[k].instrument { t == .put } else { true } }
+        groupLegAmerican = members.map { variant.legs[$0].isAmerican }
+        groupHasAmerican = ranges.map { r in r.contains { variant.legs[members[$0]].isAmerican } }
         var passes: [MarkPass] = []
         for (k, leg) in variant.legs.enumerated() {
             if !leg.isOption {
