@@ -455,6 +455,11 @@ struct BlockRunner: Sendable {
         let table0 = tables.first ?? nil
         // Cash dividends in an option's life: priced on the escrowed spot (`DividendSchedule`).
         let paysCash = assetPaysCash[asset]
+        if let terms = shared, !americanGroup, !paysCash {
+            markEuropeanGroup(p, s, group: group, terms: terms, spot: spot, logSpot: x, strike: strike, logStrike: logStrike,
+                              width: width, startsValue: startsValue, ends: ends, drawdown: drawdown)
+            return
+        }
         for c in 0..<(width / 8) {
             let j = 8 * c
             // Skip vectors where no lane holds a leg of the group (settled, exited or never entered).
@@ -533,6 +538,44 @@ struct BlockRunner: Sendable {
                 for m in group {
                     value = value.addingProduct(loadV(s.quantity + p.groupLegs[m] * width, j), p.groupIsPut[m] ? putFloor : callFloor)
                 }
+            }
+            if ends { finishVector(s, j, value: value, drawdown: drawdown) } else { storeV(s.value, j, value) }
+        }
+    }
+
+    /// `markOptionGroup`'s loop in its most common case, with nothing in it but the mark: every
+    /// lane's position expires on the same day (the day's terms shared), the legs are European
+    /// and the IV flat in strike, no cash dividend. The same operations in the same order as the
+    /// general loop (so the same bits); alone in a small loop they keep the vector registers
+    /// (the general one spilled to the stack).
+    func markEuropeanGroup(_ p: DecisionProgram, _ s: DecisionLanes, group: Range<Int>, terms c: OptionDayTerms,
+                           spot: UnsafeMutablePointer<Double>, logSpot x: UnsafeMutablePointer<Double>,
+                           strike: UnsafeMutablePointer<Double>, logStrike: UnsafeMutablePointer<Double>,
+                           width: Int, startsValue: Bool, ends: Bool, drawdown: Bool) {
+        let single = group.count == 1
+        let first = s.quantity + p.groupLegs[group.lowerBound] * width, firstIsPut = p.groupIsPut[group.lowerBound]
+        let sd = V(repeating: c.sd), dq = V(repeating: c.dq), dr = V(repeating: c.dr)
+        for j in stride(from: 0, to: width, by: 8) {
+            var anyPosition = false
+            if single {
+                anyPosition = VectorMath.anyLane(loadV(first, j) .!= 0)
+            } else {
+                for m in group where VectorMath.anyLane(loadV(s.quantity + p.groupLegs[m] * width, j) .!= 0) { anyPosition = true }
+            }
+            var value = startsValue ? V(repeating: 0) : loadV(s.value, j)
+            if anyPosition {
+                let d1 = c.d1(logPrice: loadV(x, j), logStrike: loadV(logStrike, j))
+                let kdr = loadV(strike, j) * dr, sdq = loadV(spot, j) * dq
+                let (putFloor, callFloor) = BlackScholesLanes.putAndCall(d1: d1, sd: sd, discountedStrike: kdr, discountedSpot: sdq)
+                if single {
+                    value = value.addingProduct(loadV(first, j), firstIsPut ? putFloor : callFloor)
+                } else {
+                    for m in group {
+                        value = value.addingProduct(loadV(s.quantity + p.groupLegs[m] * width, j), p.groupIsPut[m] ? putFloor : callFloor)
+                    }
+                }
+            } else if !ends && !startsValue {
+                continue
             }
             if ends { finishVector(s, j, value: value, drawdown: drawdown) } else { storeV(s.value, j, value) }
         }
