@@ -28,7 +28,14 @@ struct ScenarioKernel: Sendable {
     /// Step table used by the step into day d (index d; entry 0 unused).
     let stepTableOfDay: [Int]
     /// Events (indices into scenario.events) happening on day d.
-    let eventsOnDay: [[Int]]
+    /// (Flat: day d's events are `eventsFlat[eventsStart[d]..<eventsStart[d + 1]]`, read by the
+    /// blocks without taking a reference to an inner array, as `BlockRunner.pricedFlat`.)
+    let eventsFlat: [Int]
+    let eventsStart: [Int]
+    /// The Monte Carlo model's jump processes (empty for the other models), kept apart from
+    /// `scenario` so a day's step reads them without copying the model.
+    let jumps: [JumpProcess]
+    let isMonteCarlo: Bool
     /// Start prices and their logs per asset.
     let startPrice: [Double]
     let startLogPrice: [Double]
@@ -47,7 +54,9 @@ struct ScenarioKernel: Sendable {
         for (k, e) in scenario.events.enumerated() where e.day >= 1 && e.day <= scenario.horizonDays {
             onDay[e.day].append(k)
         }
-        eventsOnDay = onDay
+        eventsFlat = onDay.flatMap { $0 }
+        eventsStart = onDay.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        if case let .monteCarlo(m) = scenario.model { jumps = m.jumps; isMonteCarlo = true } else { jumps = []; isMonteCarlo = false }
 
         var tables: [StepTable] = []
         var tableOfDay = [Int](repeating: 0, count: scenario.horizonDays + 1)
@@ -129,11 +138,15 @@ struct ScenarioKernel: Sendable {
         let n = assetCount
         block.exactPrice = nil
 
+        // (The day's table, jumps and events are read in place: with several threads, reference
+        // counts on these shared arrays cost more than the reads.)
+        if isMonteCarlo {
+            diffuse(&block, table: stepTableOfDay[d])
+            for k in jumps.indices { applyJumps(&block, jumps[k]) }
+        }
         switch scenario.model {
-        case .monteCarlo(let m):
-            let table = stepTables[stepTableOfDay[d]]
-            diffuse(&block, table: table)
-            for j in m.jumps { applyJumps(&block, j) }
+        case .monteCarlo:
+            break
         case .scripted(let s):
             var exact = [Double](repeating: 0, count: n)
             for i in 0..<n {
@@ -155,7 +168,7 @@ struct ScenarioKernel: Sendable {
                 bootstrapStep(&block, h, meanBlock: meanBlock)
             }
         }
-        for k in eventsOnDay[d] { applyEvent(&block, eventIndex: k) }
+        for m in eventsStart[d]..<eventsStart[d + 1] { applyEvent(&block, eventIndex: eventsFlat[m]) }
         if dividends.dropsPrice { applyDividends(&block) }
     }
 
@@ -184,7 +197,7 @@ struct ScenarioKernel: Sendable {
     /// `block.sums` between tiles. Each lane's sum has the same terms in the same order as one
     /// lane alone, so the bits do not depend on the grouping or the tiles. Groups of eight that
     /// remain (a block narrower than 32 lanes, or its last 8–24) run one at a time.
-    private func diffuse(_ block: inout PathBlock, table: StepTable) {
+    private func diffuse(_ block: inout PathBlock, table t: Int) {
         let width = block.width, n = assetCount, pairs = (n + 1) / 2
         let chunks = width / 8
         // Normals scratch: asset k of group g (eight lanes) at normals[stride·k + 8g].
@@ -198,7 +211,7 @@ struct ScenarioKernel: Sendable {
             }
             block.save(streams, at: 8 * c)
         }
-        table.scaledCholesky.withUnsafeBufferPointer { lBuffer in
+        stepTables[t].scaledCholesky.withUnsafeBufferPointer { lBuffer in
             let l = lBuffer.baseAddress!
             var c = 0
             if chunks >= 4 {
@@ -206,7 +219,7 @@ struct ScenarioKernel: Sendable {
                 while c + 4 <= chunks {
                     for g in 0..<4 { drawNormals(&block, chunk: c + g, group: g, stride: 32) }
                     for i in 0..<n {
-                        let drift = SIMD8<Double>(repeating: table.drift[i])
+                        let drift = SIMD8<Double>(repeating: stepTables[t].drift[i])
                         for g in 0..<4 { storeV(sums, 32 * i + 8 * g, drift) }
                     }
                     var first = 0
@@ -269,7 +282,7 @@ struct ScenarioKernel: Sendable {
                 drawNormals(&block, chunk: c, group: 0, stride: 8)
                 for i in 0..<n {
                     let row = l + i * n
-                    var z = SIMD8<Double>(repeating: table.drift[i])
+                    var z = SIMD8<Double>(repeating: stepTables[t].drift[i])
                     for k in 0...i { z = z.addingProduct(SIMD8(repeating: row[k]), loadV(normals, 8 * k)) }
                     storeV(x, i * width + 8 * c, loadV(x, i * width + 8 * c) + z)
                 }
