@@ -18,8 +18,11 @@ struct BlockRunner: Sendable {
     /// reference to an inner array: day d's are `pricedFlat[pricedStart[d]..<pricedStart[d + 1]]`.
     let pricedFlat: [Int]
     let pricedStart: [Int]
-    /// Per asset: it pays cash dividends in the scenario (`DividendSchedule.exDays` not empty).
-    let assetPaysCash: [Bool]
+    /// Per asset: its held shares earn or pay dividends (`DividendSchedule.carries`), once per run
+    /// instead of once per block, day and leg.
+    let assetCarries: [Bool]
+    /// The playbook's holdings whose dividends are cash (`assetCarries`).
+    let carryingHoldings: [Holding]
     /// The premium tables of the American option legs (`AmericanMarks`).
     let american: AmericanMarks
     /// A backtest's option chain: option legs then enter, are marked and exit at its quotes
@@ -41,7 +44,9 @@ struct BlockRunner: Sendable {
         let priced = Self.pricedAssets(programs: programs, playbook: playbook, assets: kernel.assetCount, horizon: horizon)
         pricedFlat = priced.flatMap { $0 }
         pricedStart = priced.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-        assetPaysCash = kernel.dividends.exDays.map { !$0.isEmpty }
+        let carries = (0..<kernel.assetCount).map { kernel.dividends.carries(asset: $0) }
+        assetCarries = carries
+        carryingHoldings = playbook.holdings.filter { carries[$0.asset] }
     }
 
     /// The assets to price on each day 0...horizon: those of the holdings every day, and a
@@ -213,19 +218,23 @@ struct BlockRunner: Sendable {
                       peakEquity: UnsafeMutablePointer<Double>, drawdown: UnsafeMutablePointer<Double>,
                       equity: UnsafeMutablePointer<Double>, holdingIncome: UnsafeMutablePointer<Double>) {
         let dailyRate = playbook.financingRate / TradingCalendar.tradingDaysPerYear
-        let dividends = kernel.dividends
-        let carrying = d > 0 ? playbook.holdings.filter { dividends.carries(asset: $0.asset) } : []
+        // (Shared arrays are read by index: an iteration would take a reference, as in `mark`.)
+        let carrying = d > 0 && !carryingHoldings.isEmpty
         for c in 0..<(width / 8) {
             let j = 8 * c
             var holdings = V(repeating: 0)
-            for h in playbook.holdings { holdings = holdings.addingProduct(V(repeating: h.quantity), loadV(prices, h.asset * width + j)) }
+            for m in playbook.holdings.indices {
+                let h = playbook.holdings[m]
+                holdings = holdings.addingProduct(V(repeating: h.quantity), loadV(prices, h.asset * width + j))
+            }
             var income = V(repeating: 0)
-            if !carrying.isEmpty {
+            if carrying {
                 income = loadV(holdingIncome, j)
-                for h in carrying {
+                for m in carryingHoldings.indices {
+                    let h = carryingHoldings[m]
                     income += DividendCarry.income(shares: V(repeating: h.quantity), close: loadV(prices, h.asset * width + j),
-                                                   yield: dividends.accruingYield[h.asset],
-                                                   cashPerShare: dividends.cashPerShare(asset: h.asset, day: d))
+                                                   yield: kernel.dividends.accruingYield[h.asset],
+                                                   cashPerShare: kernel.dividends.cashPerShare(asset: h.asset, day: d))
                 }
                 storeV(holdingIncome, j, income)
                 holdings += income
@@ -383,7 +392,7 @@ struct BlockRunner: Sendable {
                     width: Int, startsValue: Bool, ends: Bool, drawdown: Bool) {
         // (The program's arrays are read in place: see `DecisionProgram.groupLegs`.)
         let anyFee = legs.contains { p.borrowFee[p.legAsset[$0]] > 0 }
-        let anyDividend = d > 0 && legs.contains { kernel.dividends.carries(asset: p.legAsset[$0]) }
+        let anyDividend = d > 0 && legs.contains { assetCarries[p.legAsset[$0]] }
         let legYield = anyDividend ? legs.map { kernel.dividends.accruingYield[p.legAsset[$0]] } : []
         let legCash = anyDividend ? legs.map { kernel.dividends.cashPerShare(asset: p.legAsset[$0], day: d) } : []
         let dayV = V(repeating: Double(d))
@@ -454,7 +463,7 @@ struct BlockRunner: Sendable {
         }
         let table0 = tables.first ?? nil
         // Cash dividends in an option's life: priced on the escrowed spot (`DividendSchedule`).
-        let paysCash = assetPaysCash[asset]
+        let paysCash = kernel.dividends.paysCash[asset]
         if let terms = shared, !americanGroup, !paysCash {
             markEuropeanGroup(p, s, group: group, terms: terms, spot: spot, logSpot: x, strike: strike, logStrike: logStrike,
                               width: width, startsValue: startsValue, ends: ends, drawdown: drawdown)

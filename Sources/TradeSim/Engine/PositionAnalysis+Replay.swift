@@ -26,13 +26,19 @@ extension PositionAnalysis {
         // The previous close's mark and Greeks.
         var spot = 0.0, value = 0.0, delta = 0.0, gamma = 0.0, vega = 0.0, theta = 0.0, sigma = 0.0
         var inputs: BlackScholesInputs?
-        var parts = [Double](repeating: 0, count: Part.allCases.count)
+        /// The attribution parts so far, by `Part.rawValue` (eight parts, eight lanes: no heap
+        /// array per leg, no uniqueness check per addition).
+        var parts = SIMD8<Double>()
     }
 
     /// A shared buffer the day's path chunks write disjoint parts of.
     struct Shared<T>: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<T>
     }
+
+    /// The run's programs as unowned references (the run holds them): the replay's threads read
+    /// them every leg and day without counting references to the same objects.
+    typealias Programs = [Unmanaged<DecisionProgram>]
 
     /// The premium table of an American leg (program, leg, day, expiry: `BlockRunner.premiumTable`).
     typealias PremiumTables = @Sendable (Int, Int, Int, Int) -> AmericanPremiumTable?
@@ -107,10 +113,11 @@ extension PositionAnalysis {
         _ = stateBuffer.initialize(from: states)
         defer { stateBuffer.baseAddress!.deinitialize(count: states.count); stateBuffer.deallocate() }
         // The days run in blocks: each chunk of paths replays the block's days path by path (a
-        // path's legs and closes stay in cache from one day to the next), writing every day's
-        // measures per path into `dayValues`; then each day's statistics, in parallel. A block
-        // holds at most ~8 MB of measures, so memory stays flat in the number of days.
-        let valuesPerDay = scopeCount * measures * paths
+        // path's legs and closes stay in cache from one day to the next), writing each path's
+        // measures of the day as one row of `dayValues`; then each day's statistics, in
+        // parallel. A block holds at most ~8 MB of measures, so memory stays flat in the number
+        // of days.
+        let rowCount = scopeCount * measures, valuesPerDay = rowCount * paths
         let blockDays = max(1, min(sample.days, (8 << 20) / max(1, valuesPerDay * MemoryLayout<Double>.stride)))
         let dayValues = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(blockDays * valuesPerDay, 1))
         defer { dayValues.deallocate() }
@@ -119,20 +126,22 @@ extension PositionAnalysis {
         let starts = firstState, scopeIndex = scopeOf
         let capital = playbook.capital, inPortfolio = programs.indices.filter { programs[$0].variant.inPortfolio }
         let isEventDay = (0..<sample.days).map { eventDays.contains($0) }
+        let unmanaged = programs.map { Unmanaged.passUnretained($0) }
         var exposure: [[[Stats?]]] = []
         exposure.reserveCapacity(sample.days)
         for firstDay in stride(from: 0, to: sample.days, by: blockDays) {
             let endDay = min(sample.days, firstDay + blockDays)
             _ = Parallel.map(count: chunks, threads: threads) { c -> Int in
                 let values = sharedValues.buffer
-                var row = [Double](repeating: 0, count: scopeCount * measures)
                 for path in (c * chunk)..<min(paths, (c + 1) * chunk) {
                     for day in firstDay..<endDay {
-                        for j in row.indices { row[j] = 0 }
+                        // The path's measures of the day: a row of `rowCount` in the day's block.
+                        let row = values.baseAddress! + ((day - firstDay) * paths + path) * rowCount
+                        row.initialize(repeating: 0, count: rowCount)
                         for i in starts[path]..<starts[path + 1] {
-                            Self.advance(&sharedStates.buffer[i], day: day, path: path, sample: sample, programs: programs,
+                            Self.advance(&sharedStates.buffer[i], day: day, path: path, sample: sample, programs: unmanaged,
                                          premiumTable: premiumTable, rate: rate,
-                                         dividends: dividends, eventDay: isEventDay[day], exposure: &row,
+                                         dividends: dividends, eventDay: isEventDay[day], exposure: row,
                                          scope: scopeIndex[sharedStates.buffer[i].asset], book: book)
                         }
                         // Cash: capital + Σ P&L of the book's decisions (less their held value, added
@@ -140,8 +149,6 @@ extension PositionAnalysis {
                         var cash = capital
                         for k in inPortfolio { cash += sample.pnl[(k * paths + path) * sample.days + day] }
                         row[book * measures + Measure.cash.rawValue] += cash
-                        let base = (day - firstDay) * valuesPerDay + path
-                        for r in row.indices { values[base + r * paths] = row[r] }
                     }
                 }
                 return 0
@@ -151,8 +158,8 @@ extension PositionAnalysis {
                 return (0..<measures).map { m -> Stats? in
                     if s == book && m == Measure.netShares.rawValue { return nil }
                     if s != book && m == Measure.cash.rawValue { return nil }
-                    let start = base + (s * measures + m) * paths
-                    return Stats(UnsafeBufferPointer(rebasing: sharedValues.buffer[start..<(start + paths)]))
+                    let column = base + s * measures + m
+                    return Stats((0..<paths).map { sharedValues.buffer[column + $0 * rowCount] })
                 }
             }
             for day in 0..<(endDay - firstDay) { exposure.append(Array(dayStats[(day * scopeCount)..<((day + 1) * scopeCount)])) }
@@ -171,6 +178,7 @@ extension PositionAnalysis {
                 entryDay[s.program][path] = s.entryDay
                 spent[s.program][path] += s.entryCost
                 var parts = s.parts
+                assert(Part.allCases.count == SIMD8<Double>.scalarCount, "a leg state holds one lane per part")
                 // trades.csv's costs hold the trading costs less the carry: costs = −(costs + carry).
                 parts[Part.costs.rawValue] = -(s.tradeCosts + parts[Part.carry.rawValue])
                 for part in Part.allCases { legs[s.slot].parts[part.rawValue][path] = parts[part.rawValue] }
@@ -182,7 +190,7 @@ extension PositionAnalysis {
             // Entry delta dollars: each leg's first mark.
             for i in starts[path]..<starts[path + 1] where stateBuffer[i].program >= 0 {
                 let s = stateBuffer[i]
-                entryDollars[s.program][s.asset] += s.quantity * Self.entryDelta(s, sample: sample, path: path, programs: programs,
+                entryDollars[s.program][s.asset] += s.quantity * Self.entryDelta(s, sample: sample, path: path, programs: unmanaged,
                                                                                   premiumTable: premiumTable, rate: rate,
                                                                                   dividends: dividends)
             }
@@ -206,13 +214,15 @@ extension PositionAnalysis {
     /// (`DecisionProgram.americanMid`, with the day's premium table) and takes the Greeks of the
     /// European option at the same inputs: its early-exercise premium's changes fall in
     /// `residual`.
-    static func mark(_ s: LegState, day: Int, spot: Double, scale: Double, programs: [DecisionProgram],
+    static func mark(_ s: LegState, day: Int, spot: Double, scale: Double, programs: Programs,
                      premiumTable: PremiumTables, rate: Double,
                      dividends: DividendSchedule) -> (value: Double, greeks: OptionValuation?, inputs: BlackScholesInputs?) {
         guard let o = s.option else { return (spot, nil, nil) }
         guard day < o.expiry else { return (o.type.intrinsic(spot: spot, strike: o.strike), nil, nil) }
-        let inputs = programs[s.program].optionInputs(leg: s.legIndex, type: o.type, spot: spot, strike: o.strike, day: day,
-                                                      expiry: o.expiry, rate: rate, dividends: dividends, atmScale: scale)
+        let inputs = programs[s.program]._withUnsafeGuaranteedRef {
+            $0.optionInputs(leg: s.legIndex, type: o.type, spot: spot, strike: o.strike, day: day, expiry: o.expiry, rate: rate,
+                            dividends: dividends, atmScale: scale)
+        }
         let v = BlackScholes.valuation(inputs)
         return (value(s, inputs, european: v.price, day: day, spot: spot, premiumTable: premiumTable), v, inputs)
     }
@@ -227,7 +237,7 @@ extension PositionAnalysis {
     }
 
     /// Δ·S of leg `s` at its entry close (S for stock).
-    static func entryDelta(_ s: LegState, sample: PathSample, path: Int, programs: [DecisionProgram],
+    static func entryDelta(_ s: LegState, sample: PathSample, path: Int, programs: Programs,
                            premiumTable: PremiumTables, rate: Double, dividends: DividendSchedule) -> Double {
         let spot = sample.price(path: path, asset: s.asset, day: s.entryDay)
         let scale = s.option?.scaled == true ? sample.ivScale(path: path, asset: s.asset, day: s.entryDay) : 1
@@ -238,15 +248,15 @@ extension PositionAnalysis {
 
     /// Day `day` of leg state `s`: its attribution terms for the close (after its entry), its
     /// exposure after the close (while held), and the new mark as the previous close's.
-    static func advance(_ s: inout LegState, day: Int, path: Int, sample: PathSample, programs: [DecisionProgram],
+    static func advance(_ s: inout LegState, day: Int, path: Int, sample: PathSample, programs: Programs,
                         premiumTable: PremiumTables, rate: Double,
-                        dividends: DividendSchedule, eventDay: Bool, exposure row: inout [Double], scope: Int, book: Int) {
+                        dividends: DividendSchedule, eventDay: Bool, exposure row: UnsafeMutablePointer<Double>, scope: Int, book: Int) {
         guard day >= s.entryDay && day <= s.exitDay else { return }
         let spot = sample.price(path: path, asset: s.asset, day: day)
         let held = day < s.exitDay
         if s.program < 0 {
             // A holding: exposure only.
-            addExposure(&row, s, spot: spot, value: spot, greeks: nil, scope: scope, book: book)
+            addExposure(row, s, spot: spot, value: spot, greeks: nil, scope: scope, book: book)
             return
         }
         let scale = s.option?.scaled == true ? sample.ivScale(path: path, asset: s.asset, day: day) : 1
@@ -298,13 +308,13 @@ extension PositionAnalysis {
         } else {
             s.delta = s.option == nil ? 1 : 0; s.gamma = 0; s.vega = 0; s.theta = 0
         }
-        if held && s.inPortfolio { addExposure(&row, s, spot: spot, value: m.value, greeks: m.greeks, scope: scope, book: book) }
+        if held && s.inPortfolio { addExposure(row, s, spot: spot, value: m.value, greeks: m.greeks, scope: scope, book: book) }
     }
 
     /// Adds held leg `s`'s measures at `spot` to its scope and the book. (Inlined: a call took
     /// a copy of the whole leg state every leg and day.)
     @inline(__always)
-    static func addExposure(_ row: inout [Double], _ s: LegState, spot: Double, value: Double, greeks: OptionValuation?,
+    static func addExposure(_ row: UnsafeMutablePointer<Double>, _ s: LegState, spot: Double, value: Double, greeks: OptionValuation?,
                             scope: Int, book: Int) {
         let q = s.quantity
         let delta = greeks?.delta ?? (s.option == nil ? 1 : 0)

@@ -21,7 +21,10 @@ public struct DividendSchedule: Sendable, Hashable {
     public var accruingYield: [Double]
     /// Per asset: (trading day, cash per share) of every ex-date after day 0, days increasing,
     /// including days past the horizon (option values look beyond it).
-    public var exDays: [[CashDividendDay]]
+    public let exDays: [[CashDividendDay]]
+    /// Per asset: `exDays` is not empty. (Read by the daily marks, which would otherwise take a
+    /// reference to an inner array of `exDays` for each look.)
+    public let paysCash: [Bool]
     /// Per day 0…horizon: the cash dividends going ex that day, (asset, cash per share).
     public var onDay: [[(asset: Int, amount: Double)]]
     /// The path drops by the cash dividends on their ex-days (Monte Carlo only).
@@ -63,6 +66,7 @@ public struct DividendSchedule: Sendable, Hashable {
         }
         accruingYield = yields
         exDays = ex
+        paysCash = ex.map { !$0.isEmpty }
         onDay = byDay
         dropsPrice = drops && ex.contains { !$0.isEmpty }
     }
@@ -146,7 +150,7 @@ public struct DividendSchedule: Sendable, Hashable {
     /// dividend just before expiry is the worst case). Small for quarterly dividends of ~1% of
     /// the spot over months; use a continuous `dividendYield` or a lower IV elsewhere.
     public func escrowedSpot(_ spot: Double, asset i: Int, day: Int, expiry: Int, rate: Double) -> Double {
-        guard !exDays[i].isEmpty else { return spot }
+        guard paysCash[i] else { return spot }
         let pv = presentValue(asset: i, day: day, expiry: expiry, rate: rate)
         return pv == 0 ? spot : Swift.max(spot - pv, 0.5 * spot)
     }
