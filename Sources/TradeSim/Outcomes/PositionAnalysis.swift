@@ -106,10 +106,18 @@ public struct PositionAnalysis: Sendable {
         /// statistics they need (`OrderStatistics.select`, no full sort).
         init<C: Collection<Double>>(_ values: C) {
             var work = Array(values)
-            var sum = 0.0
-            for v in work { sum += v }
+            var sum = 0.0, low = Double.infinity, high = -Double.infinity
+            for v in work { sum += v; low = Swift.min(low, v); high = Swift.max(high, v) }
             let n = work.count
             mean = sum / Double(n)
+            // One value on every path (a measure a scope never has, a day before any entry):
+            // every quantile is that value, as the interpolation below gives it (which turns
+            // −0 into +0, as adding +0 does).
+            if low == high {
+                let v = low + 0.0
+                (p05, p50, p95) = (v, v, v)
+                return
+            }
             // The order statistics type-7 quantiles at 5%, 50% and 95% read: ⌊(n−1)p⌋ and the next.
             let ranks = [0.05, 0.50, 0.95].flatMap { p -> [Int] in
                 let lo = Int((Double(n - 1) * p).rounded(.down))
