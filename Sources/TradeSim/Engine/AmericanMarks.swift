@@ -3,7 +3,7 @@ import Foundation
 /// The early-exercise premium tables (`AmericanPremiumTable`) a scenario's American option legs
 /// are marked with, built once per run and shared by every block of paths and every variant.
 ///
-/// One table per (asset, option type, day, tenor left, σ range): for each American option leg
+/// One table per (option type, rate, dividend yield, tenor left, σ range): for each American option leg
 /// with a planned expiry (`DecisionProgram.plannedExpiry`: every lane holds the same expiry) and
 /// each day before it. The σ range is the day's IV for the tenor when the leg's IV is one number
 /// a day; when each lane has its own IV (`DecisionProgram.laneVolatility`: a smile, a spot–vol
@@ -20,13 +20,8 @@ import Foundation
 /// (on-weakness entries with a tenor: lanes with different expiries) and σ√τ = 0 are priced
 /// lane by lane by `AmericanOption` (slower, the same values).
 struct AmericanMarks: Sendable {
-    struct Key: Hashable {
-        let asset: Int
-        let type: OptionType
-        let tenorDays: Int
-        let sigmaLow: Double
-        let sigmaHigh: Double
-    }
+    /// What a table depends on (`PremiumTableCache.Key`): legs that agree on it share one.
+    typealias Key = PremiumTableCache.Key
 
     let tables: [AmericanPremiumTable?]
     /// Per program: `index[program][leg * (horizon + 1) + day]` into `tables`, −1 for none.
@@ -42,8 +37,9 @@ struct AmericanMarks: Sendable {
         self.horizon = horizon
     }
 
-    /// The tables of `programs` in `scenario`, built on up to `threads` threads.
-    init(programs: [DecisionProgram], scenario: Scenario, universe: Universe, threads: Int) {
+    /// The tables of `programs` in `scenario`, built on up to `threads` threads (those `cache`
+    /// holds are taken from it, and those built are added to it).
+    init(programs: [DecisionProgram], scenario: Scenario, universe: Universe, threads: Int, cache: PremiumTableCache? = nil) {
         let horizon = scenario.horizonDays
         var keys: [Key] = []
         var position: [Key: Int32] = [:]
@@ -55,7 +51,8 @@ struct AmericanMarks: Sendable {
                 let firstDay = p.entersAnyDay ? 0 : min(p.entryDay ?? 0, horizon)
                 for d in firstDay..<max(firstDay, min(expiry, horizon + 1)) {
                     let range = Self.sigmaRange(p, leg: k, day: d, tenor: expiry - d, scenario: scenario, universe: universe)
-                    let key = Key(asset: leg.asset, type: type, tenorDays: expiry - d, sigmaLow: range.low, sigmaHigh: range.high)
+                    let key = Key(type: type, rate: scenario.rate, dividendYield: universe.assets[leg.asset].dividendYield,
+                                  tenorDays: expiry - d, sigmaLow: range.low, sigmaHigh: range.high)
                     if let at = position[key] {
                         row[k * (horizon + 1) + d] = at
                     } else {
@@ -67,14 +64,15 @@ struct AmericanMarks: Sendable {
             }
             index.append(row)
         }
-        let rate = scenario.rate
-        let built = keys
-        tables = Parallel.map(count: built.count, threads: threads) { i in
-            let key = built[i]
-            return AmericanPremiumTable(type: key.type, rate: rate, dividendYield: universe.assets[key.asset].dividendYield,
-                                        years: Double(key.tenorDays) / TradingCalendar.tradingDaysPerYear,
-                                        sigmaLow: key.sigmaLow, sigmaHigh: key.sigmaHigh)
+        let build = { (wanted: [PremiumTableCache.Key]) -> [AmericanPremiumTable?] in
+            Parallel.map(count: wanted.count, threads: threads) { i in
+                let key = wanted[i]
+                return AmericanPremiumTable(type: key.type, rate: key.rate, dividendYield: key.dividendYield,
+                                            years: Double(key.tenorDays) / TradingCalendar.tradingDaysPerYear,
+                                            sigmaLow: key.sigmaLow, sigmaHigh: key.sigmaHigh)
+            }
         }
+        tables = cache.map { $0.tables(for: keys, build: build) } ?? build(keys)
         self.index = index
         self.horizon = horizon
     }

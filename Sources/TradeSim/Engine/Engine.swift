@@ -30,6 +30,9 @@ public struct RunConfiguration: Sendable {
     public var keepPathReturns: Bool
     /// Run only this shard's slice of every scenario's paths (nil: all of them).
     public var shard: Shard?
+    /// American legs' premium tables kept across runs (a sweep's cells share one); nil: each
+    /// run builds its own. The results do not depend on it.
+    public var premiumTables: PremiumTableCache?
 
     /// Paths per block: `lanesPerBlock` rounded up to whole chunks of the return sums.
     var blockPaths: Int {
@@ -127,7 +130,8 @@ public enum Engine {
         let startEquity = playbook.capital + holdingsValue
         // American legs' premium tables, once for every block (`AmericanMarks`).
         let american = chain == nil && programs.contains { $0.legAmerican.contains(true) }
-            ? AmericanMarks(programs: programs, scenario: scenario, universe: study.universe, threads: c.threads) : .none
+            ? AmericanMarks(programs: programs, scenario: scenario, universe: study.universe, threads: c.threads,
+                            cache: c.premiumTables) : .none
         let runner = BlockRunner(kernel: kernel, programs: programs, playbook: playbook, rate: scenario.rate,
                                  horizon: scenario.horizonDays, startEquity: startEquity, american: american, chain: chain)
         // A shard runs its slice of the paths; everything below is indexed from its first path.

@@ -101,7 +101,10 @@ enum SweepCommand {
                     + "allowed: the base cell's, \(scenarioNames.joined(separator: ", ")) (the cells are compared scenario by scenario)")
             }
         }
-        let configuration = RunOptions.configuration(a)
+        var configuration = RunOptions.configuration(a)
+        // The cells share their American legs' premium tables: a cell that leaves the IVs,
+        // rate and tenors alone builds none.
+        configuration.premiumTables = PremiumTableCache()
         let quiet = a.has("quiet")
         try MemoryCheck.check(study: study, scenarioIndices: indices, configuration: configuration, command: "sweep", quiet: quiet)
         let outPath = a.string("out") ?? "reports/\(study.name)-sweep"
