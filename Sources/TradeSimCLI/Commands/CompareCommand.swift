@@ -107,7 +107,9 @@ enum CompareCommand {
                 + "allowed: two studies in the same currency (their P&L are subtracted)")
         }
         let indices = try ScenarioSelection.indices([studyA, studyB], a)
-        let configuration = RunOptions.configuration(a)
+        var configuration = RunOptions.configuration(a)
+        // The two playbooks share their American legs' premium tables (as a sweep's cells do).
+        configuration.premiumTables = PremiumTableCache()
         let quiet = a.has("quiet")
         for (l, i) in zip(loaded, indices) {
             try MemoryCheck.check(study: l.study, scenarioIndices: i, configuration: configuration, command: "compare", quiet: quiet)
