@@ -13,11 +13,9 @@ struct BlockRunner: Sendable {
     let rate: Double
     let horizon: Int
     let startEquity: Double
-    /// Per day, the assets whose prices some step can read (`pricedAssets(...)`); the others'
-    /// exponentials are not taken that day. Flat, so the blocks read them without taking a
-    /// reference to an inner array: day d's are `pricedFlat[pricedStart[d]..<pricedStart[d + 1]]`.
-    let pricedFlat: [Int]
-    let pricedStart: [Int]
+    /// Row d: the assets whose prices some step can read on day d (`pricedAssets(...)`); the
+    /// others' exponentials are not taken that day.
+    let priced: FlatRows<Int>
     /// Per asset: its held shares earn or pay dividends (`DividendSchedule.carries`), once per run
     /// instead of once per block, day and leg.
     let assetCarries: [Bool]
@@ -41,9 +39,7 @@ struct BlockRunner: Sendable {
         self.rate = rate
         self.horizon = horizon
         self.startEquity = startEquity
-        let priced = Self.pricedAssets(programs: programs, playbook: playbook, assets: kernel.assetCount, horizon: horizon)
-        pricedFlat = priced.flatMap { $0 }
-        pricedStart = priced.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        priced = FlatRows(Self.pricedAssets(programs: programs, playbook: playbook, assets: kernel.assetCount, horizon: horizon))
         let carries = (0..<kernel.assetCount).map { kernel.dividends.carries(asset: $0) }
         assetCarries = carries
         carryingHoldings = playbook.holdings.filter { carries[$0.asset] }
@@ -126,7 +122,7 @@ struct BlockRunner: Sendable {
         equity.initialize(repeating: startEquity, count: width)
         let primary = programs.indices.filter { programs[$0].variant.inPortfolio }
         // The programs as unowned references: two threads counting references to the same
-        // objects every day cost more than the step of a small decision (`DecisionProgram.groupLegs`).
+        // objects every day cost more than the step of a small decision (`FlatRows`).
         let unmanaged = programs.map { Unmanaged.passUnretained($0) }
         let tracedLanes = max(0, min(lanes, out.tracedEnd - firstPath))
         let analysisLanes = max(0, min(lanes, out.analysisEnd - firstPath))  // lanes whose prices are kept
@@ -138,11 +134,11 @@ struct BlockRunner: Sendable {
             // Prices of every asset on every lane.
             if let exact = block.exactPrice {
                 for i in 0..<n { (prices + i * width).initialize(repeating: exact[i], count: width) }
-            } else if pricedStart[d + 1] - pricedStart[d] == n {
+            } else if priced.range(d).count == n {
                 VectorMath.exp(block.logPrice.baseAddress!, into: prices, count: n * width)
             } else {
-                for m in pricedStart[d]..<pricedStart[d + 1] {
-                    let i = pricedFlat[m]
+                for m in priced.range(d) {
+                    let i = priced.elements[m]
                     VectorMath.exp(block.logPrice.baseAddress! + i * width, into: prices + i * width, count: width)
                 }
             }
@@ -347,7 +343,7 @@ struct BlockRunner: Sendable {
               logPrices: UnsafeMutablePointer<Double>, width: Int, daily: inout ProgramDay, drawdown: Bool) {
         // An option group is marked while some lane holds it and it has not expired. (The
         // program's and the day's arrays are read in place: a local copy of one would take a
-        // reference, see `DecisionProgram.groupLegs`.)
+        // reference, see `FlatRows`.)
         func live(_ i: Int) -> Bool {
             guard case let .options(lead) = p.markPasses[i] else { return true }
             return daily.anyExpiry[lead] && (daily.sharedExpiry[lead].map { $0 > d } ?? true)
@@ -390,7 +386,7 @@ struct BlockRunner: Sendable {
     /// cost of the leg), both for each close after entry.
     func markStocks(_ p: DecisionProgram, _ s: DecisionLanes, legs: Range<Int>, day d: Int, prices: UnsafeMutablePointer<Double>,
                     width: Int, startsValue: Bool, ends: Bool, drawdown: Bool) {
-        // (The program's arrays are read in place: see `DecisionProgram.groupLegs`.)
+        // (The program's arrays are read in place: see `FlatRows`.)
         let anyFee = legs.contains { p.borrowFee[p.legAsset[$0]] > 0 }
         let anyDividend = d > 0 && legs.contains { assetCarries[p.legAsset[$0]] }
         let legYield = anyDividend ? legs.map { kernel.dividends.accruingYield[p.legAsset[$0]] } : []
@@ -433,8 +429,8 @@ struct BlockRunner: Sendable {
     func markOptionGroup(_ p: DecisionProgram, _ s: DecisionLanes, lead: Int, day d: Int,
                          prices: UnsafeMutablePointer<Double>, logPrices: UnsafeMutablePointer<Double>, width: Int,
                          sharedExpiry: Int?, startsValue: Bool, ends: Bool, drawdown: Bool, ivScale: UnsafeMutablePointer<Double>?) {
-        // The group's members are p.groupLegs[group] (`DecisionProgram.groupRange`).
-        let group = p.groupRange[lead]
+        // The group's members are p.optionGroups.elements[group] (`DecisionProgram.optionGroups`).
+        let group = p.optionGroups.range(lead)
         let asset = p.legAsset[lead]
         let q = p.dividendYield[asset]
         let spot = prices + asset * width, x = logPrices + asset * width
@@ -452,14 +448,12 @@ struct BlockRunner: Sendable {
             shared = e == p.plannedExpiry[lead] ? p.plannedTerms.withUnsafeBufferPointer { $0[lead * (horizon + 1) + d] }
                 : OptionDayTerms(sigma: p.impliedVol(leg: lead, day: d, tenor: e - d), tenorDays: e - d, rate: rate, dividendYield: q)
         }
-        // A one-leg group (a put spread's legs, a plain put) takes a path without the loops over
-        // the group: measured 5–9% less simulation time on the benchmark than the general form.
-        let single = group.count == 1, first = s.quantity + lead * width, firstIsPut = p.groupIsPut[group.lowerBound]
+        let single = group.count == 1
         // American legs: the day's premium tables (nil: lane by lane, `americanLanes`).
-        let americanGroup = p.groupHasAmerican[lead]
+        let americanGroup = group.contains { p.legAmerican[p.optionGroups.elements[$0]] }
         var tables: [AmericanPremiumTable?] = []
         for m in group where americanGroup {
-            tables.append(sharedExpiry == nil ? nil : premiumTable(p, leg: p.groupLegs[m], day: d, expiry: sharedExpiry!))
+            tables.append(sharedExpiry == nil ? nil : premiumTable(p, leg: p.optionGroups.elements[m], day: d, expiry: sharedExpiry!))
         }
         let table0 = tables.first ?? nil
         // Cash dividends in an option's life: priced on the escrowed spot (`DividendSchedule`).
@@ -471,15 +465,9 @@ struct BlockRunner: Sendable {
         }
         for c in 0..<(width / 8) {
             let j = 8 * c
-            // Skip vectors where no lane holds a leg of the group (settled, exited or never entered).
-            var anyPosition = false
-            if single {
-                anyPosition = VectorMath.anyLane(loadV(first, j) .!= 0)
-            } else {
-                for m in group where VectorMath.anyLane(loadV(s.quantity + p.groupLegs[m] * width, j) .!= 0) { anyPosition = true }
-            }
             var value = startsValue ? V(repeating: 0) : loadV(s.value, j)
-            guard anyPosition else {
+            // Skip vectors where no lane holds a leg of the group (settled, exited or never entered).
+            guard holdsGroup(p, s, group: group, width: width, at: j) else {
                 if ends { finishVector(s, j, value: value, drawdown: drawdown) } else if startsValue { storeV(s.value, j, value) }
                 continue
             }
@@ -526,9 +514,9 @@ struct BlockRunner: Sendable {
             if americanGroup {
                 let escrowed = (spot: spotV, logSpot: logSpotV)
                 for m in group {
-                    let leg = p.groupLegs[m], isPut = p.groupIsPut[m]
+                    let leg = p.optionGroups.elements[m], isPut = p.groupIsPut[m]
                     var price = isPut ? putFloor : callFloor
-                    if p.groupLegAmerican[m] {
+                    if p.legAmerican[leg] {
                         price = americanLanes(p, s, leg: leg, asset: asset, type: isPut ? .put : .call,
                                               table: single ? table0 : tables[m - group.lowerBound],
                                               european: price,
@@ -541,15 +529,35 @@ struct BlockRunner: Sendable {
                         : loadV(s.quantity + leg * width, j)
                     value = value.addingProduct(held, price)
                 }
-            } else if single {
-                value = value.addingProduct(loadV(first, j), firstIsPut ? putFloor : callFloor)
             } else {
-                for m in group {
-                    value = value.addingProduct(loadV(s.quantity + p.groupLegs[m] * width, j), p.groupIsPut[m] ? putFloor : callFloor)
-                }
+                value = addEuropean(value, p, s, group: group, put: putFloor, call: callFloor, width: width, at: j)
             }
             if ends { finishVector(s, j, value: value, drawdown: drawdown) } else { storeV(s.value, j, value) }
         }
+    }
+
+    /// Some lane of lanes j..<j+8 holds a leg of the option group `group` (members
+    /// `p.optionGroups.elements[group]`).
+    /// (A one-leg group — a put spread's legs, a plain put — takes a path without the loop: measured
+    /// 5–9% less simulation time on the benchmark than the general form; also in `addEuropean`.)
+    @inline(__always)
+    func holdsGroup(_ p: DecisionProgram, _ s: DecisionLanes, group: Range<Int>, width: Int, at j: Int) -> Bool {
+        if group.count == 1 { return VectorMath.anyLane(loadV(s.quantity + p.optionGroups.elements[group.lowerBound] * width, j) .!= 0) }
+        return group.contains { VectorMath.anyLane(loadV(s.quantity + p.optionGroups.elements[$0] * width, j) .!= 0) }
+    }
+
+    /// `value` + Σ q·price over the group's legs on lanes j..<j+8, each leg at the put or the call
+    /// (European) value of the group's strike and expiry.
+    @inline(__always)
+    func addEuropean(_ value: V, _ p: DecisionProgram, _ s: DecisionLanes, group: Range<Int>, put: V, call: V, width: Int,
+                     at j: Int) -> V {
+        if group.count == 1 {
+            let m = group.lowerBound
+            return value.addingProduct(loadV(s.quantity + p.optionGroups.elements[m] * width, j), p.groupIsPut[m] ? put : call)
+        }
+        var value = value
+        for m in group { value = value.addingProduct(loadV(s.quantity + p.optionGroups.elements[m] * width, j), p.groupIsPut[m] ? put : call) }
+        return value
     }
 
     /// `markOptionGroup`'s loop in its most common case, with nothing in it but the mark: every
@@ -561,28 +569,14 @@ struct BlockRunner: Sendable {
                            spot: UnsafeMutablePointer<Double>, logSpot x: UnsafeMutablePointer<Double>,
                            strike: UnsafeMutablePointer<Double>, logStrike: UnsafeMutablePointer<Double>,
                            width: Int, startsValue: Bool, ends: Bool, drawdown: Bool) {
-        let single = group.count == 1
-        let first = s.quantity + p.groupLegs[group.lowerBound] * width, firstIsPut = p.groupIsPut[group.lowerBound]
         let sd = V(repeating: c.sd), dq = V(repeating: c.dq), dr = V(repeating: c.dr)
         for j in stride(from: 0, to: width, by: 8) {
-            var anyPosition = false
-            if single {
-                anyPosition = VectorMath.anyLane(loadV(first, j) .!= 0)
-            } else {
-                for m in group where VectorMath.anyLane(loadV(s.quantity + p.groupLegs[m] * width, j) .!= 0) { anyPosition = true }
-            }
             var value = startsValue ? V(repeating: 0) : loadV(s.value, j)
-            if anyPosition {
+            if holdsGroup(p, s, group: group, width: width, at: j) {
                 let d1 = c.d1(logPrice: loadV(x, j), logStrike: loadV(logStrike, j))
                 let kdr = loadV(strike, j) * dr, sdq = loadV(spot, j) * dq
                 let (putFloor, callFloor) = BlackScholesLanes.putAndCall(d1: d1, sd: sd, discountedStrike: kdr, discountedSpot: sdq)
-                if single {
-                    value = value.addingProduct(loadV(first, j), firstIsPut ? putFloor : callFloor)
-                } else {
-                    for m in group {
-                        value = value.addingProduct(loadV(s.quantity + p.groupLegs[m] * width, j), p.groupIsPut[m] ? putFloor : callFloor)
-                    }
-                }
+                value = addEuropean(value, p, s, group: group, put: putFloor, call: callFloor, width: width, at: j)
             } else if !ends && !startsValue {
                 continue
             }
@@ -598,8 +592,8 @@ struct BlockRunner: Sendable {
         for c in 0..<(width / 8) {
             let j = 8 * c
             var value = startsValue ? V(repeating: 0) : loadV(s.value, j)
-            for m in p.groupRange[lead] {
-                let k = p.groupLegs[m]
+            for m in p.optionGroups.range(lead) {
+                let k = p.optionGroups.elements[m]
                 let quantity = loadV(s.quantity + k * width, j)
                 for l in 0..<8 where quantity[l] != 0 {
                     let mid = chainQuote(p, s, leg: k, slot: k * width + j + l, day: d, purpose: .mark, daily: &daily)?.mid ?? 0

@@ -22,16 +22,10 @@ final class DecisionProgram: Sendable {
     /// asset with the same strike and expiry rules, which reuse its d₁ and d₂: a straddle's call
     /// and put), and which of them are puts — built once, so the daily marks allocate nothing.
     ///
-    /// Stored flat, so the daily marks read a group without taking a reference to an inner
-    /// array (with two threads, the reference counts of shared arrays cost ~10% of the run):
-    /// the members of leg k's group are `groupLegs[groupRange[k]]` (an empty range for a leg
-    /// that leads no group), with `groupIsPut` and `groupLegAmerican` beside them.
-    let groupLegs: [Int]
-    let groupRange: [Range<Int>]
+    /// Row k of `optionGroups` (`FlatRows`) holds the group leg k leads (empty for a leg that
+    /// leads none); `groupIsPut` stands beside its elements (which are American: `legAmerican`).
+    let optionGroups: FlatRows<Int>
     let groupIsPut: [Bool]
-    /// Per member: an American leg; and per leg, whether some member of the group it leads is.
-    let groupLegAmerican: [Bool]
-    let groupHasAmerican: [Bool]
     /// The passes of the daily mark, in leg order: each run of consecutive stock legs is one
     /// pass, each option group (at its leading leg) another.
     enum MarkPass { case stocks(Range<Int>), options(lead: Int) }
@@ -129,19 +123,10 @@ final class DecisionProgram: Sendable {
             }
             shares.append(found)
         }
-        var members: [Int] = [], ranges: [Range<Int>] = []
-        for k in variant.legs.indices {
-            let start = members.count
-            if variant.legs[k].isOption && shares[k] == nil {
-                members += [k] + variant.legs.indices.filter { shares[$0] == k }
-            }
-            ranges.append(start..<members.count)
-        }
-        groupLegs = members
-        groupRange = ranges
-        groupIsPut = members.map { k -> Bool in if case let .option(t, _, _) = variant.legs[k].instrument { t == .put } else { true } }
-        groupLegAmerican = members.map { variant.legs[$0].isAmerican }
-        groupHasAmerican = ranges.map { r in r.contains { variant.legs[members[$0]].isAmerican } }
+        optionGroups = FlatRows(variant.legs.indices.map { k in
+            variant.legs[k].isOption && shares[k] == nil ? [k] + variant.legs.indices.filter { shares[$0] == k } : []
+        })
+        groupIsPut = optionGroups.elements.map { k -> Bool in if case let .option(t, _, _) = variant.legs[k].instrument { t == .put } else { true } }
         var passes: [MarkPass] = []
         for (k, leg) in variant.legs.enumerated() {
             if !leg.isOption {

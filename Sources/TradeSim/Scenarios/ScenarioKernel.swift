@@ -27,15 +27,11 @@ struct ScenarioKernel: Sendable {
     let stepTables: [StepTable]
     /// Step table used by the step into day d (index d; entry 0 unused).
     let stepTableOfDay: [Int]
-    /// Events (indices into scenario.events) happening on day d.
-    /// (Flat: day d's events are `eventsFlat[eventsStart[d]..<eventsStart[d + 1]]`, read by the
-    /// blocks without taking a reference to an inner array, as `BlockRunner.pricedFlat`.)
-    let eventsFlat: [Int]
-    let eventsStart: [Int]
+    /// Row d: the events (indices into scenario.events) happening on day d.
+    let eventsOnDay: FlatRows<Int>
     /// The Monte Carlo model's jump processes (empty for the other models), kept apart from
     /// `scenario` so a day's step reads them without copying the model.
     let jumps: [JumpProcess]
-    let isMonteCarlo: Bool
     /// Start prices and their logs per asset.
     let startPrice: [Double]
     let startLogPrice: [Double]
@@ -54,9 +50,8 @@ struct ScenarioKernel: Sendable {
         for (k, e) in scenario.events.enumerated() where e.day >= 1 && e.day <= scenario.horizonDays {
             onDay[e.day].append(k)
         }
-        eventsFlat = onDay.flatMap { $0 }
-        eventsStart = onDay.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-        if case let .monteCarlo(m) = scenario.model { jumps = m.jumps; isMonteCarlo = true } else { jumps = []; isMonteCarlo = false }
+        eventsOnDay = FlatRows(onDay)
+        if case let .monteCarlo(m) = scenario.model { jumps = m.jumps } else { jumps = [] }
 
         var tables: [StepTable] = []
         var tableOfDay = [Int](repeating: 0, count: scenario.horizonDays + 1)
@@ -139,14 +134,11 @@ struct ScenarioKernel: Sendable {
         block.exactPrice = nil
 
         // (The day's table, jumps and events are read in place: with several threads, reference
-        // counts on these shared arrays cost more than the reads.)
-        if isMonteCarlo {
-            diffuse(&block, table: stepTableOfDay[d])
-            for k in jumps.indices { applyJumps(&block, jumps[k]) }
-        }
+        // counts on these shared arrays cost more than the reads, `FlatRows`.)
         switch scenario.model {
         case .monteCarlo:
-            break
+            diffuse(&block, table: stepTableOfDay[d])
+            for k in jumps.indices { applyJumps(&block, jumps[k]) }
         case .scripted(let s):
             var exact = [Double](repeating: 0, count: n)
             for i in 0..<n {
@@ -168,7 +160,7 @@ struct ScenarioKernel: Sendable {
                 bootstrapStep(&block, h, meanBlock: meanBlock)
             }
         }
-        for m in eventsStart[d]..<eventsStart[d + 1] { applyEvent(&block, eventIndex: eventsFlat[m]) }
+        for m in eventsOnDay.range(d) { applyEvent(&block, eventIndex: eventsOnDay.elements[m]) }
         if dividends.dropsPrice { applyDividends(&block) }
     }
 
