@@ -1,4 +1,4 @@
-#if TRADESIM_AVX512
+#if TRADESIM_AVX2
 import _Builtin_intrinsics.intel
 #endif
 
@@ -28,6 +28,16 @@ struct LaneStreams {
         s2 = unsafeBitCast(_mm512_xor_si512(b2, t), to: SIMD8<UInt64>.self)
         s3 = unsafeBitCast(_mm512_rolv_epi64(b3, I(repeating: 45)), to: SIMD8<UInt64>.self)
         return VectorMath.uniform(unsafeBitCast(result, to: SIMD8<UInt64>.self))
+        #elseif TRADESIM_AVX2
+        // The same steps on each 256-bit half: in plain Swift the optimizer turns s3's rotation
+        // into eight scalar `rorx` (AVX2 has no vector rotate), each lane moved out and back in.
+        let low = Self.step(s0.lowHalf, s1.lowHalf, s2.lowHalf, s3.lowHalf)
+        let high = Self.step(s0.highHalf, s1.highHalf, s2.highHalf, s3.highHalf)
+        s0 = SIMD8(lowHalf: low.s0, highHalf: high.s0)
+        s1 = SIMD8(lowHalf: low.s1, highHalf: high.s1)
+        s2 = SIMD8(lowHalf: low.s2, highHalf: high.s2)
+        s3 = SIMD8(lowHalf: low.s3, highHalf: high.s3)
+        return VectorMath.uniform(SIMD8(lowHalf: low.result, highHalf: high.result))
         #else
         let m5 = (s1 &<< 2) &+ s1
         let result = ((m5 &<< 7) | (m5 &>> 57)) &* 9
@@ -41,6 +51,26 @@ struct LaneStreams {
         return VectorMath.uniform(result)
         #endif
     }
+
+    #if TRADESIM_AVX2 && !TRADESIM_AVX512
+    /// One xoshiro256** step of four lanes as AVX2 instructions: the output and the next state.
+    @inline(__always)
+    static func step(_ s0: SIMD4<UInt64>, _ s1: SIMD4<UInt64>, _ s2: SIMD4<UInt64>, _ s3: SIMD4<UInt64>)
+        -> (result: SIMD4<UInt64>, s0: SIMD4<UInt64>, s1: SIMD4<UInt64>, s2: SIMD4<UInt64>, s3: SIMD4<UInt64>) {
+        typealias I = SIMD4<Int64>
+        func rotl(_ x: I, _ k: Int32) -> I { _mm256_or_si256(_mm256_slli_epi64(x, k), _mm256_srli_epi64(x, 64 - k)) }
+        func u(_ x: I) -> SIMD4<UInt64> { unsafeBitCast(x, to: SIMD4<UInt64>.self) }
+        let a0 = unsafeBitCast(s0, to: I.self), a1 = unsafeBitCast(s1, to: I.self)
+        let a2 = unsafeBitCast(s2, to: I.self), a3 = unsafeBitCast(s3, to: I.self)
+        let m5 = _mm256_add_epi64(_mm256_slli_epi64(a1, 2), a1)
+        let rotated = rotl(m5, 7)
+        let result = _mm256_add_epi64(_mm256_slli_epi64(rotated, 3), rotated)
+        let t = _mm256_slli_epi64(a1, 17)
+        let b2 = _mm256_xor_si256(a2, a0)
+        let b3 = _mm256_xor_si256(a3, a1)
+        return (u(result), u(_mm256_xor_si256(a0, b3)), u(_mm256_xor_si256(a1, b2)), u(_mm256_xor_si256(b2, t)), u(rotl(b3, 45)))
+    }
+    #endif
 
     /// A pair of standard normals per lane (the diffusion's): Box–Muller on the lane's next two
     /// uniforms u₁, u₂ (unmirrored), both normals negated on antithetic lanes.

@@ -194,11 +194,14 @@ enum VectorMath {
     @inline(__always)
     static func log(_ x: V) -> V {
         let bits = unsafeBitCast(x, to: U.self)
-        var e = unsafeBitCast(bits &>> 52, to: SIMD8<Int64>.self) &- 1023
+        // The exponent as a double (exact), so the select below is a floating-point blend: an
+        // integer-lane select under a floating-point compare's mask is lowered to mask packing
+        // and unpacking on AVX2.
+        var ed = fromInt(unsafeBitCast(bits &>> 52, to: SIMD8<Int64>.self) &- 1023)
         var m = unsafeBitCast((bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000, to: V.self)
         let big = m .> V(repeating: 1.414_213_562_373_095_048_80)
         m = m.replacing(with: m * V(repeating: 0.5), where: big)
-        e = e.replacing(with: e &+ 1, where: big)
+        ed = ed.replacing(with: ed + V(repeating: 1), where: big)
         let s = (m - V(repeating: 1)) / (m + V(repeating: 1))
         let s2 = s * s
         // ln m = 2s + s·R(s²), R(z) = z·(Lg1 + z·(Lg2 + … + z·Lg7)): fdlibm's minimax
@@ -213,7 +216,6 @@ enum VectorMath {
         p = V(repeating: 0.5 * 6.666_666_666_666_735_130e-01).addingProduct(p, s2)
         let twoS = s + s
         let logM = twoS.addingProduct(twoS * s2, p)
-        let ed = fromInt(e)
         return logM.addingProduct(ed, V(repeating: 2.319_046_813_846_299_558_4e-17))
             .addingProduct(ed, V(repeating: 0.693_147_180_559_945_286_23))
     }
