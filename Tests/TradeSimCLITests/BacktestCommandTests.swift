@@ -223,8 +223,16 @@ struct BacktestCommandTests {
         #expect(abs(Double(c[12])! - pnl) < 1e-9, "\(c)")
         let manifest = try String(contentsOf: dir.appendingPathComponent("out/run.json"), encoding: .utf8)
         #expect(manifest.contains("\"chain\"") && manifest.contains("chain.csv"))
-        // No position analysis with a chain.
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/attribution.csv").path))
+        // The position analysis values the put at its quotes: attribution.csv's one leg adds up
+        // to the trade's P&L; early_exercise.csv has its header only.
+        let attribution = try String(contentsOf: dir.appendingPathComponent("out/attribution.csv"), encoding: .utf8).split(separator: "\n")
+        let header = Self.csvFields(String(attribution[0]))
+        let mean = try #require(attribution.dropFirst().map { Self.csvFields(String($0)) }.first { $0[header.firstIndex(of: "statistic")!] == "mean" })
+        let parts = ["delta", "gamma", "vega", "theta", "event_jump", "carry", "costs", "residual"]
+        let total = parts.reduce(0.0) { $0 + Double(mean[header.firstIndex(of: $1)!])! }
+        #expect(abs(total - pnl) < 1e-9 && abs(Double(mean[header.firstIndex(of: "pnl")!])! - pnl) < 1e-9, "\(mean)")
+        let early = try String(contentsOf: dir.appendingPathComponent("out/early_exercise.csv"), encoding: .utf8)
+        #expect(early.split(separator: "\n").count == 1)
     }
 
     /// A contract held on a day the chain does not quote it: exit 65, the file, the contract and

@@ -120,9 +120,16 @@ package struct ChainFills: Sendable {
         return best
     }
 
-    /// The Black–Scholes–Merton delta of quote `q` at `spot`: with its implied vol when given
-    /// (> 0), else the vol its mid implies; nil when the mid implies none.
+    /// The Black–Scholes–Merton delta of quote `q` at `spot` (`inputs`' volatility).
     static func delta(_ q: OptionQuote, spot: Double, rate: Double, dividendYield: Double, years: Double) -> Double? {
+        inputs(q, spot: spot, rate: rate, dividendYield: dividendYield, years: years).map { BlackScholes.valuation($0).delta }
+    }
+
+    /// Quote `q`'s Black–Scholes–Merton inputs at `spot` with the quote's volatility: its
+    /// implied vol when the file gives one (> 0), else the vol its mid implies at these inputs;
+    /// nil when the mid implies none. The rule by which contracts are chosen by delta and the
+    /// position analysis takes a quoted leg's Greeks.
+    static func inputs(_ q: OptionQuote, spot: Double, rate: Double, dividendYield: Double, years: Double) -> BlackScholesInputs? {
         var o = BlackScholesInputs(type: q.type, spot: spot, strike: q.strike, volatility: 0, rate: rate, dividendYield: dividendYield,
                                    years: years)
         if let iv = q.impliedVolatility, iv > 0 {
@@ -131,7 +138,7 @@ package struct ChainFills: Sendable {
             guard let iv = ImpliedVolatility.solve(price: q.mid, o), iv > 0 else { return nil }
             o.volatility = iv
         }
-        return BlackScholes.valuation(o).delta
+        return o
     }
 
     /// The fill of a trade at quote `q`: the ask when buying, the bid when selling.

@@ -172,7 +172,9 @@ struct BlockRunner: Sendable {
         }
         var trades: [TradeRecord] = []
         for lane in 0..<max(tracedLanes, analysisLanes) {
-            for k in programs.indices { trades += tradeRecords(programs[k], states[k], lane: lane, path: firstPath + lane) }
+            for k in programs.indices {
+                trades += tradeRecords(programs[k], states[k], lane: lane, path: firstPath + lane, chainExpiry: days[k].chainExpiry)
+            }
         }
         for (k, s) in states.enumerated() {
             for lane in 0..<lanes {
@@ -773,7 +775,7 @@ struct BlockRunner: Sendable {
     /// held nothing is not a trade: with listed contracts a premium budget split over several
     /// underlyings can buy whole contracts of some and none of a dearer one (that leg has no
     /// exit day either).
-    func tradeRecords(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, path: Int) -> [TradeRecord] {
+    func tradeRecords(_ p: DecisionProgram, _ s: DecisionLanes, lane: Int, path: Int, chainExpiry: [Int: CalendarDate]) -> [TradeRecord] {
         let lanes = s.width
         guard s.entryDay[lane] >= 0 else { return [] }
         let dates = kernel.scenario.dates
@@ -782,7 +784,9 @@ struct BlockRunner: Sendable {
             let q = s.openedQuantity[slot]
             guard q != 0, s.legExitDay[slot] >= 0 else { return nil }
             var instrument = TradeRecord.Instrument.stock
+            var chainExpiration: CalendarDate?
             if case let .option(type, _, _) = leg.instrument {
+                chainExpiration = chainExpiry[slot]
                 let e = Int(s.expiry[slot])
                 // A listed expiry past the horizon still has its listed date.
                 let date = e >= 0 && e < dates.count ? dates[e] : p.listing?.date(ofDay: e, in: kernel.scenario)
@@ -797,7 +801,7 @@ struct BlockRunner: Sendable {
                                entryDay: Int(s.entryDay[lane]), entryDate: dates[Int(s.entryDay[lane])], entryPrice: s.entryMark[slot],
                                exitDay: exitDay, exitDate: dates[exitDay], exitPrice: s.legExitPrice[slot], costs: s.legCosts[slot],
                                pnl: q * (s.legExitPrice[slot] - s.entryMark[slot]) - s.legCosts[slot], exitReason: reason,
-                               earlyExerciseDay: exercised)
+                               earlyExerciseDay: exercised, chainExpiration: chainExpiration)
         }
     }
 

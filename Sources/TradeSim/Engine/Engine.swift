@@ -92,8 +92,8 @@ public enum Engine {
 
     /// `runEach` with a `chain` (a backtest's option chain): every option leg enters, is marked and exits at
     /// the chain's quotes (`ChainFills`): the playbook's modelled option half-spread is not
-    /// charged (the quoted spread is the cost), American premium tables are not built, no
-    /// position analysis is kept, and each outcome's `chainGap` is the first quote the run lacked
+    /// charged (the quoted spread is the cost), American premium tables are not built, the
+    /// position analysis values option legs at their quotes (`PositionAnalysis`), and each outcome's `chainGap` is the first quote the run lacked
     /// (its numbers are then not to be reported). A chain's contracts are listed ones: a playbook
     /// without a `listing` trades them in whole contracts too (`OptionListing()`'s defaults).
     package static func runEach(study: Study, configuration c: RunConfiguration, chain: ChainFills?) -> [ScenarioOutcomes] {
@@ -138,7 +138,7 @@ public enum Engine {
         let range = c.shard.map { $0.pathRange(paths: paths) } ?? 0..<paths
         let sampleEnd = min(paths, c.equitySamplePaths)
         let tracedEnd = min(paths, c.tracedPaths)
-        let analysisEnd = chain == nil ? min(paths, c.analysisPaths) : 0
+        let analysisEnd = min(paths, c.analysisPaths)
         // Per-path returns and pair spreads only where a thesis tests them (or when asked).
         let keepReturns = variants.map { v in c.keepPathReturns || v.theses.contains { $0.metric == .return } }
         let keepRelative = variants.map { v in v.kind == .pair && (c.keepPathReturns || v.theses.contains { $0.metric == .relativeReturnBps }) }
@@ -164,7 +164,7 @@ public enum Engine {
             let sample = PathSample(buffers: buffers, trades: records.filter { $0.path < analysisEnd })
             analysis = PositionAnalysis(sample: sample, programs: programs, playbook: playbook, kernel: kernel,
                                         premiumTable: { runner.premiumTable(programs[$0], leg: $1, day: $2, expiry: $3) },
-                                        threads: c.threads)
+                                        chain: chain, threads: c.threads)
         }
         // Each per-path buffer becomes an array and is freed in turn.
         let count = range.count

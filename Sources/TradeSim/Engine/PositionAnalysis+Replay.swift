@@ -11,8 +11,10 @@ extension PositionAnalysis {
         var entryDay: Int
         var exitDay: Int
         var option: (type: OptionType, strike: Double, expiry: Int, scaled: Bool)?
-        /// An American option leg (`DecisionProgram.legAmerican`).
+        /// An American option leg (`DecisionProgram.legAmerican`; false for a quoted leg).
         var american = false
+        /// With a backtest's option chain: the quoted contract the leg holds, marked at its quotes.
+        var quoted: ChainContract?
         var inPortfolio: Bool
         var beta: Double
         var borrowFee: Double
@@ -43,9 +45,12 @@ extension PositionAnalysis {
     /// The premium table of an American leg (program, leg, day, expiry: `BlockRunner.premiumTable`).
     typealias PremiumTables = @Sendable (Int, Int, Int, Int) -> AmericanPremiumTable?
 
-    /// Replays the sample's trades (see the type's comment).
+    /// Replays the sample's trades (see the type's comment). With a backtest's `chain`, option
+    /// legs are valued at their quotes' mids and take the Greeks of Black–Scholes–Merton at the
+    /// quote's volatility (`ChainFills.inputs`), so vega's part follows the quoted IV; no
+    /// early exercise is flagged (the engine values no early exercise at quotes).
     init(sample: PathSample, programs: [DecisionProgram], playbook: Playbook, kernel: ScenarioKernel,
-         premiumTable: @escaping PremiumTables, threads: Int) {
+         premiumTable: @escaping PremiumTables, chain: ChainMarks? = nil, threads: Int) {
         let scenario = kernel.scenario
         let universe = kernel.universe
         let rate = scenario.rate
@@ -61,7 +66,7 @@ extension PositionAnalysis {
                 slots.append(legs.count)
                 let instrument: String
                 if case let .option(type, _, _) = leg.instrument { instrument = type.rawValue } else { instrument = "stock" }
-                let shortAmerican = p.legShortAmerican[k]
+                let shortAmerican = chain == nil && p.legShortAmerican[k]
                 legs.append(LegAttribution(decisionID: p.variant.decisionID, variantName: p.variant.name, inPortfolio: p.variant.inPortfolio,
                                            leg: k, ticker: universe.assets[leg.asset].ticker, instrument: instrument,
                                            parts: Array(repeating: Array(repeating: 0, count: paths), count: Part.allCases.count),
@@ -91,11 +96,17 @@ extension PositionAnalysis {
                 guard let k = programOf[t.decisionID + "\u{1}" + t.variantName] else { continue }
                 let p = programs[k], asset = p.legAsset[t.leg]
                 var option: (OptionType, Double, Int, Bool)?
+                var quoted: ChainContract?
                 if case let .option(type, strike, _) = t.instrument {
                     option = (type, strike, p.expiry(leg: t.leg, enteredOn: t.entryDay), p.atmScaled[t.leg])
+                    if let chain, let expiration = t.chainExpiration {
+                        option = (type, strike, chain.day(of: expiration), false)
+                        quoted = ChainContract(underlying: t.ticker, type: type, strike: strike, expiration: expiration)
+                    }
                 }
                 states.append(LegState(slot: slotOf[k][t.leg], asset: asset, program: k, legIndex: t.leg, quantity: t.quantity,
-                                       entryDay: t.entryDay, exitDay: t.exitDay, option: option, american: p.legAmerican[t.leg],
+                                       entryDay: t.entryDay, exitDay: t.exitDay, option: option,
+                                       american: quoted == nil && p.legAmerican[t.leg], quoted: quoted,
                                        inPortfolio: p.variant.inPortfolio, beta: universe.assets[asset].beta, borrowFee: p.borrowFee[asset],
                                        tradeCosts: t.costs, tradePnL: t.pnl,
                                        entryCost: WholeContracts.entryCost(shares: t.quantity, mid: t.entryPrice, isOption: option != nil,
@@ -140,7 +151,7 @@ extension PositionAnalysis {
                         row.initialize(repeating: 0, count: rowCount)
                         for i in starts[path]..<starts[path + 1] {
                             Self.advance(&sharedStates.buffer[i], day: day, path: path, sample: sample, programs: unmanaged,
-                                         premiumTable: premiumTable, rate: rate,
+                                         premiumTable: premiumTable, chain: chain, rate: rate,
                                          dividends: dividends, eventDay: isEventDay[day], exposure: row,
                                          scope: scopeIndex[sharedStates.buffer[i].asset], book: book)
                         }
@@ -191,7 +202,7 @@ extension PositionAnalysis {
             for i in starts[path]..<starts[path + 1] where stateBuffer[i].program >= 0 {
                 let s = stateBuffer[i]
                 entryDollars[s.program][s.asset] += s.quantity * Self.entryDelta(s, sample: sample, path: path, programs: unmanaged,
-                                                                                  premiumTable: premiumTable, rate: rate,
+                                                                                  premiumTable: premiumTable, chain: chain, rate: rate,
                                                                                   dividends: dividends)
             }
         }
@@ -213,12 +224,22 @@ extension PositionAnalysis {
     /// (nil for stock and at expiry). An American leg is valued by the engine's rule
     /// (`DecisionProgram.americanMid`, with the day's premium table) and takes the Greeks of the
     /// European option at the same inputs: its early-exercise premium's changes fall in
-    /// `residual`.
+    /// `residual`. A quoted leg (`LegState.quoted`) is valued at its quote's mid, with the
+    /// inputs at the quote's volatility (`ChainFills.inputs`; none when its mid implies none).
     static func mark(_ s: LegState, day: Int, spot: Double, scale: Double, programs: Programs,
-                     premiumTable: PremiumTables, rate: Double,
+                     premiumTable: PremiumTables, chain: ChainMarks?, rate: Double,
                      dividends: DividendSchedule) -> (value: Double, greeks: OptionValuation?, inputs: BlackScholesInputs?) {
         guard let o = s.option else { return (spot, nil, nil) }
         guard day < o.expiry else { return (o.type.intrinsic(spot: spot, strike: o.strike), nil, nil) }
+        if let contract = s.quoted, let chain {
+            // The engine reported no run that lacked a quote of a held contract: the previous
+            // value stands in only for a run whose report is refused.
+            guard let quote = chain.fills.quote(contract, on: chain.date(day)) else { return (s.value, nil, nil) }
+            let yield = programs[s.program]._withUnsafeGuaranteedRef { $0.dividendYield[s.asset] }
+            let inputs = ChainFills.inputs(quote, spot: spot, rate: rate, dividendYield: yield,
+                                           years: Double(o.expiry - day) / TradingCalendar.tradingDaysPerYear)
+            return (quote.mid, inputs.map(BlackScholes.valuation), inputs)
+        }
         let inputs = programs[s.program]._withUnsafeGuaranteedRef {
             $0.optionInputs(leg: s.legIndex, type: o.type, spot: spot, strike: o.strike, day: day, expiry: o.expiry, rate: rate,
                             dividends: dividends, atmScale: scale)
@@ -238,10 +259,10 @@ extension PositionAnalysis {
 
     /// Δ·S of leg `s` at its entry close (S for stock).
     static func entryDelta(_ s: LegState, sample: PathSample, path: Int, programs: Programs,
-                           premiumTable: PremiumTables, rate: Double, dividends: DividendSchedule) -> Double {
+                           premiumTable: PremiumTables, chain: ChainMarks?, rate: Double, dividends: DividendSchedule) -> Double {
         let spot = sample.price(path: path, asset: s.asset, day: s.entryDay)
         let scale = s.option?.scaled == true ? sample.ivScale(path: path, asset: s.asset, day: s.entryDay) : 1
-        let m = mark(s, day: s.entryDay, spot: spot, scale: scale, programs: programs, premiumTable: premiumTable, rate: rate,
+        let m = mark(s, day: s.entryDay, spot: spot, scale: scale, programs: programs, premiumTable: premiumTable, chain: chain, rate: rate,
                      dividends: dividends)
         return (m.greeks?.delta ?? (s.option == nil ? 1 : 0)) * spot
     }
@@ -249,7 +270,7 @@ extension PositionAnalysis {
     /// Day `day` of leg state `s`: its attribution terms for the close (after its entry), its
     /// exposure after the close (while held), and the new mark as the previous close's.
     static func advance(_ s: inout LegState, day: Int, path: Int, sample: PathSample, programs: Programs,
-                        premiumTable: PremiumTables, rate: Double,
+                        premiumTable: PremiumTables, chain: ChainMarks?, rate: Double,
                         dividends: DividendSchedule, eventDay: Bool, exposure row: UnsafeMutablePointer<Double>, scope: Int, book: Int) {
         guard day >= s.entryDay && day <= s.exitDay else { return }
         let spot = sample.price(path: path, asset: s.asset, day: day)
@@ -260,7 +281,7 @@ extension PositionAnalysis {
             return
         }
         let scale = s.option?.scaled == true ? sample.ivScale(path: path, asset: s.asset, day: day) : 1
-        let m = mark(s, day: day, spot: spot, scale: scale, programs: programs, premiumTable: premiumTable, rate: rate,
+        let m = mark(s, day: day, spot: spot, scale: scale, programs: programs, premiumTable: premiumTable, chain: chain, rate: rate,
                      dividends: dividends)
         let q = s.quantity
         let sigma = m.inputs?.volatility ?? s.sigma
@@ -274,8 +295,11 @@ extension PositionAnalysis {
                     // The previous close's option at today's spot: escrow of the previous day.
                     var shifted = before
                     shifted.spot = before.spot + dS
+                    // A quoted leg's previous value is a mid, not a price at these inputs: the
+                    // move is the model's at the quote's volatility.
+                    let start = s.quoted == nil ? s.value : BlackScholes.price(before)
                     moved = q * (value(s, shifted, european: BlackScholes.price(shifted), day: day - 1, spot: spot,
-                                       premiumTable: premiumTable) - s.value)
+                                       premiumTable: premiumTable) - start)
                 }
                 add(.eventJump, moved)
             } else {

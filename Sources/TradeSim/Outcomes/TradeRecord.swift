@@ -61,6 +61,10 @@ public struct TradeRecord: Sendable, Hashable {
     /// the other legs. Under `"assignment": "assign"` the leg was assigned at that close.
     /// (Not in `trades.csv` or partial results: `early_exercise.csv` reads it.)
     public var earlyExerciseDay = -1
+    /// With a backtest's option chain: the quoted contract's expiration date (the instrument's
+    /// expiry is the trading day it settles on, which differs when the expiration has no close);
+    /// nil otherwise. The position analysis looks the contract's quotes up by it.
+    package var chainExpiration: CalendarDate?
 }
 
 extension TradeRecord.Instrument {

@@ -26,8 +26,9 @@ enum BacktestCommand {
         the delta nearest its delta at the quote's IV (a tie: the lower strike); bought at the ask, \
         sold at the bid (the modelled half-spread is not added), marked at the mid every day it is \
         held, settled at intrinsic on the close at expiry. A contract without a quote on a day it \
-        is held is an error (exit 65) naming the date and the contract. No position analysis \
-        (attribution, exposure) is written with a chain.
+        is held is an error (exit 65) naming the date and the contract. The position analysis \
+        (attribution, exposure) values option legs at the mids, with the Greeks at each quote's \
+        IV (the file's, else the one its mid implies); early_exercise.csv has its header only.
 
         \(StudyEditOptions.help)
 
@@ -119,7 +120,7 @@ enum BacktestCommand {
         replay.scenarios = runs.scenarios
         var configuration = RunConfiguration(paths: 1, seed: 0, threads: a.integer("threads") ?? Parallel.processorCount,
                                              tracedPaths: 1)
-        configuration.analysisPaths = chain == nil ? 1 : 0
+        configuration.analysisPaths = 1
         let outPath = a.string("out") ?? "reports/\(study.name)"
         let folder = try ReportFolder(outPath, isDefault: !a.has("out"), reads: loaded.reads)
         Interrupts.removeOnInterrupt(folder.staging.path)

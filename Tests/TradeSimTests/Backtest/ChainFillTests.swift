@@ -62,6 +62,44 @@ struct ChainFillTests {
         #expect(r.exitReason == .horizon)
     }
 
+    /// The position analysis of a quoted put (the 22 put above, 2025-03-10 → 2025-03-31):
+    /// valued at the mids, its Greeks those of Black–Scholes–Merton at the quote's own IV. On
+    /// 2025-03-17 (day 5; `MP,26.69,2025-03-17,2025-04-17,put,22,0.54,0.60,0.7454`) the exposure
+    /// is computed here in closed form from that row: S the replayed close, σ = 0.7454 (the
+    /// study's model vol is 0.6), τ = trading days to 2025-04-17 / 252, r = 0.043, q = 0;
+    /// d₁ = (ln(S/K) + (r + σ²/2)τ)/(σ√τ), Δ = N(d₁) − 1, vega = S·φ(d₁)·√τ; market value 200
+    /// × 0.57. The parts add up to the trade's P&L, and no early exercise is flagged.
+    @Test func positionAnalysisTakesTheQuotedMidsAndTheQuotedVolatility() throws {
+        let study = try Self.study(start: "2025-03-10", decision: Self.put22)
+        var c = RunConfiguration(paths: 1, seed: 0, threads: 1, tracedPaths: 1, keepPathReturns: true)
+        c.analysisPaths = 1
+        let o = Engine.runEach(study: study, configuration: c, chain: try Self.chain())[0]
+        let a = try #require(o.analysis)
+        let t = try #require(PathOutcome(o, decision: "put").trades.first)
+        #expect(t.chainExpiration == CalendarDate(iso: "2025-04-17"))
+        let leg = try #require(a.legs.first { $0.decisionID == "put" })
+        #expect(leg.held == [true] && !leg.shortAmerican && leg.earlyExerciseDay.isEmpty)
+        let sum = leg.parts.reduce(0) { $0 + $1[0] }
+        #expect(abs(sum - t.pnl) < 1e-9, "parts \(sum) vs P&L \(t.pnl)")
+        #expect(abs(leg.parts[PositionAnalysis.Part.vega.rawValue][0]) > 0, "the quoted IV moved from 0.6936 to 0.7148")
+
+        let dates = study.scenarios[0].dates
+        let day = try #require(dates.firstIndex(of: CalendarDate(iso: "2025-03-17")!))
+        let expiry = try #require(dates.firstIndex(of: CalendarDate(iso: "2025-04-17")!))
+        guard case let .historical(h) = study.scenarios[0].model else { Issue.record("not historical"); return }
+        let spot = h.closes[day][0], sigma = 0.7454, tau = Double(expiry - day) / 252
+        let d1 = (log(spot / 22) + (0.043 + sigma * sigma / 2) * tau) / (sigma * tau.squareRoot())
+        let delta = 0.5 * erfc(-d1 / 2.0.squareRoot()) - 1
+        let vega = spot * exp(-d1 * d1 / 2) / (2 * Double.pi).squareRoot() * tau.squareRoot()
+        let mp = try #require(a.scopes.firstIndex(of: "MP"))
+        func measure(_ m: PositionAnalysis.Measure) throws -> Double { try #require(a.exposure[day][mp][m.rawValue]).mean }
+        let deltaDollars = try measure(.deltaDollars), vegaPerPoint = try measure(.vegaPerVolPoint)
+        let marketValue = try measure(.marketValue)
+        #expect(abs(deltaDollars - 200 * delta * spot) < 1e-9 * spot * 200, "\(deltaDollars)")
+        #expect(abs(vegaPerPoint - 200 * vega / 100) < 1e-10 * 200, "\(vegaPerPoint)")
+        #expect(abs(marketValue - 200 * 0.57) < 1e-9, "\(marketValue)")
+    }
+
     /// Held to expiry: a 1.2-moneyness put from 2025-03-03 (close 22.53: K = 27.04 → 27), two
     /// weeks (2025-03-17 → the quoted 2025-03-21, 4 days away), bought at the ask 4.79
     /// (`MP,22.53,2025-03-03,2025-03-21,put,27,4.33,4.79,0.5820`), settled at intrinsic on the
