@@ -64,6 +64,8 @@ struct BacktestCommandTests {
         #expect(portfolioLine.split(separator: " ").dropFirst().first.map(String.init) == pnl, "\(portfolioLine) vs \(pnl)")
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("<h3>Monthly returns</h3>") && !html.contains("±MC s.e."))
+        // Model fills: the payoff charts need no word about a chain.
+        #expect(html.contains("at the planned exit and at expiry") && !html.contains("traded a chain's quoted contracts"))
     }
 
     static func study(prices: String) -> String {
@@ -233,6 +235,9 @@ struct BacktestCommandTests {
         #expect(abs(total - pnl) < 1e-9 && abs(Double(mean[header.firstIndex(of: "pnl")!])! - pnl) < 1e-9, "\(mean)")
         let early = try String(contentsOf: dir.appendingPathComponent("out/early_exercise.csv"), encoding: .utf8)
         #expect(early.split(separator: "\n").count == 1)
+        // The page says its payoff charts are the model's position, not the quoted contract.
+        let html = try String(contentsOf: dir.appendingPathComponent("out/report.html"), encoding: .utf8)
+        #expect(html.contains("<b>This backtest traded a chain's quoted contracts</b>") && html.contains("a quoted leg's, from its quotes"))
     }
 
     /// A contract held on a day the chain does not quote it: exit 65, the file, the contract and

@@ -193,6 +193,7 @@ public enum Engine {
         out.firstPath = range.lowerBound
         out.analysis = analysis
         out.chainGap = chainGap
+        out.atChainQuotes = chain != nil
         return out
     }
 }

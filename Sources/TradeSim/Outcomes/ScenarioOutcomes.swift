@@ -35,6 +35,9 @@ public struct ScenarioOutcomes: Sendable {
     /// A backtest with an option chain: the first quote the run needed and the chain lacks
     /// (`ChainGap`; nil: none).
     package var chainGap: ChainGap?
+    /// A backtest with an option chain: its option legs traded and were marked at the chain's
+    /// quotes (`Engine.runEach(study:configuration:chain:)`), not at model prices.
+    package var atChainQuotes = false
 
     /// The per-path P&L of `decision`'s variant `variant`, or of the portfolio (`portfolio`,
     /// variant ""); nil when the scenario has no such row.
@@ -94,6 +97,7 @@ public struct ScenarioOutcomes: Sendable {
                                    dailyPnL: runs[0].dailyPnL.indices.map { k in runs.flatMap { $0.dailyPnL[k] } })
         out.datesAreShared = runs.count == 1
         out.analysis = runs.count == 1 ? runs[0].analysis : nil
+        out.atChainQuotes = runs[0].atChainQuotes
         out.runStartDates = runs.map { $0.scenario.dates[0] }
         return out
     }

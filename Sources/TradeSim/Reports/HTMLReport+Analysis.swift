@@ -75,7 +75,7 @@ extension HTMLReport {
     /// Per scenario and variant: the mean of each part of the P&L.
     func attributionSection(_ analysed: [(offset: Int, element: ScenarioOutcomes)]) -> String {
         let parts = PositionAnalysis.Part.allCases
-        var out = "<h2>Where the P&amp;L came from</h2><p class=\"muted\">Each decision's final P&amp;L split into daily Taylor terms from the previous close's Greeks, summed: delta, gamma, vega (the change of the leg's own IV), theta (one trading day), the whole move on a scheduled event's day (event jump), carry (dividends, borrow), costs and the residual (higher orders). Means over the analysis paths (a path without a trade counts 0); per leg and quantiles: attribution.csv.</p>\n"
+        var out = "<h2>Where the P&amp;L came from</h2><p class=\"muted\">Each decision's final P&amp;L split into daily Taylor terms from the previous close's Greeks, summed: delta, gamma, vega (the change of the leg's own IV\(outcomes.first?.atChainQuotes == true ? ": a quoted leg's, from its quotes" : "")), theta (one trading day), the whole move on a scheduled event's day (event jump), carry (dividends, borrow), costs and the residual (higher orders). Means over the analysis paths (a path without a trade counts 0); per leg and quantiles: attribution.csv.</p>\n"
         for (_, o) in analysed {
             let a = o.analysis!
             out += "<h3>\(esc(o.scenario.name))</h3><table><tr><th class=\"l\">decision</th>"

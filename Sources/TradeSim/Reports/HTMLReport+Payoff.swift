@@ -9,9 +9,13 @@ extension HTMLReport {
         guard let scenario = outcomes.first?.scenario else { return "" }
         let optionVariants = playbook.variants.enumerated().filter { $0.element.hasOptions }
         guard !optionVariants.isEmpty else { return "" }
+        // A backtest at a chain's quotes traded the quoted contracts: these curves are the
+        // model's position, which the page says first.
+        let quoted = outcomes.first?.atChainQuotes == true
+            ? "<p><b>This backtest traded a chain's quoted contracts</b> (their strikes, expiries and fills: trades.csv); the charts below show instead the position the playbook's rules enter at model prices, for its shape.</p>" : ""
         var out = """
         <h2>P&amp;L of the option decisions at the planned exit and at expiry</h2>
-        <p class="muted">In scenario \(esc(scenario.name)): the position the engine enters on the decision's entry day (day 0 for an entry on weakness) at the scenario's start prices — strikes, quantities and premiums at the model mid by the engine's rules — valued against the move of each underlying (x: % from its start price; y: P&amp;L in \(esc(currency)), before costs and carry).
+        \(quoted)<p class="muted">In scenario \(esc(scenario.name)): the position the engine enters on the decision's entry day (day 0 for an entry on weakness) at the scenario's start prices — strikes, quantities and premiums at the model mid by the engine's rules — valued against the move of each underlying (x: % from its start price; y: P&amp;L in \(esc(currency)), before costs and carry).
         <b>Solid</b>: on the planned exit day, the first of the last option's expiry, entry + exit.horizon, the exit.daysAfterEvent day and the scenario's end (a stop or a target depends on the path and is not drawn); options still open are valued as the engine marks them, Black–Scholes–Merton (American legs: their American value) at the scenario's implied vol for that day and their remaining tenor (without an event outcome's IV rescaling).
         <b>Dashed</b>: at expiry, every option at its intrinsic value. One chart per underlying (only that underlying moves); with several, the whole position assumes they all move by the same % (a parallel move). Dotted verticals: strikes.</p>
 
