@@ -119,7 +119,10 @@ extension HTMLReport {
                 out += "<tr><td class=\"l\">\(esc(study.universe.assets[asset].ticker))</td>"
                     + row.map { "<td>\($0 == 0 ? "" : fmtMoney($0))</td>" }.joined() + "<td><b>\(fmtMoney(row.reduce(0, +)))</b></td></tr>\n"
             }
-            out += "</table>\n<table><tr><th class=\"l\">P&amp;L correlation</th>" + book.map { "<th>\(esc(label($0)))</th>" }.joined() + "</tr>\n"
+            out += "</table>\n"
+            // One path (a backtest) has no correlation: no empty table (concentration.csv has none either).
+            guard o.paths > 1 else { continue }
+            out += "<table><tr><th class=\"l\">P&amp;L correlation</th>" + book.map { "<th>\(esc(label($0)))</th>" }.joined() + "</tr>\n"
             let c = PnLConcentration(book.map { o.variants[$0].pnl })
             for i in book.indices {
                 out += "<tr><td class=\"l\">\(esc(label(book[i])))</td>"

@@ -49,4 +49,24 @@ struct PlaybookSectionTests {
         #expect(r.held == 40)
         #expect(section.contains("short put on LMT</td><td>\(HTMLPage.percent(r.fraction))"))
     }
+
+    /// The concentration section's P&L correlation table: over 40 paths a full table (each
+    /// decision's correlation with itself, 1.00, on the diagonal); over one path (a backtest's)
+    /// no table, since one path has no correlation.
+    @Test(arguments: [40, 1])
+    func correlationTableOnlyWithSeveralPaths(paths: Int) throws {
+        let study = try repositoryStudy("rare-earths-us-china.json")
+        var c = RunConfiguration(paths: paths, seed: 3, threads: 2, tracedPaths: 1)
+        c.analysisPaths = paths
+        let outcomes = Engine.run(study: study, scenarioIndices: [0], configuration: c)
+        let section = HTMLReport(study: study, outcomes: outcomes, summary: [], theses: [], histograms: [], bands: [],
+                                 configuration: c).concentrationSection(Array(outcomes.enumerated()))
+        #expect(section.contains("<h2>Concentration</h2>"))
+        if paths > 1 {
+            let row = try #require(section.components(separatedBy: "<tr>").first { $0.hasPrefix("<td class=\"l\">enabler-basket</td><td>") })
+            #expect(row.hasPrefix("<td class=\"l\">enabler-basket</td><td>1.00</td>"), "\(row)")
+        } else {
+            #expect(!section.contains("P&amp;L correlation"))
+        }
+    }
 }
