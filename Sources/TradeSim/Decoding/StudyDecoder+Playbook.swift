@@ -5,7 +5,7 @@ extension StudyDecoder {
     static let playbookFields = ["capital", "holdings", "costs", "financingRate", "decisions", "listing"]
     static let listingFields = ["strikes", "strikeSteps", "expiries"]
     static let costFields = ["commissionPerShare", "commissionPerContract", "minimumCommission", "slippageBps",
-                             "optionHalfSpread", "optionHalfSpreadFraction", "contractMultiplier"]
+                             "optionHalfSpread", "optionHalfSpreadFraction", "optionHalfSpreadMax", "contractMultiplier"]
     static let decisionFields = ["id", "kind", "description", "variants", "assets", "side", "size", "entry", "exit",
                                  "costs", "theses", "underlyings", "structure", "strike", "lowerStrike", "putStrike",
                                  "callStrike", "expiry", "long", "short", "neutral", "event", "daysBefore", "legs", "exercise"]
@@ -125,6 +125,7 @@ extension StudyDecoder {
         if let x = r.optionalNumber(o, "slippageBps", NumberRule(min: 0, max: 10_000)) { c.slippageBps = x }
         if let x = r.optionalNumber(o, "optionHalfSpread", money) { c.optionHalfSpread = x }
         if let x = r.optionalNumber(o, "optionHalfSpreadFraction", NumberRule(min: 0, max: 1)) { c.optionHalfSpreadFraction = x }
+        if let x = r.optionalNumber(o, "optionHalfSpreadMax", money) { c.optionHalfSpreadMax = x }
         if let x = r.optionalNumber(o, "contractMultiplier", NumberRule(min: 1, max: 1e6)) { c.contractMultiplier = x }
         return c
     }

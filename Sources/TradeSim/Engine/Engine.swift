@@ -119,6 +119,7 @@ public enum Engine {
             var v = v
             v.costs.optionHalfSpread = 0
             v.costs.optionHalfSpreadFraction = 0
+            v.costs.optionHalfSpreadMax = nil
             return v
         }
         let startPrices = kernel.startPrice

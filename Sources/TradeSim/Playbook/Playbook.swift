@@ -65,7 +65,8 @@ public struct Holding: Sendable, Hashable {
 /// Trading costs and carry.
 ///
 /// Stock fills are at the close ± `slippageBps` (buys pay more, sells get less); option fills
-/// at the model mid ± the half-spread (absolute per unit, or a fraction of the mid). Each fill
+/// at the model mid ± the half-spread (absolute per unit plus a fraction of the mid, at most
+/// `optionHalfSpreadMax` per unit when set). Each fill
 /// (one leg, one day) pays commission per share or per contract (`contractMultiplier` units),
 /// at least `minimumCommission`. Short stock pays `borrowFee` of the asset (annual, on the
 /// short's value at each close, /252 per trading day held).
@@ -82,19 +83,24 @@ public struct CostModel: Sendable, Hashable {
     public var optionHalfSpread: Double
     /// Option half-spread as a fraction of the mid.
     public var optionHalfSpreadFraction: Double
+    /// The largest option half-spread, in price units per unit (nil: no cap). Quoted spreads
+    /// widen with the premium much less than in proportion: a fraction of the mid that suits
+    /// cheap options overcharges deep in-the-money ones, which this caps.
+    public var optionHalfSpreadMax: Double?
     /// Units per option contract (100).
     public var contractMultiplier: Double
 
     /// Costs; zero by default, 100 units a contract.
     public init(commissionPerShare: Double = 0, commissionPerContract: Double = 0, minimumCommission: Double = 0,
                 slippageBps: Double = 0, optionHalfSpread: Double = 0, optionHalfSpreadFraction: Double = 0,
-                contractMultiplier: Double = 100) {
+                optionHalfSpreadMax: Double? = nil, contractMultiplier: Double = 100) {
         self.commissionPerShare = commissionPerShare
         self.commissionPerContract = commissionPerContract
         self.minimumCommission = minimumCommission
         self.slippageBps = slippageBps
         self.optionHalfSpread = optionHalfSpread
         self.optionHalfSpreadFraction = optionHalfSpreadFraction
+        self.optionHalfSpreadMax = optionHalfSpreadMax
         self.contractMultiplier = contractMultiplier
     }
 
@@ -111,9 +117,11 @@ public struct CostModel: Sendable, Hashable {
         price * (1 + (buying ? 1 : -1) * slippageBps / 10_000)
     }
 
-    /// The price an option fill gets: mid ± half-spread, never below 0.
+    /// The price an option fill gets: mid ± half-spread, never below 0; the half-spread is
+    /// `optionHalfSpread` + `optionHalfSpreadFraction` × mid, at most `optionHalfSpreadMax`.
     public func optionFill(mid: Double, buying: Bool) -> Double {
-        let half = optionHalfSpread + optionHalfSpreadFraction * mid
+        let proportional = optionHalfSpread + optionHalfSpreadFraction * mid
+        let half = optionHalfSpreadMax.map { Swift.min(proportional, $0) } ?? proportional
         return Swift.max(mid + (buying ? half : -half), 0)
     }
 }

@@ -55,5 +55,12 @@ struct PlaybookTests {
         #expect(abs(costs.optionFill(mid: 2, buying: true) - 2.07) < 1e-12)
         #expect(abs(costs.optionFill(mid: 2, buying: false) - 1.93) < 1e-12)
         #expect(costs.optionFill(mid: 0.01, buying: false) == 0)
+        // A cap: 0.05 + 1% of a 20.00 mid is 0.25, capped at 0.15 (buy 20.15, sell 19.85); a
+        // 2.00 mid's 0.07 is under the cap and unchanged.
+        var capped = costs
+        capped.optionHalfSpreadMax = 0.15
+        #expect(abs(capped.optionFill(mid: 20, buying: true) - 20.15) < 1e-12)
+        #expect(abs(capped.optionFill(mid: 20, buying: false) - 19.85) < 1e-12)
+        #expect(abs(capped.optionFill(mid: 2, buying: true) - 2.07) < 1e-12)
     }
 }

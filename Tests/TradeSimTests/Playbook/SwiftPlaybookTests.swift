@@ -26,7 +26,8 @@ struct SwiftPlaybookTests {
 
     static let jsonPlaybook = """
         {"capital": 1000000, "financingRate": 0.05, "holdings": [{"ticker": "LMT", "quantity": 200}],
-         "costs": {"commissionPerShare": 0.005, "minimumCommission": 1, "slippageBps": 5, "optionHalfSpreadFraction": 0.02},
+         "costs": {"commissionPerShare": 0.005, "minimumCommission": 1, "slippageBps": 5, "optionHalfSpreadFraction": 0.02,
+                   "optionHalfSpreadMax": 0.15},
          "decisions": [
           {"id": "enablers", "kind": "basket", "assets": {"MP": 0.6, "enabler": 0.4}, "size": {"notional": 100000},
            "entry": {"onWeakness": {"drop": 0.05, "reference": "runningHigh", "within": 15, "otherwise": "enterAtEnd"}},
@@ -50,7 +51,8 @@ struct SwiftPlaybookTests {
 
     /// The same playbook in Swift.
     static func swiftPlaybook(universe: Universe) throws -> Playbook {
-        let costs = CostModel(commissionPerShare: 0.005, minimumCommission: 1, slippageBps: 5, optionHalfSpreadFraction: 0.02)
+        let costs = CostModel(commissionPerShare: 0.005, minimumCommission: 1, slippageBps: 5, optionHalfSpreadFraction: 0.02,
+                              optionHalfSpreadMax: 0.15)
         var collarCosts = costs
         collarCosts.commissionPerContract = 0.65
         let protection: (DecisionSpec.Protection) -> DecisionSpec.Structure = {
