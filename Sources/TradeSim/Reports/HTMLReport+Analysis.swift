@@ -103,7 +103,7 @@ extension HTMLReport {
     /// Per scenario: the delta dollars each in-portfolio decision puts on each name at entry,
     /// and the correlation of the decisions' P&L.
     func concentrationSection(_ analysed: [(offset: Int, element: ScenarioOutcomes)]) -> String {
-        var out = "<h2>Concentration</h2><p class=\"muted\">Delta dollars each decision holds in each name at its entry close (mean over the analysis paths on which it entered), and the correlation of the decisions' final P&amp;L over all paths. Variance shares and component CVaR: concentration.csv.</p>\n"
+        var out = "<h2>Concentration</h2><p class=\"muted\">Delta dollars each decision holds in each name at its entry close (mean over the analysis paths on which it entered), and, when the run has more than one path, the correlation of the decisions' final P&amp;L over all of them. Variance shares and component CVaR: concentration.csv.</p>\n"
         for (_, o) in analysed {
             let a = o.analysis!
             let book = o.variants.indices.filter { o.variants[$0].inPortfolio }
